@@ -1,0 +1,42 @@
+# newsfacts: `make demo` and `make test` set everything up themselves on a machine with
+# Python 3.11, pip and make. Everything lives in .venv/ (made with python3 -m venv + uv).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+DATA_DIR ?= data/demo
+SHARED ?= ../shared
+EVAL_OUT ?= eval-out
+
+# compiled bytecode makes Airflow's import three times faster; some shells forbid writing it
+unexport PYTHONDONTWRITEBYTECODE
+
+.PHONY: setup demo test lint eval bench clean
+
+setup: $(VENV)/.synced
+
+# re-sync only when the lock or the project metadata changed
+$(VENV)/.synced: uv.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(UV) || $(PY) -m pip install --quiet --disable-pip-version-check uv
+	$(UV) sync --frozen
+	@touch $@
+
+demo: setup
+	$(PY) -m pipeline demo --data-dir $(DATA_DIR)
+
+# pytest exits 5 when it collected no tests: that is a failure, not a pass
+test: setup
+	@$(PY) -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
+	exit $$status
+
+lint: setup
+	$(VENV)/bin/ruff check pipeline dags tests
+	$(VENV)/bin/ruff format --check pipeline dags tests
+
+eval: setup
+	$(PY) -m pipeline.evaluate --shared $(SHARED) --out $(EVAL_OUT)
+
+clean:
+	rm -rf $(VENV) data .airflow $(EVAL_OUT)

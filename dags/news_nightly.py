@@ -1,0 +1,94 @@
+"""
+### news_nightly
+
+Every night, for the logical date D: read the sources file (feeds, sitemaps, URL lists), take the
+items published on D, fetch them politely, clean the HTML into article text, extract entities,
+casualty figures and events, swap D's Parquet partitions in whole, publish `news.duckdb`, and run
+the data checks. Rerunning a date replaces its partitions: same rows, never duplicates.
+
+Params: `sources` (path of the sources TOML) and `data_dir` (where the tables live).
+Tasks pass the path of a staging directory, never articles. All work lives in `pipeline.runs`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+
+from airflow.sdk import Asset, dag, get_current_context, task
+
+DATA_DIR = os.environ.get("NEWSFACTS_DATA_DIR", "data")
+SOURCES = os.environ.get("NEWSFACTS_SOURCES", "seeds/sources.toml")
+NEWS_DB = Asset(name="news_duckdb", uri="file:///newsfacts/news.duckdb")
+
+
+def _params() -> tuple[str, str, str, str]:
+    ctx = get_current_context()
+    params = ctx["params"]
+    return params["sources"], params["data_dir"], ctx["ds"], ctx["run_id"]
+
+
+@dag(
+    dag_id="news_nightly",
+    schedule="@daily",
+    start_date=datetime(2025, 1, 1),
+    catchup=False,
+    max_active_runs=1,
+    default_args={
+        "retries": 2,
+        "retry_delay": timedelta(seconds=30),
+        "retry_exponential_backoff": 2.0,
+        "max_retry_delay": timedelta(minutes=10),
+    },
+    params={"sources": SOURCES, "data_dir": DATA_DIR},
+    doc_md=__doc__,
+    tags=["newsfacts", "nightly"],
+)
+def news_nightly():
+    @task
+    def discover() -> str:
+        from pipeline import runs
+
+        sources, data_dir, ds, run_id = _params()
+        return runs.discover_step(sources, ds, data_dir, run_id)
+
+    @task
+    def fetch(staging: str) -> str:
+        from pipeline import runs
+
+        return runs.fetch_step(staging)
+
+    @task
+    def clean(staging: str) -> str:
+        from pipeline import runs
+
+        return runs.clean_step(staging)
+
+    @task
+    def extract(staging: str) -> str:
+        from pipeline import runs
+
+        return runs.extract_step(staging)
+
+    @task
+    def write_partitions(staging: str) -> dict[str, str]:
+        from pipeline import runs
+
+        return runs.commit_step(staging)
+
+    @task(outlets=[NEWS_DB])
+    def publish(committed: dict[str, str]) -> str:
+        from pipeline import runs
+
+        return runs.publish_step(_params()[1])
+
+    @task(retries=0)
+    def data_checks(db: str) -> dict[str, int]:
+        from pipeline import runs
+
+        return runs.checks_step(_params()[1])
+
+    data_checks(publish(write_partitions(extract(clean(fetch(discover()))))))
+
+
+news_nightly()

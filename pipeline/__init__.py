@@ -1,0 +1,1 @@
+"""newsfacts: news articles -> entities, events and casualty figures."""

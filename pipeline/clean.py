@@ -1,0 +1,215 @@
+"""Clean: raw HTML (or plain text) -> article text and metadata, or a reason to reject it.
+
+Guarantees: the text returned is the text every later offset points into. It is Unicode NFC,
+with runs of spaces collapsed inside a line and one newline between paragraphs; typographic quotes
+and dashes are kept as written. Words glued together where a line break was lost
+("casualtiesas") are split only when the glued form is not a word and both halves are common
+words in the wordfreq list. Nothing is dropped silently: every refusal is a `Rejected` reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.settings import CleanOptions
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_LOWER_WORD = re.compile(r"\b[a-z]{5,}\b")
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+
+
+class Rejected(Exception):
+    """An input that cannot become an article; `reason` is a short machine-readable code."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass
+class CleanArticle:
+    text: str
+    title: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    page_date: str | None = None
+    language: str | None = None
+    repairs: list[str] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+# --- text normalisation -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _split_glued(word: str, min_zipf: float) -> str | None:
+    """'casualtiesas' -> 'casualties as' when the evidence is strong, else None."""
+    if _zipf(word) > 0:
+        return None
+    best: tuple[float, str] | None = None
+    for i in range(2, len(word) - 1):
+        left, right = word[:i], word[i:]
+        # a short piece must be a very common function word ("as", "of", "the")
+        need_left = 5.0 if len(left) <= 2 else min_zipf
+        need_right = 5.0 if len(right) <= 2 else min_zipf
+        zl, zr = _zipf(left), _zipf(right)
+        if zl >= need_left and zr >= need_right:
+            score = min(zl, zr)
+            if best is None or score > best[0]:
+                best = (score, f"{left} {right}")
+    return best[1] if best else None
+
+
+def repair_glued_words(text: str, min_zipf: float = 3.0) -> tuple[str, list[str]]:
+    """Split lower-case tokens that are two common words run together; returns the repairs."""
+    repairs: list[str] = []
+
+    def fix(m: re.Match) -> str:
+        split = _split_glued(m.group(0), min_zipf)
+        if split is None:
+            return m.group(0)
+        repairs.append(f"{m.group(0)} -> {split}")
+        return split
+
+    return _LOWER_WORD.sub(fix, text), repairs
+
+
+def normalize_text(text: str, repair: bool = True) -> tuple[str, list[str]]:
+    """NFC, collapsed spaces, one newline between paragraphs, glued words repaired."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    text = _BLANK_LINES.sub("\n", text)
+    if repair:
+        return repair_glued_words(text)
+    return text, []
+
+
+# --- language --------------------------------------------------------------------------------
+
+
+def detect_language(text: str) -> str | None:
+    if not text.strip():
+        return None
+    import py3langid
+
+    lang, _ = py3langid.classify(text[:5000])
+    return lang
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+def decode_body(body: bytes, content_type: str | None = None) -> str:
+    """Bytes of a page -> str, by the declared charset, else UTF-8, else cp1252."""
+    if not body or not body.strip():
+        raise Rejected("empty", "empty body")
+    if b"\x00" in body[:4096]:
+        raise Rejected("binary", "body contains NUL bytes")
+    candidates = []
+    if content_type and "charset=" in content_type.lower():
+        candidates.append(content_type.lower().split("charset=")[1].split(";")[0].strip(" \"'"))
+    m = _CHARSET.search(body[:4096])
+    if m:
+        candidates.append(m.group(1).decode("ascii", "ignore").lower())
+    candidates += ["utf-8", "cp1252"]
+    for enc in candidates:
+        try:
+            return body.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    raise Rejected("undecodable", "no charset decodes the body")
+
+
+def _anchor_texts(html_tree) -> set[str]:
+    texts = set()
+    for a in html_tree.iter("a"):
+        t = " ".join("".join(a.itertext()).split())
+        if t:
+            texts.add(t)
+    return texts
+
+
+def clean_html(html: str, url: str | None = None, options: CleanOptions | None = None) -> CleanArticle:
+    """Extract the article body and metadata of one page, or raise `Rejected`."""
+    import trafilatura
+    from lxml import html as lxml_html
+
+    options = options or CleanOptions()
+    if not html or not html.strip():
+        raise Rejected("empty", "empty page")
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception as exc:  # lxml raises several types on garbage
+        raise Rejected("unparseable", str(exc)[:200]) from exc
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=options.include_comments,
+        include_tables=options.include_tables,
+        favor_precision=options.favor_precision,
+        favor_recall=options.favor_recall,
+    )
+    raw_text = (doc.text if doc is not None else "") or ""
+    title = (doc.title if doc is not None else None) or None
+    lines = [" ".join(line.split()) for line in raw_text.split("\n")]
+    lines = [line for line in lines if line]
+    if lines and title and lines[0] == " ".join(title.split()):
+        lines = lines[1:]  # the headline belongs in `title`, not in the body
+    if not lines:
+        raise Rejected("empty", "no article text found on the page")
+    anchors = _anchor_texts(tree)
+    link_lines = sum(1 for line in lines if line in anchors)
+    if len(lines) >= 3 and link_lines / len(lines) > options.max_link_line_share:
+        raise Rejected("not_article", f"{link_lines} of {len(lines)} lines are links (index page)")
+    text, repairs = normalize_text("\n".join(lines))
+    n_words = len(text.split())
+    if n_words < options.min_words:
+        raise Rejected("too_short", f"{n_words} words (minimum {options.min_words})")
+    return CleanArticle(
+        text=text,
+        title=title,
+        author=doc.author,
+        site_name=doc.sitename,
+        canonical_url=doc.url,
+        page_date=doc.date if _has_page_date(html) else None,
+        language=detect_language(text),
+        repairs=repairs,
+    )
+
+
+_DATE_MARKUP = re.compile(
+    r"(published_time|datePublished|pubdate|<time[^>]+datetime|name=[\"']date[\"']|dc\.date)", re.I
+)
+
+
+def _has_page_date(html: str) -> bool:
+    # htmldate falls back to guesses (copyright years, file dates); only trust a page date when
+    # the page marks one up, else the feed's or sitemap's date wins.
+    return bool(_DATE_MARKUP.search(html))
+
+
+def clean_text(text: str, title: str | None = None, options: CleanOptions | None = None) -> CleanArticle:
+    """Plain text input: normalise it; reject only when nothing is left."""
+    options = options or CleanOptions()
+    text, repairs = normalize_text(text or "")
+    if not text:
+        raise Rejected("empty", "no text")
+    return CleanArticle(text=text, title=title, language=detect_language(text), repairs=repairs)

@@ -1,0 +1,132 @@
+"""Command line: `python -m pipeline extract|nightly|backfill|query|demo` (see CONTRACT.md)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+
+def _extract(args) -> int:
+    from pipeline.extract import run_extract
+    from pipeline.settings import ExtractOptions
+
+    counts = run_extract(args.input, args.output, ExtractOptions(batch_size=args.batch_size))
+    summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
+    print(f"extract: {sum(counts.values())} records ({summary})", file=sys.stderr)
+    return 0
+
+
+def _report(data_dir: str, dates: list[str]) -> None:
+    """What a run leaves: rows per table for its dates, rejects per reason."""
+    from pipeline import runs
+
+    for date in dates:
+        counts = runs.reject_counts(data_dir, date)
+        reasons = ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "none"
+        print(f"{date}: rejects by reason: {reasons}", file=sys.stderr)
+
+
+def nightly(date: str, sources: str, data_dir: str) -> str:
+    from pipeline.orchestrate import run_dag
+    from pipeline.settings import load_sources
+
+    load_sources(sources)  # a broken sources file fails here, with its reason, before Airflow
+    conf = {"sources": str(Path(sources).resolve()), "data_dir": str(Path(data_dir).resolve())}
+    return run_dag("news_nightly", date, conf, data_dir)
+
+
+def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
+    from pipeline.orchestrate import run_dag
+
+    if not Path(archive).exists():
+        raise FileNotFoundError(f"archive {archive} does not exist")
+    conf = {
+        "archive": str(Path(archive).resolve()), "date_from": date_from, "date_to": date_to,
+        "data_dir": str(Path(data_dir).resolve()),
+    }  # fmt: skip
+    return run_dag("news_backfill", date_to, conf, data_dir)
+
+
+def _nightly(args) -> int:
+    run_id = nightly(args.date, args.sources, args.data_dir)
+    print(f"nightly {args.date}: {run_id} succeeded; published {Path(args.data_dir) / 'news.duckdb'}",
+          file=sys.stderr)
+    _report(args.data_dir, [args.date])
+    return 0
+
+
+def _backfill(args) -> int:
+    from pipeline import store
+
+    run_id = backfill(args.archive, args.date_from, args.date_to, args.data_dir)
+    print(f"backfill {args.date_from}..{args.date_to}: {run_id} succeeded", file=sys.stderr)
+    dates = [d for d in store.list_dates(args.data_dir, "rejects") if args.date_from <= d <= args.date_to]
+    _report(args.data_dir, dates)
+    return 0
+
+
+def _query(args) -> int:
+    from pipeline.publish import format_table, query
+
+    cols, rows = query(args.data_dir, args.sql)
+    print(format_table(cols, rows, max_width=args.max_width))
+    return 0
+
+
+def _demo(args) -> int:
+    from pipeline.demo import run_demo
+
+    return run_demo(args.data_dir)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="JSONL records -> entities, figures, events (JSONL)")
+    p.add_argument("--input", required=True, help="input JSONL ('-' = stdin)")
+    p.add_argument("--output", required=True, help="output JSONL ('-' = stdout)")
+    p.add_argument("--batch-size", type=int, default=64)
+    p.set_defaults(func=_extract)
+
+    p = sub.add_parser("nightly", help="run the nightly DAG for one date")
+    p.add_argument("--date", required=True, help="logical date, YYYY-MM-DD")
+    p.add_argument("--sources", required=True, help="sources TOML file")
+    p.add_argument("--data-dir", required=True)
+    p.set_defaults(func=_nightly)
+
+    p = sub.add_parser("backfill", help="run the backfill DAG over an archive for a date range")
+    p.add_argument("--archive", required=True, help="JSONL file or directory of them")
+    p.add_argument("--from", dest="date_from", required=True)
+    p.add_argument("--to", dest="date_to", required=True)
+    p.add_argument("--data-dir", required=True)
+    p.set_defaults(func=_backfill)
+
+    p = sub.add_parser("query", help="run SQL on the published news.duckdb (read-only)")
+    p.add_argument("--data-dir", required=True)
+    p.add_argument("--max-width", type=int, default=60, help="cut cells at this many characters")
+    p.add_argument("sql")
+    p.set_defaults(func=_query)
+
+    p = sub.add_parser("demo", help="serve the sample site, run nightly for each sample date")
+    p.add_argument("--data-dir", default="data/demo")
+    p.set_defaults(func=_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return args.func(args)
+    except Exception as exc:  # one clear line for the operator; the traceback with -v
+        if args.verbose:
+            raise
+        print(f"pipeline {args.command}: error: {exc}", file=sys.stderr)
+        return 1

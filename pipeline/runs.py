@@ -1,0 +1,354 @@
+"""Runs: the bodies of the DAG tasks, as plain functions over a staging directory.
+
+A run for one date works in `DIR/_staging/<date>-<run>/`: each step reads the previous step's
+files there and writes its own, and returns the staging path (tasks pass references, never
+articles). Only `commit` touches the published tables, swapping each table's partition for the
+date as a whole; only `publish_db` touches `news.duckdb`. A crash anywhere before leaves the last
+published data as it was, and rerunning the date gives the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import shutil
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pyarrow.parquet as pq
+
+from pipeline import publish, store
+from pipeline.clean import Rejected, decode_body
+from pipeline.dates import parse_iso
+from pipeline.extract import extract_records, prepare
+from pipeline.fetch import FetchError, fetch
+from pipeline.settings import FetchOptions, load_sources
+from pipeline.sources import Item, SourceError, discover, select_for_date
+
+log = logging.getLogger(__name__)
+
+DISCOVERED = "discovered.jsonl"
+CLEAN = "clean.jsonl"
+REJECTS = "rejects.jsonl"
+PROGRESS_EVERY = 50
+EXTRACT_TABLES = ("articles", "entities", "figures", "events")
+
+
+def article_id_for(url: str | None, fallback: str) -> str:
+    """Stable id: the same page gets the same id in every run, nightly or backfill."""
+    key = url or fallback
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _append_jsonl(path: Path, rows: Iterable[dict]) -> int:
+    n = 0
+    with open(path, "a", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _read_jsonl(path: Path) -> Iterator[dict]:
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def reject_row(stage, source, reason, detail="", url=None, record_id=None, raw_sha256=None) -> dict:
+    return {
+        "stage": stage, "source": source, "url": url, "record_id": record_id,
+        "reason": reason, "detail": (detail or "")[:500], "raw_sha256": raw_sha256,
+    }  # fmt: skip
+
+
+def new_staging(data_dir: str | Path, date: str, run_id: str) -> Path:
+    safe_run = "".join(c if c.isalnum() or c in "-_" else "_" for c in run_id)
+    path = store.staging_dir(data_dir, safe_run, date)
+    if path.exists():
+        shutil.rmtree(path)  # a retried task starts its run's staging again
+    path.mkdir(parents=True)
+    (path / "meta.json").write_text(json.dumps({"date": date, "data_dir": str(data_dir)}))
+    return path
+
+
+def _meta(staging: Path) -> dict:
+    return json.loads((Path(staging) / "meta.json").read_text())
+
+
+# --- nightly: discover -> fetch -> clean ----------------------------------------------------
+
+
+def discover_step(sources_path: str, date: str, data_dir: str, run_id: str) -> str:
+    config = load_sources(sources_path)
+    staging = new_staging(data_dir, date, run_id)
+    items: list[Item] = []
+    rejects = []
+    for source in config.sources:
+        try:
+            found = discover(source, lambda u: fetch(u, config.fetch).body)
+        except (SourceError, FetchError) as exc:
+            log.warning("source %s refused: %s", source.name, exc)
+            rejects.append(reject_row("discover", source.name, exc.reason, exc.detail, source.url))
+            continue
+        log.info("source %s: %d items", source.name, len(found))
+        items.extend(found)
+    chosen = select_for_date(items, date)
+    log.info("discover %s: %d items listed, %d for this date", date, len(items), len(chosen))
+    _append_jsonl(staging / DISCOVERED, (vars(i) for i in chosen))
+    _append_jsonl(staging / REJECTS, rejects)
+    (staging / "fetch_options.json").write_text(json.dumps(vars(config.fetch)))
+    return str(staging)
+
+
+def fetch_step(staging: str) -> str:
+    staging = Path(staging)
+    options_data = json.loads((staging / "fetch_options.json").read_text())
+    options = FetchOptions(**{k: tuple(v) if isinstance(v, list) else v for k, v in options_data.items()})
+    items = list(_read_jsonl(staging / DISCOVERED))
+    rows, rejects = [], []
+    last_hit: dict[str, float] = {}
+    started = time.monotonic()
+    for n, item in enumerate(items, 1):
+        host = urlsplit(item["url"]).netloc
+        wait = options.per_host_delay - (time.monotonic() - last_hit.get(host, -1e9))
+        if wait > 0:
+            time.sleep(wait)
+        last_hit[host] = time.monotonic()
+        try:
+            resp = fetch(item["url"], options)
+        except FetchError as exc:
+            rejects.append(reject_row("fetch", item["source"], exc.reason, exc.detail, item["url"]))
+            continue
+        rows.append({
+            "url": item["url"], "final_url": resp.final_url, "source": item["source"],
+            "status": resp.status, "content_type": resp.content_type,
+            "fetched_at": dt.datetime.now(dt.UTC), "feed_published": item.get("published"),
+            "etag": resp.headers.get("etag"), "last_modified": resp.headers.get("last-modified"),
+            "sha256": resp.sha256, "body": resp.body,
+        })  # fmt: skip
+        if n % PROGRESS_EVERY == 0:
+            log.info("fetched %d/%d (%.1f/s)", n, len(items), n / (time.monotonic() - started))
+    store.write_table(staging / "raw.parquet", "raw", rows)
+    _append_jsonl(staging / REJECTS, rejects)
+    log.info("fetch: %d responses kept, %d refused", len(rows), len(rejects))
+    return str(staging)
+
+
+def clean_step(staging: str) -> str:
+    """Raw responses -> clean text records (the input of extraction)."""
+    staging = Path(staging)
+    date = _meta(staging)["date"]
+    raw = pq.read_table(staging / "raw.parquet").to_pylist()
+    records, rejects, other_day = [], [], 0
+    for row in raw:
+        ctype = (row["content_type"] or "").lower()
+        reject = lambda reason, detail, r=row: rejects.append(  # noqa: E731
+            reject_row("clean", r["source"], reason, detail, r["url"], raw_sha256=r["sha256"])
+        )
+        if ctype and not any(t in ctype for t in ("html", "xml", "text/plain")):
+            reject("not_html", f"content type {ctype}")
+            continue
+        try:
+            html = decode_body(row["body"], row["content_type"])
+        except Rejected as exc:
+            reject(exc.reason, exc.detail)
+            continue
+        record = {
+            "id": article_id_for(row["url"], row["url"]), "url": row["url"], "html": html,
+            "source": row["source"], "feed_published": row["feed_published"],
+        }  # fmt: skip
+        prepared = prepare(record)
+        if isinstance(prepared, dict):
+            reject(prepared["reason"], prepared.get("detail") or "")
+            continue
+        published = prepared.published
+        if row["feed_published"] is None and published and published != date:
+            other_day += 1  # an undated list item whose page belongs to another day's run
+            continue
+        records.append({
+            "id": record["id"], "url": row["url"], "source": row["source"],
+            "text": prepared.article.text, "title": prepared.article.title,
+            "author": prepared.article.author, "site_name": prepared.article.site_name,
+            "published": published or date, "published_from": prepared.published_from or "run",
+        })  # fmt: skip
+    _append_jsonl(staging / CLEAN, records)
+    _append_jsonl(staging / REJECTS, rejects)
+    log.info("clean: %d articles, %d rejected, %d left to their own day", len(records),
+             len(rejects), other_day)
+    return str(staging)
+
+
+# --- extraction, shared by nightly and backfill ---------------------------------------------
+
+
+def extract_step(staging: str) -> str:
+    """Clean records -> staged Parquet files of articles, entities, figures and events."""
+    staging = Path(staging)
+    inputs = list(_read_jsonl(staging / CLEAN))
+    by_id = {r["id"]: r for r in inputs}
+    tables: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
+    rejects = []
+    first_copy: dict[str, str] = {}
+    started = time.monotonic()
+    for n, out in enumerate(extract_records(inputs), 1):
+        rec = by_id.get(out["id"], {})
+        if out["status"] != "ok":
+            rejects.append(reject_row("extract", rec.get("source"), out["reason"],
+                                      out.get("detail") or "", rec.get("url"), out["id"]))
+            continue
+        _add_rows(tables, out, rec, first_copy)
+        if n % PROGRESS_EVERY == 0:
+            log.info("extracted %d/%d (%.1f docs/s)", n, len(inputs), n / (time.monotonic() - started))
+    for table, rows in tables.items():
+        store.write_table(staging / f"{table}.parquet", table, rows)
+    _append_jsonl(staging / REJECTS, rejects)
+    log.info("extract: %s", {t: len(r) for t, r in tables.items()})
+    return str(staging)
+
+
+def _add_rows(tables: dict[str, list[dict]], out: dict, rec: dict, first_copy: dict) -> None:
+    aid, text = out["id"], out["text"]
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    dup_of = first_copy.setdefault(sha, aid)
+    tables["articles"].append({
+        "article_id": aid, "url": rec.get("url"), "source": rec.get("source"),
+        "title": out.get("title"), "author": rec.get("author"), "site_name": rec.get("site_name"),
+        "published": parse_iso(out.get("published")), "published_from": rec.get("published_from"),
+        "language": out.get("language"),
+        "status": "ok" if out.get("extraction") is None else "non_english",
+        "text": text, "text_sha256": sha, "dup_of": None if dup_of == aid else dup_of,
+    })  # fmt: skip
+    for i, e in enumerate(out["entities"]):
+        tables["entities"].append({
+            "entity_id": f"{aid}#e{i}", "article_id": aid, "name": e["name"], "type": e["type"],
+            "country": e["country"], "mention_count": len(e["mentions"]), "mentions": e["mentions"],
+        })  # fmt: skip
+    for i, f in enumerate(out["figures"]):
+        s, e = f["span"]
+        tables["figures"].append({
+            **{k: f[k] for k in ("category", "best", "low", "high", "qualifier", "who", "scope",
+                                 "as_of", "source")},
+            "figure_id": f"{aid}#f{i}", "article_id": aid, "span": [s, e], "evidence": text[s:e],
+            "event_id": None if f["event"] is None else f"{aid}#v{f['event']}",
+        })  # fmt: skip
+    for i, ev in enumerate(out["events"]):
+        s, e = ev["span"]
+        tables["events"].append({
+            "event_id": f"{aid}#v{i}", "article_id": aid, "type": ev["type"],
+            "sub_type": ev["sub_type"], "event_date": parse_iso(ev["date"]),
+            "date_precision": ev["date_precision"], "location": ev["location"],
+            "country": ev["country"], "actors": ev["actors"], "span": [s, e], "evidence": text[s:e],
+        })  # fmt: skip
+
+
+def commit_step(staging: str) -> dict[str, str]:
+    """Swap the staged tables (and the run's rejects) into the date's partitions."""
+    staging = Path(staging)
+    meta = _meta(staging)
+    store.write_table(staging / "rejects.parquet", "rejects", list(_read_jsonl(staging / REJECTS)))
+    files = {
+        t: str(staging / f"{t}.parquet")
+        for t in ("raw", *EXTRACT_TABLES, "rejects")
+        if (staging / f"{t}.parquet").exists()
+    }
+    committed = store.commit_partitions(meta["data_dir"], meta["date"], files)
+    shutil.rmtree(staging, ignore_errors=True)
+    log.info("committed %s for %s", sorted(committed), meta["date"])
+    return committed
+
+
+def publish_step(data_dir: str) -> str:
+    return str(publish.publish(data_dir))
+
+
+def checks_step(data_dir: str) -> dict[str, int]:
+    """Run the data-quality checks; raise (failing the task) when one returns rows."""
+    results = publish.run_checks(data_dir)
+    failing = [r for r in results if r.failing_rows]
+    for r in results:
+        log.info("check %-32s %s", r.name, "ok" if not r.failing_rows else f"{r.failing_rows} rows")
+    if failing:
+        lines = [f"{r.name}: {r.failing_rows} rows, e.g. {r.sample[:2]} ({r.description})" for r in failing]
+        raise RuntimeError("data checks failed:\n" + "\n".join(lines))
+    return {r.name: r.failing_rows for r in results}
+
+
+def reject_counts(data_dir: str, date: str) -> Counter:
+    path = store.partition_dir(data_dir, "rejects", date) / "part-0.parquet"
+    if not path.exists():
+        return Counter()
+    return Counter(f"{r['stage']}:{r['reason']}" for r in pq.read_table(path).to_pylist())
+
+
+# --- backfill from archives -----------------------------------------------------------------
+
+
+def split_archive(archive: str, date_from: str, date_to: str, data_dir: str, run_id: str) -> list[str]:
+    """Route each archive record to its date's staging dir; returns the staging dirs."""
+    from pipeline.archives import iter_archive
+
+    lo, hi = parse_iso(date_from), parse_iso(date_to)
+    if lo is None or hi is None or lo > hi:
+        raise ValueError(f"bad date range {date_from}..{date_to}")
+    stagings: dict[str, Path] = {}
+    pending: dict[str, list[dict]] = {}
+    skipped = 0
+    archive_rejects: list[dict] = []
+    for rec in iter_archive(archive):
+        if "reject" in rec:
+            archive_rejects.append(rec["reject"])
+            continue
+        day = parse_iso(rec.get("published"))
+        if day is None:
+            archive_rejects.append(reject_row("archive", archive, "no_date",
+                                              "record has no publication date", rec.get("url"),
+                                              rec.get("id")))
+            continue
+        if not lo <= day <= hi:
+            skipped += 1
+            continue
+        pending.setdefault(day.isoformat(), []).append(rec)
+    # only dates with records are rewritten: a backfill never empties a day it has nothing for
+    for day, recs in sorted(pending.items()):
+        stagings[day] = new_staging(data_dir, day, run_id)
+        _prepare_archive_records(stagings[day], recs, archive)
+    if archive_rejects:
+        # records without a usable date belong to no day; they are kept with the range's first
+        first = lo.isoformat()
+        if first not in stagings:
+            stagings[first] = new_staging(data_dir, first, run_id)
+        _append_jsonl(stagings[first] / REJECTS, archive_rejects)
+    log.info("archive %s: %d records routed to %d dates, %d outside the range, %d rejected",
+             archive, sum(len(r) for r in pending.values()), len(pending), skipped,
+             len(archive_rejects))
+    return [str(stagings[d]) for d in sorted(stagings)]
+
+
+def _prepare_archive_records(staging: Path, recs: list[dict], archive: str) -> None:
+    records, rejects = [], []
+    for rec in recs:
+        rid = str(rec.get("id") or "")
+        aid = article_id_for(rec.get("url"), f"{archive}#{rid}")
+        prepared = prepare({**rec, "id": aid})
+        if isinstance(prepared, dict):
+            rejects.append(reject_row("clean", archive, prepared["reason"],
+                                      prepared.get("detail") or "", rec.get("url"), rid))
+            continue
+        art = prepared.article
+        records.append({
+            "id": aid, "url": rec.get("url"), "source": rec.get("source") or Path(archive).name,
+            "text": art.text, "title": art.title, "author": art.author,
+            "site_name": art.site_name, "published": prepared.published,
+            "published_from": prepared.published_from,
+        })  # fmt: skip
+    _append_jsonl(staging / CLEAN, records)
+    _append_jsonl(staging / REJECTS, rejects)

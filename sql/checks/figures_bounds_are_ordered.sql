@@ -1,0 +1,4 @@
+-- low <= best <= high wherever they are known, and counts are positive.
+select figure_id, low, best, high
+from figures
+where best <= 0 or (low is not null and low > best) or (high is not null and high < best);

@@ -1,0 +1,8 @@
+-- Ids are unique: a rerun of a date never duplicates rows.
+select 'articles' as view, article_id as id, count(*) as n from articles group by all having count(*) > 1
+union all
+select 'entities', entity_id, count(*) from entities group by all having count(*) > 1
+union all
+select 'figures', figure_id, count(*) from figures group by all having count(*) > 1
+union all
+select 'events', event_id, count(*) from events group by all having count(*) > 1;

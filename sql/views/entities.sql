@@ -1,0 +1,20 @@
+-- @view: One row per entity per article: every mention of one real-world thing folded into one row.
+-- @column entity_id: article_id#index
+-- @column article_id: article the entity was found in
+-- @column date: partition day (the article's publication day)
+-- @column name: canonical name (the same for every mention in the article)
+-- @column type: PERSON | ORG | GPE | LOC | NORP | FAC | EVENT
+-- @column country: ISO 3166-1 alpha-3 of the place or of the country it belongs to
+-- @column mention_count: number of mentions in the article
+-- @column mentions: [start, end) character offsets of each mention in articles.text
+create or replace view entities as
+with source as (
+    select * from {source:entities}
+),
+renamed as (
+    select
+        entity_id, article_id, cast("date" as date) as "date", name, type, country,
+        mention_count, mentions
+    from source
+)
+select * from renamed;
