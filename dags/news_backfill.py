@@ -51,8 +51,9 @@ def news_backfill():
 
         ctx = get_current_context()
         p = ctx["params"]
-        return runs.split_archive(p["archive"], p["date_from"], p["date_to"], p["data_dir"],
-                                  ctx["run_id"])
+        return runs.split_archive(
+            p["archive"], p["date_from"], p["date_to"], p["data_dir"], ctx["run_id"]
+        )
 
     @task
     def extract(staging: str) -> str:

@@ -18,16 +18,26 @@ ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz", ".json")
 def archive_files(path: str | Path) -> list[Path]:
     path = Path(path)
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(ARCHIVE_SUFFIXES))
+        return sorted(
+            p for p in path.rglob("*") if p.is_file() and p.name.endswith(ARCHIVE_SUFFIXES)
+        )
     if not path.exists():
         raise FileNotFoundError(f"archive {path} does not exist")
     return [path]
 
 
 def _reject(path: Path, lineno: int, reason: str, detail: str) -> dict:
-    return {"reject": {"stage": "archive", "source": str(path), "url": None,
-                       "record_id": f"{path.name}:{lineno}", "reason": reason,
-                       "detail": detail[:500], "raw_sha256": None}}
+    return {
+        "reject": {
+            "stage": "archive",
+            "source": str(path),
+            "url": None,
+            "record_id": f"{path.name}:{lineno}",
+            "reason": reason,
+            "detail": detail[:500],
+            "raw_sha256": None,
+        }
+    }
 
 
 def iter_archive(path: str | Path) -> Iterator[dict]:

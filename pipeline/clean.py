@@ -52,7 +52,8 @@ class CleanArticle:
 
 
 @lru_cache(maxsize=200_000)
-def _zipf(word: str) -> float:
+def word_zipf(word: str) -> float:
+    """Zipf frequency of an English word (0 = unknown), from the offline wordfreq list."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
@@ -60,7 +61,7 @@ def _zipf(word: str) -> float:
 
 def _split_glued(word: str, min_zipf: float) -> str | None:
     """'casualtiesas' -> 'casualties as' when the evidence is strong, else None."""
-    if _zipf(word) > 0:
+    if word_zipf(word) > 0:
         return None
     best: tuple[float, str] | None = None
     for i in range(2, len(word) - 1):
@@ -68,7 +69,7 @@ def _split_glued(word: str, min_zipf: float) -> str | None:
         # a short piece must be a very common function word ("as", "of", "the")
         need_left = 5.0 if len(left) <= 2 else min_zipf
         need_right = 5.0 if len(right) <= 2 else min_zipf
-        zl, zr = _zipf(left), _zipf(right)
+        zl, zr = word_zipf(left), word_zipf(right)
         if zl >= need_left and zr >= need_right:
             score = min(zl, zr)
             if best is None or score > best[0]:
@@ -146,7 +147,9 @@ def _anchor_texts(html_tree) -> set[str]:
     return texts
 
 
-def clean_html(html: str, url: str | None = None, options: CleanOptions | None = None) -> CleanArticle:
+def clean_html(
+    html: str, url: str | None = None, options: CleanOptions | None = None
+) -> CleanArticle:
     """Extract the article body and metadata of one page, or raise `Rejected`."""
     import trafilatura
     from lxml import html as lxml_html
@@ -175,10 +178,15 @@ def clean_html(html: str, url: str | None = None, options: CleanOptions | None =
         lines = lines[1:]  # the headline belongs in `title`, not in the body
     if not lines:
         raise Rejected("empty", "no article text found on the page")
-    anchors = _anchor_texts(tree)
-    link_lines = sum(1 for line in lines if line in anchors)
-    if len(lines) >= 3 and link_lines / len(lines) > options.max_link_line_share:
-        raise Rejected("not_article", f"{link_lines} of {len(lines)} lines are links (index page)")
+    body = "\n".join(lines)
+    # an index page is a list of linked headlines (with or without teasers); an article's body
+    # is prose with at most a few links of its own
+    linked = [a for a in _anchor_texts(tree) if len(a.split()) >= 3 and a in body]
+    link_words = sum(len(a.split()) for a in linked)
+    if len(linked) >= 3 and link_words / max(len(body.split()), 1) > options.max_link_word_share:
+        raise Rejected(
+            "not_article", f"{len(linked)} linked headlines make {link_words} of the words"
+        )
     text, repairs = normalize_text("\n".join(lines))
     n_words = len(text.split())
     if n_words < options.min_words:
@@ -206,7 +214,9 @@ def _has_page_date(html: str) -> bool:
     return bool(_DATE_MARKUP.search(html))
 
 
-def clean_text(text: str, title: str | None = None, options: CleanOptions | None = None) -> CleanArticle:
+def clean_text(
+    text: str, title: str | None = None, options: CleanOptions | None = None
+) -> CleanArticle:
     """Plain text input: normalise it; reject only when nothing is left."""
     options = options or CleanOptions()
     text, repairs = normalize_text(text or "")

@@ -51,8 +51,10 @@ def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
 
 def _nightly(args) -> int:
     run_id = nightly(args.date, args.sources, args.data_dir)
-    print(f"nightly {args.date}: {run_id} succeeded; published {Path(args.data_dir) / 'news.duckdb'}",
-          file=sys.stderr)
+    print(
+        f"nightly {args.date}: {run_id} succeeded; published {Path(args.data_dir) / 'news.duckdb'}",
+        file=sys.stderr,
+    )
     _report(args.data_dir, [args.date])
     return 0
 
@@ -62,7 +64,9 @@ def _backfill(args) -> int:
 
     run_id = backfill(args.archive, args.date_from, args.date_to, args.data_dir)
     print(f"backfill {args.date_from}..{args.date_to}: {run_id} succeeded", file=sys.stderr)
-    dates = [d for d in store.list_dates(args.data_dir, "rejects") if args.date_from <= d <= args.date_to]
+    dates = [
+        d for d in store.list_dates(args.data_dir, "rejects") if args.date_from <= d <= args.date_to
+    ]
     _report(args.data_dir, dates)
     return 0
 

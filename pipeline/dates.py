@@ -14,9 +14,17 @@ MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],  # fmt: skip
         start=1,
@@ -25,12 +33,19 @@ MONTHS = {
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
-MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
+DAY_MONTH = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b",
+    re.I,
+)
+MONTH_DAY = re.compile(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I
+)
 ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 WEEKDAY = re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE = re.compile(r"\b(?P<r>yesterday|today|this morning|last night|tonight|overnight)\b", re.I)
-MONTH_ONLY = re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>\d{{4}}))?\b", re.I)
+MONTH_ONLY = re.compile(
+    rf"\b(?:in|during|since|early|late|mid-?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>\d{{4}}))?\b", re.I
+)
 
 
 def parse_iso(value: str | None) -> dt.date | None:
@@ -98,7 +113,9 @@ def resolve_date(text: str, published: str | None) -> tuple[dt.date, str] | None
 def month_as_of(phrase: str, published: str | None) -> str | None:
     """'June' -> '2025-06' (latest June not after publication); 'June 3, 2024' -> '2024-06-03'."""
     ref = parse_iso(published)
-    m = re.fullmatch(rf"(?P<m>{_MONTH})(?:\s+(?P<d>\d{{1,2}}))?(?:,?\s+(?P<y>\d{{4}}))?", phrase.strip(), re.I)
+    m = re.fullmatch(
+        rf"(?P<m>{_MONTH})(?:\s+(?P<d>\d{{1,2}}))?(?:,?\s+(?P<y>\d{{4}}))?", phrase.strip(), re.I
+    )
     if m:
         month = _month_number(m.group("m"))
         year = int(m.group("y")) if m.group("y") else None

@@ -65,15 +65,19 @@ def run_demo(data_dir: str) -> int:
     with serve_site() as base:
         sources = data / "sources.toml"
         sources.write_text(sources_for(base), encoding="utf-8")
-        print(f"Serving the sample site at {base}; running news_nightly for {', '.join(dates)}",
-              file=sys.stderr)
+        print(
+            f"Serving the sample site at {base}; running news_nightly for {', '.join(dates)}",
+            file=sys.stderr,
+        )
         for date in dates:
             t = time.monotonic()
             cli.nightly(date, str(sources), str(data))
             print(f"  {date}: done in {time.monotonic() - t:.1f}s", file=sys.stderr)
-    print(f"\nAll runs done in {time.monotonic() - started:.0f}s. Published {data / 'news.duckdb'}\n")
+    print(
+        f"\nAll runs done in {time.monotonic() - started:.0f}s. Published {data / 'news.duckdb'}\n"
+    )
     for title, sql in ANALYST_QUERIES:
         cols, rows = query(data, sql)
         print(f"== {title}\n{format_table(cols, rows, max_width=70)}\n")
-    print(f"Try your own: .venv/bin/python -m pipeline query --data-dir {data} \"select ...\"")
+    print(f'Try your own: .venv/bin/python -m pipeline query --data-dir {data} "select ..."')
     return 0

@@ -80,6 +80,48 @@ def _mentions(doc) -> list[Mention]:
     return out
 
 
+def _propagate_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions the model missed of a surname whose full name it found as a PERSON:
+    "William Ruto ... Ruto told Reuters" (document-level name propagation)."""
+    taken = [(m.start, m.end) for m in mentions]
+    surnames = {
+        m.text.split()[-1]
+        for m in mentions
+        if m.label == "PERSON" and len(m.text.split()) >= 2 and len(m.text.split()[-1]) >= 3
+    }
+    added = []
+    for name in surnames:
+        if not name[:1].isupper() or not name.replace("-", "").isalpha():
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            s, e = hit.span()
+            if any(ts < e and s < te for ts, te in taken):
+                continue
+            before = text[max(0, s - 40) : s]
+            added.append(Mention(s, e, name, "PERSON", bool(_TITLES.search(before))))
+            taken.append((s, e))
+    return added
+
+
+def _drop_capitalised_words(doc, mentions: list[Mention]) -> list[Mention]:
+    """A lone common word at the start of a sentence ("Gang violence ...") is not a name."""
+    from pipeline.clean import word_zipf
+
+    starts = {s.start_char for s in doc.sents}
+    names = Counter(m.text for m in mentions)
+    return [
+        m
+        for m in mentions
+        if not (
+            m.start in starts
+            and " " not in m.text
+            and names[m.text] == 1
+            and m.label in ("PERSON", "ORG")
+            and word_zipf(m.text.lower()) >= 4.0
+        )
+    ]
+
+
 def _key(surface: str) -> str:
     return places.normalize(surface)
 
@@ -140,7 +182,9 @@ def _decide(key: str, ms: list[Mention]) -> Entity:
             country = places.country_of_place(name)
         elif label == "NORP":
             country = places.country_of_demonym(name)
-    return Entity(name=name, type=label, country=country, mentions=sorted((m.start, m.end) for m in ms))
+    return Entity(
+        name=name, type=label, country=country, mentions=sorted((m.start, m.end) for m in ms)
+    )
 
 
 def _person_countries(doc_text: str, entities: list[Entity]) -> None:
@@ -150,7 +194,9 @@ def _person_countries(doc_text: str, entities: list[Entity]) -> None:
             continue
         for start, _ in ent.mentions:
             before = doc_text[max(0, start - 60) : start]
-            m = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:[’']s)?\s+(?:[A-Za-z.-]+\s+){1,3}$", before)
+            m = re.search(
+                r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:[’']s)?\s+(?:[A-Za-z.-]+\s+){1,3}$", before
+            )
             if m and _TITLES.search(before):
                 code = places.country_of_demonym(m.group(1)) or places.country_of_place(m.group(1))
                 if code:
@@ -160,7 +206,9 @@ def _person_countries(doc_text: str, entities: list[Entity]) -> None:
 
 def find_entities(doc) -> list[Entity]:
     """Entities of a spaCy Doc, in order of first mention."""
-    groups = _group(_mentions(doc))
+    mentions = _drop_capitalised_words(doc, _mentions(doc))
+    mentions += _propagate_surnames(doc.text, mentions)
+    groups = _group(mentions)
     entities = [_decide(k, ms) for k, ms in groups.items()]
     _person_countries(doc.text, entities)
     entities.sort(key=lambda e: e.mentions[0])

@@ -94,9 +94,7 @@ def find_events(text, sentences, entities, published, title=None) -> list[Event]
     if not sentences:
         return []
     lead = text[sentences[0][0] : sentences[min(2, len(sentences) - 1)][1]]
-    s_start, s_end = next(
-        ((s, e) for s, e in sentences if classify(text[s:e])), sentences[0]
-    )
+    s_start, s_end = next(((s, e) for s, e in sentences if classify(text[s:e])), sentences[0])
     sentence = text[s_start:s_end]
     kind = classify(f"{title or ''}\n{sentence}\n{lead}") or ("Strategic developments", "Other")
     resolved = resolve_date(sentence, published) or resolve_date(lead, published)

@@ -8,8 +8,10 @@ record becomes a rejected output line with its reason: it never ends the run.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import re
 import sys
 import time
 from collections import Counter
@@ -26,8 +28,27 @@ from pipeline.settings import CleanOptions, ExtractOptions
 
 log = logging.getLogger(__name__)
 
-# spaCy entity labels whose numbers are never casualty counts
+# spaCy entity labels whose numbers are never casualty counts; the small model also tags bare
+# ranges ("between 30 and 40") as DATE, so a DATE/TIME must name a time to exclude its numbers
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+_TEMPORAL = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"years?|days?|weeks?|months?|hours?|minutes?|decades?|centur|ago|today|yesterday|tomorrow|"
+    r"night|morning|evening|afternoon|noon|midnight|am|pm|a\.m|p\.m|\d{4})|\d[:/]\d",
+    re.I,
+)
+
+
+def not_count_spans(doc) -> list[tuple[int, int]]:
+    """Character spans of entities whose numbers are dates, times, money, measures, ranks."""
+    return [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in _NOT_COUNTS
+        and (e.label_ not in ("DATE", "TIME") or _TEMPORAL.search(e.text))
+    ]
+
+
 EXTRACT_LANGUAGES = {"en"}
 
 
@@ -106,7 +127,7 @@ def analyse(prepared: Prepared, doc) -> dict:
     text = art.text
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     entities = find_entities(doc)
-    excluded = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_COUNTS]
+    excluded = not_count_spans(doc)
     figures = find_figures(text, sentences, excluded, prepared.published)
     events = find_events(text, sentences, entities, prepared.published, art.title)
     for f in figures:
@@ -159,9 +180,7 @@ def _extract_chunk(chunk, options, clean_options) -> Iterator[dict]:
         except Exception as exc:  # one broken record never ends the run
             log.exception("cleaning failed for %r", parsed.get("id"))
             slots.append(rejected(parsed.get("id"), "clean_error", repr(exc)[:300]))
-    todo = [
-        p for p in slots if isinstance(p, Prepared) and p.article.language in EXTRACT_LANGUAGES
-    ]
+    todo = [p for p in slots if isinstance(p, Prepared) and p.article.language in EXTRACT_LANGUAGES]
     docs = dict(
         zip(
             (id(p) for p in todo),
@@ -180,14 +199,24 @@ def _extract_chunk(chunk, options, clean_options) -> Iterator[dict]:
             yield rejected(slot.record.get("id"), "extract_error", repr(exc)[:300])
 
 
-def run_extract(input_path: str, output_path: str, options: ExtractOptions | None = None) -> Counter:
+def run_extract(
+    input_path: str, output_path: str, options: ExtractOptions | None = None
+) -> Counter:
     """The `pipeline extract` command: JSONL in, JSONL out ('-' = stdin/stdout)."""
-    fin = sys.stdin if input_path == "-" else open(input_path, encoding="utf-8")
-    fout = sys.stdout if output_path == "-" else open(output_path, "w", encoding="utf-8")
     counts: Counter = Counter()
     progress = sys.stderr.isatty()
     started = time.monotonic()
-    try:
+    with contextlib.ExitStack() as stack:
+        fin = (
+            sys.stdin
+            if input_path == "-"
+            else stack.enter_context(open(input_path, encoding="utf-8"))
+        )
+        fout = (
+            sys.stdout
+            if output_path == "-"
+            else stack.enter_context(open(output_path, "w", encoding="utf-8"))
+        )
         lines = (line for line in fin if line.strip())
         for n, out in enumerate(extract_records(lines, options), 1):
             fout.write(json.dumps(out, ensure_ascii=False) + "\n")
@@ -197,9 +226,4 @@ def run_extract(input_path: str, output_path: str, options: ExtractOptions | Non
                 print(f"\rextract: {n} documents, {rate:.1f} docs/s", end="", file=sys.stderr)
         if progress:
             print(file=sys.stderr)
-    finally:
-        if fin is not sys.stdin:
-            fin.close()
-        if fout is not sys.stdout:
-            fout.close()
     return counts

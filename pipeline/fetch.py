@@ -86,7 +86,7 @@ def _once(url: str, options: FetchOptions) -> Response:
         resp = _OPENER.open(req, timeout=options.connect_timeout + options.read_timeout)
     except urllib.error.HTTPError as exc:
         resp = exc  # an HTTPError is a response too (redirects and error pages)
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise FetchError("timeout", str(exc)) from exc
     except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
         reason = getattr(exc, "reason", exc)
@@ -102,9 +102,11 @@ def _once(url: str, options: FetchOptions) -> Response:
             while chunk := resp.read(65536):
                 size += len(chunk)
                 if size > options.max_bytes:
-                    raise FetchError("too_large", f"more than {options.max_bytes} bytes", resp.status)
+                    raise FetchError(
+                        "too_large", f"more than {options.max_bytes} bytes", resp.status
+                    )
                 chunks.append(chunk)
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise FetchError("timeout", "read timed out") from exc
         headers = {k.lower(): v for k, v in resp.headers.items()}
         return Response(url, url, resp.status, headers, b"".join(chunks))

@@ -34,6 +34,8 @@ _LEFT_CUES: dict[str, str] = {
     "killed": r"killing|killed|kill|kills|massacring|executing|claiming the lives of|"
     r"claimed the lives of|(?:death|fatality) toll(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|hit)|"
     r"toll\s+(?:has\s+)?(?:rose|risen|climbed|reached|jumped|increased|stands|stood)(?:\s+to|\s+at)?|"
+    r"(?:revised|raised|put|puts|putting|updated|lowered|brought|bringing)\s+(?:the\s+)?"
+    r"(?:death\s+|overall\s+|final\s+)?toll\s+(?:to|at)|toll\s+(?:is|was|now)\s+(?:now\s+)?(?:at\s+)?|"
     r"(?:number of )?(?:dead|deaths|fatalities)\s+(?:rose|risen|climbed|reached|stands)(?:\s+to|\s+at)?",
     "injured": r"injuring|injured|wounding|wounded|hurting|"
     r"(?:number of )?(?:injured|wounded)\s+(?:rose|risen|climbed|reached|stands)(?:\s+to|\s+at)?",
@@ -59,11 +61,13 @@ _QUALIFIERS = [
     ("more_than", r"more than|over|upwards of|in excess of|above"),
     ("less_than", r"nearly|almost|fewer than|less than|under|close to|just under"),
     ("at_most", r"up to|as many as|at most|a maximum of"),
-    ("approx", r"about|around|approximately|roughly|some|an estimated|estimated|nearly about|circa"),
+    (
+        "approx",
+        r"about|around|approximately|roughly|some|an estimated|estimated|nearly about|circa",
+    ),
 ]
-_QUAL_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{q}>{p})" for q, p in _QUALIFIERS) + r")\s+$", re.I
-)
+_QUAL_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{q}>{p})" for q, p in _QUALIFIERS) + r")\s+$", re.I)
+_DIGIT_RANGE = re.compile(r"\s?[-–]\s?(\d{1,6})(?![\d,.])")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|or|and)\s*$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*|-)(?:-?years?\b|-?year-old|yrs?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
@@ -100,7 +104,9 @@ _CUMULATIVE = re.compile(
     r"total (?:death )?toll (?:of|for) the (?:war|conflict)|in the past (?:\w+\s+)?(?:years|decade))",
     re.I,
 )
-_UPDATE = re.compile(r"toll|rose|risen|climbed|revised|raised|increased|jumped|updated|reached", re.I)
+_UPDATE = re.compile(
+    r"toll|rose|risen|climbed|revised|raised|increased|jumped|updated|reached", re.I
+)
 _AS_OF = re.compile(r"\bas of\s+(?P<when>[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:“”\"]{3,80})", re.I)
 _SAID = re.compile(
@@ -167,14 +173,31 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
         value = parse_number(m.group(0))
         if value is None:
             continue
+        # "15-20": NUMBER never matches after a hyphen, so the high end is read here
+        dash = _DIGIT_RANGE.match(sentence, m.end())
         s, e = m.start() + offset, m.end() + offset
-        after, before = sentence[m.end() : m.end() + 12], sentence[max(0, m.start() - 12) : m.start()]
+        after, before = (
+            sentence[m.end() : m.end() + 12],
+            sentence[max(0, m.start() - 12) : m.start()],
+        )
         if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before):
             continue
+        if re.search(r"\b(?:no|not a single|not one)\s+$", before, re.I):
+            continue  # "no one was killed" states that nobody was
         in_excluded = any(xs < e and s < xe for xs, xe in excluded)
         looks_like_year = re.fullmatch(r"(19|20)\d\d", m.group(0)) is not None
         if in_excluded or looks_like_year:
             continue
+        if dash and _NOT_A_COUNT_AFTER.match(sentence[dash.end() :]) is None:
+            high = int(dash.group(1))
+            if high > value:  # "15-20 people were wounded"
+                q = _QUAL_RE.search(sentence[: m.start()])
+                found.append(
+                    _Number(
+                        s, dash.end() + offset, value, high, q.start() + offset if q else s, "range"
+                    )
+                )
+                continue
         if found and _RANGE_JOIN.match(sentence[found[-1].end - offset : m.start()]):
             prev = found[-1]
             if value > prev.low:  # "30 to 40", "8-10", "between 30 and 40"

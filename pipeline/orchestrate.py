@@ -63,7 +63,11 @@ def run_dag(dag_id: str, logical_date: str, conf: dict, data_dir: str | Path) ->
     run = dag.test(logical_date=day, run_conf=conf)
     if run.state != "success":
         failed = sorted(
-            {ti.task_id for ti in run.get_task_instances() if ti.state in ("failed", "upstream_failed")}
+            {
+                ti.task_id
+                for ti in run.get_task_instances()
+                if ti.state in ("failed", "upstream_failed")
+            }
         )
         raise DagRunFailed(f"{dag_id} {logical_date}: run {run.state}; failed tasks: {failed}")
     return run.run_id

@@ -129,7 +129,9 @@ def run_checks(data_dir: str | Path) -> list[CheckResult]:
         for path in sorted((SQL_DIR / "checks").glob("*.sql")):
             sql = path.read_text(encoding="utf-8")
             desc = " ".join(
-                line.removeprefix("--").strip() for line in sql.splitlines() if line.startswith("--")
+                line.removeprefix("--").strip()
+                for line in sql.splitlines()
+                if line.startswith("--")
             )
             rows = con.execute(sql).fetchall()
             results.append(CheckResult(path.stem, desc, len(rows), rows[:5]))
@@ -142,7 +144,9 @@ def connect(data_dir: str | Path) -> duckdb.DuckDBPyConnection:
     """Read-only connection to the published file (many readers may hold one at once)."""
     path = db_path(data_dir)
     if not path.exists():
-        raise FileNotFoundError(f"{path} does not exist: run `pipeline nightly` or `backfill` first")
+        raise FileNotFoundError(
+            f"{path} does not exist: run `pipeline nightly` or `backfill` first"
+        )
     return duckdb.connect(str(path), read_only=True)
 
 

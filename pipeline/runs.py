@@ -112,7 +112,9 @@ def discover_step(sources_path: str, date: str, data_dir: str, run_id: str) -> s
 def fetch_step(staging: str) -> str:
     staging = Path(staging)
     options_data = json.loads((staging / "fetch_options.json").read_text())
-    options = FetchOptions(**{k: tuple(v) if isinstance(v, list) else v for k, v in options_data.items()})
+    options = FetchOptions(
+        **{k: tuple(v) if isinstance(v, list) else v for k, v in options_data.items()}
+    )
     items = list(_read_jsonl(staging / DISCOVERED))
     rows, rejects = [], []
     last_hit: dict[str, float] = {}
@@ -182,8 +184,12 @@ def clean_step(staging: str) -> str:
         })  # fmt: skip
     _append_jsonl(staging / CLEAN, records)
     _append_jsonl(staging / REJECTS, rejects)
-    log.info("clean: %d articles, %d rejected, %d left to their own day", len(records),
-             len(rejects), other_day)
+    log.info(
+        "clean: %d articles, %d rejected, %d left to their own day",
+        len(records),
+        len(rejects),
+        other_day,
+    )
     return str(staging)
 
 
@@ -202,12 +208,22 @@ def extract_step(staging: str) -> str:
     for n, out in enumerate(extract_records(inputs), 1):
         rec = by_id.get(out["id"], {})
         if out["status"] != "ok":
-            rejects.append(reject_row("extract", rec.get("source"), out["reason"],
-                                      out.get("detail") or "", rec.get("url"), out["id"]))
+            rejects.append(
+                reject_row(
+                    "extract",
+                    rec.get("source"),
+                    out["reason"],
+                    out.get("detail") or "",
+                    rec.get("url"),
+                    out["id"],
+                )
+            )
             continue
         _add_rows(tables, out, rec, first_copy)
         if n % PROGRESS_EVERY == 0:
-            log.info("extracted %d/%d (%.1f docs/s)", n, len(inputs), n / (time.monotonic() - started))
+            log.info(
+                "extracted %d/%d (%.1f docs/s)", n, len(inputs), n / (time.monotonic() - started)
+            )
     for table, rows in tables.items():
         store.write_table(staging / f"{table}.parquet", table, rows)
     _append_jsonl(staging / REJECTS, rejects)
@@ -277,7 +293,10 @@ def checks_step(data_dir: str) -> dict[str, int]:
     for r in results:
         log.info("check %-32s %s", r.name, "ok" if not r.failing_rows else f"{r.failing_rows} rows")
     if failing:
-        lines = [f"{r.name}: {r.failing_rows} rows, e.g. {r.sample[:2]} ({r.description})" for r in failing]
+        lines = [
+            f"{r.name}: {r.failing_rows} rows, e.g. {r.sample[:2]} ({r.description})"
+            for r in failing
+        ]
         raise RuntimeError("data checks failed:\n" + "\n".join(lines))
     return {r.name: r.failing_rows for r in results}
 
@@ -292,7 +311,9 @@ def reject_counts(data_dir: str, date: str) -> Counter:
 # --- backfill from archives -----------------------------------------------------------------
 
 
-def split_archive(archive: str, date_from: str, date_to: str, data_dir: str, run_id: str) -> list[str]:
+def split_archive(
+    archive: str, date_from: str, date_to: str, data_dir: str, run_id: str
+) -> list[str]:
     """Route each archive record to its date's staging dir; returns the staging dirs."""
     from pipeline.archives import iter_archive
 
@@ -309,9 +330,16 @@ def split_archive(archive: str, date_from: str, date_to: str, data_dir: str, run
             continue
         day = parse_iso(rec.get("published"))
         if day is None:
-            archive_rejects.append(reject_row("archive", archive, "no_date",
-                                              "record has no publication date", rec.get("url"),
-                                              rec.get("id")))
+            archive_rejects.append(
+                reject_row(
+                    "archive",
+                    archive,
+                    "no_date",
+                    "record has no publication date",
+                    rec.get("url"),
+                    rec.get("id"),
+                )
+            )
             continue
         if not lo <= day <= hi:
             skipped += 1
@@ -327,9 +355,14 @@ def split_archive(archive: str, date_from: str, date_to: str, data_dir: str, run
         if first not in stagings:
             stagings[first] = new_staging(data_dir, first, run_id)
         _append_jsonl(stagings[first] / REJECTS, archive_rejects)
-    log.info("archive %s: %d records routed to %d dates, %d outside the range, %d rejected",
-             archive, sum(len(r) for r in pending.values()), len(pending), skipped,
-             len(archive_rejects))
+    log.info(
+        "archive %s: %d records routed to %d dates, %d outside the range, %d rejected",
+        archive,
+        sum(len(r) for r in pending.values()),
+        len(pending),
+        skipped,
+        len(archive_rejects),
+    )
     return [str(stagings[d]) for d in sorted(stagings)]
 
 
@@ -340,8 +373,16 @@ def _prepare_archive_records(staging: Path, recs: list[dict], archive: str) -> N
         aid = article_id_for(rec.get("url"), f"{archive}#{rid}")
         prepared = prepare({**rec, "id": aid})
         if isinstance(prepared, dict):
-            rejects.append(reject_row("clean", archive, prepared["reason"],
-                                      prepared.get("detail") or "", rec.get("url"), rid))
+            rejects.append(
+                reject_row(
+                    "clean",
+                    archive,
+                    prepared["reason"],
+                    prepared.get("detail") or "",
+                    rec.get("url"),
+                    rid,
+                )
+            )
             continue
         art = prepared.article
         records.append({

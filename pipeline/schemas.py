@@ -69,7 +69,10 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         ),
         "who": (pa.string(), "victim group as written"),
         "scope": (pa.string(), "incident (this event) | cumulative (running total)"),
-        "as_of": (pa.string(), "date the figure refers to, when stated (YYYY, YYYY-MM, YYYY-MM-DD)"),
+        "as_of": (
+            pa.string(),
+            "date the figure refers to, when stated (YYYY, YYYY-MM, YYYY-MM-DD)",
+        ),
         "source": (pa.string(), "who is quoted for the figure"),
         "span": (SPAN, "[start, end) offsets of the evidence in the article text"),
         "evidence": (pa.string(), "the words of the text that state the figure"),

@@ -25,7 +25,7 @@ class CleanOptions:
     favor_precision: bool = False
     favor_recall: bool = False
     min_words: int = 40
-    max_link_line_share: float = 0.6
+    max_link_word_share: float = 0.25
 
 
 @dataclass(frozen=True)

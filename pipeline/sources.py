@@ -95,17 +95,35 @@ def parse_feed(body: bytes, source: Source) -> tuple[list[Item], list[str]]:
                 link = _child_text(el, "link", "guid")
                 if link:
                     date = _child_text(el, "pubdate", "date", "published")
-                    items.append(Item(canonical_url(link), source.name, parse_date(date),
-                                      _child_text(el, "title")))
+                    items.append(
+                        Item(
+                            canonical_url(link),
+                            source.name,
+                            parse_date(date),
+                            _child_text(el, "title"),
+                        )
+                    )
     elif kind == "feed":
         for el in root:
             if _local(el.tag) == "entry":
-                link = next((c.get("href") for c in el if _local(c.tag) == "link" and
-                             c.get("rel", "alternate") == "alternate"), None)
+                link = next(
+                    (
+                        c.get("href")
+                        for c in el
+                        if _local(c.tag) == "link" and c.get("rel", "alternate") == "alternate"
+                    ),
+                    None,
+                )
                 if link:
                     date = _child_text(el, "published", "updated")
-                    items.append(Item(canonical_url(link), source.name, parse_date(date),
-                                      _child_text(el, "title")))
+                    items.append(
+                        Item(
+                            canonical_url(link),
+                            source.name,
+                            parse_date(date),
+                            _child_text(el, "title"),
+                        )
+                    )
     elif kind in ("urlset", "sitemapindex"):
         for el in root:
             loc = _child_text(el, "loc")
@@ -128,9 +146,7 @@ def parse_feed(body: bytes, source: Source) -> tuple[list[Item], list[str]]:
     return items, nested
 
 
-def discover(
-    source: Source, get: Callable[[str], bytes], max_sitemaps: int = 50
-) -> list[Item]:
+def discover(source: Source, get: Callable[[str], bytes], max_sitemaps: int = 50) -> list[Item]:
     """Items of one source; `get(url) -> bytes` fetches a feed (and raises on failure)."""
     if source.kind == "urls":
         return [Item(canonical_url(u), source.name, None) for u in source.urls]

@@ -1,0 +1,440 @@
+"""Score the production extract path on the shared dev sets and the seed example (`make eval`).
+
+    python -m pipeline.evaluate [--shared ../shared] [--out eval-out] [--only SET,...]
+
+SETS are acled, html, figures (the dev sets) and example (the seed article); default all.
+
+For each dev set in SHARED/eval/ (see its README) this runs the production command
+`python -m pipeline extract` on the set's input as a subprocess, times it, and scores the output
+with the set's own scorer (`--json`, last line). For the seed article in SHARED/examples/ it runs
+the same command and checks the output against our reading of `ukraine-peacekeeping.expected.md`;
+the checks below are written as data, and the article's text is read at run time, never copied.
+
+Predictions, scorer output and the example's input go to OUT/; every number to OUT/summary.json.
+The run ends with one table: set, metric, value.
+
+Exit status: 0 when every extract run and scorer completed, 1 when one of them failed, 2 when the
+shared directory is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class DevSet:
+    name: str
+    inputs: str  # paths relative to SHARED/eval
+    gold: str
+    scorer: str
+    metrics: tuple[str, ...]  # scorer keys shown in the summary table (all go to summary.json)
+
+
+DEV_SETS = (
+    DevSet(
+        "acled",
+        "acled/inputs-dev.jsonl",
+        "acled/dev.jsonl",
+        "score_acled.py",
+        (
+            "fatalities_exact",
+            "fatalities_exact_pos",
+            "fatalities_exact_zero",
+            "fatalities_exact_stated",
+            "fatalities_exact_uncoded",
+            "fatalities_mae",
+            "nonzero_precision",
+            "nonzero_recall",
+            "event_type_acc",
+            "event_date_acc",
+            "location_recall",
+            "actor_recall",
+            "actor_alias_recall",
+        ),
+    ),  # fmt: skip
+    DevSet(
+        "html",
+        "html/dev.jsonl",
+        "html/dev-gold.jsonl",
+        "score_html.py",
+        ("f1", "precision", "recall", "accuracy", "precision_incl_empty"),
+    ),
+    DevSet(
+        "figures",
+        "figures/dev.jsonl",
+        "figures/dev.jsonl",
+        "score_figures.py",
+        tuple(
+            f"{category}.{measure}"
+            for category in ("all", "killed", "injured", "displaced")
+            for measure in ("precision", "recall", "f1")
+        ),
+    ),
+)
+SET_NAMES = tuple(s.name for s in DEV_SETS) + ("example",)
+
+# --- The seed example: our reading of SHARED/examples/ukraine-peacekeeping.expected.md ---------
+
+EXAMPLE_TXT = "examples/ukraine-peacekeeping.txt"
+EXAMPLE_PUBLISHED = "2025-08-19"
+# (canonical name, type, country); country None = not stated in the expectations, not checked
+EXAMPLE_ENTITIES = (
+    ("Donald Trump", "PERSON", "USA"),
+    ("Volodymyr Zelenskyy", "PERSON", "UKR"),
+    ("Vladimir Putin", "PERSON", "RUS"),
+    ("Politico", "ORG", None),
+    ("Ukraine", "GPE", "UKR"),
+    ("Russia", "GPE", "RUS"),
+    ("United States", "GPE", "USA"),
+    ("Alaska", "GPE", "USA"),
+    ("Europe", "LOC", None),
+    ("Russo-Ukraine War", "EVENT", None),
+    ("Ukrainian", "NORP", "UKR"),
+    ("Russian", "NORP", "RUS"),
+    ("American", "NORP", "USA"),
+    ("Europeans", "NORP", None),
+)
+EXAMPLE_ONE_ENTITY = ("Donald Trump", "Trump")  # every mention containing "Trump" is in this one
+EXAMPLE_FIGURE = {
+    "category": "casualties",
+    "best": 1_000_000,
+    "low": 1_000_000,
+    "high": None,
+    "qualifier": "more_than",
+    "scope": "cumulative",
+    "as_of": "2025-06",
+}
+EXAMPLE_FIGURE_SPAN = "more than one million casualties as of June"
+EXAMPLE_EVENTS = (("Diplomacy", "2025-08-18"), ("Diplomacy", "2025-08-15"))
+EXAMPLE_TEXT_CONTAINS = "casualties as of June"  # the glued "casualtiesas" repaired
+
+
+class Check(NamedTuple):
+    name: str
+    ok: bool
+    found: str
+
+
+class StepFailed(Exception):
+    """An extract run or a scorer did not complete."""
+
+
+# --- Running the production command and the scorers -------------------------------------------
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def run_extract(inputs: Path, output: Path) -> dict[str, Any]:
+    """Run `python -m pipeline extract` exactly as production does; return docs and timing."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "extract",
+        "--input",
+        str(inputs),
+        "--output",
+        str(output),
+    ]
+    print(f"$ {' '.join(cmd)}", flush=True)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=PROJECT_ROOT)  # stderr passes through: progress and errors
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise StepFailed(f"extract exited with status {proc.returncode} after {seconds:.1f}s")
+    docs = count_lines(inputs)
+    return {"docs": docs, "seconds": round(seconds, 2), "docs_per_s": round(docs / seconds, 2)}
+
+
+def run_scorer(scorer: Path, gold: Path, pred: Path, log_path: Path) -> dict[str, Any]:
+    """Run a scorer with --json, keep its full output in log_path, return its last-line JSON."""
+    cmd = [sys.executable, str(scorer), str(gold), str(pred), "--json"]
+    print(f"$ {' '.join(cmd)}", flush=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    log_path.write_text(proc.stdout + proc.stderr, encoding="utf-8")
+    if proc.returncode != 0:
+        raise StepFailed(
+            f"{scorer.name} exited with status {proc.returncode}: {proc.stderr.strip()}"
+        )
+    lines = proc.stdout.strip().splitlines()
+    try:
+        return json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError) as exc:
+        raise StepFailed(f"{scorer.name} printed no JSON last line (see {log_path})") from exc
+
+
+def evaluate_set(dev: DevSet, eval_dir: Path, out: Path) -> dict[str, Any]:
+    print(f"\n== {dev.name}", flush=True)
+    pred = out / f"{dev.name}-pred.jsonl"
+    result = run_extract(eval_dir / dev.inputs, pred)
+    score_log = out / f"{dev.name}-score.txt"
+    result["scores"] = run_scorer(eval_dir / dev.scorer, eval_dir / dev.gold, pred, score_log)
+    return result
+
+
+# --- The seed example ---------------------------------------------------------------------------
+
+
+def _entity_label(entity: dict) -> str:
+    return f"{entity.get('name')}/{entity.get('type')}/{entity.get('country')}"
+
+
+def _mention_texts(entity: dict, text: str) -> list[str]:
+    texts = []
+    for mention in entity.get("mentions") or []:
+        try:
+            start, end = mention
+            texts.append(text[start:end])
+        except (TypeError, ValueError):
+            continue
+    return texts
+
+
+def check_entities(entities: list[dict], text: str) -> list[Check]:
+    checks = []
+    for name, type_, country in EXAMPLE_ENTITIES:
+        label = f"entity {name} {type_} {country or '(any country)'}"
+        matches = [e for e in entities if e.get("name") == name]
+        if not matches:
+            words = {w for w in name.lower().split() if len(w) > 3}
+            similar = [
+                _entity_label(e)
+                for e in entities
+                if words & set(str(e.get("name", "")).lower().split())
+                or (e.get("type") == type_ and name.lower()[:5] in str(e.get("name", "")).lower())
+            ]
+            found = f"no entity named {name!r}; similar: {', '.join(similar[:5]) or 'none'}"
+            checks.append(Check(label, False, found))
+            continue
+        ok = any(
+            e.get("type") == type_ and (country is None or e.get("country") == country)
+            for e in matches
+        )
+        checks.append(Check(label, ok, "found " + ", ".join(_entity_label(e) for e in matches)))
+
+    owner, word = EXAMPLE_ONE_ENTITY
+    stray = [
+        f"{m!r} in {_entity_label(e)}"
+        for e in entities
+        if e.get("name") != owner
+        for m in _mention_texts(e, text)
+        if word in m
+    ]
+    checks.append(
+        Check(
+            f"every mention of {word} is in the {owner} entity",
+            not stray,
+            "stray: " + "; ".join(stray[:5]) if stray else "no stray mentions",
+        )
+    )
+    return checks
+
+
+def check_figures(figures: list[dict], text: str) -> list[Check]:
+    summary = ", ".join(
+        f"{f.get('category')} {f.get('best')} ({f.get('qualifier')})" for f in figures
+    )
+    checks = [Check("exactly one figure", len(figures) == 1, f"{len(figures)}: {summary or '-'}")]
+    wanted = EXAMPLE_FIGURE["category"]
+    figure = next(
+        (f for f in figures if f.get("category") == wanted), figures[0] if figures else {}
+    )
+    wrong = [
+        f"{k}={figure.get(k)!r} (want {v!r})"
+        for k, v in EXAMPLE_FIGURE.items()
+        if figure.get(k) != v
+    ]
+    fields = ", ".join(f"{k}={v!r}" for k, v in EXAMPLE_FIGURE.items())
+    checks.append(
+        Check(f"figure {fields}", bool(figure) and not wrong, "; ".join(wrong) or "all match")
+    )
+    try:
+        start, end = figure["span"]
+        span_text = text[start:end]
+    except (KeyError, TypeError, ValueError):
+        span_text = None
+    checks.append(
+        Check(
+            f"figure span contains {EXAMPLE_FIGURE_SPAN!r}",
+            span_text is not None and EXAMPLE_FIGURE_SPAN in span_text,
+            f"span text {span_text!r}",
+        )
+    )
+    return checks
+
+
+def check_events(events: list[dict]) -> list[Check]:
+    seen = [(e.get("type"), str(e.get("date") or "")[:10]) for e in events]
+    listing = ", ".join(f"{t} {d or '(no date)'}" for t, d in seen) or "no events"
+    return [
+        Check(f"event {type_} on {date}", (type_, date) in seen, f"events: {listing}")
+        for type_, date in EXAMPLE_EVENTS
+    ]
+
+
+def check_example_output(record: dict) -> list[Check]:
+    text = record.get("text") or ""
+    return [
+        *check_entities(record.get("entities") or [], text),
+        *check_figures(record.get("figures") or [], text),
+        *check_events(record.get("events") or []),
+        Check(
+            f"text contains {EXAMPLE_TEXT_CONTAINS!r}",
+            EXAMPLE_TEXT_CONTAINS in text,
+            "yes" if EXAMPLE_TEXT_CONTAINS in text else "no",
+        ),
+    ]
+
+
+def evaluate_example(shared: Path, out: Path) -> dict[str, Any]:
+    print("\n== example", flush=True)
+    source = shared / EXAMPLE_TXT
+    inputs = out / "example-input.jsonl"
+    pred = out / "example-pred.jsonl"
+    line = {
+        "id": "seed",
+        "text": source.read_text(encoding="utf-8"),
+        "published": EXAMPLE_PUBLISHED,
+    }
+    inputs.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run_extract(inputs, pred)
+
+    records = [json.loads(x) for x in pred.read_text(encoding="utf-8").splitlines() if x.strip()]
+    record = next((r for r in records if r.get("id") == "seed"), None)
+    if record is None:
+        raise StepFailed(f"no output line for id 'seed' in {pred}")
+    if record.get("status") != "ok":
+        checks = [
+            Check("status ok", False, f"status {record.get('status')}: {record.get('reason')}")
+        ]
+    else:
+        checks = check_example_output(record)
+    for check in checks:
+        print(f"{'PASS' if check.ok else 'FAIL'}  {check.name}: {check.found}")
+    result["checks"] = [c._asdict() for c in checks]
+    result["passed"] = sum(c.ok for c in checks)
+    result["total"] = len(checks)
+    return result
+
+
+# --- Summary ------------------------------------------------------------------------------------
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+def summary_rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+    rows = []
+    for dev in DEV_SETS:
+        if dev.name not in results:
+            continue
+        result = results[dev.name]
+        if "error" in result:
+            rows.append((dev.name, "error", result["error"]))
+            continue
+        scores = result["scores"]
+        rows += [(dev.name, k, _fmt(scores[k]) if k in scores else "(absent)") for k in dev.metrics]
+        rows.append((dev.name, "docs/s", f"{result['docs_per_s']:.1f}"))
+    if "example" in results:
+        result = results["example"]
+        if "error" in result:
+            rows.append(("example", "error", result["error"]))
+        else:
+            rows.append(("example", "checks passed", f"{result['passed']} / {result['total']}"))
+            rows.append(("example", "docs/s", f"{result['docs_per_s']:.1f}"))
+    return rows
+
+
+def print_table(rows: list[tuple[str, str, str]]) -> None:
+    header = ("set", "metric", "value")
+    w_set, w_metric, w_value = (max(len(r[i]) for r in [header, *rows]) for i in range(3))
+    print()
+    for i, (name, metric, value) in enumerate([header, *rows]):
+        print(f"{name:<{w_set}} | {metric:<{w_metric}} | {value:>{w_value}}")
+        if i == 0:
+            print(f"{'-' * w_set}-+-{'-' * w_metric}-+-{'-' * w_value}")
+
+
+# --- Command line -------------------------------------------------------------------------------
+
+
+def parse_only(value: str) -> list[str]:
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    unknown = sorted(set(names) - set(SET_NAMES))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown set(s) {', '.join(unknown) or '(none given)'}; "
+            f"choose from {', '.join(SET_NAMES)}"
+        )
+    return names
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline.evaluate",
+        description="Score the production extract on the shared dev sets and the seed example.",
+    )
+    parser.add_argument(
+        "--shared", default="../shared", help="the shared directory (eval/, examples/)"
+    )
+    parser.add_argument("--out", default="eval-out", help="where predictions and summary.json go")
+    parser.add_argument(
+        "--only", type=parse_only, default=list(SET_NAMES), help=f"subset of {','.join(SET_NAMES)}"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    shared = Path(args.shared).resolve()
+    if not shared.is_dir():
+        print(
+            f"evaluate: shared directory {args.shared} ({shared}) does not exist; "
+            "it holds the eval sets and the example. Pass --shared DIR (make eval: SHARED=DIR).",
+            file=sys.stderr,
+        )
+        return 2
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+
+    started = time.perf_counter()
+    results: dict[str, dict[str, Any]] = {}
+    for name in [n for n in SET_NAMES if n in args.only]:
+        try:
+            if name == "example":
+                results[name] = evaluate_example(shared, out)
+            else:
+                dev = next(d for d in DEV_SETS if d.name == name)
+                results[name] = evaluate_set(dev, shared / "eval", out)
+        except (StepFailed, OSError, json.JSONDecodeError) as exc:
+            print(f"evaluate: {name} failed: {exc}", file=sys.stderr)
+            results[name] = {"error": str(exc)}
+    total = round(time.perf_counter() - started, 1)
+
+    summary = {"shared": str(shared), "seconds": total, "sets": results}
+    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print_table(summary_rows(results))
+    print(f"\n{total:.0f}s in all; every number in {out / 'summary.json'}")
+    return 1 if any("error" in r for r in results.values()) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

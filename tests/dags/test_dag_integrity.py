@@ -1,0 +1,52 @@
+"""Every DAG file imports without error and without heavy work at import time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from pipeline.settings import DAGS_DIR, REPO_ROOT
+
+HEAVY = ("spacy", "trafilatura", "duckdb", "pyarrow", "pipeline.extract")
+
+
+def test_every_dag_file_imports_without_errors():
+    from airflow.dag_processing.dagbag import DagBag
+
+    bag = DagBag(dag_folder=str(DAGS_DIR))
+    assert bag.import_errors == {}
+    assert {"news_nightly", "news_backfill"} <= set(bag.dag_ids)
+
+
+def test_dags_have_docs_tags_and_retries():
+    from airflow.dag_processing.dagbag import DagBag
+
+    bag = DagBag(dag_folder=str(DAGS_DIR))
+    for dag_id in ("news_nightly", "news_backfill"):
+        dag = bag.dags[dag_id]
+        assert dag.doc_md and dag.tags, dag_id
+        assert not dag.catchup
+        assert all(t.retries >= 2 for t in dag.tasks if t.task_id != "data_checks"), dag_id
+
+
+def test_nightly_runs_daily_and_passes_paths_not_payloads():
+    from airflow.dag_processing.dagbag import DagBag
+
+    dag = DagBag(dag_folder=str(DAGS_DIR)).dags["news_nightly"]
+    assert dag.timetable.expression in ("@daily", "0 0 * * *")
+    order = ["discover", "fetch", "clean", "extract", "write_partitions", "publish", "data_checks"]
+    for upstream, downstream in zip(order, order[1:], strict=False):
+        assert downstream in dag.get_task(upstream).downstream_task_ids
+
+
+def test_dag_files_do_no_heavy_imports():
+    code = (
+        "import runpy, sys\n"
+        f"for f in {[str(p) for p in sorted(DAGS_DIR.glob('*.py'))]!r}:\n"
+        "    runpy.run_path(f)\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"

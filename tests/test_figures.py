@@ -1,0 +1,114 @@
+"""Casualty figures: the number, its bounds and category, and the guards that keep totals honest."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.figures import find_figures
+from pipeline.numbers import parse_number
+
+
+def figures_of(nlp, text: str, published: str = "2026-03-02"):
+    from pipeline.extract import not_count_spans
+
+    doc = nlp(text)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return find_figures(text, sentences, not_count_spans(doc), published)
+
+
+@pytest.mark.parametrize(
+    "words,value",
+    [("12", 12), ("1,200", 1200), ("2.5 million", 2_500_000), ("twenty-three", 23),
+     ("a dozen", 12), ("one hundred and five", 105), ("14 000", 14000), ("seven", 7)],
+)  # fmt: skip
+def test_numbers_as_news_writes_them(words, value):
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    "sentence,category,best,qualifier",
+    [
+        ("Twelve people were killed in the attack.", "killed", 12, "exact"),
+        ("Gunmen stormed the village, killing at least 9 civilians.", "killed", 9, "at_least"),
+        ("More than 40 people were injured.", "injured", 40, "more_than"),
+        ("About 2,000 residents fled the fighting.", "displaced", 2000, "approx"),
+        ("Thirty-one passengers are still missing.", "missing", 31, "exact"),
+        ("Police arrested 27 protesters.", "arrested", 27, "exact"),
+        ("The gunmen abducted six people.", "captured", 6, "exact"),
+        ("A man was shot dead outside his shop.", "killed", 1, "exact"),
+    ],
+)
+def test_a_figure_is_a_number_tied_to_a_casualty_word(nlp, sentence, category, best, qualifier):
+    (fig,) = figures_of(nlp, sentence)
+    assert (fig.category, fig.best, fig.qualifier) == (category, best, qualifier)
+
+
+def test_evidence_spans_the_words_that_state_the_figure(nlp):
+    text = "Witnesses said the blast was loud. At least 9 people were killed, police said."
+    (fig,) = figures_of(nlp, text)
+    assert text[fig.span[0] : fig.span[1]] == "At least 9 people were killed"
+
+
+def test_ranges_keep_both_ends_and_the_low_end_as_best(nlp):
+    (fig,) = figures_of(nlp, "Between 30 and 40 people died when the ferry capsized.")
+    assert (fig.best, fig.low, fig.high, fig.qualifier) == (30, 30, 40, "range")
+
+
+def test_open_ended_figures_have_no_high(nlp):
+    (fig,) = figures_of(nlp, "At least 15 soldiers were killed.")
+    assert (fig.low, fig.high) == (15, None)
+
+
+def test_cumulative_totals_are_not_incident_deaths(nlp):
+    text = (
+        "A drone strike killed four people on Sunday. The war has killed more than 14,000 "
+        "civilians since February 2022."
+    )
+    figs = figures_of(nlp, text)
+    assert [(f.best, f.scope) for f in figs] == [(4, "incident"), (14000, "cumulative")]
+
+
+def test_a_corrected_toll_supersedes_the_earlier_figure(nlp):
+    text = "Police said 5 people had died. Officials later revised the death toll to 8."
+    figs = figures_of(nlp, text)
+    assert [(f.category, f.best) for f in figs] == [("killed", 8)]
+
+
+def test_a_restated_figure_counts_once(nlp):
+    text = "Three soldiers were killed in the ambush near Gao. 3 fatalities."
+    assert [f.best for f in figures_of(nlp, text)] == [3]
+
+
+def test_numbers_joined_by_and_share_the_casualty_word(nlp):
+    figs = figures_of(nlp, "12 militants and 3 soldiers were killed in the clash.")
+    assert sorted((f.category, f.best) for f in figs) == [("killed", 3), ("killed", 12)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The war began in 2022 and escalated in 2014.",
+        "A 24-year-old man was arrested on 9 May.",
+        "The convoy travelled 40 km before it was attacked.",
+        "Prices rose by 12 percent after the blockade.",
+        "More than 200 passengers were on board.",
+        "No one was killed in the blast.",
+    ],
+)
+def test_years_ages_measures_and_counts_of_non_victims_are_not_figures(nlp, sentence):
+    assert [(f.category, f.best) for f in figures_of(nlp, sentence)] == []
+
+
+def test_the_source_of_a_figure_is_kept(nlp):
+    (fig,) = figures_of(nlp, "At least 11 people were killed, according to the health ministry.")
+    assert fig.source == "the health ministry"
+
+
+def test_a_hyphenated_range_is_one_figure(nlp):
+    (fig,) = figures_of(nlp, "Another 15-20 people were wounded, a doctor said.")
+    assert (fig.category, fig.low, fig.high, fig.qualifier) == ("injured", 15, 20, "range")
+
+
+def test_a_toll_revised_in_the_same_sentence_keeps_only_the_revision(nlp):
+    text = "Police earlier said 5 people had died but later revised the toll to 8."
+    assert [(f.category, f.best) for f in figures_of(nlp, text)] == [("killed", 8)]
