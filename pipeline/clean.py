@@ -20,6 +20,7 @@ from pipeline.settings import CleanOptions
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _LOWER_WORD = re.compile(r"\b[a-z]{5,}\b")
+_OG_VIDEO = re.compile(r"""<meta[^>]+property=["']og:type["'][^>]+content=["']video""", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 
 
@@ -189,6 +190,8 @@ def clean_html(
         )
     text, repairs = normalize_text("\n".join(lines))
     n_words = len(text.split())
+    if _OG_VIDEO.search(html) and n_words < options.min_words_video:
+        raise Rejected("not_article", f"video page with {n_words} words of text")
     if n_words < options.min_words:
         raise Rejected("too_short", f"{n_words} words (minimum {options.min_words})")
     return CleanArticle(

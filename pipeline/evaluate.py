@@ -139,16 +139,8 @@ def count_lines(path: Path) -> int:
 
 def run_extract(inputs: Path, output: Path) -> dict[str, Any]:
     """Run `python -m pipeline extract` exactly as production does; return docs and timing."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "pipeline",
-        "extract",
-        "--input",
-        str(inputs),
-        "--output",
-        str(output),
-    ]
+    cmd = [sys.executable, "-m", "pipeline", "extract"]
+    cmd += ["--input", str(inputs), "--output", str(output)]
     print(f"$ {' '.join(cmd)}", flush=True)
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=PROJECT_ROOT)  # stderr passes through: progress and errors

@@ -24,7 +24,10 @@ class CleanOptions:
     include_tables: bool = True
     favor_precision: bool = False
     favor_recall: bool = False
-    min_words: int = 40
+    # news briefs can be two sentences long; shorter than this is a caption or a stub
+    min_words: int = 15
+    # a page that declares itself a video (og:type video.*) needs this much text to be an article
+    min_words_video: int = 80
     max_link_word_share: float = 0.25
 
 

@@ -49,7 +49,7 @@ def test_bad_pages_are_rejected_with_their_reason(nightly_data):
     _, rows = publish.query(nightly_data, "select stage, reason, url from rejects")
     by_page = {url.rsplit("/", 1)[1]: (stage, reason) for stage, reason, url in rows}
     assert by_page["2026-03-03-aden-port-fire.html"] == ("fetch", "http_404")
-    assert by_page["2026-03-04-bhiwandi-rescue-video.html"][0] == "clean"
+    assert by_page["2026-03-04-bhiwandi-rescue-video.html"] == ("clean", "not_article")
     assert by_page["world.html"] == ("clean", "not_article")
 
 

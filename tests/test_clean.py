@@ -1,0 +1,93 @@
+"""Cleaning: article text from HTML, honest normalisation, and a reason for every refusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import Rejected, clean_html, decode_body, normalize_text, repair_glued_words
+
+PARAGRAPH = (
+    "<p>Heavy fighting broke out on Sunday between the army and a local militia on the outskirts "
+    "of the town, residents said, forcing hundreds of families to leave their homes.</p>"
+    "<p>The regional governor said reinforcements had been sent and that the main road to the "
+    "capital would stay closed until the area was secured.</p>"
+)
+
+
+def page(body: str, head: str = "") -> str:
+    return (
+        f"<html><head><title>Clashes on the outskirts | The Paper</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>Clashes on the outskirts</h1>{body}</article>"
+        "<footer>© 2026 The Paper. All rights reserved.</footer></body></html>"
+    )
+
+
+def test_article_body_without_headline_or_boilerplate():
+    art = clean_html(page(PARAGRAPH))
+    assert art.title == "Clashes on the outskirts"
+    assert art.text.startswith("Heavy fighting broke out on Sunday")
+    assert "All rights reserved" not in art.text and "Home" not in art.text
+    assert art.language == "en"
+
+
+def test_page_date_is_taken_only_from_date_markup():
+    dated = page(PARAGRAPH, '<meta property="article:published_time" content="2026-03-02">')
+    assert clean_html(dated).page_date == "2026-03-02"
+    assert clean_html(page(PARAGRAPH)).page_date is None
+
+
+@pytest.mark.parametrize(
+    "html,reason",
+    [
+        ("", "empty"),
+        ("<html><body><div></div></body></html>", "empty"),
+        ("<html><body><nav>Home</nav></body></html>", "too_short"),
+        (page("<p>Watch the video.</p>"), "too_short"),
+        (page(PARAGRAPH, '<meta property="og:type" content="video.other">'), "not_article"),
+    ],
+)
+def test_pages_that_are_not_articles_are_rejected_with_a_reason(html, reason):
+    with pytest.raises(Rejected) as err:
+        clean_html(html)
+    assert err.value.reason == reason
+
+
+def test_index_page_of_linked_headlines_is_not_an_article():
+    items = "".join(
+        f"<li><a href='/a{i}'><h3>Headline number {i} about the regional elections</h3></a>"
+        f"<p>A short teaser sentence for story {i}.</p></li>"
+        for i in range(8)
+    )
+    with pytest.raises(Rejected) as err:
+        clean_html(page(f"<ul>{items}</ul>"))
+    assert err.value.reason == "not_article"
+
+
+def test_binary_and_empty_bodies_are_rejected():
+    with pytest.raises(Rejected, match="binary"):
+        decode_body(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with pytest.raises(Rejected, match="empty"):
+        decode_body(b"   ")
+
+
+def test_declared_charset_is_used():
+    assert (
+        decode_body("Düsseldorf".encode("latin-1"), "text/html; charset=ISO-8859-1") == "Düsseldorf"
+    )
+
+
+def test_glued_words_at_a_lost_line_break_are_split():
+    text, repairs = repair_glued_words("more than one million casualtiesas of June")
+    assert text == "more than one million casualties as of June"
+    assert repairs == ["casualtiesas -> casualties as"]
+
+
+@pytest.mark.parametrize("word", ["peacekeeping", "ceasefire", "counterattack", "zelenskyy"])
+def test_real_words_and_unknown_names_are_not_split(word):
+    assert repair_glued_words(word)[0] == word
+
+
+def test_normalisation_keeps_quotes_and_paragraphs():
+    text, _ = normalize_text("“A  quote,”\u00a0he said.\r\n\r\n\r\nNext   paragraph.")
+    assert text == "“A quote,” he said.\nNext paragraph."
