@@ -127,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:  # Airflow's start-up chatter is not the operator's business
+        logging.getLogger("airflow").setLevel(logging.WARNING)
     try:
         return args.func(args)
     except Exception as exc:  # one clear line for the operator; the traceback with -v

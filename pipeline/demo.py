@@ -24,22 +24,23 @@ ANALYST_QUERIES = [
            from entities group by all order by articles desc, mentions desc limit 12""",
     ),
     (
-        "Casualty figures with the sentence that states them",
+        "Casualty figures with the words that state them",
         """select a."date", f.category, f.best, f.qualifier, f.scope, f.evidence
            from figures f join articles a using (article_id)
            order by a."date", f.category, f.best desc""",
     ),
     (
         "Deaths per country (incident figures only; running totals are never summed)",
-        """select e.country, sum(f.best) as killed_best, count(distinct f.article_id) as articles
-           from figures f join events e using (event_id)
-           where f.category = 'killed' and f.scope = 'incident'
+        """select coalesce(e.country, '(unknown)') as country, sum(f.best) as killed_best,
+                  count(distinct f.article_id) as articles
+           from figures f join events e using (event_id) join articles a using (article_id)
+           where f.category = 'killed' and f.scope = 'incident' and a.dup_of is null
            group by all order by killed_best desc""",
     ),
     (
         "Events reconciled across sources (event_casualties)",
         """select "date", type, location, country, category, low, best, high, n_articles, n_sources
-           from event_casualties order by "date", type""",
+           from event_casualties order by "date", type, location, category""",
     ),
     (
         "Rejected inputs, with their reasons",

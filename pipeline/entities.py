@@ -29,6 +29,16 @@ _EVENT_WORDS = re.compile(
     r"games|massacre|genocide|accord|accords|agreement|treaty|election|elections)$",
     re.I,
 )
+_PLACE_UNIT = (
+    r"village|town|city|district|province|region|area|settlement|municipality|county|state|"
+    r"states|governorate|subdivision|section|neighbou?rhood|camp|locality|sub-county|commune|"
+    r"department|lga|suburb|countryside|outskirts|island|valley|border|highway|road"
+)
+_PLACE_BEFORE_STRONG = re.compile(
+    rf"\b(?:in|at|near|outside|around|towards|(?:{_PLACE_UNIT})\s+of)\s+(?:the\s+)?$", re.I
+)
+_PLACE_BEFORE = re.compile(r"\b(?:from|to|of|between|and|across|into)\s+(?:the\s+)?$", re.I)
+_PLACE_AFTER = re.compile(rf"^(?:\s*\(|,\s+[A-Z]|\s+(?:{_PLACE_UNIT})\b)", re.I)
 _STRIP_LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
 _STRIP_TAIL = re.compile(r"(?:[’']s?|\s+)$")
 
@@ -40,6 +50,7 @@ class Mention:
     text: str
     label: str
     after_title: bool
+    place_votes: int = 0
 
 
 @dataclass
@@ -75,9 +86,46 @@ def _mentions(doc) -> list[Mention]:
         surface = text[start:end]
         if not surface or not any(c.isalpha() for c in surface):
             continue
-        before = text[max(0, start - 40) : start]
-        out.append(Mention(start, end, surface, ent.label_, bool(_TITLES.search(before))))
+        for s, e in _split_places(text, start, end):
+            before = text[max(0, s - 40) : s]
+            out.append(
+                Mention(
+                    s,
+                    e,
+                    text[s:e],
+                    ent.label_,
+                    bool(_TITLES.search(before)),
+                    _place_votes(text, s, e),
+                )
+            )
     return out
+
+
+def _split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'Nayrab and Sarmin' -> two mentions; 'Bouloye-Thiouly (Dori, Seno' -> 'Bouloye-Thiouly'."""
+    surface = text[start:end]
+    cut = surface.find(" (")
+    if cut > 0:
+        return [(start, start + cut)]
+    parts = surface.split(" and ")
+    if len(parts) == 2 and all(p[:1].isupper() for p in parts) and _place_votes(text, start, end):
+        return [(start, start + len(parts[0])), (end - len(parts[1]), end)]
+    return [(start, end)]
+
+
+def _place_votes(text: str, start: int, end: int) -> int:
+    """Evidence from the words around a mention that it names a place: "in X", "X district"."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 30]
+    votes = 0
+    if (
+        _PLACE_BEFORE_STRONG.search(before)
+        or _PLACE_BEFORE.search(before)
+        and _PLACE_AFTER.match(after)
+    ):
+        votes += 2
+    if _PLACE_AFTER.match(after):
+        votes += 1
+    return votes
 
 
 def _propagate_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -159,10 +207,16 @@ def _votes(ms: list[Mention]) -> tuple[str, Counter]:
         votes[m.label] += 2 if " " in m.text.strip() else 1
         if m.after_title:
             votes["PERSON"] += 4
+        elif m.label != "NORP" or places.normalize(m.text) not in places.demonyms():
+            # a gazetteer hit alone does not outvote the model's PERSON ("Jordan", "Paris")
+            known = places.country_of_place(m.text) and (m.label != "PERSON" or m.place_votes)
+            place = m.place_votes + (3 if known else 0)
+            if place:
+                votes["LOC" if m.label == "LOC" else "GPE"] += place
     return (votes.most_common(1)[0][0] if votes else "ORG"), votes
 
 
-def _decide(key: str, ms: list[Mention]) -> Entity:
+def _decide(key: str, ms: list[Mention], doc_countries: frozenset[str] = frozenset()) -> Entity:
     label, votes = _votes(ms)
     names = Counter(m.text for m in ms)
     name = max(names, key=lambda n: (len(n.split()), names[n], len(n)))
@@ -179,7 +233,7 @@ def _decide(key: str, ms: list[Mention]) -> Entity:
         label = "EVENT"
     if country is None:
         if label in ("GPE", "LOC", "FAC"):
-            country = places.country_of_place(name)
+            country = places.country_of_place(name, doc_countries)
         elif label == "NORP":
             country = places.country_of_demonym(name)
     return Entity(
@@ -209,7 +263,10 @@ def find_entities(doc) -> list[Entity]:
     mentions = _drop_capitalised_words(doc, _mentions(doc))
     mentions += _propagate_surnames(doc.text, mentions)
     groups = _group(mentions)
-    entities = [_decide(k, ms) for k, ms in groups.items()]
+    doc_countries = frozenset(k.split(":", 1)[1] for k in groups if k.startswith("country:")) | {
+        c for m in mentions if m.label == "NORP" and (c := places.country_of_demonym(m.text))
+    }
+    entities = [_decide(k, ms, doc_countries) for k, ms in groups.items()]
     _person_countries(doc.text, entities)
     entities.sort(key=lambda e: e.mentions[0])
     return entities

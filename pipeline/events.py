@@ -15,33 +15,55 @@ from dataclasses import dataclass, field
 from pipeline import places
 from pipeline.dates import resolve_date
 
+_VICTIM = (
+    r"(?:man|woman|men|women|boy|girl|child|children|civilians?|villagers?|farmers?|merchant|youths?|"
+    r"prisoners?|detainees?|village|home|house|houses|"
+    r"trader|shopkeeper|driver|student|teacher|journalist|resident|residents|family|person|"
+    r"people|worshippers|passengers|pedestrian|vendor|herders?|fishermen)"
+)
+_COMBATANT = (
+    r"(?:militants?|fighters?|insurgents?|rebels?|terrorists?|soldiers?|troops|policemen|"
+    r"police officers|policewoman|gunmen|jihadists?|combatants?|members of|commanders?|army|military|"
+    r"forces|positions|personnel|militia\w*|gang members?|drug traffickers?|suspects?)"
+)
 # (type, sub_type, pattern, weight); the first type wins a tie
 _CUES: list[tuple[str, str, str, float]] = [
-    ("Riots", "Violent demonstration",
-     r"riot\w*|rioters|mob|looted|looting|torched|set (?:fire|ablaze)|vandali[sz]ed|"
-     r"pelted|hurled stones|threw stones|stone-pelting|burn(?:ed|t) tyres|lynch\w*", 2.0),
-    ("Protests", "Peaceful protest",
-     r"protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march(?:ed|ers)|sit-in|picket\w*|"
-     r"strike|striking workers|petition", 1.5),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-     r"air ?strikes?|airstrikes?|drones?|shell(?:ed|ing|s)|artillery|missiles?|rockets?|"
-     r"mortars?|bomb\w*|explosi\w+|blast|ied|landmine|mine|grenade|suicide|detonat\w*|"
-     r"air raid", 2.0),
+     r"air ?strikes?|air raids?|drones?|shell(?:ed|ing|s)|artillery|missiles?|rockets?|"
+     r"mortars?|bomb\w*|explosi\w+|exploded|blast|ieds?|landmines?|land mines?|mines?|"
+     r"grenades?|suicide|detonat\w*|bombard\w*|booby-trapped", 3.0),
+    ("Riots", "Violent demonstration",
+     r"riot\w*|mobs?|torched|set (?:fire|ablaze)|vandali[sz]\w*|looted|pelted|"
+     r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|bricks)|stone-pelting|burn(?:ed|t|ing) tyres|"
+     r"lynch\w*|violent (?:demonstration|protest)\w*", 3.0),
+    ("Protests", "Peaceful protest",
+     r"protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march(?:ed|ers)?|sit-in|picket\w*|"
+     r"strikes? (?:by|over|for|against)|went on strike|striking|petition\w*|gathered to", 2.5),
     ("Battles", "Armed clash",
-     r"clash\w*|fighting|fought|battle\w*|exchange of fire|gunfight|firefight|ambush\w*|"
-     r"offensive|engaged|repelled|counter-?attack\w*|front ?line|assault on (?:a |the )?"
-     r"(?:base|position|checkpoint|military|army)", 1.5),
+     r"clash\w*|fighting|fought|battles?|exchanges? of fire|exchang\w+ fire|gunfights?|encounter|"
+     r"thwarted|incursion|frontline|front line|"
+     r"firefights?|shoot-?outs?|ambush\w*|offensive|repelled|repulsed|engaged|counter-?attack\w*|"
+     rf"attack\w* (?:on |against )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|troops|"
+     r"soldiers|base|checkpoint|position|post|outpost|convoy|patrol)\w*|operations? against|"
+     rf"(?:military|security|joint|police) operations?|{_COMBATANT} (?:were |was )?killed|"
+     rf"(?:killed|killing) (?:\w+ )?(?:\w+ )?{_COMBATANT}|armed groups?", 2.0),
     ("Violence against civilians", "Attack",
-     r"shot dead|gunmen|abduct\w*|kidnap\w*|massacre\w*|executed|murder\w*|stabbed|"
-     r"civilians?|villagers?|hacked|beheaded|hostage|raped|tortured|killed (?:a|an|two|three)", 1.0),
+     r"shot (?:dead|to death)|drive-by|shot and killed|abduct\w*|kidnap\w*|massacre\w*|"
+     r"executed|murder\w*|assassinat\w*|stabbed|hacked|beheaded|tortur\w*|raped|rape|assault\w*|"
+     r"beat(?:en)?|"
+     r"bod(?:y|ies) of|found dead|gunmen|armed men|hostages?|"
+     rf"(?:killed|killing|shot|attacked|injured|wounded) (?:a |an |two |three |the )?(?:\w+ )?{_VICTIM}|"
+     rf"{_VICTIM} (?:was |were )?(?:shot|killed|attacked|injured|wounded)", 2.0),
     ("Strategic developments", "Other",
-     r"arrest\w*|detain\w*|seized|took control|captured (?:the )?(?:town|city|village|base)|"
+     r"arrest\w*|detain\w*|seized|seizure|took control|captured (?:the )?(?:town|city|village|base)|"
      r"withdr[ae]w\w*|deployed|deployment|recruit\w*|surrender\w*|defect\w*|looting|"
-     r"headquarters|established|curfew|state of emergency|disarm\w*", 0.8),
+     r"curfew|state of emergency|disarm\w*|agreement|handed over|released|established|"
+     r"set up|non-violent|headquarters|patrol\w*|confiscated|dismantled|destroyed|burned|"
+     r"burnt|raid\w*|occupied|took over", 1.0),
     ("Diplomacy", "Talks",
-     r"talks|summit|met with|meeting|negotiat\w*|ceasefire (?:deal|agreement|talks)|"
-     r"peace (?:deal|agreement|talks|plan|process)|envoy|diplomat\w*|visit\w*|"
-     r"signed (?:a|an|the) (?:deal|agreement|accord)|bilateral|foreign minister", 1.0),
+     r"talks|summit|met with|meeting|negotiat\w*|peace (?:deal|agreement|talks|plan|process)|"
+     r"envoy|diplomat\w*|visit\w*|bilateral|foreign ministers?|signed (?:a|an|the) "
+     r"(?:deal|agreement|accord)", 1.0),
 ]  # fmt: skip
 _CUE_RES = [(t, st, re.compile(rf"\b(?:{p})\b", re.I), w) for t, st, p, w in _CUES]
 _VIOLENCE = re.compile(r"\b(?:killed|dead|died|injured|wounded|attack\w*|shot|fire)\b", re.I)
@@ -82,7 +104,7 @@ def classify(text: str) -> tuple[str, str] | None:
             subs.setdefault(etype, sub)
     if not scores:
         return None
-    # a protest with violence by the crowd is a riot; a talk that mentions an attack is still talks
+    # talks that mention violence are usually about the violence: halve the Diplomacy cue
     if "Diplomacy" in scores and _VIOLENCE.search(text) and len(scores) > 1:
         scores["Diplomacy"] *= 0.5
     best = max(scores, key=lambda t: (scores[t], -[c[0] for c in _CUES].index(t)))
@@ -126,8 +148,11 @@ def _location(entities, s_start, s_end) -> tuple[str | None, str | None]:
     place = towns[0] if towns else (in_sentence[0][1] if in_sentence else None)
     country = place.country if place else None
     if country is None:
+        # the country named most often; on a tie, the one named first
         counts = [
-            (len(e.mentions), e.country) for e in entities if e.country and e.type in ("GPE", "LOC")
+            (len(e.mentions), -e.mentions[0][0], e.country)
+            for e in entities
+            if e.country and e.type in ("GPE", "LOC")
         ]
-        country = max(counts)[1] if counts else None
+        country = max(counts)[2] if counts else None
     return (place.name if place else None), country

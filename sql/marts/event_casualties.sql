@@ -7,7 +7,7 @@
 -- @column category: killed | injured | ...
 -- @column low: lowest figure reported by any article
 -- @column best: median of the articles' best figures
--- @column high: highest figure reported (null when a report is open-ended and none is higher)
+-- @column high: highest figure reported; null when any report is open-ended ("more than 50")
 -- @column n_articles: number of distinct (non-duplicate) articles reporting this event
 -- @column n_sources: number of distinct sources reporting this event
 -- @column article_ids: the articles, to trace every number back to its sentence
@@ -41,7 +41,8 @@ reconciled as (
         event_key, category,
         min(low) as low,
         cast(round(median(best)) as bigint) as best,
-        max(high) as high,
+        -- one open-ended report ("more than 50") leaves the high end open
+        case when bool_and(high is not null) then max(high) end as high,
         count(distinct article_id) as n_articles,
         count(distinct article_source) as n_sources,
         list(distinct article_id order by article_id) as article_ids
