@@ -33,7 +33,7 @@ ANALYST_QUERIES = [
         "Deaths per country (incident figures only; running totals are never summed)",
         """select coalesce(e.country, '(unknown)') as country, sum(f.best) as killed_best,
                   count(distinct f.article_id) as articles
-           from figures f join events e using (event_id) join articles a using (article_id)
+           from figures f join events e using (event_id) join articles a on a.article_id = f.article_id
            where f.category = 'killed' and f.scope = 'incident' and a.dup_of is null
            group by all order by killed_best desc""",
     ),

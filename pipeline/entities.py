@@ -231,6 +231,8 @@ def _decide(key: str, ms: list[Mention], doc_countries: frozenset[str] = frozens
         label = "ORG"  # a news outlet quoted as a source is never a person
     elif label in ("FAC", "ORG", "LOC") and _EVENT_WORDS.search(name):
         label = "EVENT"
+    elif places.normalize(name) in places.demonyms():
+        label = "NORP"  # "Ukrainian" tagged GPE by the model is still a nationality
     if country is None:
         if label in ("GPE", "LOC", "FAC"):
             country = places.country_of_place(name, doc_countries)
