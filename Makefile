@@ -35,6 +35,9 @@ lint: setup
 	$(VENV)/bin/ruff check pipeline dags tests
 	$(VENV)/bin/ruff format --check pipeline dags tests
 
+bench: setup
+	$(PY) -m pipeline.bench
+
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED) --out $(EVAL_OUT)
 
