@@ -63,7 +63,7 @@ _CUES: list[tuple[str, str, str, float]] = [
     ("Diplomacy", "Talks",
      r"talks|summit|met with|meeting|negotiat\w*|peace (?:deal|agreement|talks|plan|process)|"
      r"envoy|diplomat\w*|visit\w*|bilateral|foreign ministers?|signed (?:a|an|the) "
-     r"(?:deal|agreement|accord)", 1.0),
+     r"(?:deal|agreement|accord)", 1.2),
 ]  # fmt: skip
 _CUE_RES = [(t, st, re.compile(rf"\b(?:{p})\b", re.I), w) for t, st, p, w in _CUES]
 _VIOLENCE = re.compile(r"\b(?:killed|dead|died|injured|wounded|attack\w*|shot|fire)\b", re.I)
@@ -119,7 +119,19 @@ def find_events(text, sentences, entities, published, title=None) -> list[Event]
     s_start, s_end = next(((s, e) for s, e in sentences if classify(text[s:e])), sentences[0])
     sentence = text[s_start:s_end]
     kind = classify(f"{title or ''}\n{sentence}\n{lead}") or ("Strategic developments", "Other")
-    resolved = resolve_date(sentence, published) or resolve_date(lead, published)
+    # the event's date: stated in its sentence, else in the next sentence about the same kind of
+    # event ("Trump met Putin in Alaska on Friday"), else in the lead
+    same_kind = (
+        text[s:e]
+        for s, e in sentences[:8]
+        if s > s_start and (classify(text[s:e]) or ("",))[0] == kind[0]
+    )
+    resolved = resolve_date(sentence, published)
+    for candidate in same_kind:
+        if resolved:
+            break
+        resolved = resolve_date(candidate, published)
+    resolved = resolved or resolve_date(lead, published)
     if resolved:
         date, precision = resolved[0].isoformat(), resolved[1]
     elif published:
