@@ -30,11 +30,10 @@ ANALYST_QUERIES = [
            order by a."date", f.category, f.best desc""",
     ),
     (
-        "Deaths per country (incident figures only; running totals are never summed)",
-        """select coalesce(e.country, '(unknown)') as country, sum(f.best) as killed_best,
-                  count(distinct f.article_id) as articles
-           from figures f join events e using (event_id) join articles a on a.article_id = f.article_id
-           where f.category = 'killed' and f.scope = 'incident' and a.dup_of is null
+        "Deaths per country: each event once, its reconciled best (running totals never summed)",
+        """select coalesce(country, '(unknown)') as country, sum(best) as killed_best,
+                  count(*) as events, sum(n_articles) as articles
+           from event_casualties where category = 'killed'
            group by all order by killed_best desc""",
     ),
     (

@@ -18,15 +18,15 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import publish, store
 from pipeline.clean import Rejected, decode_body
 from pipeline.dates import parse_iso
 from pipeline.extract import extract_records, prepare
-from pipeline.fetch import FetchError, fetch
+from pipeline.fetch import Fetcher, FetchError, Validators
 from pipeline.settings import FetchOptions, load_sources
 from pipeline.sources import Item, SourceError, discover, select_for_date
 
@@ -90,11 +90,12 @@ def _meta(staging: Path) -> dict:
 def discover_step(sources_path: str, date: str, data_dir: str, run_id: str) -> str:
     config = load_sources(sources_path)
     staging = new_staging(data_dir, date, run_id)
+    fetcher = Fetcher(config.fetch)
     items: list[Item] = []
     rejects = []
     for source in config.sources:
         try:
-            found = discover(source, lambda u: fetch(u, config.fetch).body)
+            found = discover(source, lambda u: fetcher.get(u).body)
         except (SourceError, FetchError) as exc:
             log.warning("source %s refused: %s", source.name, exc)
             rejects.append(reject_row("discover", source.name, exc.reason, exc.detail, source.url))
@@ -109,39 +110,101 @@ def discover_step(sources_path: str, date: str, data_dir: str, run_id: str) -> s
     return str(staging)
 
 
+def _fetch_history(data_dir: str, urls: list[str]) -> tuple[dict[str, str], dict[str, dict]]:
+    """For these URLs: the day each was published as an article, and the last stored response
+    (its date and validators) for a conditional GET."""
+    import pyarrow.compute as pc
+
+    wanted = pc.field("url").isin(pa.array(sorted(set(urls)), pa.string()))
+    published = {
+        r["url"]: r["date"]
+        for r in store.read_columns(data_dir, "articles", ["url"], filter=wanted).to_pylist()
+    }
+    raw = store.read_columns(
+        data_dir, "raw", ["url", "etag", "last_modified", "fetched_at"], filter=wanted
+    ).to_pylist()
+    responses = {r["url"]: r for r in sorted(raw, key=lambda r: r["fetched_at"])}
+    return published, responses
+
+
+def _previous_raw(data_dir: str, date: str, url: str) -> dict | None:
+    import pyarrow.compute as pc
+
+    path = store.partition_dir(data_dir, "raw", date) / "part-0.parquet"
+    if not path.exists():
+        return None
+    rows = pq.read_table(path, filters=pc.field("url") == url).to_pylist()
+    return rows[-1] if rows else None
+
+
 def fetch_step(staging: str) -> str:
+    """Fetch the discovered URLs into the raw table. A URL already published as an article of
+    another day is not fetched again (unless `refetch`); one fetched before is asked with its
+    validators, and a 304 reuses the stored body, so rerunning a date gives the same rows."""
     staging = Path(staging)
+    meta = _meta(staging)
     options_data = json.loads((staging / "fetch_options.json").read_text())
     options = FetchOptions(
         **{k: tuple(v) if isinstance(v, list) else v for k, v in options_data.items()}
     )
-    items = list(_read_jsonl(staging / DISCOVERED))
-    rows, rejects = [], []
-    last_hit: dict[str, float] = {}
-    started = time.monotonic()
-    for n, item in enumerate(items, 1):
-        host = urlsplit(item["url"]).netloc
-        wait = options.per_host_delay - (time.monotonic() - last_hit.get(host, -1e9))
-        if wait > 0:
-            time.sleep(wait)
-        last_hit[host] = time.monotonic()
-        try:
-            resp = fetch(item["url"], options)
-        except FetchError as exc:
-            rejects.append(reject_row("fetch", item["source"], exc.reason, exc.detail, item["url"]))
+    items = {i["url"]: i for i in _read_jsonl(staging / DISCOVERED)}
+    published, history = _fetch_history(meta["data_dir"], list(items))
+    todo, seen_elsewhere = [], 0
+    for url in items:
+        if published.get(url, meta["date"]) != meta["date"] and not options.refetch:
+            seen_elsewhere += 1  # already an article of another day
             continue
-        rows.append({
-            "url": item["url"], "final_url": resp.final_url, "source": item["source"],
-            "status": resp.status, "content_type": resp.content_type,
+        todo.append(url)
+
+    def validators(url: str) -> Validators | None:
+        before = history.get(url)
+        return Validators(before["etag"], before["last_modified"]) if before else None
+
+    rows, rejects = [], []
+    started = time.monotonic()
+    fetcher = Fetcher(options)
+    for n, (url, result) in enumerate(fetcher.get_many(todo, validators), 1):
+        item = items[url]
+        if isinstance(result, FetchError):
+            rejects.append(reject_row("fetch", item["source"], result.reason, result.detail, url))
+            continue
+        row = {
+            "url": url, "final_url": result.final_url, "source": item["source"],
+            "status": result.status, "content_type": result.content_type,
             "fetched_at": dt.datetime.now(dt.UTC), "feed_published": item.get("published"),
-            "etag": resp.headers.get("etag"), "last_modified": resp.headers.get("last-modified"),
-            "sha256": resp.sha256, "body": resp.body,
-        })  # fmt: skip
+            "etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified"),
+            "sha256": result.sha256, "body": result.body,
+        }  # fmt: skip
+        if result.status == 304:
+            stored = _previous_raw(meta["data_dir"], history[url]["date"], url)
+            if stored is None:
+                rejects.append(
+                    reject_row(
+                        "fetch",
+                        item["source"],
+                        "not_modified_lost",
+                        "304 but the stored body is gone",
+                        url,
+                    )
+                )
+                continue
+            row.update(
+                body=stored["body"],
+                sha256=stored["sha256"],
+                content_type=stored["content_type"],
+                final_url=stored["final_url"],
+            )
+        rows.append(row)
         if n % PROGRESS_EVERY == 0:
-            log.info("fetched %d/%d (%.1f/s)", n, len(items), n / (time.monotonic() - started))
+            log.info("fetched %d/%d (%.1f/s)", n, len(todo), n / (time.monotonic() - started))
     store.write_table(staging / "raw.parquet", "raw", rows)
     _append_jsonl(staging / REJECTS, rejects)
-    log.info("fetch: %d responses kept, %d refused", len(rows), len(rejects))
+    log.info(
+        "fetch: %d responses kept, %d refused, %d already fetched on an earlier day",
+        len(rows),
+        len(rejects),
+        seen_elsewhere,
+    )
     return str(staging)
 
 

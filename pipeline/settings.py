@@ -41,7 +41,11 @@ class FetchOptions:
     max_redirects: int = 5
     retries: int = 3
     backoff: float = 0.5
-    per_host_delay: float = 0.0
+    # seconds between two requests to one host, and requests in flight over all hosts
+    per_host_delay: float = 1.0
+    concurrency: int = 8
+    # fetch again (conditionally) URLs that an earlier date's run already fetched
+    refetch: bool = False
 
 
 @dataclass(frozen=True)

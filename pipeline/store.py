@@ -83,3 +83,20 @@ def list_dates(data_dir: str | Path, table: str) -> list[str]:
     if not root.is_dir():
         return []
     return sorted(p.name.split("=", 1)[1] for p in root.glob("date=*") if p.is_dir())
+
+
+def read_columns(data_dir: str | Path, table: str, columns: list[str], filter=None) -> pa.Table:
+    """Some columns of every partition of `table`, with its `date`; empty when there is none."""
+    import pyarrow.dataset as ds
+
+    root = Path(data_dir) / table
+    if not has_partitions(data_dir, table):
+        fields = [schemas.schema(table).field(c) for c in columns] + [pa.field("date", pa.string())]
+        return pa.schema(fields).empty_table()
+    part = ds.partitioning(pa.schema([pa.field("date", pa.string())]), flavor="hive")
+    dataset = ds.dataset(
+        root, format="parquet", partitioning=part, schema=schemas.schema(table).append(
+            pa.field("date", pa.string())
+        ), exclude_invalid_files=True,
+    )  # fmt: skip
+    return dataset.to_table(columns=[*columns, "date"], filter=filter)
