@@ -1,11 +1,12 @@
 """
 ### news_backfill
 
-Backfill historical archives (JSONL dumps of input records, or directories of them) for a date
-range: route each record to its publication date, then for every date that has records clean,
-extract and swap that date's partitions in whole, exactly as the nightly run does; publish
-`news.duckdb` and run the data checks. Dates run as mapped tasks, so a failed date is retried
-alone; a second backfill of the same range gives the same rows.
+Backfill historical archives (WARC / WARC.gz files as CC-NEWS publishes them, JSONL dumps of
+input records, or directories of them) for a date range. One mapped task per archive file streams
+its records into per-date shards (a failed file is retried alone); then one mapped task per date
+cleans, extracts and swaps that date's partitions in whole, exactly as the nightly run does (a
+date this run already committed is not redone when the run is retried). Finally `news.duckdb` is
+published and the data checks run. A second backfill of the same range gives the same rows.
 
 Params: `archive` (file or directory), `date_from`, `date_to` (YYYY-MM-DD), `data_dir`.
 """
@@ -20,8 +21,9 @@ from airflow.sdk import Asset, dag, get_current_context, task
 NEWS_DB = Asset(name="news_duckdb", uri="file:///newsfacts/news.duckdb")
 
 
-def _param(name: str) -> str:
-    return get_current_context()["params"][name]
+def _run() -> tuple[dict, str]:
+    ctx = get_current_context()
+    return ctx["params"], ctx["run_id"]
 
 
 @dag(
@@ -46,41 +48,46 @@ def _param(name: str) -> str:
 )
 def news_backfill():
     @task
-    def split_archive() -> list[str]:
-        from pipeline import runs
+    def list_archives() -> list[str]:
+        from pipeline.archives import archive_files
 
-        ctx = get_current_context()
-        p = ctx["params"]
-        return runs.split_archive(
-            p["archive"], p["date_from"], p["date_to"], p["data_dir"], ctx["run_id"]
-        )
+        params, _ = _run()
+        return [str(p) for p in archive_files(params["archive"])]
 
     @task
-    def extract(staging: str) -> str:
+    def route_file(path: str) -> list[str]:
         from pipeline import runs
 
-        return runs.extract_step(staging)
+        p, run_id = _run()
+        return runs.route_archive_file(path, p["date_from"], p["date_to"], p["data_dir"], run_id)
 
     @task
-    def write_partitions(staging: str) -> dict[str, str]:
+    def plan_dates(per_file) -> list[str]:
+        return sorted({d for i in range(len(per_file)) for d in per_file[i]})
+
+    @task
+    def write_date(date: str) -> str:
         from pipeline import runs
 
-        return runs.commit_step(staging)
+        params, run_id = _run()
+        return runs.backfill_date(date, params["data_dir"], run_id)
 
     @task(outlets=[NEWS_DB], trigger_rule="all_done")
-    def publish(committed) -> str:
+    def publish(dates) -> str:
         from pipeline import runs
 
-        return runs.publish_step(_param("data_dir"))
+        params, run_id = _run()
+        runs.finish_backfill(params["data_dir"], run_id)
+        return runs.publish_step(params["data_dir"])
 
     @task(retries=0)
     def data_checks(db: str) -> dict[str, int]:
         from pipeline import runs
 
-        return runs.checks_step(_param("data_dir"))
+        return runs.checks_step(_run()[0]["data_dir"])
 
-    staged = extract.expand(staging=split_archive())
-    data_checks(publish(write_partitions.expand(staging=staged)))
+    dates = plan_dates(route_file.expand(path=list_archives()))
+    data_checks(publish(write_date.expand(date=dates)))
 
 
 news_backfill()

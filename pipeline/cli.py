@@ -28,12 +28,14 @@ def _report(data_dir: str, dates: list[str]) -> None:
         print(f"{date}: rejects by reason: {reasons}", file=sys.stderr)
 
 
-def nightly(date: str, sources: str, data_dir: str) -> str:
+def nightly(date: str, sources: str, data_dir: str, archive: str | None = None) -> str:
     from pipeline.orchestrate import run_dag
     from pipeline.settings import load_sources
 
     load_sources(sources)  # a broken sources file fails here, with its reason, before Airflow
     conf = {"sources": str(Path(sources).resolve()), "data_dir": str(Path(data_dir).resolve())}
+    if archive:
+        conf["archive"] = str(Path(archive).resolve())
     return run_dag("news_nightly", date, conf, data_dir)
 
 
@@ -50,7 +52,7 @@ def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
 
 
 def _nightly(args) -> int:
-    run_id = nightly(args.date, args.sources, args.data_dir)
+    run_id = nightly(args.date, args.sources, args.data_dir, args.archive)
     print(
         f"nightly {args.date}: {run_id} succeeded; published {Path(args.data_dir) / 'news.duckdb'}",
         file=sys.stderr,
@@ -100,10 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", required=True, help="logical date, YYYY-MM-DD")
     p.add_argument("--sources", required=True, help="sources TOML file")
     p.add_argument("--data-dir", required=True)
+    p.add_argument("--archive", help="read the date's records from this archive, not the web")
     p.set_defaults(func=_nightly)
 
     p = sub.add_parser("backfill", help="run the backfill DAG over an archive for a date range")
-    p.add_argument("--archive", required=True, help="JSONL file or directory of them")
+    p.add_argument("--archive", required=True, help="WARC(.gz) or JSONL file, or a directory")
     p.add_argument("--from", dest="date_from", required=True)
     p.add_argument("--to", dest="date_to", required=True)
     p.add_argument("--data-dir", required=True)

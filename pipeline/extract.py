@@ -131,6 +131,7 @@ def prepare(record: dict, options: CleanOptions | None = None) -> Prepared | dic
         (record.get("published"), record.get("published_from") or "input"),
         (article.page_date, "page"),
         (record.get("feed_published"), "feed"),
+        (record.get("crawl_date"), "crawl"),
     ):
         if parse_iso(value):
             published, published_from = parse_iso(value).isoformat(), origin

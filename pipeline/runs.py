@@ -143,6 +143,8 @@ def fetch_step(staging: str) -> str:
     validators, and a 304 reuses the stored body, so rerunning a date gives the same rows."""
     staging = Path(staging)
     meta = _meta(staging)
+    if not (staging / DISCOVERED).exists():
+        return str(staging)  # the run reads an archive: nothing to fetch
     options_data = json.loads((staging / "fetch_options.json").read_text())
     options = FetchOptions(
         **{k: tuple(v) if isinstance(v, list) else v for k, v in options_data.items()}
@@ -212,6 +214,8 @@ def clean_step(staging: str) -> str:
     """Raw responses -> clean text records (the input of extraction)."""
     staging = Path(staging)
     date = _meta(staging)["date"]
+    if not (staging / "raw.parquet").exists():
+        return str(staging)  # the run reads an archive: its records were cleaned when staged
     raw = pq.read_table(staging / "raw.parquet").to_pylist()
     records, rejects, other_day = [], [], 0
     for row in raw:
@@ -374,72 +378,138 @@ def reject_counts(data_dir: str, date: str) -> Counter:
 # --- backfill from archives -----------------------------------------------------------------
 
 
-def split_archive(
-    archive: str, date_from: str, date_to: str, data_dir: str, run_id: str
+def record_date(rec: dict) -> str | None:
+    """The day an archive record belongs to: its own publication date, else its crawl date."""
+    day = parse_iso(rec.get("published")) or parse_iso(rec.get("crawl_date"))
+    return day.isoformat() if day else None
+
+
+def _shards_dir(data_dir: str, run_id: str) -> Path:
+    safe_run = "".join(c if c.isalnum() or c in "-_" else "_" for c in run_id)
+    return Path(data_dir) / "_staging" / f"backfill-{safe_run}"
+
+
+def route_archive_file(
+    path: str, date_from: str, date_to: str, data_dir: str, run_id: str
 ) -> list[str]:
-    """Route each archive record to its date's staging dir; returns the staging dirs."""
-    from pipeline.archives import iter_archive
+    """Stream one archive file into per-date shards of this backfill run; returns their dates.
+    A retried file rewrites only its own shards."""
+    from pipeline.archives import file_key, iter_file
 
     lo, hi = parse_iso(date_from), parse_iso(date_to)
     if lo is None or hi is None or lo > hi:
         raise ValueError(f"bad date range {date_from}..{date_to}")
-    stagings: dict[str, Path] = {}
-    pending: dict[str, list[dict]] = {}
-    skipped = 0
-    archive_rejects: list[dict] = []
-    for rec in iter_archive(archive):
-        if "reject" in rec:
-            archive_rejects.append(rec["reject"])
-            continue
-        day = parse_iso(rec.get("published"))
-        if day is None:
-            archive_rejects.append(
+    root, key = _shards_dir(data_dir, run_id), file_key(path)
+    for old in root.glob(f"date=*/{key}.*"):
+        old.unlink()
+    counts: Counter = Counter()
+    handles: dict[Path, object] = {}
+    started = time.monotonic()
+    try:
+        for n, rec in enumerate(iter_file(Path(path)), 1):
+            if "reject" in rec:
+                row, day = rec["reject"], date_from  # no usable date: kept with the range's start
+                shard = root / f"date={day}" / f"{key}.rejects.jsonl"
+                counts[f"reject:{row['reason']}"] += 1
+            else:
+                day = record_date(rec)
+                if day is None:
+                    row = reject_row(
+                        "archive",
+                        str(path),
+                        "no_date",
+                        "record has no date",
+                        rec.get("url"),
+                        str(rec.get("id")),
+                    )
+                    shard, day = root / f"date={date_from}" / f"{key}.rejects.jsonl", date_from
+                    counts["reject:no_date"] += 1
+                elif not date_from <= day <= date_to:
+                    counts["outside_range"] += 1
+                    continue
+                else:
+                    row, shard = rec, root / f"date={day}" / f"{key}.jsonl"
+                    counts["routed"] += 1
+            if shard not in handles:
+                shard.parent.mkdir(parents=True, exist_ok=True)
+                handles[shard] = open(shard, "w", encoding="utf-8")  # noqa: SIM115
+            handles[shard].write(json.dumps(row, ensure_ascii=False) + "\n")
+            if n % 1000 == 0:
+                log.info("%s: %d records (%.0f/s)", path, n, n / (time.monotonic() - started))
+    finally:
+        for handle in handles.values():
+            handle.close()
+    log.info("archive %s: %s", path, dict(counts))
+    return sorted({p.parent.name.split("=", 1)[1] for p in handles})
+
+
+def backfill_date(date: str, data_dir: str, run_id: str) -> str:
+    """Clean, extract and commit one date from its shards; a date this run finished is skipped."""
+    root = _shards_dir(data_dir, run_id)
+    done = root / "done" / date
+    if done.exists():
+        log.info("backfill %s: already committed by this run", date)
+        return date
+    staging = new_staging(data_dir, date, run_id)
+    shards = sorted((root / f"date={date}").glob("*.jsonl"))
+    for shard in shards:
+        if shard.name.endswith(".rejects.jsonl"):
+            _append_jsonl(staging / REJECTS, _read_jsonl(shard))
+    records = (r for s in shards if not s.name.endswith(".rejects.jsonl") for r in _read_jsonl(s))
+    _prepare_archive_records(staging, records)
+    extract_step(str(staging))
+    commit_step(str(staging))
+    done.parent.mkdir(parents=True, exist_ok=True)
+    done.touch()
+    return date
+
+
+def finish_backfill(data_dir: str, run_id: str) -> None:
+    """Remove the run's shards once every routed date is committed."""
+    root = _shards_dir(data_dir, run_id)
+    dates = {p.name.split("=", 1)[1] for p in root.glob("date=*")}
+    if all((root / "done" / d).exists() for d in dates):
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def archive_day_step(archive: str, date: str, data_dir: str, run_id: str) -> str:
+    """The nightly DAG reading an archive instead of the web (`airflow backfill create` over
+    news_nightly with {"archive": PATH}): the archive's records of `date`, cleaned, staged."""
+    from pipeline.archives import iter_archive
+
+    staging = new_staging(data_dir, date, run_id)
+    wanted = (r for r in iter_archive(archive) if "reject" not in r and record_date(r) == date)
+    _prepare_archive_records(staging, wanted)
+    return str(staging)
+
+
+def _prepare_archive_records(staging: Path, recs: Iterable[dict]) -> None:
+    """Archive records -> clean text records of the staging dir (and rejects), streaming."""
+    records, rejects = [], []
+    seen: set[str] = set()
+    for rec in recs:
+        rid = str(rec.get("id") or "")
+        source = rec.get("source") or "archive"
+        aid = article_id_for(rec.get("url"), f"{source}#{rid}")
+        if aid in seen:  # the same page crawled twice (or in two archive files): keep the first
+            rejects.append(
                 reject_row(
                     "archive",
-                    archive,
-                    "no_date",
-                    "record has no publication date",
+                    source,
+                    "duplicate_url",
+                    "already taken from an earlier record",
                     rec.get("url"),
-                    rec.get("id"),
+                    rid,
                 )
             )
             continue
-        if not lo <= day <= hi:
-            skipped += 1
-            continue
-        pending.setdefault(day.isoformat(), []).append(rec)
-    # only dates with records are rewritten: a backfill never empties a day it has nothing for
-    for day, recs in sorted(pending.items()):
-        stagings[day] = new_staging(data_dir, day, run_id)
-        _prepare_archive_records(stagings[day], recs, archive)
-    if archive_rejects:
-        # records without a usable date belong to no day; they are kept with the range's first
-        first = lo.isoformat()
-        if first not in stagings:
-            stagings[first] = new_staging(data_dir, first, run_id)
-        _append_jsonl(stagings[first] / REJECTS, archive_rejects)
-    log.info(
-        "archive %s: %d records routed to %d dates, %d outside the range, %d rejected",
-        archive,
-        sum(len(r) for r in pending.values()),
-        len(pending),
-        skipped,
-        len(archive_rejects),
-    )
-    return [str(stagings[d]) for d in sorted(stagings)]
-
-
-def _prepare_archive_records(staging: Path, recs: list[dict], archive: str) -> None:
-    records, rejects = [], []
-    for rec in recs:
-        rid = str(rec.get("id") or "")
-        aid = article_id_for(rec.get("url"), f"{archive}#{rid}")
+        seen.add(aid)
         prepared = prepare({**rec, "id": aid})
         if isinstance(prepared, dict):
             rejects.append(
                 reject_row(
                     "clean",
-                    archive,
+                    source,
                     prepared["reason"],
                     prepared.get("detail") or "",
                     rec.get("url"),
@@ -449,10 +519,13 @@ def _prepare_archive_records(staging: Path, recs: list[dict], archive: str) -> N
             continue
         art = prepared.article
         records.append({
-            "id": aid, "url": rec.get("url"), "source": rec.get("source") or Path(archive).name,
+            "id": aid, "url": rec.get("url"), "source": source,
             "text": art.text, "title": art.title, "author": art.author,
             "site_name": art.site_name, "published": prepared.published,
             "published_from": prepared.published_from,
         })  # fmt: skip
+        if len(records) >= 500:
+            _append_jsonl(staging / CLEAN, records)
+            records = []
     _append_jsonl(staging / CLEAN, records)
     _append_jsonl(staging / REJECTS, rejects)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import threading
 import time
 
 import pytest
 
-from pipeline.fetch import FetchError, fetch
+from pipeline.clean import decode_body
+from pipeline.fetch import Fetcher, FetchError, Validators, fetch, retry_after
 from pipeline.settings import FetchOptions
+
+BOMB = gzip.compress(b"\0" * (64 * 1024 * 1024))  # 64 MiB of zeros in about 64 KiB
 
 HITS: dict[str, int] = {}
 
@@ -17,8 +21,33 @@ HITS: dict[str, int] = {}
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802
         HITS[self.path] = HITS.get(self.path, 0) + 1
-        if self.path == "/ok":
+        if self.path == "/robots.txt":
+            self._send(200, b"User-agent: *\nDisallow: /private-area/\n")
+        elif self.path == "/ok":
             self._send(200, b"<html><body>fine</body></html>")
+        elif self.path == "/gzipped":
+            self._send(200, gzip.compress(b"<p>compressed page</p>"), {"Content-Encoding": "gzip"})
+        elif self.path == "/bomb":
+            self._send(200, BOMB, {"Content-Encoding": "gzip"})
+        elif self.path == "/throttled" and HITS[self.path] == 1:
+            self._send(429, b"slow down", {"Retry-After": "1"})
+        elif self.path == "/throttled":
+            self._send(200, b"thanks for waiting")
+        elif self.path == "/latin1":
+            self._send(
+                200,
+                "<p>São Tomé, Düsseldorf</p>".encode("latin-1"),
+                {"Content-Type": "text/html; charset=iso-8859-1"},
+            )
+        elif self.path == "/lying-charset":
+            self._send(
+                200, "<p>Kyiv — “quoted”</p>".encode(), {"Content-Type": "text/html; charset=ascii"}
+            )
+        elif self.path == "/etag":
+            if self.headers.get("If-None-Match") == '"v1"':
+                self._send(304, b"", {"ETag": '"v1"'})
+            else:
+                self._send(200, b"<p>version one</p>", {"ETag": '"v1"'})
         elif self.path == "/flaky" and HITS[self.path] == 1:
             self._send(503, b"busy", {"Retry-After": "0"})
         elif self.path == "/flaky":
@@ -84,6 +113,49 @@ def test_failures_have_reasons(base):
     assert reason(f"{base}/loop") == "too_many_redirects"
     assert reason(f"{base}/huge") == "too_large"
     assert reason(f"{base}/slow", FetchOptions(**{**vars(OPTS), "retries": 0})) == "timeout"
+
+
+def test_429_waits_as_long_as_retry_after_says(base):
+    started = time.monotonic()
+    assert fetch(f"{base}/throttled", OPTS).body == b"thanks for waiting"
+    assert time.monotonic() - started >= 0.9
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a date in the past: no wait
+
+
+def test_compressed_bodies_are_inflated_and_a_gzip_bomb_is_refused(base):
+    assert fetch(f"{base}/gzipped", OPTS).body == b"<p>compressed page</p>"
+    small = FetchOptions(**{**vars(OPTS), "max_bytes": 1024 * 1024})
+    assert reason(f"{base}/bomb", small) == "too_large"
+
+
+def test_declared_and_lying_charsets_decode(base):
+    latin = fetch(f"{base}/latin1", OPTS)
+    assert "São Tomé, Düsseldorf" in decode_body(latin.body, latin.content_type)
+    lying = fetch(f"{base}/lying-charset", OPTS)
+    assert "Kyiv — “quoted”" in decode_body(lying.body, lying.content_type)
+
+
+def test_conditional_get_returns_304_for_an_unchanged_page(base):
+    first = fetch(f"{base}/etag", OPTS)
+    again = fetch(f"{base}/etag", OPTS, Validators(etag=first.headers["etag"]))
+    assert (first.status, again.status, again.body) == (200, 304, b"")
+
+
+def test_robots_txt_is_obeyed_and_read_once_per_run(base):
+    fetcher = Fetcher(OPTS)
+    with pytest.raises(FetchError) as err:
+        fetcher.get(f"{base}/private-area/page.html")
+    assert err.value.reason == "robots"
+    assert fetcher.get(f"{base}/ok").status == 200
+    assert HITS["/robots.txt"] == 1
+
+
+def test_requests_to_one_host_are_spaced_out(base):
+    fetcher = Fetcher(FetchOptions(**{**vars(OPTS), "per_host_delay": 0.3, "concurrency": 4}))
+    started = time.monotonic()
+    results = list(fetcher.get_many([f"{base}/ok"] * 4))
+    assert all(r.status == 200 for _, r in results)
+    assert time.monotonic() - started >= 0.9  # robots.txt, then 4 pages, 0.3 s apart
 
 
 def test_private_addresses_are_refused_unless_allowed(base):
