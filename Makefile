@@ -35,8 +35,10 @@ lint: setup
 	$(VENV)/bin/ruff check pipeline dags tests
 	$(VENV)/bin/ruff format --check pipeline dags tests
 
+# BENCH_BACKFILL=10000 for the full WARC backfill figure (about 20 minutes on 2 cores)
+BENCH_BACKFILL ?= 1000
 bench: setup
-	$(PY) -m pipeline.bench
+	$(PY) -m pipeline.bench --backfill $(BENCH_BACKFILL)
 
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED) --out $(EVAL_OUT)

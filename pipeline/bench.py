@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import resource
 import time
+from pathlib import Path
 
 from pipeline.settings import SEEDS_DIR
 
@@ -60,11 +61,72 @@ def run(repeat: int) -> list[tuple[str, str]]:
     ]
 
 
+def write_bench_warc(path: Path, n: int, days: list[str]) -> None:
+    """A WARC.gz of `n` responses made from the sample pages, spread over `days`."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = [p.encode("utf-8") for p in _pages(1)]
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for i in range(n):
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                f"http://bench.example/{i}.html", "response",
+                payload=io.BytesIO(pages[i % len(pages)]), http_headers=http,
+                warc_headers_dict={"WARC-Date": f"{days[i % len(days)]}T06:00:00Z"},
+            )  # fmt: skip
+            writer.write_record(record)
+
+
+def run_backfill(n: int, workers: tuple[int, ...]) -> list[tuple[str, str]]:
+    """Backfill a generated WARC of `n` records with the backfill DAG's task bodies: routing
+    (one file), then the per-date tasks on 1 and 2 worker processes, as Airflow workers run them."""
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline import runs
+
+    days = [f"2025-06-{d:02d}" for d in range(1, 7)]
+    rows: list[tuple[str, str]] = [("backfill records", str(n))]
+    with tempfile.TemporaryDirectory(prefix="newsfacts-bench-") as tmp:
+        warc = Path(tmp) / "bench.warc.gz"
+        write_bench_warc(warc, n, days)
+        rows.append(("WARC size MiB", f"{warc.stat().st_size / 2**20:.1f}"))
+        for w in workers:
+            data = str(Path(tmp) / f"data-{w}")
+            started = time.perf_counter()
+            dates = runs.route_archive_file(str(warc), days[0], days[-1], data, "bench")
+            rows.append(
+                (f"route records/s (1 file, run {w})", f"{n / (time.perf_counter() - started):.0f}")
+            )
+            started = time.perf_counter()
+            with ProcessPoolExecutor(max_workers=w) as pool:
+                list(
+                    pool.map(runs.backfill_date, dates, [data] * len(dates), ["bench"] * len(dates))
+                )
+            rate = n / (time.perf_counter() - started)
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            rows.append((f"backfill records/s, {w} worker process(es)", f"{rate:.1f}"))
+            rows.append((f"peak RSS of a worker MiB (after {w})", f"{peak:.0f}"))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="times each sample page is used")
+    parser.add_argument(
+        "--backfill", type=int, default=0, metavar="N",
+        help="also backfill a generated WARC of N records with 1 and 2 worker processes",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     rows = run(args.repeat)
+    if args.backfill:
+        rows += run_backfill(args.backfill, (1, 2))
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"{key.ljust(width)}  {value:>8}")
