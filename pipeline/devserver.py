@@ -5,6 +5,7 @@ runs on another port it rewrites that base in what it serves, so the files stay 
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import mimetypes
 import threading
@@ -27,10 +28,17 @@ def _handler(root: Path, base: str):
             body = path.read_bytes()
             if base != SEED_BASE:
                 body = body.replace(SEED_BASE.encode(), base.encode())
+            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)  # conditional GET, as real news sites answer it
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
             ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             if ctype.startswith("text/") or ctype.endswith("xml"):
                 ctype += "; charset=utf-8"
             self.send_response(200)
+            self.send_header("ETag", etag)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

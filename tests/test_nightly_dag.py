@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -74,6 +75,34 @@ def test_rerunning_a_date_gives_the_same_rows(nightly_data, seed_sources):
     cli.nightly("2026-03-03", str(seed_sources), str(nightly_data))
     assert counts(nightly_data) == before
     assert ids(nightly_data, "figures", "figure_id") == figure_ids
+    # the rerun asked with the stored ETags: every page answered 304 and its stored body was reused
+    _, rows = publish.query(
+        nightly_data, "select distinct status from fetches where \"date\" = '2026-03-03'"
+    )
+    assert rows == [(304,)]
+
+
+def test_a_listed_url_already_published_on_another_day_is_not_fetched_again(nightly_data):
+    _, rows = publish.query(
+        nightly_data, "select \"date\" from fetches where url like '%el-fasher-market-shelling%'"
+    )
+    assert [str(r[0]) for r in rows] == ["2026-03-02"]
+
+
+def test_a_malformed_feed_is_a_rejected_source_and_the_others_go_on(seed_site, tmp_path):
+    from pipeline import runs
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        "[settings]\nallow_hosts = ['127.0.0.1']\nper_host_delay = 0.0\n"
+        f"[[sources]]\nname = 'broken'\nkind = 'rss'\nurl = '{seed_site}/meridian/sections/world.html'\n"
+        f"[[sources]]\nname = 'good'\nkind = 'sitemap'\nurl = '{seed_site}/harbor/news-sitemap.xml'\n",
+        encoding="utf-8",
+    )
+    staging = runs.discover_step(str(sources), "2026-03-02", str(tmp_path / "data"), "t")
+    rejects = list(runs._read_jsonl(Path(staging) / runs.REJECTS))
+    assert [(r["source"], r["reason"]) for r in rejects] == [("broken", "malformed_feed")]
+    assert len(list(runs._read_jsonl(Path(staging) / runs.DISCOVERED))) == 4
 
 
 def test_the_published_file_carries_its_data_dictionary(nightly_data):
