@@ -210,45 +210,58 @@ def fetch_step(staging: str) -> str:
     return str(staging)
 
 
+def _clean_record(aid: str, url: str | None, source: str, prepared, published: str | None) -> dict:
+    """A cleaned page as the record extraction reads (the same for nightly and backfill)."""
+    art = prepared.article
+    return {
+        "id": aid, "url": url, "source": source, "text": art.text, "title": art.title,
+        "author": art.author, "site_name": art.site_name,
+        "published": published, "published_from": prepared.published_from or "run",
+    }  # fmt: skip
+
+
+def _clean_raw_row(row: dict, date: str) -> dict | None:
+    """One raw response -> a clean record, a reject row (with "stage"), or None when the page is
+    an undated list item that belongs to another day's run."""
+
+    def reject(reason: str, detail: str) -> dict:
+        return reject_row(
+            "clean", row["source"], reason, detail, row["url"], raw_sha256=row["sha256"]
+        )
+
+    ctype = (row["content_type"] or "").lower()
+    if ctype and not any(t in ctype for t in ("html", "xml", "text/plain")):
+        return reject("not_html", f"content type {ctype}")
+    try:
+        html = decode_body(row["body"], row["content_type"])
+    except Rejected as exc:
+        return reject(exc.reason, exc.detail)
+    aid = article_id_for(row["url"], row["url"])
+    prepared = prepare(
+        {"id": aid, "url": row["url"], "html": html, "feed_published": row["feed_published"]}
+    )
+    if isinstance(prepared, dict):
+        return reject(prepared["reason"], prepared.get("detail") or "")
+    if row["feed_published"] is None and prepared.published not in (None, date):
+        return None
+    return _clean_record(aid, row["url"], row["source"], prepared, prepared.published or date)
+
+
 def clean_step(staging: str) -> str:
     """Raw responses -> clean text records (the input of extraction)."""
     staging = Path(staging)
     date = _meta(staging)["date"]
     if not (staging / "raw.parquet").exists():
         return str(staging)  # the run reads an archive: its records were cleaned when staged
-    raw = pq.read_table(staging / "raw.parquet").to_pylist()
     records, rejects, other_day = [], [], 0
-    for row in raw:
-        ctype = (row["content_type"] or "").lower()
-        reject = lambda reason, detail, r=row: rejects.append(  # noqa: E731
-            reject_row("clean", r["source"], reason, detail, r["url"], raw_sha256=r["sha256"])
-        )
-        if ctype and not any(t in ctype for t in ("html", "xml", "text/plain")):
-            reject("not_html", f"content type {ctype}")
-            continue
-        try:
-            html = decode_body(row["body"], row["content_type"])
-        except Rejected as exc:
-            reject(exc.reason, exc.detail)
-            continue
-        record = {
-            "id": article_id_for(row["url"], row["url"]), "url": row["url"], "html": html,
-            "source": row["source"], "feed_published": row["feed_published"],
-        }  # fmt: skip
-        prepared = prepare(record)
-        if isinstance(prepared, dict):
-            reject(prepared["reason"], prepared.get("detail") or "")
-            continue
-        published = prepared.published
-        if row["feed_published"] is None and published and published != date:
-            other_day += 1  # an undated list item whose page belongs to another day's run
-            continue
-        records.append({
-            "id": record["id"], "url": row["url"], "source": row["source"],
-            "text": prepared.article.text, "title": prepared.article.title,
-            "author": prepared.article.author, "site_name": prepared.article.site_name,
-            "published": published or date, "published_from": prepared.published_from or "run",
-        })  # fmt: skip
+    for row in pq.read_table(staging / "raw.parquet").to_pylist():
+        out = _clean_raw_row(row, date)
+        if out is None:
+            other_day += 1
+        elif "stage" in out:
+            rejects.append(out)
+        else:
+            records.append(out)
     _append_jsonl(staging / CLEAN, records)
     _append_jsonl(staging / REJECTS, rejects)
     log.info(
@@ -517,13 +530,7 @@ def _prepare_archive_records(staging: Path, recs: Iterable[dict]) -> None:
                 )
             )
             continue
-        art = prepared.article
-        records.append({
-            "id": aid, "url": rec.get("url"), "source": source,
-            "text": art.text, "title": art.title, "author": art.author,
-            "site_name": art.site_name, "published": prepared.published,
-            "published_from": prepared.published_from,
-        })  # fmt: skip
+        records.append(_clean_record(aid, rec.get("url"), source, prepared, prepared.published))
         if len(records) >= 500:
             _append_jsonl(staging / CLEAN, records)
             records = []
