@@ -27,6 +27,13 @@ _CREDIT_LINE = re.compile(
     r"|^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|\||;|-|–)\s*[^.!?]*)?$",
     re.I,
 )
+_PAYWALL = re.compile(
+    r"\b(?:subscribe|subscription|subscribers?|sign in|log in|register)\b[^.\n]{0,80}"
+    r"\b(?:to (?:continue|keep) reading|to read (?:the|this|more|on)|full (?:article|story)|"
+    r"access|unlimited)|\b(?:this (?:article|content|story) is (?:only )?(?:available|for|reserved)"
+    r"[^.\n]{0,40}(?:subscribers|members))",
+    re.I,
+)
 _OG_VIDEO = re.compile(r"""<meta[^>]+property=["']og:type["'][^>]+content=["']video""", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 
@@ -206,6 +213,8 @@ def clean_html(
     n_words = len(text.split())
     if _OG_VIDEO.search(html) and n_words < options.min_words_video:
         raise Rejected("not_article", f"video page with {n_words} words of text")
+    if n_words < options.min_words_paywall and _PAYWALL.search(text):
+        raise Rejected("paywall", f"{n_words} words and a subscription prompt")
     if n_words < options.min_words:
         raise Rejected("too_short", f"{n_words} words (minimum {options.min_words})")
     return CleanArticle(

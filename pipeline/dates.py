@@ -127,3 +127,20 @@ def month_as_of(phrase: str, published: str | None) -> str | None:
     if re.fullmatch(r"\d{4}", phrase.strip()):
         return phrase.strip()
     return None
+
+
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>20\d\d|19\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date written in a URL's path (/2025/08/19/, 2025-08-19, 20250819), else None."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("/", 1)[-1]
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    d = parse_iso(f"{m.group('y')}-{m.group('m')}-{m.group('d')}")
+    return d.isoformat() if d else None

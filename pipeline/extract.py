@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.clean import CleanArticle, Rejected, clean_html, clean_text
-from pipeline.dates import parse_iso
+from pipeline.dates import date_from_url, parse_iso
 from pipeline.entities import find_entities
 from pipeline.events import find_events
 from pipeline.figures import find_figures
@@ -131,6 +131,7 @@ def prepare(record: dict, options: CleanOptions | None = None) -> Prepared | dic
         (record.get("published"), record.get("published_from") or "input"),
         (article.page_date, "page"),
         (record.get("feed_published"), "feed"),
+        (date_from_url(record.get("url")), "url"),
         (record.get("crawl_date"), "crawl"),
     ):
         if parse_iso(value):
@@ -154,6 +155,7 @@ def analyse(prepared: Prepared, doc) -> dict:
         "text": art.text,
         "author": art.author,
         "site_name": art.site_name,
+        "canonical_url": art.canonical_url,
         "entities": [],
         "figures": [],
         "events": [],

@@ -36,7 +36,7 @@ def _sql_string(value: str) -> str:
 def _source_relation(data_dir: Path, table: str) -> str:
     if store.has_partitions(data_dir, table):
         glob = store.table_glob(data_dir, table)
-        return f"read_parquet({_sql_string(glob)}, hive_partitioning = true, hive_types = {{'date': date}})"
+        return f"read_parquet({_sql_string(glob)}, hive_partitioning = true, union_by_name = true, hive_types = {{'date': date}})"
     # no data yet: an empty relation with the table's columns and the partition column
     cols = ", ".join(
         f"cast(null as {duckdb_type}) as {name}"

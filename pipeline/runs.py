@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -215,7 +216,7 @@ def _clean_record(aid: str, url: str | None, source: str, prepared, published: s
     art = prepared.article
     return {
         "id": aid, "url": url, "source": source, "text": art.text, "title": art.title,
-        "author": art.author, "site_name": art.site_name,
+        "author": art.author, "site_name": art.site_name, "canonical_url": art.canonical_url,
         "published": published, "published_from": prepared.published_from or "run",
     }  # fmt: skip
 
@@ -283,7 +284,6 @@ def extract_step(staging: str) -> str:
     by_id = {r["id"]: r for r in inputs}
     tables: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
     rejects = []
-    first_copy: dict[str, str] = {}
     started = time.monotonic()
     for n, out in enumerate(extract_records(inputs), 1):
         rec = by_id.get(out["id"], {})
@@ -299,11 +299,12 @@ def extract_step(staging: str) -> str:
                 )
             )
             continue
-        _add_rows(tables, out, rec, first_copy)
+        _add_rows(tables, out, rec)
         if n % PROGRESS_EVERY == 0:
             log.info(
                 "extracted %d/%d (%.1f docs/s)", n, len(inputs), n / (time.monotonic() - started)
             )
+    tables["signatures"] = _mark_duplicates(tables, _meta(staging))
     for table, rows in tables.items():
         store.write_table(staging / f"{table}.parquet", table, rows)
     _append_jsonl(staging / REJECTS, rejects)
@@ -311,17 +312,56 @@ def extract_step(staging: str) -> str:
     return str(staging)
 
 
-def _add_rows(tables: dict[str, list[dict]], out: dict, rec: dict, first_copy: dict) -> None:
+def _mark_duplicates(tables: dict[str, list[dict]], meta: dict) -> list[dict]:
+    """Set dup_of on the day's articles (and their entities, figures, events) against the day
+    itself and the last `lookback_days` days; returns the day's signature rows."""
+    import pyarrow.compute as pc
+
+    from pipeline.dedup import Candidate, DedupOptions, find_duplicates, signature
+
+    options = DedupOptions()
+    day = dt.date.fromisoformat(meta["date"])
+    since = (day - dt.timedelta(days=options.lookback_days)).isoformat()
+    window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
+    past = store.read_columns(
+        meta["data_dir"], "signatures", ["article_id", "text_sha256", "published", "minhash", "dup_of"],
+        filter=window,
+    ).to_pylist()  # fmt: skip
+    earlier = [
+        Candidate(r["article_id"], r["text_sha256"], np.asarray(r["minhash"], dtype=np.uint32),
+                  (str(r["published"]), r["article_id"]), r["dup_of"])
+        for r in past
+    ]  # fmt: skip
+    today = [
+        Candidate(a["article_id"], a["text_sha256"], signature(a["text"]),
+                  (str(a["published"] or meta["date"]), a["article_id"]))
+        for a in tables["articles"]
+    ]  # fmt: skip
+    dup_of = find_duplicates(today, earlier, options)
+    for table in EXTRACT_TABLES:
+        for row in tables[table]:
+            row["dup_of"] = dup_of.get(row["article_id"])
+    if dup_of:
+        log.info("dedup: %d of %d articles are copies of an earlier one", len(dup_of), len(today))
+    return [
+        {"article_id": c.article_id, "text_sha256": c.text_sha256,
+         "published": dt.date.fromisoformat(c.order[0]), "minhash": c.signature.tolist(),
+         "dup_of": dup_of.get(c.article_id)}
+        for c in today
+    ]  # fmt: skip
+
+
+def _add_rows(tables: dict[str, list[dict]], out: dict, rec: dict) -> None:
     aid, text = out["id"], out["text"]
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    dup_of = first_copy.setdefault(sha, aid)
     tables["articles"].append({
         "article_id": aid, "url": rec.get("url"), "source": rec.get("source"),
         "title": out.get("title"), "author": rec.get("author"), "site_name": rec.get("site_name"),
+        "canonical_url": rec.get("canonical_url"),
         "published": parse_iso(out.get("published")), "published_from": rec.get("published_from"),
         "language": out.get("language"),
         "status": "ok" if out.get("extraction") is None else "non_english",
-        "text": text, "text_sha256": sha, "dup_of": None if dup_of == aid else dup_of,
+        "text": text, "text_sha256": sha, "dup_of": None,
     })  # fmt: skip
     for i, e in enumerate(out["entities"]):
         tables["entities"].append({
@@ -353,7 +393,7 @@ def commit_step(staging: str) -> dict[str, str]:
     store.write_table(staging / "rejects.parquet", "rejects", list(_read_jsonl(staging / REJECTS)))
     files = {
         t: str(staging / f"{t}.parquet")
-        for t in ("raw", *EXTRACT_TABLES, "rejects")
+        for t in ("raw", *EXTRACT_TABLES, "signatures", "rejects")
         if (staging / f"{t}.parquet").exists()
     }
     committed = store.commit_partitions(meta["data_dir"], meta["date"], files)

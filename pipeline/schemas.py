@@ -36,8 +36,12 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "title": (pa.string(), "headline"),
         "author": (pa.string(), "byline, when the page states one"),
         "site_name": (pa.string(), "publisher name from page metadata"),
+        "canonical_url": (pa.string(), "canonical URL the page declares"),
         "published": (pa.date32(), "publication date"),
-        "published_from": (pa.string(), "where the date came from: page | feed | url | input"),
+        "published_from": (
+            pa.string(),
+            "where the date came from: input | page | feed | url | crawl | run",
+        ),
         "language": (pa.string(), "ISO 639-1 language code of the text"),
         "status": (pa.string(), "ok, or non_english (kept, not extracted)"),
         "text": (pa.string(), "clean article text; every offset in other tables points into it"),
@@ -52,6 +56,7 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "country": (pa.string(), "ISO 3166-1 alpha-3 of the place or of the country it belongs to"),
         "mention_count": (pa.int32(), "number of mentions in the article"),
         "mentions": (pa.list_(SPAN), "[start, end) character offsets of each mention in the text"),
+        "dup_of": (pa.string(), "article_id of the first copy when the article is a duplicate"),
     },
     "figures": {
         "figure_id": (pa.string(), "article_id#index"),
@@ -77,6 +82,7 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "span": (SPAN, "[start, end) offsets of the evidence in the article text"),
         "evidence": (pa.string(), "the words of the text that state the figure"),
         "event_id": (pa.string(), "event the figure belongs to"),
+        "dup_of": (pa.string(), "article_id of the first copy when the article is a duplicate"),
     },
     "events": {
         "event_id": (pa.string(), "article_id#index"),
@@ -90,6 +96,14 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "actors": (pa.list_(pa.string()), "who acted, as canonical entity names"),
         "span": (SPAN, "[start, end) offsets of the sentence describing the event"),
         "evidence": (pa.string(), "that sentence"),
+        "dup_of": (pa.string(), "article_id of the first copy when the article is a duplicate"),
+    },
+    "signatures": {
+        "article_id": (pa.string(), "article the signature belongs to"),
+        "text_sha256": (pa.string(), "sha256 of the clean text (exact-duplicate key)"),
+        "published": (pa.date32(), "publication date (the earliest copy is the first)"),
+        "minhash": (pa.list_(pa.uint32()), "MinHash signature of the text's word 5-grams"),
+        "dup_of": (pa.string(), "first copy, when the article is itself a duplicate"),
     },
     "rejects": {
         "stage": (pa.string(), "discover | fetch | clean | extract | archive"),
@@ -108,6 +122,7 @@ TABLE_DESCRIPTIONS = {
     "entities": "one row per entity per article",
     "figures": "one row per casualty figure stated in an article",
     "events": "one row per event described in an article",
+    "signatures": "one row per article: its MinHash, for near-duplicate detection in later runs",
     "rejects": "one row per input that was refused, with its reason",
 }
 

@@ -28,6 +28,8 @@ class CleanOptions:
     min_words: int = 15
     # a page that declares itself a video (og:type video.*) needs this much text to be an article
     min_words_video: int = 80
+    # a short text with a subscription prompt is a paywall stub, not the article
+    min_words_paywall: int = 150
     max_link_word_share: float = 0.25
 
 

@@ -113,3 +113,44 @@ def test_glued_word_repair_runs_on_english_only():
 def test_credit_lines_are_not_article_text(line, credit):
     art = clean_html(page(PARAGRAPH + f"<p>{line}</p>"))
     assert (line not in art.text) == credit
+
+
+def test_a_paywall_stub_is_rejected():
+    stub = (
+        "<p>The defence ministry announced a new procurement plan on Monday, officials said.</p>"
+        "<p>Subscribe now to continue reading this article and get unlimited access.</p>"
+    )
+    with pytest.raises(Rejected) as err:
+        clean_html(page(PARAGRAPH + stub))
+    assert err.value.reason == "paywall"
+
+
+@pytest.mark.parametrize(
+    "record,published,origin",
+    [
+        ({"published": "2026-03-01", "feed_published": "2026-03-02"}, "2026-03-01", "input"),
+        (
+            {"feed_published": "2026-03-02", "url": "http://x.test/2026/02/27/a"},
+            "2026-03-02",
+            "feed",
+        ),
+        ({"url": "http://x.test/news/2026/02/27/story.html"}, "2026-02-27", "url"),
+        ({"url": "http://x.test/a", "crawl_date": "2026-03-04"}, "2026-03-04", "crawl"),
+        ({"url": "http://x.test/a"}, None, None),
+    ],
+)
+def test_publication_date_falls_back_from_page_to_feed_to_url(record, published, origin):
+    from pipeline.extract import prepare
+
+    prepared = prepare({"id": "a", "html": page(PARAGRAPH), **record})
+    assert (prepared.published, prepared.published_from) == (published, origin)
+
+
+def test_the_page_date_comes_before_the_feed_date():
+    from pipeline.extract import prepare
+
+    dated = page(
+        PARAGRAPH, '<meta property="article:published_time" content="2026-02-28T09:00:00Z">'
+    )
+    prepared = prepare({"id": "a", "html": dated, "feed_published": "2026-03-02"})
+    assert (prepared.published, prepared.published_from) == ("2026-02-28", "page")

@@ -8,15 +8,19 @@
 -- @column low: lowest figure reported by any article
 -- @column best: median of the articles' best figures
 -- @column high: highest figure reported; null when any report is open-ended ("more than 50")
--- @column n_articles: number of distinct (non-duplicate) articles reporting this event
--- @column n_sources: number of distinct sources reporting this event
--- @column article_ids: the articles, to trace every number back to its sentence
+-- @column n_articles: number of articles reporting this event, duplicates (syndicated copies) included
+-- @column n_sources: number of distinct sources reporting this event, duplicates included
+-- @column article_ids: the (non-duplicate) articles whose figures are reconciled here, to trace every number back to its sentence
 create or replace view event_casualties as
 with events as (
     select e.*, a.source as article_source
     from events e
     join articles a using (article_id)
     where a.dup_of is null
+),
+copies as (
+    -- duplicates (syndicated copies) count as reports and sources, never as extra figures
+    select dup_of as origin_id, article_id as copy_id, source from articles where dup_of is not null
 ),
 keyed as (
     select
@@ -43,10 +47,18 @@ reconciled as (
         cast(round(median(best)) as bigint) as best,
         -- one open-ended report ("more than 50") leaves the high end open
         case when bool_and(high is not null) then max(high) end as high,
-        count(distinct article_id) as n_articles,
-        count(distinct article_source) as n_sources,
         list(distinct article_id order by article_id) as article_ids
     from per_article
+    group by all
+),
+reports as (
+    select event_key, article_id, article_source as source from keyed
+    union all
+    select k.event_key, c.copy_id, c.source from keyed k join copies c on c.origin_id = k.article_id
+),
+reach as (
+    select event_key, count(distinct article_id) as n_articles, count(distinct source) as n_sources
+    from reports
     group by all
 ),
 described as (
@@ -56,7 +68,8 @@ described as (
     group by all
 )
 select d.event_key, d.type, d."date", d.country, d.location, r.category, r.low, r.best, r.high,
-       r.n_articles, r.n_sources, r.article_ids
+       n.n_articles, n.n_sources, r.article_ids
 from reconciled r
 join described d using (event_key)
+join reach n using (event_key)
 order by d."date", d.event_key, r.category;

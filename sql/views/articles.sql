@@ -6,8 +6,9 @@
 -- @column title: headline
 -- @column author: byline, when stated
 -- @column site_name: publisher name from page metadata
+-- @column canonical_url: canonical URL the page declares
 -- @column published: publication date
--- @column published_from: where the date came from (input | page | feed | url)
+-- @column published_from: where the date came from (input | page | feed | url | crawl | run)
 -- @column language: ISO 639-1 code of the text
 -- @column status: ok, or non_english (kept, not extracted)
 -- @column text: clean article text; all offsets in other views point into it
@@ -19,7 +20,7 @@ with source as (
 renamed as (
     select
         article_id, cast("date" as date) as "date", url, source, title, author, site_name,
-        published, published_from, language, status, text, dup_of
+        canonical_url, published, published_from, language, status, text, dup_of
     from source
 )
 select * from renamed;

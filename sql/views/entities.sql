@@ -7,6 +7,7 @@
 -- @column country: ISO 3166-1 alpha-3 of the place or of the country it belongs to
 -- @column mention_count: number of mentions in the article
 -- @column mentions: [start, end) character offsets of each mention in articles.text
+-- @column dup_of: first copy of the article when it is a duplicate: count rows where it is null to count each story once
 create or replace view entities as
 with source as (
     select * from {source:entities}
@@ -14,7 +15,7 @@ with source as (
 renamed as (
     select
         entity_id, article_id, cast("date" as date) as "date", name, type, country,
-        mention_count, mentions
+        mention_count, mentions, dup_of
     from source
 )
 select * from renamed;

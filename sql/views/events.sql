@@ -10,6 +10,7 @@
 -- @column country: ISO 3166-1 alpha-3
 -- @column actors: who acted, as canonical entity names
 -- @column evidence: the sentence that describes the event
+-- @column dup_of: first copy of the article when it is a duplicate: count rows where it is null to count each story once
 create or replace view events as
 with source as (
     select * from {source:events}
@@ -17,7 +18,7 @@ with source as (
 renamed as (
     select
         event_id, article_id, cast("date" as date) as report_date, type, sub_type,
-        event_date as "date", date_precision, location, country, actors, evidence
+        event_date as "date", date_precision, location, country, actors, evidence, dup_of
     from source
 )
 select * from renamed;

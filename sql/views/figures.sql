@@ -15,6 +15,7 @@
 -- @column span_start: offset of the evidence in articles.text
 -- @column span_end: end offset (exclusive) of the evidence in articles.text
 -- @column event_id: event the figure belongs to
+-- @column dup_of: first copy of the article when it is a duplicate: count rows where it is null to count each story once
 create or replace view figures as
 with source as (
     select * from {source:figures}
@@ -23,7 +24,7 @@ renamed as (
     select
         figure_id, article_id, cast("date" as date) as "date", category, best, low, high,
         qualifier, who, scope, as_of, source, evidence,
-        span[1] as span_start, span[2] as span_end, event_id
+        span[1] as span_start, span[2] as span_end, event_id, dup_of
     from source
 )
 select * from renamed;
