@@ -182,16 +182,20 @@ def clean_html(
         raise Rejected("unparseable", str(exc)[:200]) from exc
     # trafilatura parses the string itself: handing it our lxml tree loses text (F1 0.957 vs
     # 0.961 on the HTML dev set), so the tree above only serves the link-density check
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=options.include_comments,
-        include_tables=options.include_tables,
-        favor_precision=options.favor_precision,
-        favor_recall=options.favor_recall,
-    )
-    raw_text = (doc.text if doc is not None else "") or ""
+    common = {
+        "url": url, "include_comments": options.include_comments,
+        "include_tables": options.include_tables,
+    }  # fmt: skip
+    doc = trafilatura.bare_extraction(html, with_metadata=True, favor_precision=True, **common)
+    precise = (doc.text if doc is not None else "") or ""
+    # precision mode drops boilerplate the default keeps, but now and then it cuts the article
+    # itself: then the default extraction is used (dev F1 0.961 -> 0.967 for this rule alone)
+    raw_text = precise
+    if options.precision_fallback_share > 0:
+        plain = trafilatura.bare_extraction(html, **common)
+        default = (plain.text if plain is not None else "") or ""
+        if len(precise) < options.precision_fallback_share * len(default):
+            raw_text = default
     title = (doc.title if doc is not None else None) or None
     lines = [" ".join(line.split()) for line in raw_text.split("\n")]
     lines = [line for line in lines if line]

@@ -22,8 +22,9 @@ class CleanOptions:
     # include_comments=False: reader comments are not the article (measured on the HTML dev set)
     include_comments: bool = False
     include_tables: bool = True
-    favor_precision: bool = False
-    favor_recall: bool = False
+    # trafilatura runs with favor_precision; when that keeps less than this share of what the
+    # default extraction finds, the default text is used (0 = precision mode only)
+    precision_fallback_share: float = 0.5
     # news briefs can be two sentences long; shorter than this is a caption or a stub
     min_words: int = 15
     # a page that declares itself a video (og:type video.*) needs this much text to be an article
