@@ -154,3 +154,39 @@ def test_the_page_date_comes_before_the_feed_date():
     )
     prepared = prepare({"id": "a", "html": dated, "feed_published": "2026-03-02"})
     assert (prepared.published, prepared.published_from) == ("2026-02-28", "page")
+
+
+def _raw_row(body: bytes, content_type: str) -> dict:
+    return {"url": "http://x.test/a", "source": "s", "content_type": content_type, "body": body,
+            "sha256": "f" * 64, "feed_published": "2026-03-02"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "body,content_type,reason",
+    [
+        (b"%PDF-1.7 ...", "application/pdf", "not_html"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "text/html", "binary"),
+        (b"", "text/html", "empty"),
+    ],
+)
+def test_raw_responses_that_are_not_pages_become_rejects_linked_to_their_raw_row(
+    body, content_type, reason
+):
+    from pipeline.runs import _clean_raw_row
+
+    out = _clean_raw_row(_raw_row(body, content_type), "2026-03-02")
+    assert (out["stage"], out["reason"], out["raw_sha256"]) == ("clean", reason, "f" * 64)
+
+
+def test_non_english_articles_are_kept_with_their_language_and_not_extracted():
+    from pipeline.extract import extract_records
+
+    text = (
+        "El ejército informó el lunes que al menos doce soldados murieron en un ataque contra "
+        "una base militar cerca de la frontera, y que se enviaron refuerzos a la zona."
+    )
+    (out,) = extract_records([{"id": "es", "text": text}])
+    assert (out["status"], out["language"], out["extraction"]) == (
+        "ok", "es", "skipped: unsupported_language"
+    )  # fmt: skip
+    assert out["entities"] == out["figures"] == out["events"] == []
