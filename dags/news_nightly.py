@@ -19,6 +19,7 @@ import os
 from datetime import datetime, timedelta
 
 from airflow.sdk import Asset, dag, get_current_context, task
+from airflow.timetables.interval import CronDataIntervalTimetable
 
 DATA_DIR = os.environ.get("NEWSFACTS_DATA_DIR", "data")
 SOURCES = os.environ.get("NEWSFACTS_SOURCES", "seeds/sources.toml")
@@ -26,14 +27,21 @@ NEWS_DB = Asset(name="news_duckdb", uri="file:///newsfacts/news.duckdb")
 
 
 def _params() -> tuple[str, str, str, str]:
+    """sources, data_dir, the day the run collects (its logical date: for a scheduled run the
+    start of its data interval, for `pipeline nightly --date D` the day D), run id."""
     ctx = get_current_context()
     params = ctx["params"]
-    return params["sources"], params["data_dir"], ctx["ds"], ctx["run_id"]
+    start = ctx.get("logical_date") or ctx.get("data_interval_start")
+    if start is None:
+        raise ValueError("news_nightly needs a logical date: trigger it with one (the day to collect)")
+    return params["sources"], params["data_dir"], start.date().isoformat(), ctx["run_id"]
 
 
 @dag(
     dag_id="news_nightly",
-    schedule="@daily",
+    # the run for day D starts when D is over (00:00 UTC the next day) and collects D: a data
+    # interval, not Airflow 3's default cron trigger whose logical date is the firing time
+    schedule=CronDataIntervalTimetable("0 0 * * *", timezone="UTC"),
     start_date=datetime(2025, 1, 1),
     catchup=False,
     max_active_runs=1,

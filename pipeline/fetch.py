@@ -36,7 +36,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from pipeline.settings import FetchOptions
 
@@ -85,7 +85,11 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None  # redirects are followed by hand, so every hop is checked
 
 
-_OPENER = urllib.request.build_opener(_NoRedirect)
+# no proxies from the environment: the address guard must judge the host we connect to
+_OPENER = urllib.request.build_opener(_NoRedirect, urllib.request.ProxyHandler({}))
+_URL_SAFE = "/%:@!$&'()*+,;=~-._?#[]"
+# IPv6 prefixes that embed IPv4 addresses (NAT64, 6to4): judged by the address inside
+_EMBEDDED_V4 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("2002::/16"))
 
 
 def check_address(url: str, options: FetchOptions) -> None:
@@ -98,12 +102,23 @@ def check_address(url: str, options: FetchOptions) -> None:
         return
     try:
         infos = socket.getaddrinfo(host, parts.port or 80, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise FetchError("dns_error", f"{host}: {exc}") from exc
     for info in infos:
-        addr = ipaddress.ip_address(info[4][0])
-        if not addr.is_global:
+        addr = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        if not addr.is_global or _embeds_private_v4(addr):
             raise FetchError("ssrf", f"{host} resolves to non-public address {addr}")
+
+
+def _embeds_private_v4(addr) -> bool:
+    if addr.version != 6:
+        return False
+    for net in _EMBEDDED_V4:
+        if addr in net:
+            packed = addr.packed
+            inner = packed[12:16] if net.prefixlen == 96 else packed[2:6]
+            return not ipaddress.IPv4Address(inner).is_global
+    return False
 
 
 def _read_body(resp, options: FetchOptions) -> bytes:
@@ -187,7 +202,7 @@ def fetch(
     for _hop in range(options.max_redirects + 1):
         resp = _with_retries(current, options, validators)
         if resp.status in REDIRECT_STATUS and "location" in resp.headers:
-            current = urljoin(current, resp.headers["location"])
+            current = quote(urljoin(current, resp.headers["location"]), safe=_URL_SAFE)
             continue
         if resp.status >= 400:
             raise FetchError(f"http_{resp.status}", current, resp.status)
@@ -257,7 +272,7 @@ class Fetcher:
             resp = fetch(f"{host}/robots.txt", self.options)
             rules.parse(resp.body.decode("utf-8", "replace").splitlines())
         except FetchError as exc:
-            if exc.status is not None and 400 <= exc.status < 500:
+            if exc.status is not None and 400 <= exc.status < 500 and exc.status != 429:
                 rules.parse([])  # no robots.txt: everything is allowed
             else:
                 log.warning("robots.txt of %s unreachable (%s): host skipped this run", host, exc)
@@ -290,6 +305,8 @@ class Fetcher:
                 return url, self.get(url, validators(url))
             except FetchError as exc:
                 return url, exc
+            except Exception as exc:  # a URL http.client cannot even send: a reason, not a crash
+                return url, FetchError("bad_url", f"{type(exc).__name__}: {exc}")
 
         with ThreadPoolExecutor(max_workers=max(1, self.options.concurrency)) as pool:
             yield from pool.map(one, urls)

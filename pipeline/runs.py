@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import shutil
 import time
 from collections import Counter
@@ -35,7 +36,6 @@ log = logging.getLogger(__name__)
 
 DISCOVERED = "discovered.jsonl"
 CLEAN = "clean.jsonl"
-REJECTS = "rejects.jsonl"
 PROGRESS_EVERY = 50
 EXTRACT_TABLES = ("articles", "entities", "figures", "events")
 
@@ -46,13 +46,21 @@ def article_id_for(url: str | None, fallback: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _append_jsonl(path: Path, rows: Iterable[dict]) -> int:
+def _write_jsonl(path: Path, rows: Iterable[dict]) -> int:
+    """Write rows as JSON lines, replacing the file: a retried step starts its output again."""
     n = 0
-    with open(path, "a", encoding="utf-8") as f:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
             n += 1
+    os.replace(tmp, path)
     return n
+
+
+def _rejects_file(staging: Path, stage: str) -> Path:
+    """Each stage writes its own rejects file, so retrying a stage never doubles them."""
+    return staging / f"rejects-{stage}.jsonl"
 
 
 def _read_jsonl(path: Path) -> Iterator[dict]:
@@ -101,12 +109,18 @@ def discover_step(sources_path: str, date: str, data_dir: str, run_id: str) -> s
             log.warning("source %s refused: %s", source.name, exc)
             rejects.append(reject_row("discover", source.name, exc.reason, exc.detail, source.url))
             continue
+        except Exception as exc:  # one broken source never ends the night
+            log.exception("source %s failed", source.name)
+            rejects.append(
+                reject_row("discover", source.name, "source_error", repr(exc), source.url)
+            )
+            continue
         log.info("source %s: %d items", source.name, len(found))
         items.extend(found)
     chosen = select_for_date(items, date)
     log.info("discover %s: %d items listed, %d for this date", date, len(items), len(chosen))
-    _append_jsonl(staging / DISCOVERED, (vars(i) for i in chosen))
-    _append_jsonl(staging / REJECTS, rejects)
+    _write_jsonl(staging / DISCOVERED, (vars(i) for i in chosen))
+    _write_jsonl(_rejects_file(staging, "discover"), rejects)
     (staging / "fetch_options.json").write_text(json.dumps(vars(config.fetch)))
     return str(staging)
 
@@ -128,20 +142,27 @@ def _fetch_history(data_dir: str, urls: list[str]) -> tuple[dict[str, str], dict
     return published, responses
 
 
-def _previous_raw(data_dir: str, date: str, url: str) -> dict | None:
+def _stored_raw(data_dir: str, date: str, url: str | None = None) -> dict[str, dict]:
+    """The stored raw rows of a date (or of one URL on that date), by URL."""
     import pyarrow.compute as pc
 
     path = store.partition_dir(data_dir, "raw", date) / "part-0.parquet"
     if not path.exists():
-        return None
-    rows = pq.read_table(path, filters=pc.field("url") == url).to_pylist()
-    return rows[-1] if rows else None
+        return {}
+    rows = pq.read_table(path, filters=(pc.field("url") == url) if url else None).to_pylist()
+    return {r["url"]: r for r in rows}
 
 
 def fetch_step(staging: str) -> str:
-    """Fetch the discovered URLs into the raw table. A URL already published as an article of
-    another day is not fetched again (unless `refetch`); one fetched before is asked with its
-    validators, and a 304 reuses the stored body, so rerunning a date gives the same rows."""
+    """Fetch the discovered URLs into the raw table.
+
+    - A URL already published as an article of another day is not fetched again.
+    - A URL fetched before is asked with its validators (ETag / Last-Modified); a 304 reuses the
+      stored body.
+    - What this date stored before is never lost: a page that fails now keeps its stored
+      response, and stored pages that the feeds no longer list are carried over. So rerunning a
+      date, days later or during an outage, gives the same rows (or more), never fewer.
+    """
     staging = Path(staging)
     meta = _meta(staging)
     if not (staging / DISCOVERED).exists():
@@ -151,10 +172,11 @@ def fetch_step(staging: str) -> str:
         **{k: tuple(v) if isinstance(v, list) else v for k, v in options_data.items()}
     )
     items = {i["url"]: i for i in _read_jsonl(staging / DISCOVERED)}
+    stored = _stored_raw(meta["data_dir"], meta["date"])
     published, history = _fetch_history(meta["data_dir"], list(items))
     todo, seen_elsewhere = [], 0
     for url in items:
-        if published.get(url, meta["date"]) != meta["date"] and not options.refetch:
+        if published.get(url, meta["date"]) != meta["date"]:
             seen_elsewhere += 1  # already an article of another day
             continue
         todo.append(url)
@@ -163,12 +185,16 @@ def fetch_step(staging: str) -> str:
         before = history.get(url)
         return Validators(before["etag"], before["last_modified"]) if before else None
 
-    rows, rejects = [], []
+    rows: dict[str, dict] = {}
+    rejects = []
     started = time.monotonic()
     fetcher = Fetcher(options)
     for n, (url, result) in enumerate(fetcher.get_many(todo, validators), 1):
         item = items[url]
         if isinstance(result, FetchError):
+            if url in stored:
+                log.warning("%s: %s; keeping the response stored for this date", url, result)
+                continue
             rejects.append(reject_row("fetch", item["source"], result.reason, result.detail, url))
             continue
         row = {
@@ -179,35 +205,31 @@ def fetch_step(staging: str) -> str:
             "sha256": result.sha256, "body": result.body,
         }  # fmt: skip
         if result.status == 304:
-            stored = _previous_raw(meta["data_dir"], history[url]["date"], url)
-            if stored is None:
-                rejects.append(
-                    reject_row(
-                        "fetch",
-                        item["source"],
-                        "not_modified_lost",
-                        "304 but the stored body is gone",
-                        url,
-                    )
-                )
+            before = history.get(url)
+            previous = stored.get(url) or (
+                _stored_raw(meta["data_dir"], before["date"], url).get(url) if before else None
+            )
+            if previous is None:
+                rejects.append(reject_row("fetch", item["source"], "not_modified_lost",
+                                          "304 but no stored body", url))  # fmt: skip
                 continue
             row.update(
-                body=stored["body"],
-                sha256=stored["sha256"],
-                content_type=stored["content_type"],
-                final_url=stored["final_url"],
-            )
-        rows.append(row)
+                body=previous["body"], sha256=previous["sha256"], content_type=previous["content_type"],
+                final_url=previous["final_url"], etag=row["etag"] or previous["etag"],
+                last_modified=row["last_modified"] or previous["last_modified"],
+            )  # fmt: skip
+        rows[url] = row
         if n % PROGRESS_EVERY == 0:
             log.info("fetched %d/%d (%.1f/s)", n, len(todo), n / (time.monotonic() - started))
-    store.write_table(staging / "raw.parquet", "raw", rows)
-    _append_jsonl(staging / REJECTS, rejects)
+    kept = [u for u in stored if u not in rows]
+    for url in kept:  # stored before, not fetched now (failed, or no longer listed): kept
+        rows[url] = stored[url]
+    store.write_table(staging / "raw.parquet", "raw", list(rows.values()))
+    _write_jsonl(_rejects_file(staging, "fetch"), rejects)
     log.info(
-        "fetch: %d responses kept, %d refused, %d already fetched on an earlier day",
-        len(rows),
-        len(rejects),
-        seen_elsewhere,
-    )
+        "fetch: %d responses (%d kept from before), %d refused, %d already published on another day",
+        len(rows), len(kept), len(rejects), seen_elsewhere,
+    )  # fmt: skip
     return str(staging)
 
 
@@ -238,7 +260,7 @@ def _clean_raw_row(row: dict, date: str) -> dict | None:
     except Rejected as exc:
         return reject(exc.reason, exc.detail)
     aid = article_id_for(row["url"], row["url"])
-    prepared = prepare(
+    prepared = safe_prepare(
         {"id": aid, "url": row["url"], "html": html, "feed_published": row["feed_published"]}
     )
     if isinstance(prepared, dict):
@@ -263,8 +285,8 @@ def clean_step(staging: str) -> str:
             rejects.append(out)
         else:
             records.append(out)
-    _append_jsonl(staging / CLEAN, records)
-    _append_jsonl(staging / REJECTS, rejects)
+    _write_jsonl(staging / CLEAN, records)
+    _write_jsonl(_rejects_file(staging, "clean"), rejects)
     log.info(
         "clean: %d articles, %d rejected, %d left to their own day",
         len(records),
@@ -307,7 +329,7 @@ def extract_step(staging: str) -> str:
     tables["signatures"] = _mark_duplicates(tables, _meta(staging))
     for table, rows in tables.items():
         store.write_table(staging / f"{table}.parquet", table, rows)
-    _append_jsonl(staging / REJECTS, rejects)
+    _write_jsonl(_rejects_file(staging, "extract"), rejects)
     log.info("extract: %s", {t: len(r) for t, r in tables.items()})
     return str(staging)
 
@@ -390,7 +412,8 @@ def commit_step(staging: str) -> dict[str, str]:
     """Swap the staged tables (and the run's rejects) into the date's partitions."""
     staging = Path(staging)
     meta = _meta(staging)
-    store.write_table(staging / "rejects.parquet", "rejects", list(_read_jsonl(staging / REJECTS)))
+    rejects = [r for f in sorted(staging.glob("rejects-*.jsonl")) for r in _read_jsonl(f)]
+    store.write_table(staging / "rejects.parquet", "rejects", rejects)
     files = {
         t: str(staging / f"{t}.parquet")
         for t in ("raw", *EXTRACT_TABLES, "signatures", "rejects")
@@ -505,11 +528,10 @@ def backfill_date(date: str, data_dir: str, run_id: str) -> str:
         return date
     staging = new_staging(data_dir, date, run_id)
     shards = sorted((root / f"date={date}").glob("*.jsonl"))
-    for shard in shards:
-        if shard.name.endswith(".rejects.jsonl"):
-            _append_jsonl(staging / REJECTS, _read_jsonl(shard))
+    rejects = [r for s in shards if s.name.endswith(".rejects.jsonl") for r in _read_jsonl(s)]
+    _write_jsonl(_rejects_file(staging, "archive"), rejects)
     records = (r for s in shards if not s.name.endswith(".rejects.jsonl") for r in _read_jsonl(s))
-    _prepare_archive_records(staging, records)
+    _prepare_archive_records(staging, records, skip=_published_elsewhere(data_dir, date, shards))
     extract_step(str(staging))
     commit_step(str(staging))
     done.parent.mkdir(parents=True, exist_ok=True)
@@ -536,43 +558,67 @@ def archive_day_step(archive: str, date: str, data_dir: str, run_id: str) -> str
     return str(staging)
 
 
-def _prepare_archive_records(staging: Path, recs: Iterable[dict]) -> None:
-    """Archive records -> clean text records of the staging dir (and rejects), streaming."""
-    records, rejects = [], []
+def _published_elsewhere(data_dir: str, date: str, shards: list[Path]) -> dict[str, str]:
+    """URL -> day, for the shards' URLs already published as articles of another day: one URL is
+    one article in one partition, whichever run saw it first."""
+    import pyarrow.compute as pc
+
+    urls = {
+        r.get("url")
+        for s in shards
+        if not s.name.endswith(".rejects.jsonl")
+        for r in _read_jsonl(s)
+    }
+    urls.discard(None)
+    if not urls:
+        return {}
+    wanted = pc.field("url").isin(pa.array(sorted(urls), pa.string()))
+    rows = store.read_columns(data_dir, "articles", ["url"], filter=wanted).to_pylist()
+    return {r["url"]: r["date"] for r in rows if r["date"] != date}
+
+
+def safe_prepare(record: dict):
+    """`prepare`, with any unexpected failure as a rejected result instead of a failed day."""
+    try:
+        return prepare(record)
+    except Exception as exc:
+        log.exception("cleaning failed for %s", record.get("url") or record.get("id"))
+        return {"reason": "clean_error", "detail": repr(exc)[:300]}
+
+
+def _prepare_archive_records(
+    staging: Path, recs: Iterable[dict], skip: dict[str, str] | None = None
+) -> None:
+    """Archive records -> the staging dir's clean text records and rejects, streaming."""
+    skip = skip or {}
+    rejects = []
     seen: set[str] = set()
-    for rec in recs:
-        rid = str(rec.get("id") or "")
-        source = rec.get("source") or "archive"
-        aid = article_id_for(rec.get("url"), f"{source}#{rid}")
-        if aid in seen:  # the same page crawled twice (or in two archive files): keep the first
-            rejects.append(
-                reject_row(
-                    "archive",
-                    source,
-                    "duplicate_url",
-                    "already taken from an earlier record",
-                    rec.get("url"),
-                    rid,
+
+    def cleaned() -> Iterator[dict]:
+        for rec in recs:
+            rid = str(rec.get("id") or "")
+            source = rec.get("source") or "archive"
+            url = rec.get("url")
+            text_key = hashlib.sha1((rec.get("html") or rec.get("text") or "").encode()).hexdigest()
+            aid = article_id_for(url, f"{source}#{rid or text_key}")
+            reason, detail = None, ""
+            if aid in seen:  # the same page crawled twice (or in two archive files): keep the first
+                reason, detail = "duplicate_url", "already taken from an earlier record"
+            elif url in skip:
+                reason, detail = "already_published", f"an article of {skip[url]}"
+            if reason:
+                rejects.append(reject_row("archive", source, reason, detail, url, rid))
+                continue
+            seen.add(aid)
+            prepared = safe_prepare({**rec, "id": aid})
+            if isinstance(prepared, dict):
+                rejects.append(
+                    reject_row(
+                        "clean", source, prepared["reason"], prepared.get("detail") or "", url, rid
+                    )
                 )
-            )
-            continue
-        seen.add(aid)
-        prepared = prepare({**rec, "id": aid})
-        if isinstance(prepared, dict):
-            rejects.append(
-                reject_row(
-                    "clean",
-                    source,
-                    prepared["reason"],
-                    prepared.get("detail") or "",
-                    rec.get("url"),
-                    rid,
-                )
-            )
-            continue
-        records.append(_clean_record(aid, rec.get("url"), source, prepared, prepared.published))
-        if len(records) >= 500:
-            _append_jsonl(staging / CLEAN, records)
-            records = []
-    _append_jsonl(staging / CLEAN, records)
-    _append_jsonl(staging / REJECTS, rejects)
+                continue
+            yield _clean_record(aid, url, source, prepared, prepared.published)
+
+    _write_jsonl(staging / CLEAN, cleaned())
+    _write_jsonl(_rejects_file(staging, "clean"), rejects)

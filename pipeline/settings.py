@@ -47,8 +47,6 @@ class FetchOptions:
     # seconds between two requests to one host, and requests in flight over all hosts
     per_host_delay: float = 1.0
     concurrency: int = 8
-    # fetch again (conditionally) URLs that an earlier date's run already fetched
-    refetch: bool = False
 
 
 @dataclass(frozen=True)

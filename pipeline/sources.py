@@ -13,7 +13,7 @@ import email.utils
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from defusedxml import ElementTree as SafeET
 
@@ -38,14 +38,24 @@ class Item:
 
 
 def canonical_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    port = parts.port
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters, the
+    path percent-encoded; a URL that cannot be parsed is returned stripped, for the fetcher to
+    refuse with a reason."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return url
+    if ":" in host:
+        host = f"[{host}]"  # IPv6 literal
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         host = f"{host}:{port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
-    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~-._")
+    return urlunsplit((scheme, host, path, query, ""))
 
 
 def _local(tag: str) -> str:

@@ -100,7 +100,7 @@ def test_a_malformed_feed_is_a_rejected_source_and_the_others_go_on(seed_site, t
         encoding="utf-8",
     )
     staging = runs.discover_step(str(sources), "2026-03-02", str(tmp_path / "data"), "t")
-    rejects = list(runs._read_jsonl(Path(staging) / runs.REJECTS))
+    rejects = list(runs._read_jsonl(runs._rejects_file(Path(staging), "discover")))
     assert [(r["source"], r["reason"]) for r in rejects] == [("broken", "malformed_feed")]
     assert len(list(runs._read_jsonl(Path(staging) / runs.DISCOVERED))) == 4
 
@@ -112,3 +112,18 @@ def test_the_published_file_carries_its_data_dictionary(nightly_data):
         "and column_name = 'scope'",
     )
     assert "cumulative" in rows[0][0]
+
+
+def test_rerunning_a_date_after_its_feed_rolled_over_keeps_its_articles(
+    nightly_data, seed_site, tmp_path
+):
+    sql = "select count(*) from articles where \"date\" = '2026-03-04'"
+    before = publish.query(nightly_data, sql)[1]
+    rolled = tmp_path / "rolled.toml"  # the feeds no longer list that day: only a dead link is left
+    rolled.write_text(
+        "[settings]\nallow_hosts = ['127.0.0.1']\nper_host_delay = 0.0\n"
+        f"[[sources]]\nname = 'left'\nkind = 'urls'\nurls = ['{seed_site}/gone.html']\n",
+        encoding="utf-8",
+    )
+    cli.nightly("2026-03-04", str(rolled), str(nightly_data))
+    assert publish.query(nightly_data, sql)[1] == before
