@@ -52,6 +52,9 @@ def news_backfill():
         from pipeline.archives import archive_files
 
         params, _ = _run()
+        missing = [k for k in ("archive", "date_from", "date_to") if not params.get(k)]
+        if missing:
+            raise ValueError(f"news_backfill needs the params {missing}")
         return [str(p) for p in archive_files(params["archive"])]
 
     @task
@@ -86,8 +89,16 @@ def news_backfill():
 
         return runs.checks_step(_run()[0]["data_dir"])
 
+    @task
+    def every_date_written(dates) -> int:
+        # a leaf that fails (upstream_failed) when a file or a date failed, so the run does too,
+        # even though publish still runs to show what was written
+        return len(dates)
+
     dates = plan_dates(route_file.expand(path=list_archives()))
-    data_checks(publish(write_date.expand(date=dates)))
+    written = write_date.expand(date=dates)
+    data_checks(publish(written))
+    every_date_written(written)
 
 
 news_backfill()

@@ -33,7 +33,9 @@ def _params() -> tuple[str, str, str, str]:
     params = ctx["params"]
     start = ctx.get("logical_date") or ctx.get("data_interval_start")
     if start is None:
-        raise ValueError("news_nightly needs a logical date: trigger it with one (the day to collect)")
+        raise ValueError(
+            "news_nightly needs a logical date: trigger it with one (the day to collect)"
+        )
     return params["sources"], params["data_dir"], start.date().isoformat(), ctx["run_id"]
 
 

@@ -34,6 +34,7 @@ _PAYWALL = re.compile(
     r"[^.\n]{0,40}(?:subscribers|members))",
     re.I,
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _OG_VIDEO = re.compile(r"""<meta[^>]+property=["']og:type["'][^>]+content=["']video""", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 
@@ -176,8 +177,11 @@ def clean_html(
     options = options or CleanOptions()
     if not html or not html.strip():
         raise Rejected("empty", "empty page")
+    if len(html) > options.max_html_chars:
+        raise Rejected("too_large", f"{len(html)} characters of HTML")
     try:
-        tree = lxml_html.fromstring(html)
+        # lxml refuses str input that declares its own encoding (<?xml ... encoding=...?>)
+        tree = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
     except Exception as exc:  # lxml raises several types on garbage
         raise Rejected("unparseable", str(exc)[:200]) from exc
     # trafilatura parses the string itself: handing it our lxml tree loses text (F1 0.957 vs
@@ -215,6 +219,8 @@ def clean_html(
         )
     text, language, repairs = normalize_text("\n".join(lines))
     n_words = len(text.split())
+    if len(text) > options.max_text_chars:
+        raise Rejected("too_large", f"{len(text)} characters of article text")
     if _OG_VIDEO.search(html) and n_words < options.min_words_video:
         raise Rejected("not_article", f"video page with {n_words} words of text")
     if n_words < options.min_words_paywall and _PAYWALL.search(text):
@@ -258,6 +264,8 @@ def clean_text(
 ) -> CleanArticle:
     """Plain text input: normalise it; reject only when nothing is left."""
     options = options or CleanOptions()
+    if len(text or "") > options.max_text_chars:
+        raise Rejected("too_large", f"{len(text)} characters of text")
     text, language, repairs = normalize_text(text or "")
     if not text:
         raise Rejected("empty", "no text")

@@ -72,6 +72,9 @@ _QUALIFIERS = [
 ]
 _QUAL_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{q}>{p})" for q, p in _QUALIFIERS) + r")\s+$", re.I)
 _DIGIT_RANGE = re.compile(r"\s?[-–]\s?(\d{1,6})(?![\d,.])")
+MAX_COUNT = 10_000_000_000  # more people than live on Earth: not a count of victims
+_WINDOW = 120  # characters before a number in which its qualifier or cue is looked for
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|or|and)\s*$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*|-)(?:-?years?\b|-?year-old|yrs?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
@@ -175,7 +178,7 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
     found: list[_Number] = []
     for m in re.finditer(NUMBER, sentence, re.I):
         value = parse_number(m.group(0))
-        if value is None:
+        if value is None or value > MAX_COUNT:
             continue
         # "15-20": NUMBER never matches after a hyphen, so the high end is read here
         dash = _DIGIT_RANGE.match(sentence, m.end())
@@ -197,27 +200,23 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
         if dash and _NOT_A_COUNT_AFTER.match(sentence[dash.end() :]) is None:
             high = int(dash.group(1))
             if high > value:  # "15-20 people were wounded"
-                q = _QUAL_RE.search(sentence[: m.start()])
-                found.append(
-                    _Number(
-                        s, dash.end() + offset, value, high, q.start() + offset if q else s, "range"
-                    )
-                )
+                q, base = _search_before(_QUAL_RE, sentence, m.start())
+                qual_start = q.start() + base + offset if q else s
+                found.append(_Number(s, dash.end() + offset, value, high, qual_start, "range"))
                 continue
         if found and _RANGE_JOIN.match(sentence[found[-1].end - offset : m.start()]):
             prev = found[-1]
             if value > prev.low:  # "30 to 40", "8-10", "between 30 and 40"
-                pre = sentence[: prev.start - offset]
-                between = re.search(r"\bbetween\s+$", pre, re.I)
+                between, base = _search_before(_BETWEEN, sentence, prev.start - offset)
                 prev.high, prev.end, prev.qualifier = value, e, "range"
                 if between:
-                    prev.qual_start = between.start() + offset
+                    prev.qual_start = between.start() + base + offset
                 continue
-        q = _QUAL_RE.search(sentence[: m.start()])
+        q, base = _search_before(_QUAL_RE, sentence, m.start())
         qualifier, qual_start = "exact", s
         if q:
             qualifier = _group(q, [name for name, _ in _QUALIFIERS])
-            qual_start = q.start() + offset
+            qual_start = q.start() + base + offset
         found.append(_Number(s, e, value, None, qual_start, qualifier))
     return found
 
@@ -259,7 +258,7 @@ def _sentence_figures(sentence, offset, excluded, published) -> list[Figure]:
             who = right.group("who").strip() or None
             cats.append((cat, who, n.end + right.end()))
             continue
-        left = _LEFT.search(sentence[: n.qual_start - offset])
+        left, _ = _search_before(_LEFT, sentence, n.qual_start - offset)
         if left:
             cat = _group(left, _LEFT_CUES)
             who_m = re.match(rf"^((?:\s+{_WHO_WORD}){{1,3}})", rest)
@@ -316,8 +315,15 @@ def _sentence_figures(sentence, offset, excluded, published) -> list[Figure]:
 
 
 def _left_cue_start(sentence: str, offset: int, n: _Number) -> int:
-    left = _LEFT.search(sentence[: n.qual_start - offset])
-    return left.start() + offset if left else n.qual_start
+    left, base = _search_before(_LEFT, sentence, n.qual_start - offset)
+    return left.start() + base + offset if left else n.qual_start
+
+
+def _search_before(rx: re.Pattern, sentence: str, end: int) -> tuple[re.Match | None, int]:
+    """`rx` (anchored at its end) searched in the words just before `end`: a window, not the
+    whole sentence, so a long list of numbers stays linear. Returns (match, window start)."""
+    base = max(0, end - _WINDOW)
+    return rx.search(sentence, base, end), base
 
 
 def _figure_source(sentence: str) -> str | None:

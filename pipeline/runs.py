@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 DISCOVERED = "discovered.jsonl"
 CLEAN = "clean.jsonl"
 PROGRESS_EVERY = 50
+MAX_OPEN_SHARDS = 64
 EXTRACT_TABLES = ("articles", "entities", "figures", "events")
 
 
@@ -480,6 +481,7 @@ def route_archive_file(
         old.unlink()
     counts: Counter = Counter()
     handles: dict[Path, object] = {}
+    opened: set[Path] = set()  # shards written by this call and closed since
     started = time.monotonic()
     try:
         for n, rec in enumerate(iter_file(Path(path)), 1):
@@ -507,8 +509,13 @@ def route_archive_file(
                     row, shard = rec, root / f"date={day}" / f"{key}.jsonl"
                     counts["routed"] += 1
             if shard not in handles:
+                if len(handles) >= MAX_OPEN_SHARDS:  # years of dates: reopen in append mode
+                    oldest = next(iter(handles))
+                    handles.pop(oldest).close()
+                    opened.add(oldest)
                 shard.parent.mkdir(parents=True, exist_ok=True)
-                handles[shard] = open(shard, "w", encoding="utf-8")  # noqa: SIM115
+                mode = "a" if shard in opened else "w"
+                handles[shard] = open(shard, mode, encoding="utf-8")  # noqa: SIM115
             handles[shard].write(json.dumps(row, ensure_ascii=False) + "\n")
             if n % 1000 == 0:
                 log.info("%s: %d records (%.0f/s)", path, n, n / (time.monotonic() - started))
@@ -516,7 +523,7 @@ def route_archive_file(
         for handle in handles.values():
             handle.close()
     log.info("archive %s: %s", path, dict(counts))
-    return sorted({p.parent.name.split("=", 1)[1] for p in handles})
+    return sorted({p.parent.name.split("=", 1)[1] for p in [*handles, *opened]})
 
 
 def backfill_date(date: str, data_dir: str, run_id: str) -> str:
@@ -528,15 +535,33 @@ def backfill_date(date: str, data_dir: str, run_id: str) -> str:
         return date
     staging = new_staging(data_dir, date, run_id)
     shards = sorted((root / f"date={date}").glob("*.jsonl"))
+    record_shards = [s for s in shards if not s.name.endswith(".rejects.jsonl")]
     rejects = [r for s in shards if s.name.endswith(".rejects.jsonl") for r in _read_jsonl(s)]
-    _write_jsonl(_rejects_file(staging, "archive"), rejects)
-    records = (r for s in shards if not s.name.endswith(".rejects.jsonl") for r in _read_jsonl(s))
-    _prepare_archive_records(staging, records, skip=_published_elsewhere(data_dir, date, shards))
-    extract_step(str(staging))
-    commit_step(str(staging))
+    if not record_shards:
+        # only refusals (a cut-off file, undated records) landed on this date: they join its
+        # rejects, and its articles, from the nightly run or another archive, stay as they are
+        _merge_rejects(data_dir, date, rejects, staging)
+    else:
+        _write_jsonl(_rejects_file(staging, "archive"), rejects)
+        records = (r for s in record_shards for r in _read_jsonl(s))
+        _prepare_archive_records(
+            staging, records, skip=_published_elsewhere(data_dir, date, shards)
+        )
+        extract_step(str(staging))
+        commit_step(str(staging))
     done.parent.mkdir(parents=True, exist_ok=True)
     done.touch()
     return date
+
+
+def _merge_rejects(data_dir: str, date: str, rejects: list[dict], staging: Path) -> None:
+    """Replace, in the date's rejects, the rows of these archive files by `rejects`."""
+    sources = {r["source"] for r in rejects}
+    path = store.partition_dir(data_dir, "rejects", date) / "part-0.parquet"
+    kept = [r for r in store.read_table(path, "rejects").to_pylist() if r["source"] not in sources]
+    store.write_table(staging / "rejects.parquet", "rejects", kept + rejects)
+    store.commit_partitions(data_dir, date, {"rejects": str(staging / "rejects.parquet")})
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def finish_backfill(data_dir: str, run_id: str) -> None:

@@ -31,6 +31,9 @@ class CleanOptions:
     min_words_video: int = 80
     # a short text with a subscription prompt is a paywall stub, not the article
     min_words_paywall: int = 150
+    # bigger inputs are refused (too_large) before parsing: memory and time stay bounded
+    max_html_chars: int = 5_000_000
+    max_text_chars: int = 200_000
     max_link_word_share: float = 0.25
 
 

@@ -49,18 +49,20 @@ def read_table(path: str | Path, table: str) -> pa.Table:
 
 
 def replace_partition(data_dir: str | Path, table: str, date: str, file: str | Path) -> Path:
-    """Make `file` the whole partition of `table` for `date`, replacing what was there."""
+    """Make `file` the whole partition of `table` for `date`, replacing what was there.
+    A partition is one file, swapped in with `os.replace` (atomic on one file system): a reader
+    sees the old rows or the new ones, and a crash leaves the old ones."""
     final = partition_dir(data_dir, table, date)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    token = uuid.uuid4().hex
-    incoming = final.with_name(f".{final.name}.new-{token}")
-    incoming.mkdir()
-    shutil.copyfile(file, incoming / "part-0.parquet")
-    old = final.with_name(f".{final.name}.old-{token}")
-    if final.exists():
-        os.replace(final, old)
-    os.replace(incoming, final)
-    shutil.rmtree(old, ignore_errors=True)
+    final.mkdir(parents=True, exist_ok=True)
+    target = final / "part-0.parquet"
+    incoming = final / f".part-0.parquet.{uuid.uuid4().hex}.tmp"
+    shutil.copyfile(file, incoming)
+    with open(incoming, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(incoming, target)
+    for other in final.iterdir():  # leftovers of a crash, or of an older layout
+        if other.name != target.name and other.name.endswith((".parquet", ".tmp")):
+            other.unlink(missing_ok=True)
     return final
 
 

@@ -78,3 +78,17 @@ def test_a_retried_file_rewrites_only_its_own_shards_and_finished_dates_are_not_
     assert first.stat().st_mtime_ns == stamp  # committed once by this run: not redone
     runs.finish_backfill(data_dir, "r1")
     assert not runs._shards_dir(data_dir, "r1").exists()
+
+
+def test_an_archive_with_only_broken_records_adds_rejects_and_keeps_the_articles(
+    backfilled, tmp_path
+):
+    _, data_dir = backfilled
+    articles = "select article_id from articles order by 1"
+    before = publish.query(data_dir, articles)[1]
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    cli.backfill(str(broken), "2025-06-01", "2025-06-30", str(data_dir))
+    assert publish.query(data_dir, articles)[1] == before
+    _, rows = publish.query(data_dir, "select reason, count(*) from rejects group by 1 order by 1")
+    assert rows == [("bad_record", 2), ("no_date", 1)]

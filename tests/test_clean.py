@@ -190,3 +190,18 @@ def test_non_english_articles_are_kept_with_their_language_and_not_extracted():
         "ok", "es", "skipped: unsupported_language"
     )  # fmt: skip
     assert out["entities"] == out["figures"] == out["events"] == []
+
+
+def test_an_xhtml_page_that_declares_its_encoding_is_read():
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + page(PARAGRAPH)
+    assert clean_html(xhtml).text.startswith("Heavy fighting broke out on Sunday")
+
+
+def test_oversized_inputs_are_refused_before_parsing():
+    from pipeline.clean import clean_text
+    from pipeline.settings import CleanOptions
+
+    with pytest.raises(Rejected, match="too_large"):
+        clean_html(page(PARAGRAPH * 50), options=CleanOptions(max_html_chars=1000))
+    with pytest.raises(Rejected, match="too_large"):
+        clean_text("word " * 100, options=CleanOptions(max_text_chars=100))

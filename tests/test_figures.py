@@ -126,3 +126,18 @@ def test_a_number_split_off_by_the_parser_stays_with_its_sentence(nlp):
     doc = nlp(text)
     figs = find_figures(text, sentence_spans(doc), [], "2026-03-02")
     assert [(f.category, f.best) for f in figs] == [("killed", 14)]
+
+
+def test_impossible_counts_are_not_figures(nlp):
+    assert figures_of(nlp, "Some 90000000000000 people were affected by the rumour.") == []
+
+
+def test_a_long_list_of_numbers_gives_each_its_figure(nlp):
+    from pipeline.figures import find_figures
+
+    text = (
+        " ".join(f"{i} people were injured in district {i}," for i in range(1, 400))
+        + " officials said."
+    )
+    figs = find_figures(text, [(0, len(text))], [], "2026-03-02")
+    assert len(figs) > 300

@@ -1,5 +1,5 @@
 -- @view: One row per event seen across articles and casualty category: low / best / high reconciled across reports. Only incident figures count; cumulative totals never add up here, and a duplicate article counts once.
--- @column event_key: the event's key: type, date, country and location
+-- @column event_key: the event's key: type, date, country and location (the event_id itself when one of them is unknown)
 -- @column type: event type
 -- @column date: day of the event
 -- @column country: ISO 3166-1 alpha-3
@@ -9,24 +9,34 @@
 -- @column best: median of the articles' best figures
 -- @column high: highest figure reported; null when any report is open-ended ("more than 50")
 -- @column n_articles: number of articles reporting this event, duplicates (syndicated copies) included
--- @column n_sources: number of distinct sources reporting this event, duplicates included
+-- @column n_sources: number of distinct publishers (site name, else host) reporting this event, duplicates included
 -- @column article_ids: the (non-duplicate) articles whose figures are reconciled here, to trace every number back to its sentence
 create or replace view event_casualties as
-with events as (
-    select e.*, a.source as article_source
+with publishers as (
+    -- a source is a publisher: the site's name, else the URL's host, else the feed or archive
+    select
+        article_id, dup_of,
+        coalesce(site_name, nullif(regexp_extract(url, '://([^/:]+)', 1), ''), source) as publisher
+    from articles
+),
+events as (
+    select e.*, p.publisher as article_source
     from events e
-    join articles a using (article_id)
-    where a.dup_of is null
+    join publishers p using (article_id)
+    where p.dup_of is null
 ),
 copies as (
     -- duplicates (syndicated copies) count as reports and sources, never as extra figures
-    select dup_of as origin_id, article_id as copy_id, source from articles where dup_of is not null
+    select dup_of as origin_id, article_id as copy_id, publisher as source
+    from publishers where dup_of is not null
 ),
 keyed as (
     select
         *,
-        concat_ws('|', type, cast("date" as varchar), coalesce(country, '?'),
-                  lower(coalesce(location, '?'))) as event_key
+        -- events with an unknown date, country or place are never merged with others
+        case when "date" is null or country is null or location is null then event_id
+             else concat_ws('|', type, cast("date" as varchar), country, lower(location))
+        end as event_key
     from events
 ),
 per_article as (
