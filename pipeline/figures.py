@@ -200,23 +200,23 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
         if dash and _NOT_A_COUNT_AFTER.match(sentence[dash.end() :]) is None:
             high = int(dash.group(1))
             if high > value:  # "15-20 people were wounded"
-                q, base = _search_before(_QUAL_RE, sentence, m.start())
-                qual_start = q.start() + base + offset if q else s
+                q = _search_before(_QUAL_RE, sentence, m.start())
+                qual_start = q.start() + offset if q else s
                 found.append(_Number(s, dash.end() + offset, value, high, qual_start, "range"))
                 continue
         if found and _RANGE_JOIN.match(sentence[found[-1].end - offset : m.start()]):
             prev = found[-1]
             if value > prev.low:  # "30 to 40", "8-10", "between 30 and 40"
-                between, base = _search_before(_BETWEEN, sentence, prev.start - offset)
+                between = _search_before(_BETWEEN, sentence, prev.start - offset)
                 prev.high, prev.end, prev.qualifier = value, e, "range"
                 if between:
-                    prev.qual_start = between.start() + base + offset
+                    prev.qual_start = between.start() + offset
                 continue
-        q, base = _search_before(_QUAL_RE, sentence, m.start())
+        q = _search_before(_QUAL_RE, sentence, m.start())
         qualifier, qual_start = "exact", s
         if q:
             qualifier = _group(q, [name for name, _ in _QUALIFIERS])
-            qual_start = q.start() + base + offset
+            qual_start = q.start() + offset
         found.append(_Number(s, e, value, None, qual_start, qualifier))
     return found
 
@@ -258,7 +258,7 @@ def _sentence_figures(sentence, offset, excluded, published) -> list[Figure]:
             who = right.group("who").strip() or None
             cats.append((cat, who, n.end + right.end()))
             continue
-        left, _ = _search_before(_LEFT, sentence, n.qual_start - offset)
+        left = _search_before(_LEFT, sentence, n.qual_start - offset)
         if left:
             cat = _group(left, _LEFT_CUES)
             who_m = re.match(rf"^((?:\s+{_WHO_WORD}){{1,3}})", rest)
@@ -315,15 +315,15 @@ def _sentence_figures(sentence, offset, excluded, published) -> list[Figure]:
 
 
 def _left_cue_start(sentence: str, offset: int, n: _Number) -> int:
-    left, base = _search_before(_LEFT, sentence, n.qual_start - offset)
-    return left.start() + base + offset if left else n.qual_start
+    left = _search_before(_LEFT, sentence, n.qual_start - offset)
+    return left.start() + offset if left else n.qual_start
 
 
-def _search_before(rx: re.Pattern, sentence: str, end: int) -> tuple[re.Match | None, int]:
+def _search_before(rx: re.Pattern, sentence: str, end: int) -> re.Match | None:
     """`rx` (anchored at its end) searched in the words just before `end`: a window, not the
-    whole sentence, so a long list of numbers stays linear. Returns (match, window start)."""
-    base = max(0, end - _WINDOW)
-    return rx.search(sentence, base, end), base
+    whole sentence, so a long list of numbers stays linear. The match's positions are those of
+    the whole sentence."""
+    return rx.search(sentence, max(0, end - _WINDOW), end)
 
 
 def _figure_source(sentence: str) -> str | None:

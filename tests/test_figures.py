@@ -141,3 +141,14 @@ def test_a_long_list_of_numbers_gives_each_its_figure(nlp):
     )
     figs = find_figures(text, [(0, len(text))], [], "2026-03-02")
     assert len(figs) > 300
+
+
+def test_a_figure_far_into_a_long_sentence_keeps_its_cue_and_evidence(nlp):
+    text = (
+        "On 5 May, two communal militias clashed in several villages of the adjoining districts "
+        "in the south of the province after a dispute over grazing land, killing at least 31, "
+        "officials said."
+    )
+    (fig,) = figures_of(nlp, text)
+    assert (fig.category, fig.best, fig.qualifier) == ("killed", 31, "at_least")
+    assert text[fig.span[0] : fig.span[1]] == "killing at least 31"
