@@ -99,41 +99,25 @@ def parse_feed(body: bytes, source: Source) -> tuple[list[Item], list[str]]:
     kind = _local(root.tag)
     items: list[Item] = []
     nested: list[str] = []
-    if kind == "rss" or kind == "rdf":
+
+    def entry(el, link: str | None, *date_tags: str) -> None:
+        if link:
+            date = parse_date(_child_text(el, *date_tags))
+            items.append(Item(canonical_url(link), source.name, date, _child_text(el, "title")))
+
+    if kind in ("rss", "rdf"):
         for el in root.iter():
             if _local(el.tag) == "item":
-                link = _child_text(el, "link", "guid")
-                if link:
-                    date = _child_text(el, "pubdate", "date", "published")
-                    items.append(
-                        Item(
-                            canonical_url(link),
-                            source.name,
-                            parse_date(date),
-                            _child_text(el, "title"),
-                        )
-                    )
+                entry(el, _child_text(el, "link", "guid"), "pubdate", "date", "published")
     elif kind == "feed":
         for el in root:
             if _local(el.tag) == "entry":
-                link = next(
-                    (
-                        c.get("href")
-                        for c in el
-                        if _local(c.tag) == "link" and c.get("rel", "alternate") == "alternate"
-                    ),
-                    None,
+                links = (
+                    c.get("href")
+                    for c in el
+                    if _local(c.tag) == "link" and c.get("rel", "alternate") == "alternate"
                 )
-                if link:
-                    date = _child_text(el, "published", "updated")
-                    items.append(
-                        Item(
-                            canonical_url(link),
-                            source.name,
-                            parse_date(date),
-                            _child_text(el, "title"),
-                        )
-                    )
+                entry(el, next(links, None), "published", "updated")
     elif kind in ("urlset", "sitemapindex"):
         for el in root:
             loc = _child_text(el, "loc")

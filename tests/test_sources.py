@@ -68,3 +68,14 @@ def test_canonical_urls():
     assert canonical_url("HTTPS://News.Example.COM:443/x?utm_medium=rss&p=2#c") == (
         "https://news.example.com/x?p=2"
     )
+
+
+def test_atom_entries_keep_their_alternate_link_and_date():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+    <entry><title>Four</title><link rel="alternate" href="http://example.org/e.html"/>
+    <link rel="enclosure" href="http://example.org/e.mp3"/><updated>2026-03-05T07:00:00Z</updated></entry>
+    </feed>"""
+    items, _ = parse_feed(atom, SRC)
+    assert [(i.url, i.published, i.title) for i in items] == [
+        ("http://example.org/e.html", "2026-03-05", "Four")
+    ]
