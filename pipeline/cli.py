@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not args.verbose:  # Airflow's start-up chatter is not the operator's business
         logging.getLogger("airflow").setLevel(logging.WARNING)
+        # pages it discards become reject rows with reasons; its own warnings are noise here
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         return args.func(args)
     except Exception as exc:  # one clear line for the operator; the traceback with -v

@@ -34,7 +34,7 @@ ANALYST_QUERIES = [
         """select coalesce(country, '(unknown)') as country, sum(best) as killed_best,
                   count(*) as events, sum(n_articles) as articles
            from event_casualties where category = 'killed'
-           group by all order by killed_best desc""",
+           group by all order by killed_best desc, country""",
     ),
     (
         "Events reconciled across sources (event_casualties)",

@@ -5,7 +5,7 @@
 -- @column country: ISO 3166-1 alpha-3
 -- @column location: place as first written
 -- @column category: killed | injured | ...
--- @column low: lowest figure reported by any article
+-- @column low: lowest figure reported by any article (null when no report states a low end)
 -- @column best: median of the articles' best figures
 -- @column high: highest figure reported; null when any report is open-ended ("more than 50")
 -- @column n_articles: number of articles reporting this event, duplicates (syndicated copies) included
@@ -43,7 +43,9 @@ per_article as (
     -- one number per article and category: the sum of its incident figures for the event
     select
         k.event_key, k.article_id, k.article_source, f.category,
-        sum(f.best) as best, sum(coalesce(f.low, f.best)) as low,
+        sum(f.best) as best,
+        -- "nearly 100" has no low end: the low stays unknown rather than becoming 100
+        case when bool_and(f.low is not null) then sum(f.low) end as low,
         case when bool_and(f.high is not null) then sum(f.high) end as high
     from keyed k
     join figures f on f.event_id = k.event_id
