@@ -167,7 +167,8 @@ def analyse(prepared: Prepared, doc) -> dict:
     sentences = sentence_spans(doc)
     entities = find_entities(doc)
     excluded = not_count_spans(doc)
-    figures = find_figures(text, sentences, excluded, prepared.published)
+    persons = [tuple(m) for e in entities if e.type == "PERSON" for m in e.mentions]
+    figures = find_figures(text, sentences, excluded, prepared.published, persons)
     events = find_events(text, sentences, entities, prepared.published, art.title)
     for f in figures:
         f.event = 0 if events and f.scope == "incident" else None

@@ -89,16 +89,29 @@ _NOT_A_COUNT_BEFORE = re.compile(
     re.I,
 )
 _SINGLE_VICTIM = re.compile(
-    r"\b(?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|baby|civilian|"
+    r"\b(?P<num>a|an|the)\s+(?P<who>(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|baby|civilian|"
     r"soldier|policeman|policewoman|police officer|officer|farmer|student|person|resident|"
     r"teacher|trader|merchant|journalist|doctor|nurse|worker|driver|fisherman|herder|villager|"
     r"pastor|priest|imam|militant|fighter|member|leader|activist|protester|official|guard|"
     r"youth|teenager|minor|elderly man|elderly woman|passer-by|passerby|motorcyclist|"
-    r"customer|shopkeeper|vendor|commander|lawyer|judge|politician|candidate|mayor))\s+"
-    r"(?:was|has been|had been|is|got|were)\s+(?:\w+\s+)?(?P<cue>"
+    r"customer|shopkeeper|vendor|commander|lawyer|judge|politician|candidate|mayor|victim))"
+    r"(?:,\s*(?:\d{1,3}|aged \d{1,3}),)?\s+"
+    r"(?:(?:was|has been|had been|is|got|were)\s+(?:\w+\s+)?)?(?P<cue>"
     + "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
     + r")\b",
     re.I,
+)
+_VICTIM_VERB = (
+    r"killed|shot dead|pronounced dead|fatally (?:shot|wounded|stabbed|injured)|found dead|"
+    r"murdered|slain|shot and killed|stabbed to death|beaten to death|died"
+)
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+# a person the text names: "Timothy Agnew was killed", "bullets struck and killed Aynis Vargas"
+_NAMED_VICTIM = re.compile(
+    rf"(?P<who>{_NAME})(?:,\s*\d{{1,3}},)?\s+(?:(?:was|has been|had been)\s+(?:\w+\s+)?)?"
+    rf"(?P<cue>{_VICTIM_VERB})\b"
+    rf"|\b(?P<cue2>killed|killing|shot and killed|struck and killed|fatally shot|murdered|"
+    rf"stabbed to death)\s+(?P<who2>{_NAME})"
 )
 _BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)
 _CUMULATIVE = re.compile(
@@ -189,8 +202,8 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
         )
         if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before):
             continue
-        if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after):
-            continue  # "Michael Cattron, 6, was pronounced dead": an age in apposition
+        if re.search(r"[A-Za-z][\w'’-]*,\s*$", before) and re.match(r"\s*,", after):
+            continue  # "Michael Cattron, 6, was...", "the victim, 34, died": an age in apposition
         if re.search(r"\b(?:no|not a single|not one)\s+$", before, re.I):
             continue  # "no one was killed" states that nobody was
         in_excluded = any(xs < e and s < xe for xs, xe in excluded)
@@ -237,17 +250,20 @@ def find_figures(
     sentences: list[tuple[int, int]],
     excluded: list[tuple[int, int]] | None = None,
     published: str | None = None,
+    persons: list[tuple[int, int]] | None = None,
 ) -> list[Figure]:
-    """All casualty figures in `text`, sentence by sentence, in text order."""
+    """All casualty figures in `text`, sentence by sentence, in text order. `persons` are the
+    spans of people the text names (a named victim is a count of one)."""
     excluded = excluded or []
+    persons = persons or []
     figures: list[Figure] = []
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
-        figures.extend(_sentence_figures(sentence, s_start, excluded, published))
+        figures.extend(_sentence_figures(sentence, s_start, excluded, published, persons))
     return _resolve_totals(text, _resolve_updates(figures))
 
 
-def _sentence_figures(sentence, offset, excluded, published) -> list[Figure]:
+def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Figure]:
     numbers = _numbers_in(sentence, offset, excluded)
     cats: list[tuple[str, str | None, int] | None] = []
     for n in numbers:
@@ -302,6 +318,15 @@ def _sentence_figures(sentence, offset, excluded, published) -> list[Figure]:
                 update=bool(_UPDATE.search(left_ctx)),
             )
         )
+    for m in _NAMED_VICTIM.finditer(sentence):
+        who = "who" if m.group("who") else "who2"
+        ws, we = m.start(who) + offset, m.end(who) + offset
+        if not any(ps <= ws and we <= pe for ps, pe in persons):
+            continue  # only a name the entity stage calls a person
+        s, e = m.start() + offset, m.end() + offset
+        if any(f.span[0] < e and s < f.span[1] for f in out):
+            continue
+        out.append(Figure("killed", 1, 1, 1, "exact", m.group(who), scope, as_of, source, (s, e)))
     for m in list(_SINGLE_VICTIM.finditer(sentence)) + list(_BODY_OF.finditer(sentence)):
         category = _group(m, CATEGORY_CUES) if "cue" in m.re.groupindex else "killed"
         s, e = m.start() + offset, m.end() + offset

@@ -152,3 +152,28 @@ def test_a_figure_far_into_a_long_sentence_keeps_its_cue_and_evidence(nlp):
     (fig,) = figures_of(nlp, text)
     assert (fig.category, fig.best, fig.qualifier) == ("killed", 31, "at_least")
     assert text[fig.span[0] : fig.span[1]] == "killing at least 31"
+
+
+def _with_people(nlp, text):
+    from pipeline.entities import find_entities
+    from pipeline.extract import not_count_spans, sentence_spans
+
+    doc = nlp(text)
+    persons = [tuple(m) for e in find_entities(doc) if e.type == "PERSON" for m in e.mentions]
+    return find_figures(text, sentence_spans(doc), not_count_spans(doc), "2026-03-02", persons)
+
+
+def test_a_named_victim_is_a_death_of_one(nlp):
+    figs = _with_people(
+        nlp, "Police said Timothy Agnew was shot and killed outside his home on Friday."
+    )
+    assert [(f.category, f.best, f.who) for f in figs] == [("killed", 1, "Timothy Agnew")]
+
+
+def test_a_victim_named_again_is_still_one_death(nlp):
+    text = "A man was shot dead in Tijuana on Sunday. The victim, 34, died at the scene."
+    assert [(f.category, f.best) for f in _with_people(nlp, text)] == [("killed", 1)]
+
+
+def test_a_name_that_is_not_a_person_is_not_a_victim(nlp):
+    assert _with_people(nlp, "The Senate Bill was killed in committee on Tuesday.") == []
