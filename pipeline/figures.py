@@ -20,9 +20,12 @@ from pipeline.numbers import NUMBER, parse_number
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
+    r"shot to death|"
     r"fatally (?:shot|wounded|injured|assaulted|stabbed|attacked|beaten)|assassinated|"
     r"lost their lives|perished|drowned|bodies|lives|massacred|shot dead|beheaded|lynched",
-    "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|maimed",
+    # "were shot" without "dead"/"and killed"/"to death" is shot and alive: wounded
+    "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|maimed|"
+    r"shot(?!\s+(?:dead|and\s+killed|to\s+death|and\s+fatally|dead))",
     "missing": r"missing|unaccounted for",
     "displaced": r"displaced|homeless|evacuated|uprooted|forced to flee|fled|refugees|"
     r"forced from their homes",
@@ -89,7 +92,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     re.I,
 )
 _SINGLE_VICTIM = re.compile(
-    r"\b(?P<num>a|an|the)\s+(?P<who>(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|baby|civilian|"
+    r"\b(?P<num>a|an|the)\s+(?P<who>(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|baby|civilian|"
     r"soldier|policeman|policewoman|police officer|officer|farmer|student|person|resident|"
     r"teacher|trader|merchant|journalist|doctor|nurse|worker|driver|fisherman|herder|villager|"
     r"pastor|priest|imam|militant|fighter|member|leader|activist|protester|official|guard|"
