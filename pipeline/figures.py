@@ -20,7 +20,7 @@ from pipeline.numbers import NUMBER, parse_number
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
-    r"shot to death|"
+    r"shot to death|(?:stabbed|beaten|hacked|tortured|burned|burnt) to death|"
     r"fatally (?:shot|wounded|injured|assaulted|stabbed|attacked|beaten)|assassinated|"
     r"lost their lives|perished|drowned|bodies|lives|massacred|shot dead|beheaded|lynched",
     # "were shot" without "dead"/"and killed"/"to death" is shot and alive: wounded
@@ -91,13 +91,20 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"\bdistrict|\bsector|\bkm|\bpage|\bgate|\bstreet|\bar-|\bak-|\bm-|\bn-|\bcovid-)\s*$",
     re.I,
 )
+_PERSON_NOUN = (
+    r"(?:man|woman|boy|girl|child|baby|civilian|soldier|policeman|policewoman|police officer|"
+    r"officer|farmer|student|person|resident|teacher|trader|merchant|journalist|doctor|nurse|"
+    r"worker|driver|fisherman|herder|villager|pastor|priest|imam|militant|fighter|member|leader|"
+    r"activist|protester|official|guard|youth|teenager|minor|elderly man|elderly woman|"
+    r"passer-by|passerby|motorcyclist|customer|shopkeeper|vendor|commander|lawyer|judge|"
+    r"politician|candidate|mayor|victim|suspect|prisoner|detainee|inmate|councill?or|trafficker|"
+    r"personnel|chief|gendarme|militiaman|rebel|insurgent|jihadist|gunman|bandit|worshipper|"
+    r"miner|herdsman|cleric|elder|businessman|businesswoman|contractor|engineer|employee)"
+)
+# "of Jubo League", "from Ankhel": a short name after the noun
+_OF_NAME = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 _SINGLE_VICTIM = re.compile(
-    r"\b(?P<num>a|an|the)\s+(?P<who>(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|baby|civilian|"
-    r"soldier|policeman|policewoman|police officer|officer|farmer|student|person|resident|"
-    r"teacher|trader|merchant|journalist|doctor|nurse|worker|driver|fisherman|herder|villager|"
-    r"pastor|priest|imam|militant|fighter|member|leader|activist|protester|official|guard|"
-    r"youth|teenager|minor|elderly man|elderly woman|passer-by|passerby|motorcyclist|"
-    r"customer|shopkeeper|vendor|commander|lawyer|judge|politician|candidate|mayor|victim))"
+    rf"\b(?P<num>a|an|the)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}){_OF_NAME}"
     r"(?:,\s*(?:\d{1,3}|aged \d{1,3}),)?\s+"
     r"(?:(?:was|has been|had been|is|got|were)\s+(?:\w+\s+)?)?(?P<cue>"
     + "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
@@ -115,6 +122,13 @@ _NAMED_VICTIM = re.compile(
     rf"(?P<cue>{_VICTIM_VERB})\b"
     rf"|\b(?P<cue2>killed|killing|shot and killed|struck and killed|fatally shot|murdered|"
     rf"stabbed to death)\s+(?P<who2>{_NAME})"
+)
+# active voice: "gunmen shot and killed a civilian", "militants shot dead a school guard"
+_KILLED_ONE = re.compile(
+    r"\b(?P<cue>killed|killing|shot dead|shot and killed|stabbed to death|murdered|executed|"
+    r"assassinated|beheaded|lynched|hacked to death|beat to death|beaten to death)\s+"
+    rf"(?P<num>a|an|one)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b",
+    re.I,
 )
 _BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)
 _CUMULATIVE = re.compile(
@@ -330,8 +344,10 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
         out.append(Figure("killed", 1, 1, 1, "exact", m.group(who), scope, as_of, source, (s, e)))
-    for m in list(_SINGLE_VICTIM.finditer(sentence)) + list(_BODY_OF.finditer(sentence)):
-        category = _group(m, CATEGORY_CUES) if "cue" in m.re.groupindex else "killed"
+    singles = [*_SINGLE_VICTIM.finditer(sentence), *_KILLED_ONE.finditer(sentence),
+               *_BODY_OF.finditer(sentence)]  # fmt: skip
+    for m in singles:
+        category = _group(m, CATEGORY_CUES) if m.re is _SINGLE_VICTIM else "killed"
         s, e = m.start() + offset, m.end() + offset
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue

@@ -194,3 +194,16 @@ def test_shot_alone_means_wounded_and_shot_dead_means_killed(nlp, sentence, expe
 def test_an_age_is_not_a_count_but_the_person_is_one(nlp):
     figs = figures_of(nlp, "A 24-year-old man was arrested on 9 May.")
     assert [(f.category, f.best) for f in figs] == [("arrested", 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen shot and killed a civilian travelling on the road to the market.",
+        "A local leader of Green Valley Union was stabbed to death by unknown assailants.",
+        "A former village councillor was shot dead outside his home.",
+        "Militants shot dead a school guard and burned two classrooms.",
+    ],
+)
+def test_one_victim_described_but_not_counted_is_a_death_of_one(nlp, sentence):
+    assert [(f.category, f.best) for f in figures_of(nlp, sentence)] == [("killed", 1)]
