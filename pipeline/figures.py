@@ -56,7 +56,18 @@ _FILLER = (
     r"shot and|stabbed and|beaten and|abducted and|kidnapped and|tortured and|summarily|"
     r"were reported|now|so far|in total|more)"
 )
-_WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to|of)\b)[A-Za-z'’-]+"
+# words that end a victim group: "two men who shot dead a man" names the killers, not victims
+_WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to|of|who|that|which|whom)\b)[A-Za-z'’-]+"
+# after an active verb, an object means the number was the agent: "two gunmen killed a man"
+_OBJECT_AFTER = re.compile(
+    r"^\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|\d+)\b(?!\s+(?:others?|more)\b)",
+    re.I,
+)
+_NOT_PEOPLE = re.compile(
+    r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|chickens?|poultry|"
+    r"donkeys?|horses?|pigs?|birds?|fish|elephants?|rhinos?)\b",
+    re.I,
+)
 _RIGHT = re.compile(
     rf"^(?P<who>(?:\s+{_WHO_WORD}){{0,5}}?)\s*,?(?:\s+{_FILLER})*\s+(?:{_CUE_ALT})\b", re.I
 )
@@ -286,9 +297,19 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
     for n in numbers:
         rest = sentence[n.end - offset :]
         right = _RIGHT.match(rest[:120])
+        if (
+            right
+            and right.group("who").strip()
+            and _group(right, CATEGORY_CUES) in ("killed", "injured", "captured", "arrested")
+            and _OBJECT_AFTER.match(rest[right.end() :])
+        ):
+            right = None  # "two armed men ... shot and killed a man": the number did the killing
         if right:
             cat = _group(right, CATEGORY_CUES)
             who = right.group("who").strip() or None
+            if who and _NOT_PEOPLE.search(who):
+                cats.append(None)
+                continue
             cats.append((cat, who, n.end + right.end()))
             continue
         left = _search_before(_LEFT, sentence, n.qual_start - offset)
@@ -296,6 +317,9 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
             cat = _group(left, _LEFT_CUES)
             who_m = re.match(rf"^((?:\s+{_WHO_WORD}){{1,3}})", rest)
             who = who_m.group(1).strip() if who_m else None
+            if who and _NOT_PEOPLE.search(who):
+                cats.append(None)
+                continue
             cats.append((cat, who, n.end + (who_m.end() if who_m else 0)))
             continue
         cats.append(None)
@@ -344,7 +368,8 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
         out.append(Figure("killed", 1, 1, 1, "exact", m.group(who), scope, as_of, source, (s, e)))
-    singles = [*_SINGLE_VICTIM.finditer(sentence), *_KILLED_ONE.finditer(sentence),
+    # explicit active killings first: "shot dead a shopkeeper were arrested" is a killing
+    singles = [*_KILLED_ONE.finditer(sentence), *_SINGLE_VICTIM.finditer(sentence),
                *_BODY_OF.finditer(sentence)]  # fmt: skip
     for m in singles:
         category = _group(m, CATEGORY_CUES) if m.re is _SINGLE_VICTIM else "killed"

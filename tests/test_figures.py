@@ -207,3 +207,15 @@ def test_an_age_is_not_a_count_but_the_person_is_one(nlp):
 )
 def test_one_victim_described_but_not_counted_is_a_death_of_one(nlp, sentence):
     assert [(f.category, f.best) for f in figures_of(nlp, sentence)] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Two men who allegedly shot dead a shopkeeper were arrested later.", [("killed", 1)]),
+        ("Two armed men on a motorcycle shot and killed a taxi driver.", [("killed", 1)]),
+        ("The raiders burned 20 huts and killed 15 livestock before leaving.", []),
+    ],
+)
+def test_the_killers_and_the_animals_are_not_the_victims(nlp, sentence, expected):
+    assert [(f.category, f.best) for f in figures_of(nlp, sentence)] == expected
