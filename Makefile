@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 DATA_DIR ?= data/demo
-SHARED ?= ../shared
+# the shared evaluation sets beside the clone (make eval only; make test never reads them)
+SHARED ?= $(dir $(CURDIR))shared
 EVAL_OUT ?= eval-out
 
 # compiled bytecode makes Airflow's import three times faster; some shells forbid writing it
