@@ -141,6 +141,24 @@ _KILLED_ONE = re.compile(
     rf"(?P<num>a|an|one)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b",
     re.I,
 )
+# explicit zeros: "no one was killed", "no casualties were reported", "neither injuries nor
+# fatalities were reported" -> figures of 0 (the report says nobody, which is not "no figure")
+_ZERO_WORDS = {
+    "killed": "killed", "dead": "killed", "died": "killed", "fatalities": "killed",
+    "fatality": "killed", "deaths": "killed", "death": "killed", "lives": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
+    "injury": "injured", "casualties": "casualties", "casualty": "casualties",
+}  # fmt: skip
+_ZERO_CUE = r"killed|dead|died|fatalit(?:y|ies)|deaths?|lives|injured|wounded|hurt|injur(?:y|ies)|casualt(?:y|ies)"
+_ZERO = re.compile(
+    rf"\b(?:no(?:body| one)\s+(?:was|were|has been|had been|is)\s+(?:reported\s+)?(?P<a>{_ZERO_CUE})"
+    rf"|no\s+(?:(?:immediate|further|other|reported|known)\s+)?(?:reports?\s+of\s+)?(?P<b>{_ZERO_CUE})"
+    rf"(?:\s+or\s+(?P<b2>{_ZERO_CUE}))?"
+    r"(?!\s+(?:penalty|penalties|toll|threats?|sentences?|certificates?|squads?|row|warrants?|"
+    r"benefits?|insurance|list|camps?|wish|march|metal|end))"
+    rf"|neither\s+(?P<c>{_ZERO_CUE})\s+nor\s+(?P<c2>{_ZERO_CUE}))\b",
+    re.I,
+)
 _BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)
 _CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:[\w'’-]+\s+){0,4}?(?:\d{4}|war|conflict|start|beginning|outbreak|fighting|invasion|"
@@ -379,6 +397,11 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         out.append(
             Figure(category, 1, 1, 1, "exact", m.group("who").strip(), scope, as_of, source, (s, e))
         )
+    for m in _ZERO.finditer(sentence):
+        s, e = m.start() + offset, m.end() + offset
+        words = [m.group(g) for g in ("a", "b", "b2", "c", "c2") if m.group(g)]
+        for category in dict.fromkeys(_ZERO_WORDS[w.lower()] for w in words):
+            out.append(Figure(category, 0, 0, 0, "exact", None, "incident", as_of, source, (s, e)))
     out.sort(key=lambda f: f.span)
     return out
 

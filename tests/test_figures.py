@@ -91,7 +91,6 @@ def test_numbers_joined_by_and_share_the_casualty_word(nlp):
         "The convoy travelled 40 km before it was attacked.",
         "Prices rose by 12 percent after the blockade.",
         "More than 200 passengers were on board.",
-        "No one was killed in the blast.",
     ],
 )
 def test_years_ages_measures_and_counts_of_non_victims_are_not_figures(nlp, sentence):
@@ -219,3 +218,19 @@ def test_one_victim_described_but_not_counted_is_a_death_of_one(nlp, sentence):
 )
 def test_the_killers_and_the_animals_are_not_the_victims(nlp, sentence, expected):
     assert [(f.category, f.best) for f in figures_of(nlp, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("No one was killed in the blast.", [("killed", 0)]),
+        ("Neither injuries nor fatalities were reported.", [("injured", 0), ("killed", 0)]),
+        ("No casualties were reported after the shelling.", [("casualties", 0)]),
+    ],
+)
+def test_a_report_that_nobody_was_hurt_is_a_figure_of_zero(nlp, sentence, expected):
+    assert sorted((f.category, f.best) for f in figures_of(nlp, sentence)) == expected
+
+
+def test_no_death_penalty_is_not_a_zero(nlp):
+    assert figures_of(nlp, "The country has had no death penalty since 1998.") == []
