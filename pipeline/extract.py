@@ -140,6 +140,16 @@ def prepare(record: dict, options: CleanOptions | None = None) -> Prepared | dic
     return Prepared(record, article, published, published_from)
 
 
+def safe_prepare(record: dict, options: CleanOptions | None = None) -> Prepared | dict:
+    """`prepare`, with an unexpected failure as a rejected line: one broken record never ends
+    a run (extract, nightly and backfill alike)."""
+    try:
+        return prepare(record, options)
+    except Exception as exc:
+        log.exception("cleaning failed for %r", record.get("url") or record.get("id"))
+        return rejected(record.get("id"), "clean_error", repr(exc)[:300])
+
+
 def analyse(prepared: Prepared, doc) -> dict:
     """A cleaned record and its spaCy Doc -> the contract's output record."""
     art = prepared.article
@@ -215,11 +225,7 @@ def _extract_chunk(chunk, options, clean_options) -> Iterator[dict]:
         if bad is not None:
             slots.append(bad)
             continue
-        try:
-            slots.append(prepare(parsed, clean_options))
-        except Exception as exc:  # one broken record never ends the run
-            log.exception("cleaning failed for %r", parsed.get("id"))
-            slots.append(rejected(parsed.get("id"), "clean_error", repr(exc)[:300]))
+        slots.append(safe_prepare(parsed, clean_options))
     todo = [p for p in slots if isinstance(p, Prepared) and p.article.language in EXTRACT_LANGUAGES]
     docs = dict(
         zip(

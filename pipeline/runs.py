@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 from pipeline import publish, store
 from pipeline.clean import Rejected, decode_body
 from pipeline.dates import parse_iso
-from pipeline.extract import extract_records, prepare
+from pipeline.extract import extract_records, safe_prepare
 from pipeline.fetch import Fetcher, FetchError, Validators
 from pipeline.settings import FetchOptions, load_sources
 from pipeline.sources import Item, SourceError, discover, select_for_date
@@ -600,15 +600,6 @@ def _published_elsewhere(data_dir: str, date: str, shards: list[Path]) -> dict[s
     wanted = pc.field("url").isin(pa.array(sorted(urls), pa.string()))
     rows = store.read_columns(data_dir, "articles", ["url"], filter=wanted).to_pylist()
     return {r["url"]: r["date"] for r in rows if r["date"] != date}
-
-
-def safe_prepare(record: dict):
-    """`prepare`, with any unexpected failure as a rejected result instead of a failed day."""
-    try:
-        return prepare(record)
-    except Exception as exc:
-        log.exception("cleaning failed for %s", record.get("url") or record.get("id"))
-        return {"reason": "clean_error", "detail": repr(exc)[:300]}
 
 
 def _prepare_archive_records(
