@@ -61,7 +61,7 @@ _STANDALONE = re.compile(
     re.I,
 )
 _UNIDENTIFIED = r"unidentified|unknown|armed|masked|heavily\s+armed|suspected|alleged|presumed"
-_CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’&-]*"
+_CAP = r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’&-]*)"
 _LINK = r"(?:al|el|de|del|of|the|wa|bin|ibn|for|and)"
 _NAMED = rf"{_CAP}(?:\s+(?:{_LINK}\s+)?{_CAP}){{0,5}}"
 _STATE_WORDS = r"government|regime|security|federal|state|national|military|army|police|local"

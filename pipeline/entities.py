@@ -36,13 +36,19 @@ _PLACE_UNIT = (
     r"sub-county|commune|department|lga|suburb|countryside|outskirts|island|valley|border|"
     r"highway|road|township|upazila|tehsil|sector|frontline|front|checkpoint|junction|"
     r"mountain|desert|forest|market|square|vicinity|environs|villages|towns|districts|"
-    r"provinces|areas|regions|cities|municipalities|neighbou?rhoods"
+    r"provinces|areas|regions|cities|municipalities|neighbou?rhoods|community|mountains|hills|"
+    r"gas\s+field|oil\s+field"
 )
+_SIDE = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _PLACE_BEFORE_STRONG = re.compile(
-    rf"\b(?:in|at|near|outside|around|towards|(?:{_PLACE_UNIT})\s+of)\s+(?:the\s+)?$", re.I
+    rf"\b(?:in|at|near|outside|around|towards|close\s+to|capital\s+of|{_SIDE}(?:ern)?\s+of|"
+    rf"(?:{_PLACE_UNIT})\s+of)\s+(?:the\s+)?(?:(?:rural|{_SIDE}(?:ern)?|central|greater)\s+)?$",
+    re.I,
 )
 _PLACE_BEFORE = re.compile(r"\b(?:from|to|of|between|and|across|into)\s+(?:the\s+)?$", re.I)
-_PLACE_AFTER = re.compile(rf"^(?:\s*\(|,\s+[A-Z]|\s+(?:{_PLACE_UNIT})\b)", re.I)
+_PLACE_AFTER = re.compile(
+    rf"^(?:\s*\((?!(?-i:[A-Z][A-Z0-9&]{{1,8}})\))|,\s+[A-Z]|\s+(?:{_PLACE_UNIT})\b)", re.I
+)
 # words after a name that make it a place: "Kandahar city", "Balkh Province", "Qadis district";
 # lower case always, capitalised only for administrative units ("Mexico City" keeps "City")
 _UNIT_TAIL = re.compile(
@@ -58,7 +64,7 @@ _PLACE_VERB = re.compile(
 )
 # a name as conflict reports write place names: "Ain al Arab", "Busra Esh-Sham", "al-Hasakeh"
 _PW = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
-_PLINK = r"(?:al|el|de|del|de\s+la|da|do|dos|das|di|wa)"
+_PLINK = r"(?:al|el|ar|ash|az|ad|ul|de|del|de\s+la|da|do|dos|das|di|wa)"
 _GEO_UNIT = (
     r"village|town|city|district|sub-?district|province|region|area|municipality|county|"
     r"governorate|neighbou?rhood|locality|outskirts|countryside|vicinity|suburb|commune"
@@ -73,11 +79,20 @@ _RULE_PLACES = [
         rf"|\b(?:Barangay|Brgy\.?|Tambon)\s+(?P<name2>{_PNAME})"
     ),
 ]
+_ROAD = re.compile(
+    r"(?P<a>[A-Z][\w'’]+)-(?P<b>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)"
+    r"(?:\s+\([^)]{0,60}\))?\s+(?:road|highway|motorway|axis|route)\b"
+)
 # "(Abadam LGA, Borno)", "(Beni, Nord-Kivu)": the place hierarchy after a place name
 _HIERARCHY = re.compile(
     rf"\(\s*(?P<inner>{_PNAME}(?:\s+\w+)?(?:\s*,\s*{_PNAME}(?:\s+\w+)?){{0,3}})\s*\)"
 )
 _CHAIN = re.compile(rf",\s*(?P<name>{_PNAME})(?=\s*(?:[,.;:()]|$|\n|\s+(?:on|in|at|near)\b))")
+_ARTICLE = re.compile(r"^(?:Al|El|Ad|An|Ar|As|Ash|At|Az)$")  # "At Tuhayta", "An Nukhayb"
+# "in Boa Vista, Roraima", "in Tizi Ouzou (Tizi Ouzou)": a name after "in" that ends a clause
+_IN_NAME = re.compile(rf"\b(?:in|at|near)\s+(?P<name>{_PNAME})(?=\s*(?:[,(\[]|\.(?:\s|$)))")
+# "between Kahil and Mseifra", "from Anet to Abyei town"
+_PAIR = re.compile(rf"\b(?:between|from)\s+(?P<name>{_PNAME})\s+(?:and|to)\s+(?P<name2>{_PNAME})")
 _COMMON_CAPS = re.compile(
     r"^(?:On|In|At|The|A|An|This|That|It|He|She|They|We|I|But|And|Or|As|After|Before|During|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
@@ -97,6 +112,7 @@ class Mention:
     after_title: bool
     place_votes: int = 0
     rule: bool = False  # found by a context pattern, not by the model
+    weak: bool = False  # a pattern that only fills gaps between the model's place mentions
 
 
 @dataclass
@@ -215,7 +231,9 @@ def _place_votes(text: str, start: int, end: int) -> int:
 def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
     """A matched place name, without common capitalised words at its start ("On", "The")."""
     words = name.split()
-    while words and _COMMON_CAPS.match(words[0]):
+    while (
+        words and _COMMON_CAPS.match(words[0]) and (len(words) == 1 or not _ARTICLE.match(words[0]))
+    ):
         start += text[start:].index(words[0]) + len(words[0])
         while start < len(text) and text[start].isspace():
             start += 1
@@ -223,6 +241,12 @@ def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
     if not words:
         return []
     stop = text.index(words[-1], start) + len(words[-1])
+    cut = _UNIT_TAIL.search(text[start:stop])
+    if cut and cut.start() > 0:
+        stop = start + cut.start()
+    head = _UNIT_HEAD.match(text[start:stop])
+    if head and head.end() < stop - start:
+        start += head.end()
     return [(start, stop)]
 
 
@@ -235,12 +259,22 @@ def _rule_places(text: str, known: list[Mention]) -> list[Mention]:
             for group in ("name", "name2"):
                 if m.group(group):
                     found += _name_spans(text, m.start(group), m.group(group))
+    # "the Tripoli-Beirut highway": a road between two places
+    for m in _ROAD.finditer(text):
+        found += _name_spans(text, m.start("a"), m.group("a"))
+        found += _name_spans(text, m.start("b"), m.group("b"))
     place_ends = {m.end for m in known if m.place_votes or m.label in ("GPE", "LOC")}
     place_ends |= {e for _, e in found}
     for m in _HIERARCHY.finditer(text):
         before = text[: m.start()].rstrip()
+        parts = m.group("inner").split(",")
         if len(before) not in place_ends and not re.search(rf"(?:{_PLACE_UNIT})$", before, re.I):
-            continue
+            if len(parts) < 2 or any(_key(p) in places.news_outlets() for p in parts):
+                continue
+            # "Goma (Goma, Nord-Kivu)": a place hierarchy names the place before it too
+            prev = re.search(rf"(?P<name>{_PNAME})$", before)
+            if prev:
+                found += _name_spans(text, prev.start("name"), prev.group("name"))
         pos = m.start("inner")
         for part in m.group("inner").split(","):
             s = pos + len(part) - len(part.lstrip())
@@ -248,6 +282,10 @@ def _rule_places(text: str, known: list[Mention]) -> list[Mention]:
             cut = _UNIT_TAIL.search(text[s:e])
             found.append((s, s + cut.start() if cut and cut.start() else e))
             pos += len(part) + 1
+    # "Inalabag [Tin Elebag]": another spelling of the place before it
+    for m in re.finditer(rf"\[(?P<name>{_PNAME})\]", text):
+        if len(text[: m.start()].rstrip()) in place_ends | {e for _, e in found}:
+            found += _name_spans(text, m.start("name"), m.group("name"))
     # ", X" after a place: up to three in a row
     for _ in range(3):
         ends = place_ends | {e for _, e in found}
@@ -260,6 +298,25 @@ def _rule_places(text: str, known: list[Mention]) -> list[Mention]:
             continue
         seen.add((s, e))
         out.append(_mention(text, s, e, "GPE", 3, rule=True))
+    # weaker evidence: these only fill gaps and join a place the model cut in pieces
+    weak: list[tuple[int, int]] = []
+    for m in _IN_NAME.finditer(text):
+        weak += _name_spans(text, m.start("name"), m.group("name"))
+    strong = {(m.start, m.end) for m in known if m.place_votes >= 3 or m.label in ("GPE", "LOC")}
+    strong |= set(seen)
+    for m in _PAIR.finditer(text):
+        pair = _name_spans(text, m.start("name"), m.group("name")) + _name_spans(
+            text, m.start("name2"), m.group("name2")
+        )
+        unit_before = re.search(
+            rf"\b(?:{_PLACE_UNIT})\s+$", text[max(0, m.start() - 20) : m.start()]
+        )
+        if unit_before or any(span in strong for span in pair):
+            weak += pair
+    for s, e in sorted(set(weak) - seen):
+        mention = _mention(text, s, e, "GPE", 2, rule=True)
+        mention.weak = True
+        out.append(mention)
     return out
 
 
@@ -273,6 +330,10 @@ def _merge(model: list[Mention], rule: list[Mention]) -> list[Mention]:
         if not overlaps:
             keep.append(r)
         elif all(r.start <= m.start and m.end <= r.end for m in overlaps):
+            if r.weak and any(
+                m.label not in ("GPE", "LOC", "FAC", "NORP", "PERSON") for m in overlaps
+            ):
+                continue
             if all(m.label != "PERSON" or not m.after_title for m in overlaps):
                 keep = [m for m in keep if m not in overlaps] + [r]
         elif len(overlaps) == 1 and (overlaps[0].start, overlaps[0].end) == (r.start, r.end):
@@ -332,11 +393,46 @@ def _country_key(surface: str) -> str | None:
     return f"country:{hit[0]}" if hit else None
 
 
-def _group(mentions: list[Mention]) -> dict[str, list[Mention]]:
-    """Cluster mentions: same name, country aliases, and parts of longer names."""
+_DEFINED = re.compile(
+    r"(?P<full>[A-Z][\w'’-]+(?:\s+(?:(?:of|the|for|and|de|al|in)\s+)*[A-Z][\w'’-]+){1,8})"
+    r"\s+\((?P<abbr>[A-Z][A-Z0-9&]{1,8})\)"
+)
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """Abbreviation -> full name: the ones a document spells out ("the Allied Democratic Forces
+    (ADF)"), then the usual ones (places.ORG_ALIASES)."""
+    found = {}
+    for m in _DEFINED.finditer(text):
+        full, abbr = m.group("full"), m.group("abbr")
+        words = [w for w in full.split() if w[:1].isupper()]
+        # the full name is the capitalised words whose initials end in the abbreviation's letters
+        for i in range(len(words)):
+            initials = "".join(w[0] for w in words[i:])
+            if initials.upper() == abbr.upper() or (
+                len(abbr) >= 2
+                and initials[:1] == abbr[:1]
+                and len(words) - i <= len(abbr) + 2
+                and i == max(0, len(words) - len(abbr) - 2)
+            ):
+                found[places.normalize(abbr)] = full[full.index(words[i]) :]
+                break
+    return found
+
+
+def _group(mentions: list[Mention], defined: dict[str, str] | None = None):
+    """Cluster mentions: same name, country aliases, abbreviations, parts of longer names.
+    Returns the groups and the full names that abbreviation groups are to show."""
+    defined = defined or {}
     groups: dict[str, list[Mention]] = defaultdict(list)
+    full_names: dict[str, str] = {}
     for m in mentions:
         key = _country_key(m.text) if m.label in ("GPE", "LOC", "ORG", "PERSON") else None
+        if key is None and m.text.replace(".", "").isupper():
+            full = defined.get(_key(m.text)) or places.org_full_name(m.text)
+            if full:
+                key = _key(full)
+                full_names[key] = full
         groups[key or _key(m.text)].append(m)
     # Single-word names join a longer name they are the last (or first) word of, when the
     # longer name looks like a person: "Trump" -> "Donald Trump".
@@ -351,7 +447,7 @@ def _group(mentions: list[Mention]) -> dict[str, list[Mention]]:
         owners = [lk for lk in long_names if lk.split()[-1] == key or lk.split()[0] == key]
         if len(owners) == 1:
             groups[owners[0]].extend(groups.pop(key))
-    return groups
+    return groups, full_names
 
 
 def _votes(ms: list[Mention]) -> tuple[str, Counter]:
@@ -370,10 +466,15 @@ def _votes(ms: list[Mention]) -> tuple[str, Counter]:
     return (votes.most_common(1)[0][0] if votes else "ORG"), votes
 
 
-def _decide(key: str, ms: list[Mention], doc_countries: frozenset[str] = frozenset()) -> Entity:
+def _decide(
+    key: str, ms: list[Mention], doc_countries: frozenset[str] = frozenset(), full: str = ""
+) -> Entity:
     label, votes = _votes(ms)
     names = Counter(m.text for m in ms)
     name = max(names, key=lambda n: (len(n.split()), names[n], len(n)))
+    if full:  # "ADF" alone -> Allied Democratic Forces
+        name = full if len(full.split()) >= len(name.split()) else name
+        label = "ORG"
     country = None
     if key.startswith("country:"):
         code = key.split(":", 1)[1]
@@ -418,6 +519,23 @@ def _person_countries(doc_text: str, entities: list[Entity]) -> None:
                 if code:
                     ent.country = code
                     break
+
+
+def _resolve_ambiguous(entities: list[Entity]) -> None:
+    """ "Georgia" is a country and a US state: the document's other places decide ("Atlanta" ->
+    USA, "Tbilisi" -> GEO); with no clue the country stays unresolved (null), never guessed."""
+    for ent in entities:
+        if ent.type != "GPE" or ent.kind != "named":
+            continue
+        others = places.other_countries_of_country_name(ent.name)
+        if not others:
+            continue
+        own = ent.country
+        clues = {e.country for e in entities if e is not ent and e.country}
+        if own in clues:
+            continue
+        hits = others & clues
+        ent.country = hits.pop() if len(hits) == 1 else None
 
 
 def _country_of_word(word: str) -> str | None:
@@ -480,14 +598,19 @@ def find_entities(doc) -> list[Entity]:
         ] + named
     mentions += _acronym_mentions(text, mentions)
     mentions += _propagate_surnames(text, mentions)
-    groups = _group(mentions)
+    groups, full_names = _group(mentions, abbreviations(text))
     doc_countries = (
-        frozenset(k.split(":", 1)[1] for k in groups if k.startswith("country:"))
+        frozenset(
+            k.split(":", 1)[1]
+            for k, ms in groups.items()
+            if k.startswith("country:") and not places.other_countries_of_country_name(ms[0].text)
+        )
         | {c for m in mentions if m.label == "NORP" and (c := places.country_of_demonym(m.text))}
         | {g.country for g in group_entities if g.country}
     )
-    entities = [_decide(k, ms, doc_countries) for k, ms in groups.items()]
+    entities = [_decide(k, ms, doc_countries, full_names.get(k, "")) for k, ms in groups.items()]
     _person_countries(text, entities)
+    _resolve_ambiguous(entities)
     # "the Nigerian Armed Forces" found by the model and as a group: one entity, with its kind
     spans = {m: i for i, e in enumerate(entities) for m in e.mentions}
     for group in group_entities:
@@ -495,6 +618,7 @@ def find_entities(doc) -> list[Entity]:
         if len(same) == 1 and None not in same:
             named = entities[same.pop()]
             named.kind, named.country = group.kind, named.country or group.country
+            named.type = "ORG"  # "the Nigerian Armed Forces" is an organisation, not a place
         else:
             entities.append(group)
     entities.sort(key=lambda e: e.mentions[0])

@@ -36,6 +36,24 @@ _ALIASES = {
     "kosovo": ("XKX", "Kosovo"), "east timor": ("TLS", "Timor-Leste"),
 }  # fmt: skip
 
+# Organisations that news names by abbreviation: the abbreviation -> the full name to show.
+# A document that spells one out ("the Allied Democratic Forces (ADF)") is read the same way.
+ORG_ALIASES = {
+    "un": "United Nations", "u.n.": "United Nations", "eu": "European Union",
+    "e.u.": "European Union", "au": "African Union", "nato": "NATO", "who": "World Health Organization",
+    "icrc": "International Committee of the Red Cross", "unhcr": "UNHCR", "ocha": "OCHA",
+    "ecowas": "ECOWAS", "is": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
+    "rsf": "Rapid Support Forces", "saf": "Sudanese Armed Forces", "idf": "Israel Defense Forces",
+    "sdf": "Syrian Democratic Forces", "qsd": "Syrian Democratic Forces",
+    "pkk": "Kurdistan Workers' Party", "adf": "Allied Democratic Forces",
+    "npa": "New People's Army", "ttp": "Tehreek-i-Taliban Pakistan",
+    "iswap": "Islamic State West Africa Province", "isgs": "Islamic State in the Greater Sahara",
+    "jnim": "Jama'at Nusrat al-Islam wal-Muslimin", "aqim": "Al-Qaeda in the Islamic Maghreb",
+    "eln": "National Liberation Army", "farc": "FARC", "cjng": "Jalisco New Generation Cartel",
+    "hts": "Hay'at Tahrir al-Sham", "ypg": "People's Protection Units", "m23": "M23",
+    "fardc": "Armed Forces of the Democratic Republic of the Congo",
+}  # fmt: skip
+
 
 def normalize(name: str) -> str:
     name = unicodedata.normalize("NFKD", name)
@@ -139,6 +157,16 @@ def country_of_place(name: str, prefer: frozenset[str] | set[str] = frozenset())
 BIG_PLACE = 1_000_000  # people; a place this large is taken even outside the document's countries
 
 
+def other_countries_of_country_name(name: str) -> set[str]:
+    """Where a country's name is also a US state or a big place elsewhere ("Georgia"): those
+    other countries. The document's other places decide; with no clue it stays unresolved."""
+    hit = country_of_country_name(name)
+    if not hit:
+        return set()
+    rows = _places().get(normalize(name), {})
+    return {c for c, row in rows.items() if c != hit[0] and row[0] >= BIG_PLACE}
+
+
 def locate(name: str, country: str | None) -> tuple[str | None, float | None, float | None] | None:
     """(admin1, latitude, longitude) of a city or US state in `country`, from the gazetteer."""
     if country is None or country_of_country_name(name):
@@ -157,6 +185,13 @@ def leaders() -> dict[str, str]:
 def country_of_leader(name: str) -> str | None:
     """'Donald Trump' -> 'USA': only a full name (two words or more) from the leaders table."""
     return leaders().get(normalize(name)) if len(name.split()) >= 2 else None
+
+
+def org_full_name(abbreviation: str) -> str | None:
+    """'UN' -> 'United Nations'; only abbreviations written in capitals."""
+    if not abbreviation.replace(".", "").replace("'", "").isupper():
+        return None
+    return ORG_ALIASES.get(normalize(abbreviation))
 
 
 def country_of_demonym(word: str) -> str | None:

@@ -388,8 +388,10 @@ def _add_rows(tables: dict[str, list[dict]], out: dict, rec: dict) -> None:
     })  # fmt: skip
     for i, e in enumerate(out["entities"]):
         tables["entities"].append({
-            "entity_id": f"{aid}#e{i}", "article_id": aid, "name": e["name"], "type": e["type"],
-            "country": e["country"], "mention_count": len(e["mentions"]), "mentions": e["mentions"],
+            "entity_id": f"{aid}#e{i}", "article_id": aid, "canonical_id": e["id"],
+            "name": e["name"], "type": e["type"], "kind": e["kind"], "country": e["country"],
+            "admin1": e["admin1"], "latitude": e["latitude"], "longitude": e["longitude"],
+            "mention_count": len(e["mentions"]), "mentions": e["mentions"],
         })  # fmt: skip
     for i, f in enumerate(out["figures"]):
         s, e = f["span"]

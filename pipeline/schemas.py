@@ -51,9 +51,21 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
     "entities": {
         "entity_id": (pa.string(), "article_id#index"),
         "article_id": (pa.string(), "article the entity was found in"),
+        "canonical_id": (
+            pa.string(),
+            "stable id of the real-world entity across articles (same name, type, country)",
+        ),
         "name": (pa.string(), "canonical name, one per entity in the article"),
         "type": (pa.string(), "PERSON | ORG | GPE | LOC | NORP | FAC | EVENT"),
+        "kind": (
+            pa.string(),
+            "named, or a generic actor: state_forces | armed_group | unidentified_armed_group | "
+            "protesters | rioters | civilians",
+        ),
         "country": (pa.string(), "ISO 3166-1 alpha-3 of the place or of the country it belongs to"),
+        "admin1": (pa.string(), "first-level administrative unit of a place, where known"),
+        "latitude": (pa.float64(), "gazetteer latitude of a place, where known"),
+        "longitude": (pa.float64(), "gazetteer longitude of a place, where known"),
         "mention_count": (pa.int32(), "number of mentions in the article"),
         "mentions": (pa.list_(SPAN), "[start, end) character offsets of each mention in the text"),
         "dup_of": (pa.string(), "article_id of the first copy when the article is a duplicate"),
