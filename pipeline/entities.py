@@ -488,6 +488,8 @@ def _decide(
         label = "EVENT"
     elif places.normalize(name) in places.demonyms():
         label = "NORP"  # "Ukrainian" tagged GPE by the model is still a nationality
+    elif places.is_region(name):
+        label = "LOC"  # "Europe", "the Sahel": a place that is no one country
     entity = Entity(
         name=name, type=label, country=country, mentions=sorted((m.start, m.end) for m in ms)
     )

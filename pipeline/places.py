@@ -188,6 +188,24 @@ def country_of_leader(name: str) -> str | None:
     return leaders().get(normalize(name)) if len(name.split()) >= 2 else None
 
 
+# Continents and world regions: places (LOC) that belong to no one country.
+def is_region(name: str) -> bool:
+    return normalize(name) in _REGION_NAMES
+
+
+_REGION_NAMES = frozenset(
+    [
+        "africa", "asia", "europe", "north america", "south america", "latin america",
+        "central america", "oceania", "antarctica", "middle east", "near east", "far east",
+        "sahel", "horn of africa", "maghreb", "balkans", "caucasus", "south caucasus",
+        "central asia", "southeast asia", "south asia", "east africa", "west africa",
+        "central africa", "southern africa", "north africa", "eastern europe",
+        "western europe", "scandinavia", "caribbean", "levant", "arabian peninsula",
+        "persian gulf",
+    ]
+)  # fmt: skip
+
+
 def org_full_name(abbreviation: str) -> str | None:
     """'UN' -> 'United Nations'; only abbreviations written in capitals."""
     if not abbreviation.replace(".", "").replace("'", "").isupper():

@@ -190,3 +190,10 @@ def test_every_mention_points_into_the_text_and_matches_its_entity():
             assert text[s:e].strip() == text[s:e]
     tal_rifat = _entity(out, "Tal Rifat")
     assert len(tal_rifat["mentions"]) == 2 and tal_rifat["country"] in (None, "SYR")
+
+
+def test_continents_and_regions_are_loc_without_a_country():
+    out = _extract("Drought across the Sahel pushed thousands north, towards Europe, in May.")
+    for name in ("Sahel", "Europe"):
+        ent = _entity(out, name)
+        assert (ent["type"], ent["country"]) == ("LOC", None), name
