@@ -369,16 +369,21 @@ def _drop_capitalised_words(doc, mentions: list[Mention]) -> list[Mention]:
     """A lone common word at the start of a sentence ("Gang violence ...") is not a name."""
     from pipeline.clean import word_zipf
 
-    starts = {s.start_char for s in doc.sents}
     names = Counter(m.text for m in mentions)
+
+    def sentence_start(m: Mention) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        # NER alone sets no sentence starts: then only the text's start is known
+        return span is not None and (span.start == 0 or doc[span.start].is_sent_start is True)
+
     return [
         m
         for m in mentions
         if not (
-            m.start in starts
-            and " " not in m.text
+            " " not in m.text
             and names[m.text] == 1
             and m.label in ("PERSON", "ORG")
+            and sentence_start(m)
             and word_zipf(m.text.lower()) >= 4.0
         )
     ]
