@@ -36,7 +36,17 @@ def nightly(date: str, sources: str, data_dir: str, archive: str | None = None) 
     conf = {"sources": str(Path(sources).resolve()), "data_dir": str(Path(data_dir).resolve())}
     if archive:
         conf["archive"] = str(Path(archive).resolve())
-    return run_dag("news_nightly", date, conf, data_dir)
+    run_id = run_dag("news_nightly", date, conf, data_dir)
+    publish_run(data_dir, date)
+    return run_id
+
+
+def publish_run(data_dir: str, date: str) -> str:
+    """Run the news_publish DAG, as the scheduler does when new partitions land (the
+    news_partitions asset): write, audit and publish news.duckdb."""
+    from pipeline.orchestrate import run_dag
+
+    return run_dag("news_publish", date, {"data_dir": str(Path(data_dir).resolve())}, data_dir)
 
 
 def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
@@ -48,7 +58,18 @@ def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
         "archive": str(Path(archive).resolve()), "date_from": date_from, "date_to": date_to,
         "data_dir": str(Path(data_dir).resolve()),
     }  # fmt: skip
-    return run_dag("news_backfill", date_to, conf, data_dir)
+    try:
+        run_id = run_dag("news_backfill", date_to, conf, data_dir)
+    except Exception:
+        # the dates that were written are published even when others failed, as the
+        # news_partitions asset event makes the scheduler do; the run's failure is what is raised
+        try:
+            publish_run(data_dir, date_to)
+        except Exception as exc:
+            logging.getLogger(__name__).error("publish after the failed backfill: %s", exc)
+        raise
+    publish_run(data_dir, date_to)
+    return run_id
 
 
 def _nightly(args) -> int:

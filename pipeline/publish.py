@@ -1,17 +1,32 @@
-"""Publish: the DuckDB file analysts open, and the data-quality checks run against it.
+"""Publish: the DuckDB file analysts open, audited by the data checks before it is swapped in.
 
-`DIR/news.duckdb` holds views (sql/views, sql/marts) over the Parquet tables, with the data
-dictionary as `COMMENT ON` every view and column. It is built as a new file and moved over the old
-one with `os.replace`, so an analyst (or a crash) never sees a half-built database. A table with no
-partition yet is an empty relation of the right shape, so every view exists from the first run.
+Write-audit-publish, in three steps that the `news_publish` DAG runs as three tasks:
+
+1. `stage`: freeze the Parquet partitions as a *snapshot* (hard links under
+   `DIR/_published/<publish id>/`, no copying) and build a candidate file beside `news.duckdb`:
+   one view per `sql/views` file over the snapshot, one per `sql/marts` file computed once and
+   stored inside the file (marts are small aggregates; `make bench` measures the gain), and the
+   data dictionary as `COMMENT ON` every view and column.
+2. `audit`: run every `sql/checks/*.sql` against the candidate; any row is a failure, logged
+   with its rows, and the candidate is thrown away: the published file stays as it was.
+3. `swap`: `os.replace` the candidate over `news.duckdb` and drop snapshots no file points at.
+
+A reader that holds the old file open keeps reading the old snapshot (its partitions are hard
+links, so rewriting a partition never changes them); a new connection opens the new file; nothing
+ever opens a half-built one. Paths in the views are absolute, so the file opens from any working
+directory; if the data directory is moved, the views over Parquet fail ("No files found") until
+`pipeline publish --data-dir NEW` rebuilds them, while the marts stored inside still answer.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import os
 import re
+import shutil
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -19,10 +34,17 @@ import duckdb
 from pipeline import schemas, store
 from pipeline.settings import SQL_DIR
 
+log = logging.getLogger(__name__)
+
 DB_NAME = "news.duckdb"
+SNAPSHOTS = "_published"
+# snapshots kept besides the published one: a reader may hold a file this many publishes old
+KEEP_SNAPSHOTS = 3
+MART_PREFIX = "_mart_"
 _SOURCE = re.compile(r"\{source:(\w+)\}")
 _DOC_VIEW = re.compile(r"^--\s*@view:\s*(.+)$", re.M)
 _DOC_COLUMN = re.compile(r"^--\s*@column\s+(\w+):\s*(.+)$", re.M)
+_CREATE_VIEW = re.compile(r"create\s+or\s+replace\s+view\s+(\w+)\s+as", re.I)
 
 
 def db_path(data_dir: str | Path) -> Path:
@@ -33,10 +55,108 @@ def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _source_relation(data_dir: Path, table: str) -> str:
-    if store.has_partitions(data_dir, table):
-        glob = store.table_glob(data_dir, table)
-        return f"read_parquet({_sql_string(glob)}, hive_partitioning = true, union_by_name = true, hive_types = {{'date': date}})"
+# --- models: the SQL files ------------------------------------------------------------------
+
+
+@dataclass
+class Model:
+    path: Path
+    name: str
+    sql: str
+    materialized: bool  # a mart: computed once at publish and stored in the file
+
+    @property
+    def sources(self) -> set[str]:
+        return set(_SOURCE.findall(self.sql))
+
+
+def _view_name(sql: str) -> str:
+    m = _CREATE_VIEW.search(sql)
+    if not m:
+        raise ValueError("a model file must define one view (create or replace view NAME as)")
+    return m.group(1)
+
+
+def models() -> list[Model]:
+    """Every model, staging views and marts, in dependency order (a model comes after the models
+    it names)."""
+    found = [
+        Model(p, _view_name(p.read_text("utf-8")), p.read_text("utf-8"), kind == "marts")
+        for kind in ("views", "marts")
+        for p in sorted((SQL_DIR / kind).glob("*.sql"))
+    ]
+    by_name = {m.name: m for m in found}
+    body = {m.name: _CREATE_VIEW.split(m.sql, maxsplit=1)[-1] for m in found}
+    deps = {
+        m.name: {o for o in by_name if o != m.name and re.search(rf"\b{o}\b", body[m.name])}
+        for m in found
+    }
+    ordered: list[Model] = []
+    done: set[str] = set()
+
+    def visit(name: str, stack: tuple[str, ...]) -> None:
+        if name in done:
+            return
+        if name in stack:
+            raise ValueError(f"models refer to each other in a cycle: {' -> '.join(stack)}")
+        for dep in sorted(deps[name]):
+            visit(dep, (*stack, name))
+        done.add(name)
+        ordered.append(by_name[name])
+
+    for m in found:
+        visit(m.name, ())
+    return ordered
+
+
+def model_files() -> list[Path]:
+    return [m.path for m in models()]
+
+
+def _comments(sql: str, view: str) -> list[str]:
+    out = []
+    doc = _DOC_VIEW.search(sql)
+    if doc:
+        out.append(f"comment on view {view} is {_sql_string(doc.group(1).strip())}")
+    for col, desc in _DOC_COLUMN.findall(sql):
+        out.append(f'comment on column {view}."{col}" is {_sql_string(desc.strip())}')
+    return out
+
+
+# --- snapshots of the Parquet tables --------------------------------------------------------
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # a file system without hard links: a copy keeps the same guarantee
+        shutil.copy2(src, dst)
+
+
+def snapshot(data_dir: Path, tables: set[str], publish_id: str) -> Path:
+    """Freeze the current partitions of `tables` under DIR/_published/<publish_id>/ as hard
+    links: a partition rewritten later gets a new file, the snapshot keeps the old one."""
+    root = data_dir / SNAPSHOTS / publish_id
+    for table in sorted(tables):
+        for part in sorted((data_dir / table).glob("date=*")):
+            files = sorted(part.glob("*.parquet"))
+            if not files:
+                continue
+            target = root / table / part.name
+            target.mkdir(parents=True, exist_ok=True)
+            for f in files:
+                _link_or_copy(f, target / f.name)
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def _source_relation(snapshot_dir: Path, table: str) -> str:
+    if store.has_partitions(snapshot_dir, table):
+        glob = str(snapshot_dir.resolve() / table / "date=*" / "*.parquet")
+        return (
+            f"read_parquet({_sql_string(glob)}, hive_partitioning = true, union_by_name = true, "
+            "hive_types = {'date': date})"
+        )
     # no data yet: an empty relation with the table's columns and the partition column
     cols = ", ".join(
         f"cast(null as {duckdb_type}) as {name}"
@@ -53,64 +173,92 @@ def _duckdb_types(table: str) -> list[tuple[str, str]]:
     return types
 
 
-def model_files() -> list[Path]:
-    """View definitions in dependency order: staging views first, then marts."""
-    return sorted((SQL_DIR / "views").glob("*.sql")) + sorted((SQL_DIR / "marts").glob("*.sql"))
+def _render(sql: str, snapshot_dir: Path) -> str:
+    return _SOURCE.sub(lambda m: _source_relation(snapshot_dir, m.group(1)), sql)
 
 
-def _render(sql: str, data_dir: Path) -> str:
-    return _SOURCE.sub(lambda m: _source_relation(data_dir, m.group(1)), sql)
+def _statements(model: Model, snapshot_dir: Path, materialize: bool) -> list[str]:
+    sql = _render(model.sql, snapshot_dir)
+    if not (model.materialized and materialize):
+        return [sql]
+    # the mart's rows are stored in a table; the view analysts query reads it
+    table = MART_PREFIX + model.name
+    stored = _CREATE_VIEW.sub(f"create or replace table {table} as", sql, count=1)
+    return [stored, f"create or replace view {model.name} as select * from {table}"]
 
 
-def _view_name(sql: str) -> str:
-    m = re.search(r"create or replace view\s+(\w+)", sql, re.I)
-    if not m:
-        raise ValueError("a model file must define one view")
-    return m.group(1)
+# --- build, audit, swap ---------------------------------------------------------------------
 
 
-def _comments(sql: str, view: str) -> list[str]:
-    out = []
-    doc = _DOC_VIEW.search(sql)
-    if doc:
-        out.append(f"comment on view {view} is {_sql_string(doc.group(1).strip())}")
-    for col, desc in _DOC_COLUMN.findall(sql):
-        out.append(f'comment on column {view}."{col}" is {_sql_string(desc.strip())}')
-    return out
-
-
-def build(data_dir: str | Path, target: str | Path) -> list[str]:
-    """Create every view (and its comments) in a new DuckDB file at `target`."""
+def build(
+    data_dir: str | Path, target: str | Path, snapshot_dir: str | Path | None = None,
+    materialize: bool = True,
+) -> list[str]:  # fmt: skip
+    """Create every view (and its comments) in a new DuckDB file at `target`, over the Parquet
+    files of `snapshot_dir` (the live tables of `data_dir` when None)."""
     data_dir = Path(data_dir).resolve()
+    source = Path(snapshot_dir).resolve() if snapshot_dir else data_dir
     views = []
     con = duckdb.connect(str(target))
     try:
-        for path in model_files():
-            sql = path.read_text(encoding="utf-8")
-            view = _view_name(sql)
-            con.execute(_render(sql, data_dir))
-            for stmt in _comments(sql, view):
+        for model in models():
+            for stmt in _statements(model, source, materialize):
                 con.execute(stmt)
-            views.append(view)
+            for stmt in _comments(model.sql, model.name):
+                con.execute(stmt)
+            views.append(model.name)
+        _write_publication(con, data_dir, source)
+        con.execute("checkpoint")
     finally:
         con.close()
     return views
 
 
-def publish(data_dir: str | Path) -> Path:
-    """Build a fresh news.duckdb beside the old one, check it opens, then swap it in."""
-    data_dir = Path(data_dir)
+def _write_publication(con, data_dir: Path, source: Path) -> None:
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    con.execute(
+        "create or replace table _publication as select ?::timestamp as published_at, "
+        "?::varchar as data_dir, ?::varchar as snapshot",
+        [now, str(data_dir), str(source)],
+    )
+    con.execute("create or replace view publication as select * from _publication")
+    con.execute(
+        "comment on view publication is 'When and from what this file was published (one row)'"
+    )
+    for col, desc in (
+        ("published_at", "when this file was built (UTC)"),
+        ("data_dir", "data directory it was built from (absolute path)"),
+        ("snapshot", "frozen copy (hard links) of the Parquet partitions the views read"),
+    ):
+        con.execute(f"comment on column publication.{col} is {_sql_string(desc)}")
+
+
+def new_publish_id() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + uuid.uuid4().hex[:6]
+
+
+def _candidate_path(data_dir: Path, publish_id: str) -> Path:
+    return data_dir / f".{DB_NAME}.{publish_id}.tmp"
+
+
+def _publish_id_of(candidate: Path) -> str:
+    return candidate.name.removeprefix(f".{DB_NAME}.").removesuffix(".tmp")
+
+
+def stage(data_dir: str | Path) -> Path:
+    """Write: snapshot the partitions and build a candidate file; returns its path."""
+    data_dir = Path(data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
-    final = db_path(data_dir)
-    tmp = data_dir / f".{DB_NAME}.{uuid.uuid4().hex}.tmp"
+    publish_id = new_publish_id()
+    tables = set().union(*(m.sources for m in models()))
+    snap = snapshot(data_dir, tables, publish_id)
+    candidate = _candidate_path(data_dir, publish_id)
     try:
-        build(data_dir, tmp)
-        os.replace(tmp, final)
-    finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-            if leftover.exists():
-                leftover.unlink()
-    return final
+        build(data_dir, candidate, snap)
+    except BaseException:
+        _discard(candidate)
+        raise
+    return candidate
 
 
 @dataclass
@@ -119,25 +267,111 @@ class CheckResult:
     description: str
     failing_rows: int
     sample: list[tuple]
+    columns: list[str] = field(default_factory=list)
 
 
-def run_checks(data_dir: str | Path) -> list[CheckResult]:
-    """Run each sql/checks/*.sql against the published file; a check passes with no rows."""
+class ChecksFailed(RuntimeError):
+    """Data checks returned rows: the candidate was not published."""
+
+    def __init__(self, failing: list[CheckResult]):
+        self.failing = failing
+        lines = [
+            f"{r.name}: {r.failing_rows} rows, e.g. {r.sample[:3]} ({r.description})"
+            for r in failing
+        ]
+        super().__init__("data checks failed, the previous publish stays:\n" + "\n".join(lines))
+
+
+def check_files() -> list[Path]:
+    return sorted((SQL_DIR / "checks").glob("*.sql"))
+
+
+def run_checks_on(db: str | Path, sample: int = 20) -> list[CheckResult]:
+    """Run each sql/checks/*.sql against the DuckDB file `db`; a check passes with no rows."""
     results = []
-    con = connect(data_dir)
+    con = duckdb.connect(str(db), read_only=True)
     try:
-        for path in sorted((SQL_DIR / "checks").glob("*.sql")):
+        for path in check_files():
             sql = path.read_text(encoding="utf-8")
             desc = " ".join(
                 line.removeprefix("--").strip()
                 for line in sql.splitlines()
                 if line.startswith("--")
             )
-            rows = con.execute(sql).fetchall()
-            results.append(CheckResult(path.stem, desc, len(rows), rows[:5]))
+            cur = con.execute(sql)
+            cols = [d[0] for d in cur.description]
+            rows = cur.fetchall()
+            results.append(CheckResult(path.stem, desc, len(rows), rows[:sample], cols))
     finally:
         con.close()
     return results
+
+
+def run_checks(data_dir: str | Path) -> list[CheckResult]:
+    """The checks against the published file."""
+    return run_checks_on(db_path(data_dir))
+
+
+def audit(candidate: str | Path) -> list[CheckResult]:
+    """Audit: run the checks on the candidate. When one returns rows, log them, throw the
+    candidate away and raise ChecksFailed (the published file is untouched)."""
+    candidate = Path(candidate)
+    results = run_checks_on(candidate)
+    for r in results:
+        log.info("check %-36s %s", r.name, "ok" if not r.failing_rows else f"{r.failing_rows} rows")
+    failing = [r for r in results if r.failing_rows]
+    if failing:
+        for r in failing:
+            log.error("check %s failed with %d rows (%s)", r.name, r.failing_rows, r.description)
+            for row in r.sample:
+                log.error("  %s: %s", r.name, dict(zip(r.columns, row, strict=True)))
+        _discard(candidate)
+        raise ChecksFailed(failing)
+    return results
+
+
+def swap(candidate: str | Path) -> Path:
+    """Publish: move the audited candidate over news.duckdb, then drop old snapshots."""
+    candidate = Path(candidate)
+    final = candidate.parent / DB_NAME
+    with open(candidate, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(candidate, final)
+    prune_snapshots(candidate.parent, keep={_publish_id_of(candidate)})
+    return final
+
+
+def publish(data_dir: str | Path, check: bool = True) -> Path:
+    """Write, audit, publish: build a candidate, run the checks on it, swap it in."""
+    candidate = stage(data_dir)
+    if check:
+        audit(candidate)
+    return swap(candidate)
+
+
+def _discard(candidate: Path) -> None:
+    for leftover in (candidate, candidate.with_name(candidate.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    snap = candidate.parent / SNAPSHOTS / _publish_id_of(candidate)
+    shutil.rmtree(snap, ignore_errors=True)
+
+
+def prune_snapshots(data_dir: str | Path, keep: set[str] = frozenset()) -> list[str]:
+    """Remove snapshots except `keep`, the newest KEEP_SNAPSHOTS and those of candidates still
+    being built or audited (their .tmp file exists)."""
+    root = Path(data_dir) / SNAPSHOTS
+    if not root.is_dir():
+        return []
+    ids = sorted((p.name for p in root.iterdir() if p.is_dir()), reverse=True)
+    in_flight = {_publish_id_of(p) for p in Path(data_dir).glob(f".{DB_NAME}.*.tmp")}
+    protected = set(keep) | set(ids[: KEEP_SNAPSHOTS + 1]) | in_flight
+    removed = [i for i in ids if i not in protected]
+    for i in removed:
+        shutil.rmtree(root / i, ignore_errors=True)
+    return removed
+
+
+# --- reading --------------------------------------------------------------------------------
 
 
 def connect(data_dir: str | Path) -> duckdb.DuckDBPyConnection:
@@ -158,6 +392,33 @@ def query(data_dir: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
         return cols, cur.fetchall()
     finally:
         con.close()
+
+
+EXPORT_FORMATS = {
+    "csv": "(format csv, header true)",
+    "json": "(format json, array true)",
+    "parquet": "(format parquet, compression zstd)",
+}
+
+
+def export(data_dir: str | Path, sql: str, fmt: str, out: str | Path) -> int:
+    """Write the result of `sql` to `out` as csv, json (one array) or parquet; returns the row
+    count. DuckDB writes the file, so types survive (dates, lists, nested values)."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: one of {sorted(EXPORT_FORMATS)}")
+    body = sql.strip().rstrip(";")
+    out = Path(out).resolve()
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.tmp")
+    con = connect(data_dir)
+    try:
+        con.execute(f"copy ({body}) to {_sql_string(str(tmp))} {EXPORT_FORMATS[fmt]}")
+        reader = {"csv": "read_csv", "json": "read_json", "parquet": "read_parquet"}[fmt]
+        n = con.execute(f"select count(*) from {reader}({_sql_string(str(tmp))})").fetchone()[0]
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+        con.close()
+    return n
 
 
 def format_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> str:

@@ -429,21 +429,32 @@ def commit_step(staging: str) -> dict[str, str]:
 
 
 def publish_step(data_dir: str) -> str:
+    """Write, audit and publish news.duckdb in one call (raises ChecksFailed, publishing
+    nothing, when a data check returns rows)."""
     return str(publish.publish(data_dir))
 
 
+def stage_step(data_dir: str) -> str:
+    """Write: snapshot the partitions, build a candidate news.duckdb; returns its path."""
+    return str(publish.stage(data_dir))
+
+
+def audit_step(candidate: str) -> dict[str, int]:
+    """Audit: the data checks on the candidate; a failing check logs its rows and raises."""
+    return {r.name: r.failing_rows for r in publish.audit(candidate)}
+
+
+def swap_step(candidate: str) -> str:
+    """Publish: the audited candidate replaces news.duckdb."""
+    return str(publish.swap(candidate))
+
+
 def checks_step(data_dir: str) -> dict[str, int]:
-    """Run the data-quality checks; raise (failing the task) when one returns rows."""
+    """Run the data-quality checks on the published file; raise when one returns rows."""
     results = publish.run_checks(data_dir)
     failing = [r for r in results if r.failing_rows]
-    for r in results:
-        log.info("check %-32s %s", r.name, "ok" if not r.failing_rows else f"{r.failing_rows} rows")
     if failing:
-        lines = [
-            f"{r.name}: {r.failing_rows} rows, e.g. {r.sample[:2]} ({r.description})"
-            for r in failing
-        ]
-        raise RuntimeError("data checks failed:\n" + "\n".join(lines))
+        raise publish.ChecksFailed(failing)
     return {r.name: r.failing_rows for r in results}
 
 

@@ -37,7 +37,7 @@ def test_a_failed_build_leaves_the_published_file(tmp_path, monkeypatch):
     )
     publish.publish(tmp_path)
 
-    def broken(data_dir, target):
+    def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(publish, "build", broken)
@@ -45,6 +45,7 @@ def test_a_failed_build_leaves_the_published_file(tmp_path, monkeypatch):
         publish.publish(tmp_path)
     assert publish.query(tmp_path, "select count(*) from rejects")[1] == [(1,)]
     assert not list(tmp_path.glob(".news.duckdb.*"))
+    assert len(list((tmp_path / publish.SNAPSHOTS).iterdir())) == 1  # the published one
 
 
 def test_query_output_is_a_plain_table():

@@ -1,4 +1,8 @@
--- low <= best <= high wherever they are known, and no count is negative (0 = the report says nobody).
-select figure_id, low, best, high
+-- low <= best <= high wherever they are known, in the figures and in the reconciled events.
+select 'figures' as view, figure_id as id, low, best, high
 from figures
-where best < 0 or (low is not null and low > best) or (high is not null and high < best);
+where (low is not null and low > best) or (high is not null and high < best)
+union all
+select 'event_casualties', event_key || ' ' || category, low, best, high
+from event_casualties
+where (low is not null and low > best) or (high is not null and high < best);

@@ -1,8 +1,10 @@
--- Ids are unique: a rerun of a date never duplicates rows.
+-- Ids are unique (a rerun of a date never duplicates rows), and a URL is one article.
 select 'articles' as view, article_id as id, count(*) as n from articles group by all having count(*) > 1
 union all
 select 'entities', entity_id, count(*) from entities group by all having count(*) > 1
 union all
 select 'figures', figure_id, count(*) from figures group by all having count(*) > 1
 union all
-select 'events', event_id, count(*) from events group by all having count(*) > 1;
+select 'events', event_id, count(*) from events group by all having count(*) > 1
+union all
+select 'articles.url', url, count(*) from articles where url is not null group by all having count(*) > 1;

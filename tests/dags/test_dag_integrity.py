@@ -15,18 +15,18 @@ def test_every_dag_file_imports_without_errors():
 
     bag = DagBag(dag_folder=str(DAGS_DIR))
     assert bag.import_errors == {}
-    assert {"news_nightly", "news_backfill"} <= set(bag.dag_ids)
+    assert {"news_nightly", "news_backfill", "news_publish"} <= set(bag.dag_ids)
 
 
 def test_dags_have_docs_tags_and_retries():
     from airflow.dag_processing.dagbag import DagBag
 
     bag = DagBag(dag_folder=str(DAGS_DIR))
-    for dag_id in ("news_nightly", "news_backfill"):
+    for dag_id in ("news_nightly", "news_backfill", "news_publish"):
         dag = bag.dags[dag_id]
         assert dag.doc_md and dag.tags, dag_id
         assert not dag.catchup
-        assert all(t.retries >= 2 for t in dag.tasks if t.task_id != "data_checks"), dag_id
+        assert all(t.retries >= 2 for t in dag.tasks if t.task_id != "audit"), dag_id
 
 
 def test_nightly_runs_daily_and_passes_paths_not_payloads():
@@ -36,9 +36,28 @@ def test_nightly_runs_daily_and_passes_paths_not_payloads():
     # one run per day, covering the day that just ended: ds is the day collected
     assert dag.timetable.summary == "0 0 * * *"
     assert type(dag.timetable).__name__ == "CronDataIntervalTimetable"
-    order = ["discover", "fetch", "clean", "extract", "write_partitions", "publish", "data_checks"]
+    order = ["discover", "fetch", "clean", "extract", "write_partitions"]
     for upstream, downstream in zip(order, order[1:], strict=False):
         assert downstream in dag.get_task(upstream).downstream_task_ids
+
+
+def test_nightly_and_backfill_publish_through_the_asset_triggered_publish_dag():
+    from airflow.dag_processing.dagbag import DagBag
+
+    bag = DagBag(dag_folder=str(DAGS_DIR))
+    landed = {
+        dag_id: {a.name for t in bag.dags[dag_id].tasks for a in t.outlets}
+        for dag_id in ("news_nightly", "news_backfill")
+    }
+    assert landed == {"news_nightly": {"news_partitions"}, "news_backfill": {"news_partitions"}}
+    publish = bag.dags["news_publish"]
+    # scheduled on the asset, not on a clock: it runs when partitions land
+    assert [a.name for a in publish.timetable.asset_condition.objects] == ["news_partitions"]
+    order = ["stage", "audit", "swap"]
+    for upstream, downstream in zip(order, order[1:], strict=False):
+        assert downstream in publish.get_task(upstream).downstream_task_ids
+    assert [a.name for a in publish.get_task("swap").outlets] == ["news_duckdb"]
+    assert publish.get_task("audit").retries == 0
 
 
 def test_dag_files_do_no_heavy_imports():
