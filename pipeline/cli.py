@@ -1,4 +1,5 @@
-"""Command line: `python -m pipeline extract|nightly|backfill|query|demo` (see CONTRACT.md)."""
+"""Command line: `python -m pipeline extract|nightly|backfill|query|publish|report|demo`
+(see CONTRACT.md)."""
 
 from __future__ import annotations
 
@@ -95,10 +96,34 @@ def _backfill(args) -> int:
 
 
 def _query(args) -> int:
-    from pipeline.publish import format_table, query
+    from pipeline.publish import export, format_table, query
 
-    cols, rows = query(args.data_dir, args.sql)
-    print(format_table(cols, rows, max_width=args.max_width))
+    if args.format == "table":
+        if args.out:
+            raise ValueError("--out needs --format csv, json or parquet")
+        cols, rows = query(args.data_dir, args.sql)
+        print(format_table(cols, rows, max_width=args.max_width))
+        return 0
+    if not args.out:
+        raise ValueError(f"--format {args.format} writes a file: give --out FILE")
+    n = export(args.data_dir, args.sql, args.format, args.out)
+    print(f"query: {n} rows written to {args.out} ({args.format})", file=sys.stderr)
+    return 0
+
+
+def _publish(args) -> int:
+    from pipeline.publish import publish
+
+    path = publish(args.data_dir)
+    print(f"published {path}", file=sys.stderr)
+    return 0
+
+
+def _report_html(args) -> int:
+    from pipeline.report import write_report
+
+    path = write_report(args.data_dir, args.out)
+    print(f"report: {path}", file=sys.stderr)
     return 0
 
 
@@ -136,8 +161,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", help="run SQL on the published news.duckdb (read-only)")
     p.add_argument("--data-dir", required=True)
     p.add_argument("--max-width", type=int, default=60, help="cut cells at this many characters")
+    p.add_argument(
+        "--format", choices=("table", "csv", "json", "parquet"), default="table",
+        help="table (printed, aligned) or a file format for --out",
+    )  # fmt: skip
+    p.add_argument("--out", help="write the result to this file (with --format csv|json|parquet)")
     p.add_argument("sql")
     p.set_defaults(func=_query)
+
+    p = sub.add_parser(
+        "publish", help="rebuild, check and publish news.duckdb from the partitions in DIR"
+    )
+    p.add_argument("--data-dir", required=True)
+    p.set_defaults(func=_publish)
+
+    p = sub.add_parser("report", help="one self-contained HTML page of charts and top events")
+    p.add_argument("--data-dir", required=True)
+    p.add_argument("--out", required=True, help="the HTML file to write")
+    p.set_defaults(func=_report_html)
 
     p = sub.add_parser("demo", help="serve the sample site, run nightly for each sample date")
     p.add_argument("--data-dir", default="data/demo")

@@ -289,7 +289,7 @@ def check_files() -> list[Path]:
 def run_checks_on(db: str | Path, sample: int = 20) -> list[CheckResult]:
     """Run each sql/checks/*.sql against the DuckDB file `db`; a check passes with no rows."""
     results = []
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_read_only(db)
     try:
         for path in check_files():
             sql = path.read_text(encoding="utf-8")
@@ -374,6 +374,22 @@ def prune_snapshots(data_dir: str | Path, keep: set[str] = frozenset()) -> list[
 # --- reading --------------------------------------------------------------------------------
 
 
+def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the DuckDB file at `path`, as it is now.
+
+    `duckdb.connect(path)` reuses a database instance of the same path already open in this
+    process, so after a publish it would keep showing the old file; attaching the file to a fresh
+    in-memory instance opens whatever file the path names at this moment."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach {_sql_string(str(Path(path).resolve()))} as news (read_only)")
+        con.execute("use news")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def connect(data_dir: str | Path) -> duckdb.DuckDBPyConnection:
     """Read-only connection to the published file (many readers may hold one at once)."""
     path = db_path(data_dir)
@@ -381,7 +397,7 @@ def connect(data_dir: str | Path) -> duckdb.DuckDBPyConnection:
         raise FileNotFoundError(
             f"{path} does not exist: run `pipeline nightly` or `backfill` first"
         )
-    return duckdb.connect(str(path), read_only=True)
+    return open_read_only(path)
 
 
 def query(data_dir: str | Path, sql: str) -> tuple[list[str], list[tuple]]:

@@ -1,0 +1,63 @@
+"""docs/analysts.md: its ten questions run against a data directory the tests build, and each
+answer is the one worked out by hand from tests/fixtures/world.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline import publish, synthetic
+from pipeline.settings import REPO_ROOT
+
+DOC = REPO_ROOT / "docs" / "analysts.md"
+WORLD = Path(__file__).parent / "fixtures" / "world.json"
+NORTHTOWN = "Explosions/Remote violence|2026-03-30|UKR|northtown"
+D = dt.date.fromisoformat
+
+ANSWERS = {
+    1: [("UKR", 13, 12, 16), ("SDN", 5, 5, 5)],
+    2: [(D("2026-03-30"), 13, 12, 16, 1, 3)],
+    3: [(NORTHTOWN, 3, 3), ("Battles|2026-03-31|SDN|eastville", 1, 1),
+        ("Protests|2026-04-02|MEX|southport", 1, 1)],
+    4: [("Northern Army", 3, 18, ["SDN", "UKR"]), ("River Front", 2, 5, ["SDN"]),
+        ("Southport Police", 1, 0, ["MEX"])],
+    5: [(NORTHTOWN, "injured", 20, 25, None, 3), (NORTHTOWN, "killed", 12, 13, 16, 3)],
+    6: [("Harbor Times", 12, "killed 12 civilians", "https://harbor.test/h1"),
+        ("Meridian Post", 14, "Between 14 and 16 civilians died", "https://meridian.test/m1")],
+    7: [(D("2026-04-01"), "killed", 4000, "more_than", "killed more than 4,000 people since 2024")],
+    8: [(D("2026-04-01"), "Copy Wire", 1, 1), (D("2026-04-01"), "Harbor Times", 1, 0),
+        (D("2026-04-01"), "Meridian Post", 1, 0), (D("2026-04-02"), "Harbor Times", 1, 0),
+        (D("2026-04-03"), "Harbor Times", 1, 0), (D("2026-04-03"), "Meridian Post", 1, 0)],
+    9: [("Northtown", "UKR", 2, 4), ("Eastville", "SDN", 1, 1), ("Lakeside", None, 1, 1),
+        ("Southport", "MEX", 1, 1)],
+    10: [("fetch", "http_404", 2), ("clean", "not_article", 1)],
+}  # fmt: skip
+
+
+def doc_questions() -> list[tuple[int, str, str]]:
+    """(number, title, sql) of each '### N. question' section with its sql block."""
+    text = DOC.read_text(encoding="utf-8")
+    found = re.findall(r"^### (\d+)\. (.+?)$.*?```sql\n(.*?)```", text, re.M | re.S)
+    return [(int(n), title, sql) for n, title, sql in found]
+
+
+@pytest.fixture(scope="module")
+def world_dir(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("world")
+    synthetic.write_world(data_dir, synthetic.load_world(WORLD))
+    publish.publish(data_dir)
+    return data_dir
+
+
+def test_the_doc_asks_ten_questions():
+    assert [n for n, _, _ in doc_questions()] == list(range(1, 11))
+
+
+@pytest.mark.parametrize("number", range(1, 11))
+def test_each_question_gets_its_answer(world_dir, number):
+    _, title, sql = next(q for q in doc_questions() if q[0] == number)
+    _, rows = publish.query(world_dir, sql)
+    assert rows == ANSWERS[number], title
