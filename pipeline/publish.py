@@ -38,8 +38,10 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "news.duckdb"
 SNAPSHOTS = "_published"
-# snapshots kept besides the published one: a reader may hold a file this many publishes old
+# a snapshot is removed once it is older than KEEP_SNAPSHOT_AGE and KEEP_SNAPSHOTS newer ones
+# exist: a reader may hold a file open that long, or that many publishes (backfills publish often)
 KEEP_SNAPSHOTS = 3
+KEEP_SNAPSHOT_AGE = dt.timedelta(hours=24)
 MART_PREFIX = "_mart_"
 _SOURCE = re.compile(r"\{source:(\w+)\}")
 _DOC_VIEW = re.compile(r"^--\s*@view:\s*(.+)$", re.M)
@@ -356,18 +358,35 @@ def _discard(candidate: Path) -> None:
     shutil.rmtree(snap, ignore_errors=True)
 
 
-def prune_snapshots(data_dir: str | Path, keep: set[str] = frozenset()) -> list[str]:
-    """Remove snapshots except `keep`, the newest KEEP_SNAPSHOTS and those of candidates still
-    being built or audited (their .tmp file exists)."""
+def _snapshot_time(publish_id: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime(publish_id.split("-")[0], "%Y%m%dT%H%M%S%fZ").replace(
+            tzinfo=dt.UTC
+        )
+    except ValueError:
+        return None
+
+
+def prune_snapshots(
+    data_dir: str | Path, keep: set[str] = frozenset(), now: dt.datetime | None = None
+) -> list[str]:
+    """Remove the snapshots no reader should still need: not in `keep`, not among the newest
+    KEEP_SNAPSHOTS + 1, older than KEEP_SNAPSHOT_AGE, and not of a candidate still being built
+    or audited (its .tmp file exists)."""
     root = Path(data_dir) / SNAPSHOTS
     if not root.is_dir():
         return []
+    now = now or dt.datetime.now(dt.UTC)
     ids = sorted((p.name for p in root.iterdir() if p.is_dir()), reverse=True)
     in_flight = {_publish_id_of(p) for p in Path(data_dir).glob(f".{DB_NAME}.*.tmp")}
     protected = set(keep) | set(ids[: KEEP_SNAPSHOTS + 1]) | in_flight
-    removed = [i for i in ids if i not in protected]
-    for i in removed:
+    removed = []
+    for i in ids:
+        made = _snapshot_time(i)
+        if i in protected or (made is not None and now - made < KEEP_SNAPSHOT_AGE):
+            continue
         shutil.rmtree(root / i, ignore_errors=True)
+        removed.append(i)
     return removed
 
 

@@ -1,0 +1,338 @@
+"""Publishing: every view and column documented and as the contract lists them, each data check
+catching its failure (and the previous publish staying), a reader running during a publish,
+exports, and the file opened from elsewhere or after the data directory moved."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+import json
+import logging
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline import cli, publish, synthetic
+from pipeline.orchestrate import DagRunFailed
+from pipeline.settings import REPO_ROOT
+
+WORLD = Path(__file__).parent / "fixtures" / "world.json"
+
+# the contract's columns of each view (CONTRACT.md), under the names the views give them
+CONTRACT_COLUMNS = {
+    "articles": {"article_id", "url", "title", "published", "language", "source", "text", "dup_of"},
+    "entities": {"article_id", "name", "type", "country", "mention_count"},
+    "figures": {"article_id", "category", "best", "low", "high", "qualifier", "who", "scope",
+                "as_of", "source", "evidence", "event_id"},
+    "events": {"event_id", "article_id", "type", "date", "location", "country", "actors"},
+    "event_casualties": {"event_key", "category", "low", "best", "high", "n_articles", "n_sources"},
+    "daily_casualties": {"date", "country", "category", "n_events", "low", "best", "high"},
+    "top_actors": {"actor", "n_events", "killed"},
+    "event_sources": {"event_key", "publisher", "n_articles", "urls"},
+    "event_reports": {"event_key", "event_id", "article_id", "publisher", "url"},
+}  # fmt: skip
+
+
+def world() -> dict:
+    return synthetic.load_world(WORLD)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("published")
+    synthetic.write_world(data_dir, world())
+    publish.publish(data_dir)
+    return data_dir
+
+
+def columns(data_dir, view: str) -> dict[str, str | None]:
+    _, rows = publish.query(
+        data_dir,
+        f"select column_name, comment from duckdb_columns() where table_name = '{view}'",
+    )
+    return dict(rows)
+
+
+# --- views and the data dictionary ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("view", sorted(CONTRACT_COLUMNS))
+def test_each_view_has_the_contract_columns(published, view):
+    assert CONTRACT_COLUMNS[view] <= set(columns(published, view))
+
+
+def test_every_view_and_column_carries_a_comment(published):
+    _, views = publish.query(
+        published,
+        "select view_name, comment from duckdb_views() where not internal "
+        "and database_name = 'news'",
+    )
+    assert {v for v, _ in views} >= set(CONTRACT_COLUMNS) | {"fetches", "rejects", "publication"}
+    for view, comment in views:
+        assert comment, view
+        undocumented = [c for c, note in columns(published, view).items() if not note]
+        assert undocumented == [], view
+
+
+def test_the_sql_files_document_exactly_the_columns_their_views_have(published):
+    # a column added to a view without its @column line (or a stale line) is caught here
+    for model in publish.models():
+        documented = {name for name, _ in publish._DOC_COLUMN.findall(model.sql)}
+        assert documented == set(columns(published, model.name)), model.path.name
+
+
+def test_staging_views_tolerate_new_columns_in_later_partitions(tmp_path):
+    data = world()
+    synthetic.write_world(tmp_path, data)
+    # a newer writer adds a column to one day's figures file: the views read both layouts
+    path = tmp_path / "figures" / "date=2026-04-02" / "part-0.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.append_column("confidence", [[0.9] * table.num_rows]), path)
+    publish.publish(tmp_path)
+    assert publish.query(tmp_path, "select count(*) from figures")[1] == [(9,)]
+
+
+# --- write-audit-publish: one failing case per check ----------------------------------------
+
+
+def _break_categories(w):
+    w["figures"][0]["category"] = "wounded"
+
+
+def _break_dates(w):
+    w["events"][0]["event_date"] = "2026-05-30"  # after the article reporting it
+
+
+def _break_bounds(w):
+    w["figures"][3]["low"] = 15  # low above best (14)
+
+
+def _break_evidence(w):
+    w["figures"][0]["span"] = [0, 5]  # the words at the span are not the evidence
+
+
+def _break_cumulative(w):
+    total = w["figures"][2]  # the running total of h1, now below the 12 killed in the attack
+    total.update(best=10, low=10, high=10, qualifier="exact")
+
+
+def _break_negative(w):
+    for f in w["figures"]:
+        if f["figure_id"] == "h2#0":
+            f.update(best=-5, low=-5, high=-5)
+
+
+def _break_orphans(w):
+    ghost = dict(w["figures"][0], figure_id="ghost#0", article_id="ghost", event_id="ghost#0")
+    w["figures"].append(ghost)
+
+
+def _break_unique(w):
+    w["entities"].append(dict(w["entities"][0], date="2026-04-02"))
+
+
+BREAKS = {
+    "accepted_values": _break_categories,
+    "dates_in_range": _break_dates,
+    "figures_bounds_are_ordered": _break_bounds,
+    "figures_evidence_matches_text": _break_evidence,
+    "incident_within_cumulative": _break_cumulative,
+    "no_negative_counts": _break_negative,
+    "no_orphans": _break_orphans,
+    "unique_ids": _break_unique,
+}
+
+
+def test_every_check_has_a_failing_case_here():
+    assert sorted(p.stem for p in publish.check_files()) == sorted(BREAKS)
+
+
+@pytest.mark.parametrize("check", sorted(BREAKS))
+def test_a_failing_check_publishes_nothing_and_logs_its_rows(check, tmp_path, caplog):
+    synthetic.write_world(tmp_path, world())
+    publish.publish(tmp_path)
+    before = publish.query(tmp_path, "select published_at from publication")[1]
+    broken = copy.deepcopy(world())
+    BREAKS[check](broken)
+    synthetic.write_world(tmp_path, broken)
+    with (
+        caplog.at_level(logging.ERROR, logger="pipeline.publish"),
+        pytest.raises(publish.ChecksFailed) as failed,
+    ):
+        publish.publish(tmp_path)
+    assert [r.name for r in failed.value.failing] == [check]
+    assert any(f"check {check} failed" in m for m in caplog.messages)
+    assert any(m.startswith(f"  {check}: {{") for m in caplog.messages)  # the failing rows
+    # the previous publish stays, and the candidate and its snapshot are gone
+    assert publish.query(tmp_path, "select published_at from publication")[1] == before
+    assert [r.name for r in publish.run_checks(tmp_path) if r.failing_rows] == []
+    assert not list(tmp_path.glob(".news.duckdb.*"))
+    assert len(list((tmp_path / publish.SNAPSHOTS).iterdir())) == 1
+
+
+def test_a_failing_check_fails_the_publish_dag(tmp_path):
+    synthetic.write_world(tmp_path, world())
+    cli.publish_run(str(tmp_path), "2026-04-03")
+    broken = world()
+    _break_orphans(broken)
+    synthetic.write_world(tmp_path, broken)
+    with pytest.raises(DagRunFailed, match="audit"):
+        cli.publish_run(str(tmp_path), "2026-04-03")
+    assert publish.query(tmp_path, "select count(*) from figures")[1] == [(9,)]
+
+
+# --- atomic publish --------------------------------------------------------------------------
+
+
+SQL_READ = (
+    "select (select count(*) from articles), (select count(*) from figures), "
+    "(select sum(best) from event_casualties where category = 'killed')"
+)
+
+
+def test_a_reader_during_publish_sees_the_old_or_the_new_data_never_a_mix(tmp_path):
+    synthetic.write_world(tmp_path, world())
+    publish.publish(tmp_path)
+    old_handle = publish.connect(tmp_path)
+    old = old_handle.execute(SQL_READ).fetchone()
+
+    seen, errors, stop = set(), [], threading.Event()
+
+    def reader():  # new connections, one after another, while publishes run
+        while not stop.is_set():
+            try:
+                con = publish.connect(tmp_path)
+                seen.add(con.execute(SQL_READ).fetchone())
+                con.close()
+            except Exception as exc:  # a half-built or missing file would land here
+                errors.append(repr(exc))
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        grown = world()
+        extra = dict(grown["articles"][0], article_id="h4", url="https://harbor.test/h4")
+        grown["articles"].append(dict(extra, date="2026-04-03"))
+        grown["figures"].append(
+            dict(grown["figures"][7], figure_id="h4#0", article_id="h4", event_id=None,
+                 date="2026-04-03", evidence="killed 12 civilians")
+        )  # fmt: skip
+        synthetic.write_world(tmp_path, grown)
+        # the partitions changed under the old file: its snapshot still answers the old way
+        assert old_handle.execute(SQL_READ).fetchone() == old
+        for _ in range(4):
+            publish.publish(tmp_path)
+    finally:
+        stop.set()
+        thread.join()
+    new = publish.connect(tmp_path).execute(SQL_READ).fetchone()
+    assert errors == []
+    assert new != old and seen <= {old, new} and new in seen
+    assert old_handle.execute(SQL_READ).fetchone() == old  # the old handle keeps working
+    old_handle.close()
+
+
+def test_old_snapshots_are_pruned_but_recent_and_newest_ones_kept(tmp_path):
+    synthetic.write_world(tmp_path, world())
+    for _ in range(publish.KEEP_SNAPSHOTS + 3):
+        publish.publish(tmp_path)
+    root = tmp_path / publish.SNAPSHOTS
+    assert len(list(root.iterdir())) == publish.KEEP_SNAPSHOTS + 3  # all younger than a day
+    later = dt.datetime.now(dt.UTC) + publish.KEEP_SNAPSHOT_AGE * 2
+    assert len(publish.prune_snapshots(tmp_path, now=later)) == 2
+    snapshots = sorted(p.name for p in root.iterdir())
+    assert len(snapshots) == publish.KEEP_SNAPSHOTS + 1
+    current = publish.query(tmp_path, "select snapshot from publication")[1][0][0]
+    assert Path(current).name == snapshots[-1]
+
+
+# --- where the file is opened from ----------------------------------------------------------
+
+
+def _duckdb_in_subprocess(db: Path, sql: str, cwd: Path) -> subprocess.CompletedProcess:
+    code = (
+        "import duckdb, sys\n"
+        f"con = duckdb.connect({str(db)!r}, read_only=True)\n"
+        f"print(con.execute({sql!r}).fetchall())\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True)
+
+
+def test_the_file_opens_read_only_from_any_working_directory(published, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = _duckdb_in_subprocess(
+        published / "news.duckdb", "select count(*) from figures", elsewhere
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[(9,)]"
+    with pytest.raises(duckdb.Error):  # read-only: nobody writes through it
+        publish.connect(published).execute("create table x as select 1")
+
+
+def test_a_moved_data_dir_keeps_its_marts_and_needs_a_publish_for_its_parquet_views(tmp_path):
+    first = tmp_path / "first"
+    synthetic.write_world(first, world())
+    publish.publish(first)
+    moved = tmp_path / "moved"
+    shutil.move(first, moved)
+    marts = _duckdb_in_subprocess(
+        moved / "news.duckdb", "select sum(best) from daily_casualties", tmp_path
+    )
+    assert marts.returncode == 0 and marts.stdout.strip() == "[(63,)]", marts.stderr
+    parquet = _duckdb_in_subprocess(moved / "news.duckdb", "select count(*) from figures", tmp_path)
+    assert parquet.returncode != 0 and "No files found" in parquet.stderr
+    assert cli.main(["publish", "--data-dir", str(moved)]) == 0
+    assert publish.query(moved, "select count(*) from figures")[1] == [(9,)]
+
+
+# --- pipeline query ----------------------------------------------------------------------------
+
+
+SQL_DEATHS = "select country, sum(best) as killed from daily_casualties group by 1 order by 1"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
+def test_query_writes_csv_json_and_parquet_files(published, tmp_path, fmt):
+    out = tmp_path / f"deaths.{fmt}"
+    assert cli.main(["query", "--data-dir", str(published), "--format", fmt, "--out", str(out),
+                     SQL_DEATHS + ";"]) == 0  # fmt: skip
+    want = [("MEX", 20), ("SDN", 5), ("UKR", 38)]
+    if fmt == "csv":
+        rows = list(csv.reader(out.open()))
+        assert rows[0] == ["country", "killed"]
+        assert [(c, int(k)) for c, k in rows[1:]] == want
+    elif fmt == "json":
+        assert [(r["country"], r["killed"]) for r in json.loads(out.read_text())] == want
+    else:
+        t = pq.read_table(out).to_pylist()
+        assert [(r["country"], r["killed"]) for r in t] == want
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_query_prints_an_aligned_table(published, capsys):
+    assert cli.main(["query", "--data-dir", str(published), SQL_DEATHS]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["country", "|", "killed"]
+    assert lines[-1] == "(3 rows)"
+    # one column boundary for every line: the table is aligned
+    assert len({line.index("|") for line in lines[:1] + lines[2:-1]}) == 1
+    assert lines[2].endswith(" 20") and lines[4].endswith(" 38")
+
+
+def test_query_refuses_a_file_format_without_an_output_file(published, capsys):
+    assert cli.main(["query", "--data-dir", str(published), "--format", "csv", SQL_DEATHS]) == 1
+    assert "--out" in capsys.readouterr().err
+
+
+def test_analyst_doc_and_readme_agree_on_the_views():
+    doc = (REPO_ROOT / "docs" / "analysts.md").read_text(encoding="utf-8")
+    for view in CONTRACT_COLUMNS:
+        assert f"`{view}`" in doc, view
