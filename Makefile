@@ -12,7 +12,7 @@ EVAL_OUT ?= eval-out
 # compiled bytecode makes Airflow's import three times faster; some shells forbid writing it
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: setup demo test lint eval bench clean
+.PHONY: setup demo test lint eval bench clean chromium
 
 setup: $(VENV)/.synced
 
@@ -26,8 +26,14 @@ $(VENV)/.synced: uv.lock pyproject.toml
 demo: setup
 	$(PY) -m pipeline demo --data-dir $(DATA_DIR)
 
+# the report page is rendered in headless Chromium by the tests (Debian's package)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
 # pytest exits 5 when it collected no tests: that is a failure, not a pass
-test: setup
+test: setup chromium
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
 	exit $$status

@@ -257,7 +257,13 @@ document.querySelectorAll("table.sortable th").forEach(function (th, col) {
     rows.forEach(function (r) { body.appendChild(r); });
   });
 });
-document.body.dataset.charts = document.querySelectorAll("svg.chart").length;
+// what was drawn, for a headless browser to read back (tests/test_report.py)
+document.body.dataset.charts = Array.prototype.map.call(
+  document.querySelectorAll("svg.chart"), function (svg) {
+    var box = svg.getBoundingClientRect();
+    return svg.id + ":" + Math.round(box.width) + "x" + Math.round(box.height) + ":" +
+      svg.querySelectorAll("rect").length;
+  }).join(" ");
 document.body.dataset.ready = "1";
 """
 
