@@ -44,8 +44,10 @@ lint: setup
 
 # BENCH_BACKFILL=10000 for the full WARC backfill figure (about 20 minutes on 2 cores)
 BENCH_BACKFILL ?= 1000
+# the analyst queries run on a generated data dir of this many figures
+BENCH_FIGURES ?= 1000000
 bench: setup
-	$(PY) -m pipeline.bench --backfill $(BENCH_BACKFILL)
+	$(PY) -m pipeline.bench --backfill $(BENCH_BACKFILL) --figures $(BENCH_FIGURES)
 
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED) --out $(EVAL_OUT)

@@ -142,6 +142,116 @@ def run_backfill(n: int, workers: tuple[int, ...]) -> list[tuple[str, str]]:
     return rows
 
 
+def analyst_questions() -> list[tuple[str, str]]:
+    """(title, sql) of the ten questions of docs/analysts.md."""
+    import re
+
+    from pipeline.settings import REPO_ROOT
+
+    text = (REPO_ROOT / "docs" / "analysts.md").read_text(encoding="utf-8")
+    found = re.findall(r"^### (\d+)\. (.+?)$.*?```sql\n(.*?)```", text, re.M | re.S)
+    return [(f"{n}. {title}", sql) for n, title, sql in found]
+
+
+def _latency_ms(con, sql: str, repeat: int = 3) -> tuple[float, list]:
+    """Median wall time of `repeat` runs after one warm-up run, and the result."""
+    import statistics
+
+    rows = con.execute(sql).fetchall()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        con.execute(sql).fetchall()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), rows
+
+
+def run_queries(n_figures: int) -> list[tuple[str, str]]:
+    """The analyst queries on a generated data dir of `n_figures` figures: each on the published
+    file (marts stored in it) and on a file whose marts are views computed from the Parquet
+    partitions at query time; the same question (deaths per country) both ways."""
+    import tempfile
+
+    from pipeline import publish, synthetic
+
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="newsfacts-bench-q-") as tmp:
+        data = Path(tmp) / "data"
+        started = time.perf_counter()
+        counts = synthetic.generate(data, n_figures, days=365)
+        rows.append(("generated rows", ", ".join(f"{k}={v:,}" for k, v in counts.items())))
+        rows.append(("generate s", f"{time.perf_counter() - started:.1f}"))
+        started = time.perf_counter()
+        publish.publish(data)  # stored marts, checks included
+        rows.append(
+            ("publish s (marts stored, checks run)", f"{time.perf_counter() - started:.1f}")
+        )
+        snapshot = publish.query(data, "select snapshot from publication")[1][0][0]
+        as_views = Path(tmp) / "views.duckdb"
+        started = time.perf_counter()
+        publish.build(data, as_views, snapshot, materialize=False)
+        rows.append(("build s (marts as views)", f"{time.perf_counter() - started:.1f}"))
+        stored = publish.connect(data)
+        viewed = publish.open_read_only(as_views)
+        for title, sql in analyst_questions():
+            ms_stored, got = _latency_ms(stored, sql)
+            ms_viewed, want = _latency_ms(viewed, sql)
+            if sorted(map(repr, got)) != sorted(map(repr, want)):  # ties may come in any order
+                raise AssertionError(f"{title}: stored and computed marts disagree")
+            rows.append(
+                (f"q{title[:58]}", f"{ms_stored:8.1f} ms  (marts as views {ms_viewed:8.1f} ms)")
+            )
+        # the same question from the mart and from the raw partitions: deaths per country
+        mart_sql = (
+            "select country, sum(best) from daily_casualties where category = 'killed' "
+            "group by 1 order by 1"
+        )
+        raw_sql = _raw_deaths_sql(snapshot)
+        ms_mart, mart = _latency_ms(stored, mart_sql)
+        ms_raw, raw = _latency_ms(stored, raw_sql)
+        if mart != raw:
+            raise AssertionError("deaths per country: the mart and the raw partitions disagree")
+        rows.append(("deaths per country from the mart ms", f"{ms_mart:.1f}"))
+        rows.append(("deaths per country from raw partitions ms", f"{ms_raw:.1f}"))
+        rows.append(("raw / mart", f"{ms_raw / ms_mart:.0f}x"))
+        stored.close()
+        viewed.close()
+    return rows
+
+
+def _raw_deaths_sql(snapshot: str) -> str:
+    """Deaths per country straight from the Parquet files (no view, no mart): each event's
+    articles reconciled (median of their incident figures), then added per country, as the marts
+    do."""
+
+    def scan(table: str) -> str:
+        return (
+            f"read_parquet('{snapshot}/{table}/date=*/*.parquet', hive_partitioning = true, "
+            "union_by_name = true)"
+        )
+
+    return f"""
+    with ev as (
+        select event_id, article_id,
+               case when event_date is null or country is null or location is null then event_id
+                    else concat_ws('|', type, cast(event_date as varchar), country, lower(location))
+               end as event_key, country
+        from {scan("events")} where dup_of is null
+    ),
+    per_article as (
+        select e.event_key, e.country, e.article_id, sum(f.best) as best
+        from ev e join {scan("figures")} f on f.event_id = e.event_id
+        where f.scope = 'incident' and f.category = 'killed'
+        group by all
+    ),
+    per_event as (
+        select event_key, any_value(country) as country,
+               cast(round(median(best)) as bigint) as best
+        from per_article group by all
+    )
+    select country, sum(best) from per_event group by 1 order by 1"""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="times each sample page is used")
@@ -149,13 +259,20 @@ def main(argv: list[str] | None = None) -> int:
         "--backfill", type=int, default=0, metavar="N",
         help="also backfill a generated WARC of N records with 1 and 2 worker processes",
     )  # fmt: skip
+    parser.add_argument(
+        "--figures", type=int, default=0, metavar="N",
+        help="also time the analyst queries on a generated data dir of N figures",
+    )  # fmt: skip
+    parser.add_argument("--only-queries", action="store_true", help="skip the extraction bench")
     args = parser.parse_args(argv)
-    rows = run(args.repeat)
+    rows = [] if args.only_queries else run(args.repeat)
+    if args.figures:
+        rows += run_queries(args.figures)
     if args.backfill:
         rows += run_backfill(args.backfill, (1, 2))
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
-        print(f"{key.ljust(width)}  {value:>8}")
+        print(f"{key.ljust(width)}  {value:>8}", flush=True)
     return 0
 
 
