@@ -115,11 +115,11 @@ def model_files() -> list[Path]:
     return [m.path for m in models()]
 
 
-def _comments(sql: str, view: str) -> list[str]:
+def _comments(sql: str, view: str, kind: str = "view") -> list[str]:
     out = []
     doc = _DOC_VIEW.search(sql)
     if doc:
-        out.append(f"comment on view {view} is {_sql_string(doc.group(1).strip())}")
+        out.append(f"comment on {kind} {view} is {_sql_string(doc.group(1).strip())}")
     for col, desc in _DOC_COLUMN.findall(sql):
         out.append(f'comment on column {view}."{col}" is {_sql_string(desc.strip())}')
     return out
@@ -208,6 +208,9 @@ def build(
                 con.execute(stmt)
             for stmt in _comments(model.sql, model.name):
                 con.execute(stmt)
+            if model.materialized and materialize:  # the stored rows carry the same dictionary
+                for stmt in _comments(model.sql, MART_PREFIX + model.name, kind="table"):
+                    con.execute(stmt)
             views.append(model.name)
         _write_publication(con, data_dir, source)
         con.execute("checkpoint")
@@ -227,12 +230,14 @@ def _write_publication(con, data_dir: Path, source: Path) -> None:
     con.execute(
         "comment on view publication is 'When and from what this file was published (one row)'"
     )
+    con.execute("comment on table _publication is 'stored row of the view publication'")
     for col, desc in (
         ("published_at", "when this file was built (UTC)"),
         ("data_dir", "data directory it was built from (absolute path)"),
         ("snapshot", "frozen copy (hard links) of the Parquet partitions the views read"),
     ):
-        con.execute(f"comment on column publication.{col} is {_sql_string(desc)}")
+        for rel in ("publication", "_publication"):
+            con.execute(f"comment on column {rel}.{col} is {_sql_string(desc)}")
 
 
 def new_publish_id() -> str:
