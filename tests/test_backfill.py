@@ -92,3 +92,20 @@ def test_an_archive_with_only_broken_records_adds_rejects_and_keeps_the_articles
     assert publish.query(data_dir, articles)[1] == before
     _, rows = publish.query(data_dir, "select reason, count(*) from rejects group by 1 order by 1")
     assert rows == [("bad_record", 2), ("no_date", 1)]
+
+
+def test_the_backfill_announces_its_partitions_for_the_publish_dag(backfilled):
+    # the asset event that makes a scheduler run news_publish names the data dir and the dates
+    from airflow.models.asset import AssetEvent, AssetModel
+    from airflow.utils.session import create_session
+
+    _, data_dir = backfilled
+    with create_session() as session:
+        extras = [
+            e.extra
+            for e in session.query(AssetEvent).join(AssetModel, AssetEvent.asset_id == AssetModel.id)
+            .filter(AssetModel.name == "news_partitions", AssetEvent.source_dag_id == "news_backfill")
+        ]  # fmt: skip
+    assert {"data_dir": str(data_dir.resolve()), "dates": ["2025-06-01", "2025-06-02"]} in extras
+    _, rows = publish.query(data_dir, "select data_dir from publication")
+    assert rows == [(str(data_dir.resolve()),)]
