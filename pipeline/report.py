@@ -292,7 +292,10 @@ def _events_table(largest: list[dict]) -> str:
                 f"<blockquote>“{_e(before)}<mark>{_e(said)}</mark>{_e(after)}”{link}</blockquote>"
             )
         where = ", ".join(x for x in (ev["location"], ev["country"]) if x)
-        span = f"{_fmt(ev['low'])}–{_fmt(ev['high'])}"
+        # an unknown low end ("nearly 100") is '?', an open high end ("more than 50") 'open'
+        low = "?" if ev["low"] is None else _fmt(ev["low"])
+        high = "open" if ev["high"] is None else _fmt(ev["high"])
+        span = f"{low}–{high}"
         body.append(
             f'<tr><td class="d" data-v="{_e(ev["date"])}">{_e(ev["date"] or "undated")}</td>'
             f"<td>{_e(ev['type'])}</td><td>{_e(where)}</td>"
