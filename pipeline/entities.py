@@ -146,6 +146,14 @@ class Entity:
         }
 
 
+def _cut_owner(text: str, start: int, end: int) -> int:
+    """ "Mozambique's Zambezia province": a country's possessive is not part of the name."""
+    owner = re.match(r"^([A-Z][\w .-]*?)[’']s\s+(?=[A-Z])", text[start:end])
+    if owner and places.country_of_country_name(owner.group(1)):
+        return start + owner.end()
+    return start
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int, int]:
     """Drop leading articles, possessives and place-unit words from a mention; the third value
     is evidence that it names a place (3 when a unit word was cut: "Kandahar city")."""
@@ -156,6 +164,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, int]:
     tail = _STRIP_TAIL.search(text[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()
+    start = _cut_owner(text, start, end)
     unit = 0
     cut = _UNIT_TAIL.search(text[start:end])
     if cut and cut.start() > 0:
@@ -247,7 +256,7 @@ def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
     head = _UNIT_HEAD.match(text[start:stop])
     if head and head.end() < stop - start:
         start += head.end()
-    return [(start, stop)]
+    return [(_cut_owner(text, start, stop), stop)]
 
 
 def _rule_places(text: str, known: list[Mention]) -> list[Mention]:

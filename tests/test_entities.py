@@ -197,3 +197,10 @@ def test_continents_and_regions_are_loc_without_a_country():
     for name in ("Sahel", "Europe"):
         ent = _entity(out, name)
         assert (ent["type"], ent["country"]) == ("LOC", None), name
+
+
+def test_a_countrys_possessive_is_not_part_of_a_place_name():
+    out = _extract("Floods in Mozambique's Zambezia province displaced 4,000 people on Monday.")
+    zambezia = _entity(out, "Zambezia")
+    assert zambezia["type"] in ("GPE", "LOC")
+    assert _entity(out, "Mozambique")["country"] == "MOZ"
