@@ -22,7 +22,8 @@ CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
     r"shot to death|(?:stabbed|beaten|hacked|tortured|burned|burnt) to death|"
     r"fatally (?:shot|wounded|injured|assaulted|stabbed|attacked|beaten)|assassinated|"
-    r"lost their lives|perished|drowned|bodies|lives|massacred|shot dead|beheaded|lynched",
+    r"lost their lives|perished|drowned|bodies|lives|massacred|shot dead|beheaded|lynched|"
+    r"fatal(?:ly)?\s+(?:gunshot\s+)?(?:injuries|injury|wounds?)|fatally",
     # "were shot" without "dead"/"and killed"/"to death" is shot and alive: wounded
     "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|maimed|"
     r"shot(?!\s+(?:dead|and\s+killed|to\s+death|and\s+fatally|dead))",
@@ -102,7 +103,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"\bdistrict|\bsector|\bkm|\bpage|\bgate|\bstreet|\bar-|\bak-|\bm-|\bn-|\bcovid-)\s*$",
     re.I,
 )
-_PERSON_NOUN = (
+_PERSON_BASE = (
     r"(?:man|woman|boy|girl|child|baby|civilian|soldier|policeman|policewoman|police officer|"
     r"officer|farmer|student|person|resident|teacher|trader|merchant|journalist|doctor|nurse|"
     r"worker|driver|fisherman|herder|villager|pastor|priest|imam|militant|fighter|member|leader|"
@@ -110,14 +111,22 @@ _PERSON_NOUN = (
     r"passer-by|passerby|motorcyclist|customer|shopkeeper|vendor|commander|lawyer|judge|"
     r"politician|candidate|mayor|victim|suspect|prisoner|detainee|inmate|councill?or|trafficker|"
     r"personnel|chief|gendarme|militiaman|rebel|insurgent|jihadist|gunman|bandit|worshipper|"
-    r"miner|herdsman|cleric|elder|businessman|businesswoman|contractor|engineer|employee)"
+    r"miner|herdsman|cleric|elder|businessman|businesswoman|contractor|engineer|employee|"
+    r"teen|teenage boy|teenage girl|toddler|infant|wife|husband|girlfriend|boyfriend|father|"
+    r"mother|son|daughter|stepson|stepdaughter|brother|sister|grandmother|grandfather|uncle|"
+    r"aunt|nephew|niece|cousin|friend|neighbou?r|deputy|sergeant|trooper|owner|clerk|"
+    r"bystander|patron|security guard|pedestrian|cyclist|tourist|pilgrim|refugee|migrant)"
+)
+# an age stands for the person ("a 7-year-old was killed") unless a noun follows it
+_PERSON_NOUN = (
+    rf"(?:{_PERSON_BASE}|[\w]+-(?:year|month|week)-old(?!\s+(?:[\w-]+\s+)?{_PERSON_BASE}\b))"
 )
 # "of Jubo League", "from Ankhel": a short name after the noun
 _OF_NAME = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 _SINGLE_VICTIM = re.compile(
     rf"\b(?P<num>a|an|the)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}){_OF_NAME}"
     r"(?:,\s*(?:\d{1,3}|aged \d{1,3}),)?\s+"
-    r"(?:(?:was|has been|had been|is|got|were)\s+(?:\w+\s+)?)?(?P<cue>"
+    r"(?:(?:was|has been|had been|is|got|were)\s+(?:(?!fatally\b)\w+\s+)?)?(?P<cue>"
     + "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
     + r")\b",
     re.I,
@@ -157,6 +166,30 @@ _ZERO = re.compile(
     r"(?!\s+(?:penalty|penalties|toll|threats?|sentences?|certificates?|squads?|row|warrants?|"
     r"benefits?|insurance|list|camps?|wish|march|metal|end))"
     rf"|neither\s+(?P<c>{_ZERO_CUE})\s+nor\s+(?P<c2>{_ZERO_CUE}))\b",
+    re.I,
+)
+# a death told without a count: "the shooting death of a 17-year-old", "pronounced one man, 22,
+# dead", "where she later died", and headlines without an article ("Man fatally shot")
+_DEATH_OF = re.compile(
+    rf"\b(?:death|killing|murder|slaying) of (?P<num>a|an|his|her|their)\s+"
+    rf"(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b",
+    re.I,
+)
+_PRONOUNCED = re.compile(
+    r"\bpronounced\s+(?P<num>a|an|one|the|his|her)\s+(?P<who>[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:,\s*\d{1,3},)?\s+dead\b",
+    re.I,
+)
+_HE_DIED = re.compile(
+    r"\b(?P<who>[Hh]e|[Ss]he)\s+(?:later\s+|eventually\s+|ultimately\s+|then\s+)?"
+    r"(?:died|(?:was|had been)\s+(?:pronounced dead|killed|shot and killed|fatally (?:shot|wounded)|"
+    r"shot dead|declared dead|found dead))\b"
+)
+_BARE_VICTIM = re.compile(
+    rf"(?:^|(?<=[\s:\u2013\u2014-]))(?P<who>(?:[A-Z][\w-]*\s+)?(?:{_PERSON_NOUN}))\s+"
+    r"(?P<cue>(?:has\s+)?(?:dies|died)|killed|fatally (?:shot|stabbed|wounded|injured)|"
+    r"shot (?:and killed|dead|to death)|found dead|dead)\b"
+    r"(?!\s+(?:a|an|the|his|her|their|one|two|three|\d+)\b)",
     re.I,
 )
 _BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)
@@ -388,7 +421,9 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         out.append(Figure("killed", 1, 1, 1, "exact", m.group(who), scope, as_of, source, (s, e)))
     # explicit active killings first: "shot dead a shopkeeper were arrested" is a killing
     singles = [*_KILLED_ONE.finditer(sentence), *_SINGLE_VICTIM.finditer(sentence),
-               *_BODY_OF.finditer(sentence)]  # fmt: skip
+               *_BODY_OF.finditer(sentence), *_DEATH_OF.finditer(sentence),
+               *_PRONOUNCED.finditer(sentence), *_BARE_VICTIM.finditer(sentence),
+               *_HE_DIED.finditer(sentence)]  # fmt: skip
     for m in singles:
         category = _group(m, CATEGORY_CUES) if m.re is _SINGLE_VICTIM else "killed"
         s, e = m.start() + offset, m.end() + offset
