@@ -13,7 +13,7 @@ Each figure keeps the offsets of the words that state it. Guarantees that protec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.dates import month_as_of
 from pipeline.numbers import NUMBER, parse_number
@@ -124,7 +124,7 @@ _PERSON_NOUN = (
 # "of Jubo League", "from Ankhel": a short name after the noun
 _OF_NAME = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 _SINGLE_VICTIM = re.compile(
-    rf"\b(?P<num>a|an|the)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}){_OF_NAME}"
+    rf"\b(?P<num>a|an|the|another)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}){_OF_NAME}"
     r"(?:,\s*(?:\d{1,3}|aged \d{1,3}),)?\s+"
     r"(?:(?:was|has been|had been|is|got|were)\s+(?:(?!fatally\b)\w+\s+)?)?(?P<cue>"
     + "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
@@ -192,6 +192,20 @@ _BARE_VICTIM = re.compile(
     r"(?!\s+(?:a|an|the|his|her|their|one|two|three|\d+)\b)",
     re.I,
 )
+# one person hurt, told without a count: "injuring a 4-year-old", "shot a 17-year-old",
+# "a man with a gunshot wound", "she remains in critical condition", headlines ("Teen shot in leg")
+_HURT_ONE = re.compile(
+    rf"\b(?P<cue>injuring|injured|wounding|wounded|shot|hurting)\s+(?P<num>a|an|one|another)\s+"
+    rf"(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b"
+    rf"|\b(?:a|an|the|another)\s+(?P<who2>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\s+with\s+(?:a\s+)?"
+    r"(?:(?:non-life-threatening|minor|serious|critical|gunshot|bullet|stab)\s+)+(?:wounds?|injur(?:y|ies))"
+    rf"|(?:\b(?:a|an|the|another)\s+(?P<who3>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})|\b(?P<who4>[Hh]e|[Ss]he))"
+    r"\s+(?:(?:is|was|remains|remained|were|has been|had been|are)\s+)(?:listed\s+)?in\s+"
+    r"(?:(?:critical|serious|stable|fair|good|grave|satisfactory)(?:\s+(?:but|and)\s+)?)+\s*condition"
+    rf"|(?:^|(?<=[\s:\u2013\u2014-]))(?P<who5>(?:[A-Z][\w-]*\s+)?{_PERSON_NOUN})\s+"
+    r"(?P<cue5>shot|wounded|injured|hurt)\s+(?:in|at|on|near|during|after|while|by)\b",
+    re.I,
+)
 _BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)
 _CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:[\w'’-]+\s+){0,4}?(?:\d{4}|war|conflict|start|beginning|outbreak|fighting|invasion|"
@@ -231,6 +245,7 @@ class Figure:
     source: str | None
     span: tuple[int, int]
     update: bool = False
+    hit: bool = False  # "were shot": hit by gunfire, fate unstated (see _resolve_shot)
     event: int | None = None
 
     def as_contract(self) -> dict:
@@ -339,7 +354,7 @@ def find_figures(
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         figures.extend(_sentence_figures(sentence, s_start, excluded, published, persons))
-    return _resolve_totals(text, _resolve_updates(figures))
+    return _resolve_shot(_resolve_totals(text, _resolve_updates(figures)))
 
 
 def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Figure]:
@@ -361,7 +376,8 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
             if who and _NOT_PEOPLE.search(who):
                 cats.append(None)
                 continue
-            cats.append((cat, who, n.end + right.end()))
+            hit = cat == "injured" and right.group("injured").lower().startswith("shot")
+            cats.append((cat, who, n.end + right.end(), hit))
             continue
         left = _search_before(_LEFT, sentence, n.qual_start - offset)
         if left:
@@ -371,7 +387,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
             if who and _NOT_PEOPLE.search(who):
                 cats.append(None)
                 continue
-            cats.append((cat, who, n.end + (who_m.end() if who_m else 0)))
+            cats.append((cat, who, n.end + (who_m.end() if who_m else 0), False))
             continue
         cats.append(None)
     # "12 militants and 3 soldiers were killed": a number joined by "and" shares the next cue
@@ -380,7 +396,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
             between = sentence[numbers[i].end - offset : numbers[i + 1].qual_start - offset]
             if re.fullmatch(rf"(?:\s+{_WHO_WORD}){{0,4}}\s*(?:,|and|,\s*and)\s*", between, re.I):
                 who = between.strip(" ,").removesuffix("and").strip(" ,") or None
-                cats[i] = (cats[i + 1][0], who, cats[i + 1][2])
+                cats[i] = (cats[i + 1][0], who, *cats[i + 1][2:])
     scope = "cumulative" if _CUMULATIVE.search(sentence) else "incident"
     as_of_m = _AS_OF.search(sentence)
     as_of = month_as_of(as_of_m.group("when"), published) if as_of_m else None
@@ -389,7 +405,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
     for n, cat in zip(numbers, cats, strict=True):
         if cat is None or n.low == 0:
             continue
-        category, who, cue_end = cat
+        category, who, cue_end, hit = cat
         end = cue_end
         if as_of_m and 0 <= as_of_m.start() + offset - cue_end <= 2:
             end = as_of_m.end() + offset
@@ -408,6 +424,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
                 source=source,
                 span=(min(n.qual_start, _left_cue_start(sentence, offset, n)), end),
                 update=bool(_UPDATE.search(left_ctx)),
+                hit=hit,
             )
         )
     for m in _NAMED_VICTIM.finditer(sentence):
@@ -429,9 +446,18 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         s, e = m.start() + offset, m.end() + offset
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
-        out.append(
-            Figure(category, 1, 1, 1, "exact", m.group("who").strip(), scope, as_of, source, (s, e))
-        )
+        who = m.group("who").strip()
+        hit = category == "injured" and m.group("cue").lower().startswith("shot")
+        out.append(Figure(category, 1, 1, 1, "exact", who, scope, as_of, source, (s, e), hit=hit))
+    for m in _HURT_ONE.finditer(sentence):
+        s, e = m.start() + offset, m.end() + offset
+        if any(f.span[0] < e and s < f.span[1] for f in out):
+            continue
+        who = next(m.group(g) for g in ("who", "who2", "who3", "who4", "who5") if m.group(g))
+        cue = m.group("cue") or m.group("cue5") or ""
+        hit = cue.lower() == "shot"
+        f = Figure("injured", 1, 1, 1, "exact", who.strip(), scope, as_of, source, (s, e), hit=hit)
+        out.append(f)
     for m in _ZERO.finditer(sentence):
         s, e = m.start() + offset, m.end() + offset
         words = [m.group(g) for g in ("a", "b", "b2", "c", "c2") if m.group(g)]
@@ -497,3 +523,30 @@ def _resolve_updates(figures: list[Figure]) -> list[Figure]:
                 kept = [k for k in kept if k not in same]
         kept.append(f)
     return kept
+
+
+def _resolve_shot(figures: list[Figure]) -> list[Figure]:
+    """ "N were shot" counts the dead with the wounded. With no death in the article they are all
+    wounded; with K dead, "5 shot" is casualties 5 and wounded 5 - K ("five shot, one fatally"),
+    and a victim shot who then died ("a boy was shot ... he died") is not also wounded."""
+    dead = max(
+        (f.best for f in figures if f.category == "killed" and f.scope == "incident"), default=0
+    )
+    if not dead:
+        return figures
+    stated_wounded = any(
+        f.category == "injured" and not f.hit and f.scope == "incident" and f.best > 0
+        for f in figures
+    )
+    out: list[Figure] = []
+    for f in figures:
+        if not (f.hit and f.scope == "incident"):
+            out.append(f)
+            continue
+        out.append(replace(f, category="casualties", hit=False))
+        if f.best > dead and not stated_wounded:
+            rest = f.best - dead
+            low = f.low - dead if f.low is not None else None
+            high = f.high - dead if f.high is not None else None
+            out.append(replace(f, category="injured", best=rest, low=low, high=high, hit=False))
+    return out
