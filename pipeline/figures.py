@@ -28,8 +28,14 @@ CATEGORY_CUES: dict[str, str] = {
     "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|maimed|"
     r"shot(?!\s+(?:dead|and\s+killed|to\s+death|and\s+fatally|dead))",
     "missing": r"missing|unaccounted for",
-    "displaced": r"displaced|homeless|evacuated|uprooted|forced to flee|fled|refugees|"
-    r"forced from their homes",
+    "displaced": r"displaced|homeless|evacuated|uprooted|forced to flee|fled|fleeing|refugees|"
+    r"forced from their homes|displacements|idps|evacuees|evacuate|relocated|resettled|"
+    r"(?:sought|seeking|took|taken|taking|found) (?:refuge|shelter)|"
+    r"(?:staying|living|sheltering|sheltered|housed|accommodated|remain|remained|still) "
+    r"(?:\w+\s+){0,3}?in (?:\w+\s+){0,3}?(?:shelters|camps|evacuation cent(?:re|er)s|tents)|"
+    r"accommodated (?:\w+\s+){0,4}?(?:shelters|camps|cent(?:re|er)s)|(?:forced )?into (?:\w+\s+)?shelters|"
+    r"(?:had |were forced |been forced |forced |ordered |were ordered )?to (?:evacuate|flee|leave their homes)|"
+    r"lost their homes|moved to (?:safer|higher) (?:places|ground|areas)",
     "captured": r"kidnapped|abducted|taken hostage|hostages|captured|seized",
     "arrested": r"arrested|detained|arrests|detentions|taken into custody|rounded up",
     "casualties": r"casualties",
@@ -46,19 +52,24 @@ _LEFT_CUES: dict[str, str] = {
     r"(?:number of )?(?:dead|deaths|fatalities)\s+(?:rose|risen|climbed|reached|stands)(?:\s+to|\s+at)?",
     "injured": r"injuring|injured|wounding|wounded|hurting|"
     r"(?:number of )?(?:injured|wounded)\s+(?:rose|risen|climbed|reached|stands)(?:\s+to|\s+at)?",
-    "displaced": r"displacing|displaced|uprooting|forcing|evacuating|evacuated",
+    "displaced": r"displacing|displaced|uprooting|forcing|evacuating|evacuated|"
+    r"(?:evacuations?|relocation|displacement|resettlement)\s+of(?:\s+(?:a further|another|a total of))?",
     "captured": r"abducting|abducted|kidnapping|kidnapped|capturing|captured|seizing",
     "arrested": r"arresting|arrested|detaining|detained",
 }
 _CUE_ALT = "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
 _FILLER = (
     r"(?:were|was|have|has|had|are|is|been|being|be|reportedly|also|later|all|of them|each|"
+    r"already|still|newly|recently|temporarily|ordered to|registered as|who|that|"
     r"subsequently|allegedly|confirmed|believed to be|feared|found|left|got|people|persons|"
     r"shot and|stabbed and|beaten and|abducted and|kidnapped and|tortured and|summarily|"
     r"were reported|now|so far|in total|more)"
 )
 # words that end a victim group: "two men who shot dead a man" names the killers, not victims
-_WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to|of|who|that|which|whom)\b)[A-Za-z'’-]+"
+_WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to|of|who|that|which|whom)\b)[A-Za-z][A-Za-z'’-]*"
+# an aside between the number and its verb: "240 people (including 64 children) were moved",
+# "2,800 people, including five with disabilities, took refuge"
+_ASIDE = r"(?:\s*\([^()]{1,80}\)|\s*,\s*(?:including|among them|mostly|mainly|many of them)\s[^,;]{1,80},)?"
 # after an active verb, an object means the number was the agent: "two gunmen killed a man"
 _OBJECT_AFTER = re.compile(
     r"^\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|\d+)\b(?!\s+(?:others?|more)\b)",
@@ -70,7 +81,7 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 _RIGHT = re.compile(
-    rf"^(?P<who>(?:\s+{_WHO_WORD}){{0,5}}?)\s*,?(?:\s+{_FILLER})*\s+(?:{_CUE_ALT})\b", re.I
+    rf"^(?P<who>(?:\s+{_WHO_WORD}){{0,5}}?){_ASIDE}\s*,?(?:\s+{_FILLER})*\s+(?:{_CUE_ALT})\b", re.I
 )
 _LEFT = re.compile(
     r"\b(?:" + "|".join(f"(?P<{c}>{p})" for c, p in _LEFT_CUES.items()) + r")\s+$", re.I
