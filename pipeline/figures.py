@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.dates import month_as_of
-from pipeline.numbers import NUMBER, parse_number
+from pipeline.numbers import NUMBER, parse_number, vague_qualifier
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
@@ -43,6 +43,8 @@ CATEGORY_CUES: dict[str, str] = {
 }
 _LEFT_CUES: dict[str, str] = {
     "killed": r"killing|killed|kill|kills|massacring|executing|executed|murdered|murdering|"
+    # a coder's statement of the count: "unknown fatalities coded as 10" (it supersedes the rest)
+    r"(?:fatalities|fatality|deaths)(?:\s+[\w-]+){0,3}?\s+coded\s+(?:as|to|at)|"
     r"beheaded|assassinated|shot dead|shot and killed|stabbed to death|claiming the lives of|"
     r"(?:fatalities|deaths|dead)(?:\s+\w+){0,2}?\s+(?:range|ranging|vary|varying|varies)\s+(?:from|between)|"
     r"claimed the lives of|(?:death|fatality) toll(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|hit)|"
@@ -229,7 +231,7 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 _UPDATE = re.compile(
-    r"toll|rose|risen|climbed|revised|raised|increased|jumped|updated|reached", re.I
+    r"toll|rose|risen|climbed|revised|raised|increased|jumped|updated|reached|coded", re.I
 )
 _AS_OF = re.compile(r"\bas of\s+(?P<when>[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:“”\"]{3,80})", re.I)
@@ -331,7 +333,7 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
                     prev.qual_start = between.start() + offset
                 continue
         q = _search_before(_QUAL_RE, sentence, m.start())
-        qualifier, qual_start = "exact", s
+        qualifier, qual_start = vague_qualifier(m.group(0)) or "exact", s
         if q:
             qualifier = _group(q, [name for name, _ in _QUALIFIERS])
             qual_start = q.start() + offset
@@ -414,13 +416,16 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
     source = _figure_source(sentence)
     out: list[Figure] = []
     for n, cat in zip(numbers, cats, strict=True):
-        if cat is None or n.low == 0:
+        if cat is None:
             continue
+        left_ctx = sentence[max(0, n.qual_start - offset - 40) : n.qual_start - offset]
+        update = bool(_UPDATE.search(left_ctx))
+        if n.low == 0 and not update:
+            continue  # "0" alone is no report; "revised the toll to 0", "coded as 0" is one
         category, who, cue_end, hit = cat
         end = cue_end
         if as_of_m and 0 <= as_of_m.start() + offset - cue_end <= 2:
             end = as_of_m.end() + offset
-        left_ctx = sentence[max(0, n.qual_start - offset - 40) : n.qual_start - offset]
         best, low, high = _bounds(n)
         out.append(
             Figure(
@@ -434,7 +439,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
                 as_of=as_of,
                 source=source,
                 span=(min(n.qual_start, _left_cue_start(sentence, offset, n)), end),
-                update=bool(_UPDATE.search(left_ctx)),
+                update=update,
                 hit=hit,
             )
         )

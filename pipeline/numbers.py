@@ -2,6 +2,12 @@
 
 `NUMBER` is a regular expression for one number expression; `parse_number` turns its text into
 an int (or None when the words are not a number).
+
+Vague quantities are read by one convention (the README's table): "a couple" 2; "a few",
+"several", "a handful" 3; "dozens" 12 (as ACLED codes it); "scores" 20; "hundreds" 100;
+"thousands" 1,000; "tens of thousands" 10,000; "hundreds of thousands" 100,000; "millions"
+1,000,000. Each but "a couple" is a lower bound (`vague_qualifier`). "A number of", "many",
+"numerous" and "an unknown number" state no count and are not numbers.
 """
 
 from __future__ import annotations
@@ -21,17 +27,32 @@ TENS = {
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 SCALE_ABBREV = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1000}
 
+VAGUE: dict[str, int] = {
+    "a couple": 2, "a few": 3, "several": 3, "a handful": 3, "dozens": 12, "scores": 20,
+    "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000, "millions": 1_000_000,
+}  # fmt: skip
+_VAGUE = (
+    r"(?:(?:a couple of|a few|several)\s+(?:hundred|thousand|million)(?!s)|tens of thousands|hundreds of thousands|a couple|a few|several|a handful|dozens|scores|"
+    r"hundreds|thousands|millions)(?:\s+of)?(?!\w)"
+)
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 _WORDNUM = rf"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u202f|\u00a0| )\d{3}(?!\d)|\d+(?:\.\d+)?)"
 _DIGITNUM = rf"{_DIGITS}(?:\s*(?:{'|'.join(SCALES)}|mn|bn|m|k)\b)?"
-NUMBER = rf"(?<![\w.,-])(?:{_DIGITNUM}|{_WORDNUM})(?![\w])"
+NUMBER = rf"(?<![\w.,-])(?:{_VAGUE}|{_DIGITNUM}|{_WORDNUM})(?![\w])"
 NUMBER_RE = re.compile(NUMBER, re.I)
 
 
 def parse_number(text: str) -> int | None:
     """'2.5 million' -> 2500000, 'twenty-three' -> 23, 'a dozen' -> 12; None if not a number."""
     s = text.lower().strip()
+    vague = re.sub(r"\s+of$", "", re.sub(r"\s+", " ", s))
+    if vague in VAGUE:
+        return VAGUE[vague]
+    m = re.fullmatch(r"(a couple|a few|several)(?: of)? (hundred|thousand|million)", vague)
+    if m:  # "several hundred": 3 x 100
+        return VAGUE[m.group(1)] * SCALES[m.group(2)]
     m = re.fullmatch(rf"({_DIGITS})\s*([a-z]+)?", s)
     if m:
         value = float(re.sub(r"[,\s\u202f\u00a0]", "", m.group(1)))
@@ -65,3 +86,13 @@ def parse_number(text: str) -> int | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+def vague_qualifier(text: str) -> str | None:
+    """The qualifier a vague quantity carries ('at_least' for "dozens", 'approx' for "a couple"),
+    or None when `text` is a number as such."""
+    vague = re.sub(r"\s+of$", "", re.sub(r"\s+", " ", text.lower().strip()))
+    vague = re.sub(r"(?: of)? (?:hundred|thousand|million)$", "", vague)
+    if vague not in VAGUE:
+        return None
+    return "approx" if vague == "a couple" else "at_least"
