@@ -47,8 +47,10 @@ _LEFT_CUES: dict[str, str] = {
     r"(?:fatalities|fatality|deaths)(?:\s+[\w-]+){0,3}?\s+coded\s+(?:as|to|at)|"
     r"beheaded|assassinated|shot dead|shot and killed|stabbed to death|claiming the lives of|"
     r"(?:fatalities|deaths|dead)(?:\s+\w+){0,2}?\s+(?:range|ranging|vary|varying|varies)\s+(?:from|between)|"
-    r"claimed the lives of|(?:death|fatality) toll(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|hit)|"
-    r"toll\s+(?:has\s+)?(?:rose|risen|climbed|reached|jumped|increased|stands|stood)(?:\s+to|\s+at)?|"
+    r"claimed the lives of|(?:death|fatality) toll(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|hit|from)|"
+    r"(?:the\s+)?bodies of|"
+    r"toll\s+(?:has\s+)?(?:rose|risen|climbed|reached|jumped|increased|stands|stood)"
+    r"(?:\s+to|\s+at|\s+from(?:\s+\S+\s+to)?)?|"
     r"(?:revised|raised|put|puts|putting|updated|lowered|brought|bringing)\s+(?:the\s+)?"
     r"(?:death\s+|overall\s+|final\s+)?toll\s+(?:to|at)|toll\s+(?:is|was|now)\s+(?:now\s+)?(?:at\s+)?|"
     r"(?:number of )?(?:dead|deaths|fatalities)\s+(?:rose|risen|climbed|reached|stands)(?:\s+to|\s+at)?",
@@ -103,17 +105,23 @@ _DIGIT_RANGE = re.compile(r"\s?[-–]\s?(\d{1,6})(?![\d,.])")
 MAX_COUNT = 10_000_000_000  # more people than live on Earth: not a count of victims
 _WINDOW = 120  # characters before a number in which its qualifier or cue is looked for
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_FROM_UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|raised|went up|grew|updated)"
+    r"(?:\s+\w+)?\s+from\s+$",
+    re.I,
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|or|and)\s*$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*|-)(?:-?years?\b|-?year-old|yrs?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
     r"percent\b|per cent\b|%|a\.?m\b|p\.?m\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|"
     r"o'clock|kg\b|tons?\b|tonnes?\b|mm\b|cm\b|dollars?\b|euros?\b|pounds?\b|st\b|nd\b|rd\b|th\b|"
-    r"times\b|:\d)",
+    r"times\b|:\d|votes?\b|seats?\b)",
     re.I,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:[$€£¥]|\bno\.|\bnumber|\baged?|\bage of|\bwho (?:was|is)|\broute|\bhighway|\bunit|\bbrigade|\bbattalion|"
-    r"\bdistrict|\bsector|\bkm|\bpage|\bgate|\bstreet|\bar-|\bak-|\bm-|\bn-|\bcovid-)\s*$",
+    r"\bdistrict|\bsector|\bkm|\bpage|\bgate|\bstreet|\bar-|\bak-|\bm-|\bn-|\bcovid-|"
+    r"\bdial(?:l?ed)?|\bcall(?:ed|ing)?|\bphone|\btel\.?|\bvote of|\bby a vote of|\bpage)\s*$",
     re.I,
 )
 _PERSON_BASE = (
@@ -226,14 +234,17 @@ _CUMULATIVE = re.compile(
     r"last year|the start|early|late|it began|began)|so far this year|this year alone|to date|"
     r"as of\b|in total since|over the course of the war|throughout the (?:war|conflict)|"
     r"(?:war|conflict|fighting|insurgency|violence|crisis|epidemic|civil war)\b[^.;]{0,80}?\b(?:has|have|had)\s+"
-    r"(?:already\s+)?(?:killed|claimed|left|displaced|forced|uprooted|caused)|cumulative|"
+    r"(?:already\s+)?(?:killed|claimed|left|displaced|forced|uprooted|caused|seen)|cumulative|"
     r"total (?:death )?toll (?:of|for) the (?:war|conflict)|in the past (?:\w+\s+)?(?:years|decade))",
     re.I,
 )
 _UPDATE = re.compile(
     r"toll|rose|risen|climbed|revised|raised|increased|jumped|updated|reached|coded", re.I
 )
-_AS_OF = re.compile(r"\bas of\s+(?P<when>[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})")
+_AS_OF = re.compile(
+    r"\b(?:as (?:of|at)|by the end of|at the end of)\s+"
+    r"(?:(?P<day>\d{1,2})\s+)?(?P<when>[A-Z][a-z]+(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4})?|\d{4})\b"
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:“”\"]{3,80})", re.I)
 _SAID = re.compile(
     r"(?P<src>\b(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:official|officials|ministry|spokesman|"
@@ -326,7 +337,9 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
                 continue
         if found and _RANGE_JOIN.match(sentence[found[-1].end - offset : m.start()]):
             prev = found[-1]
-            if value > prev.low:  # "30 to 40", "8-10", "between 30 and 40"
+            # "the toll rose from 12 to 15" is an update, not a range
+            rising = _search_before(_FROM_UPDATE, sentence, prev.qual_start - offset)
+            if value > prev.low and not rising:  # "30 to 40", "8-10", "between 30 and 40"
                 between = _search_before(_BETWEEN, sentence, prev.start - offset)
                 prev.high, prev.end, prev.qualifier = value, e, "range"
                 if between:
@@ -412,7 +425,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
                 cats[i] = (cats[i + 1][0], who, *cats[i + 1][2:])
     scope = "cumulative" if _CUMULATIVE.search(sentence) else "incident"
     as_of_m = _AS_OF.search(sentence)
-    as_of = month_as_of(as_of_m.group("when"), published) if as_of_m else None
+    as_of = _as_of(as_of_m, published)
     source = _figure_source(sentence)
     out: list[Figure] = []
     for n, cat in zip(numbers, cats, strict=True):
@@ -423,6 +436,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         if n.low == 0 and not update:
             continue  # "0" alone is no report; "revised the toll to 0", "coded as 0" is one
         category, who, cue_end, hit = cat
+        who = _clean_who(who)
         end = cue_end
         if as_of_m and 0 <= as_of_m.start() + offset - cue_end <= 2:
             end = as_of_m.end() + offset
@@ -481,6 +495,35 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
             out.append(Figure(category, 0, 0, 0, "exact", None, "incident", as_of, source, (s, e)))
     out.sort(key=lambda f: f.span)
     return out
+
+
+_WHO_STOP = re.compile(
+    r"\b(?:so|far|now|remained|remain|remains|still|have|has|had|were|was|are|is|been|reportedly|"
+    r"already|this|last|since|in|on|at|after|during|people|persons)\b.*$",
+    re.I,
+)
+
+
+def _clean_who(who: str | None) -> str | None:
+    """The victim group as written, without the verbs and adverbs that followed it:
+    "civilians were reportedly" -> "civilians"; "people" alone says nothing -> None."""
+    if not who:
+        return None
+    if re.fullmatch(r"(?:people|persons)", who.strip(), re.I):
+        return None
+    cleaned = _WHO_STOP.sub("", who).strip(" ,")
+    return cleaned or None
+
+
+def _as_of(m: re.Match | None, published: str | None) -> str | None:
+    """'as of June' -> '2025-06'; 'as of 2 March 2026' and 'as of March 2' -> a day."""
+    if m is None:
+        return None
+    when = m.group("when")
+    if m.group("day"):  # "2 March 2026" -> "March 2 2026"
+        month, _, year = when.partition(" ")
+        when = f"{month} {m.group('day')}" + (f", {year}" if year else "")
+    return month_as_of(when, published)
 
 
 def _left_cue_start(sentence: str, offset: int, n: _Number) -> int:
