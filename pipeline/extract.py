@@ -24,7 +24,7 @@ from pipeline.clean import CleanArticle, Rejected, clean_html, clean_text
 from pipeline.dates import date_from_url, parse_iso
 from pipeline.entities import find_entities
 from pipeline.events import find_events
-from pipeline.figures import find_figures
+from pipeline.figures import find_figures, link_events
 from pipeline.settings import CleanOptions, ExtractOptions
 
 log = logging.getLogger(__name__)
@@ -188,8 +188,7 @@ def analyse(prepared: Prepared, doc) -> dict:
     persons = [tuple(m) for e in entities if e.type == "PERSON" for m in e.mentions]
     figures = find_figures(text, sentences, excluded, prepared.published, persons)
     events = find_events(text, sentences, entities, prepared.published, art.title)
-    for f in figures:
-        f.event = 0 if events and f.scope == "incident" else None
+    link_events(figures, [e.span for e in events])
     out["entities"] = [e.as_contract() for e in entities]
     out["figures"] = [f.as_contract() for f in figures]
     out["events"] = [e.as_contract() for e in events]

@@ -35,8 +35,8 @@ CATEGORY_CUES: dict[str, str] = {
     r"(?:\w+\s+){0,3}?in (?:\w+\s+){0,3}?(?:shelters|camps|evacuation cent(?:re|er)s|tents)|"
     r"accommodated (?:\w+\s+){0,4}?(?:shelters|camps|cent(?:re|er)s)|(?:forced )?into (?:\w+\s+)?shelters|"
     r"(?:had |were forced |been forced |forced |ordered |were ordered )?to (?:evacuate|flee|leave their homes)|"
-    r"lost their homes|moved to (?:safer|higher) (?:places|ground|areas)",
-    "captured": r"kidnapped|abducted|taken hostage|hostages|captured|seized",
+    r"lost their homes|moved to (?:safer|higher) (?:places|ground|areas)|from their homes",
+    "captured": r"kidnapped|abducted|taken hostage|hostages?|captured|seized",
     "arrested": r"arrested|detained|arrests|detentions|taken into custody|rounded up",
     "casualties": r"casualties",
     "affected": r"affected",
@@ -49,7 +49,7 @@ _LEFT_CUES: dict[str, str] = {
     r"(?:fatalities|deaths|dead)(?:\s+\w+){0,2}?\s+(?:range|ranging|vary|varying|varies)\s+(?:from|between)|"
     r"claimed the lives of|(?:death|fatality) toll(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|hit|from)|"
     r"(?:the\s+)?bodies of|"
-    r"toll\s+(?:has\s+)?(?:rose|risen|climbed|reached|jumped|increased|stands|stood)"
+    r"toll\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|climbed|reached|jumped|increased|stands|stood)"
     r"(?:\s+to|\s+at|\s+from(?:\s+\S+\s+to)?)?|"
     r"(?:revised|raised|put|puts|putting|updated|lowered|brought|bringing)\s+(?:the\s+)?"
     r"(?:death\s+|overall\s+|final\s+)?toll\s+(?:to|at)|toll\s+(?:is|was|now)\s+(?:now\s+)?(?:at\s+)?|"
@@ -59,12 +59,14 @@ _LEFT_CUES: dict[str, str] = {
     "displaced": r"displacing|displaced|uprooting|forcing|evacuating|evacuated|"
     r"(?:evacuations?|relocation|displacement|resettlement)\s+of(?:\s+(?:a further|another|a total of))?",
     "captured": r"abducting|abducted|kidnapping|kidnapped|capturing|captured|seizing",
-    "arrested": r"arresting|arrested|detaining|detained",
+    "arrested": r"arresting|arrested|detaining|detained|rounding up|rounded up|taking into custody",
+    "affected": r"affecting|affected",
 }
 _CUE_ALT = "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
 _FILLER = (
     r"(?:were|was|have|has|had|are|is|been|being|be|reportedly|also|later|all|of them|each|"
-    r"already|still|newly|recently|temporarily|ordered to|registered as|who|that|"
+    r"already|still|newly|recently|temporarily|ordered to|registered as|who|that|of whom|"
+    r"of those|of the (?:victims|wounded|injured|people|passengers|hostages|workers)|"
     r"subsequently|allegedly|confirmed|believed to be|feared|found|left|got|people|persons|"
     r"shot and|stabbed and|beaten and|abducted and|kidnapped and|tortured and|summarily|"
     r"were reported|now|so far|in total|more)"
@@ -81,7 +83,9 @@ _OBJECT_AFTER = re.compile(
 )
 _NOT_PEOPLE = re.compile(
     r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|chickens?|poultry|"
-    r"donkeys?|horses?|pigs?|birds?|fish|elephants?|rhinos?)\b",
+    r"donkeys?|horses?|pigs?|birds?|fish|elephants?|rhinos?|districts?|provinces?|villages?|"
+    r"houses?|homes?|hectares?|acres?|buildings?|schools?|vehicles?|crops?|regions?|states?|"
+    r"countries|towns?|cities|communities)\b",
     re.I,
 )
 _RIGHT = re.compile(
@@ -136,7 +140,8 @@ _PERSON_BASE = (
     r"teen|teenage boy|teenage girl|toddler|infant|wife|husband|girlfriend|boyfriend|father|"
     r"mother|son|daughter|stepson|stepdaughter|brother|sister|grandmother|grandfather|uncle|"
     r"aunt|nephew|niece|cousin|friend|neighbou?r|deputy|sergeant|trooper|owner|clerk|"
-    r"bystander|patron|security guard|pedestrian|cyclist|tourist|pilgrim|refugee|migrant)"
+    r"bystander|patron|security guard|pedestrian|cyclist|tourist|pilgrim|refugee|migrant|"
+    r"watchman|porter|hiker|sailor|passenger|motorist|gardener|labou?rer)"
 )
 # an age stands for the person ("a 7-year-old was killed") unless a noun follows it
 _PERSON_NOUN = (
@@ -208,7 +213,7 @@ _HE_DIED = re.compile(
 )
 _BARE_VICTIM = re.compile(
     rf"(?:^|(?<=[\s:\u2013\u2014-]))(?P<who>(?:[A-Z][\w-]*\s+)?(?:{_PERSON_NOUN}))\s+"
-    r"(?P<cue>(?:has\s+)?(?:dies|died)|killed|fatally (?:shot|stabbed|wounded|injured)|"
+    r"(?P<cue>(?:has\s+)?(?:dies|died)|killed|fatally (?:shot|stabbed|wounded|injured|struck|hit)|"
     r"shot (?:and killed|dead|to death)|found dead|dead)\b"
     r"(?!\s+(?:a|an|the|his|her|their|one|two|three|\d+)\b)",
     re.I,
@@ -242,7 +247,7 @@ _UPDATE = re.compile(
     r"toll|rose|risen|climbed|revised|raised|increased|jumped|updated|reached|coded", re.I
 )
 _AS_OF = re.compile(
-    r"\b(?:as (?:of|at)|by the end of|at the end of)\s+"
+    r"\b(?:[Aa]s (?:of|at)|[Bb]y the end of|[Aa]t the end of)\s+"
     r"(?:(?P<day>\d{1,2})\s+)?(?P<when>[A-Z][a-z]+(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4})?|\d{4})\b"
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:“”\"]{3,80})", re.I)
@@ -423,6 +428,11 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
             if re.fullmatch(rf"(?:\s+{_WHO_WORD}){{0,4}}\s*(?:,|and|,\s*and)\s*", between, re.I):
                 who = between.strip(" ,").removesuffix("and").strip(" ,") or None
                 cats[i] = (cats[i + 1][0], who, *cats[i + 1][2:])
+    for i in range(1, len(numbers)):
+        between = sentence[numbers[i - 1].end - offset : numbers[i].qual_start - offset]
+        rising = _search_before(_FROM_UPDATE, sentence, numbers[i - 1].qual_start - offset)
+        if cats[i] is None and cats[i - 1] and rising and re.fullmatch(r"\s+to\s+", between):
+            cats[i] = cats[i - 1]  # "rose from 12 to 15": 15 is the same count, updated
     scope = "cumulative" if _CUMULATIVE.search(sentence) else "incident"
     as_of_m = _AS_OF.search(sentence)
     as_of = _as_of(as_of_m, published)
@@ -609,3 +619,15 @@ def _resolve_shot(figures: list[Figure]) -> list[Figure]:
             high = f.high - dead if f.high is not None else None
             out.append(replace(f, category="injured", best=rest, low=low, high=high, hit=False))
     return out
+
+
+def link_events(figures: list[Figure], event_spans: list[tuple[int, int]]) -> None:
+    """Set each incident figure's `event`: the event whose evidence contains the figure or comes
+    last before it, else the first event; a running total belongs to no single event. Indices
+    always point into `event_spans` (None when there are no events)."""
+    for f in figures:
+        if f.scope != "incident" or not event_spans:
+            f.event = None
+            continue
+        before = [i for i, (s, _) in enumerate(event_spans) if s <= f.span[0]]
+        f.event = max(before, key=lambda i: event_spans[i][0]) if before else 0

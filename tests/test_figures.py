@@ -1,11 +1,17 @@
-"""Casualty figures: the number, its bounds and category, and the guards that keep totals honest."""
+"""Casualty figures, as a specification (issue 7). Every sentence here is invented for the test.
+
+Sections: numbers as news writes them (digits, scales, words, vague quantities); ranges and
+qualifiers; categories and voice; the victim group; scope, as_of and source; zeros and updates;
+what is not a casualty figure; evidence and the link to events; single victims; the guards
+that keep totals honest.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.figures import find_figures
-from pipeline.numbers import parse_number
+from pipeline.figures import Figure, find_figures, link_events
+from pipeline.numbers import parse_number, vague_qualifier
 
 
 def figures_of(nlp, text: str, published: str = "2026-03-02"):
@@ -16,13 +22,49 @@ def figures_of(nlp, text: str, published: str = "2026-03-02"):
     return find_figures(text, sentences, not_count_spans(doc), published)
 
 
+def kinds(figs) -> list[tuple]:
+    return [(f.category, f.best) for f in figs]
+
+
+# --- numbers as news writes them -----------------------------------------------------------------
+
+
 @pytest.mark.parametrize(
     "words,value",
-    [("12", 12), ("1,200", 1200), ("2.5 million", 2_500_000), ("twenty-three", 23),
-     ("a dozen", 12), ("one hundred and five", 105), ("14 000", 14000), ("seven", 7)],
+    [("12", 12), ("1,200", 1200), ("1 200", 1200), ("2.5 million", 2_500_000),
+     ("1.2 million", 1_200_000), ("twenty-three", 23), ("a dozen", 12),
+     ("one hundred and five", 105), ("14 000", 14000), ("seven", 7), ("one million", 1_000_000),
+     ("3,400,000", 3_400_000), ("40k", 40_000)],
 )  # fmt: skip
 def test_numbers_as_news_writes_them(words, value):
     assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    "words,value,qualifier",
+    [("a couple of", 2, "approx"), ("a few", 3, "at_least"), ("several", 3, "at_least"),
+     ("a handful of", 3, "at_least"), ("dozens of", 12, "at_least"), ("scores of", 20, "at_least"),
+     ("hundreds of", 100, "at_least"), ("thousands of", 1000, "at_least"),
+     ("tens of thousands of", 10_000, "at_least"), ("hundreds of thousands of", 100_000, "at_least"),
+     ("several hundred", 300, "at_least"), ("millions of", 1_000_000, "at_least")],
+)  # fmt: skip
+def test_vague_quantities_follow_the_documented_convention(words, value, qualifier):
+    assert (parse_number(words), vague_qualifier(words)) == (value, qualifier)
+    assert vague_qualifier("12") is None
+
+
+def test_a_vague_quantity_is_a_lower_bound_figure(nlp):
+    (fig,) = figures_of(nlp, "Dozens of villagers were wounded when the market was shelled.")
+    assert (fig.category, fig.best, fig.low, fig.high, fig.qualifier) == (
+        "injured", 12, 12, None, "at_least",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Many people were hurt in the crush.", "A number of guards were injured."]
+)
+def test_words_that_state_no_count_are_not_figures(nlp, sentence):
+    assert figures_of(nlp, sentence) == []
 
 
 @pytest.mark.parametrize(
@@ -234,3 +276,251 @@ def test_a_report_that_nobody_was_hurt_is_a_figure_of_zero(nlp, sentence, expect
 
 def test_no_death_penalty_is_not_a_zero(nlp):
     assert figures_of(nlp, "The country has had no death penalty since 1998.") == []
+
+
+# --- ranges and qualifiers -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescuers said 10 to 15 miners are missing.",
+        "Between 10 and 15 miners are missing after the collapse.",
+        "Some 10-15 miners are missing after the collapse.",
+    ],
+)
+def test_the_three_ways_of_writing_a_range(nlp, sentence):
+    (fig,) = figures_of(nlp, sentence)
+    assert (fig.category, fig.best, fig.low, fig.high, fig.qualifier) == (
+        "missing", 10, 10, 15, "range",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence,qualifier,best,low,high",
+    [
+        ("At least 7 fishermen drowned off the coast.", "at_least", 7, 7, None),
+        ("More than 7 fishermen drowned off the coast.", "more_than", 7, 7, None),
+        ("Nearly 70 fishermen drowned off the coast.", "less_than", 70, None, 70),
+        ("Up to 70 fishermen drowned off the coast.", "at_most", 70, None, 70),
+        ("About 70 fishermen drowned off the coast.", "approx", 70, 70, 70),
+        ("Exactly 70 fishermen drowned off the coast.", "exact", 70, 70, 70),
+    ],
+)
+def test_qualifiers_set_the_bounds(nlp, sentence, qualifier, best, low, high):
+    (fig,) = figures_of(nlp, sentence)
+    assert (fig.qualifier, fig.best, fig.low, fig.high) == (qualifier, best, low, high)
+
+
+# --- categories and voice --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Eleven hikers are still unaccounted for.", [("missing", 11)]),
+        ("The floods have forced 4,000 people from their homes.", [("displaced", 4000)]),
+        ("About 900 residents sought refuge in a school.", [("displaced", 900)]),
+        ("Pirates took 9 sailors hostage off the coast.", [("captured", 9)]),
+        ("Bandits kidnapped 14 travellers on the highway.", [("captured", 14)]),
+        ("Police rounded up 60 demonstrators overnight.", [("arrested", 60)]),
+        ("The shelling caused 37 casualties among the defenders.", [("casualties", 37)]),
+        ("The drought has affected 2.3 million herders.", [("affected", 2_300_000)]),
+    ],
+)
+def test_every_category(nlp, sentence, expected):
+    assert kinds(figures_of(nlp, sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,best",
+    [
+        ("Nine guards were killed in the raid.", 9),
+        ("The raid on the depot killed nine guards.", 9),
+        ("Militants stormed the depot, killing nine guards.", 9),
+        ("The raid on the depot left nine guards dead.", 9),
+        ("The death toll from the raid rose to 40 on Friday.", 40),
+        ("The fire claimed the lives of nine guards.", 9),
+        ("Divers recovered the bodies of nine guards from the river.", 9),
+    ],
+)
+def test_active_and_passive_voice_and_toll_wording(nlp, sentence, best):
+    (fig,) = figures_of(nlp, sentence)
+    assert (fig.category, fig.best) == ("killed", best)
+
+
+def test_the_victim_group_is_kept_as_written(nlp):
+    figs = figures_of(nlp, "The blast killed 6 civilians and wounded 11 soldiers.")
+    assert [(f.category, f.best, f.who) for f in figs] == [
+        ("killed", 6, "civilians"), ("injured", 11, "soldiers"),
+    ]  # fmt: skip
+
+
+def test_several_figures_in_one_sentence_are_each_kept(nlp):
+    figs = figures_of(nlp, "On the border, 4 guards and 9 smugglers were killed.")
+    assert [(f.category, f.best, f.who) for f in figs] == [
+        ("killed", 4, "guards"), ("killed", 9, "smugglers"),
+    ]  # fmt: skip
+
+
+# --- scope, as_of, source ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The insurgency has killed 2,100 people since 2019.",
+        "Landmines have killed 85 children so far this year.",
+        "The conflict has seen more than 40,000 casualties.",
+        "In total, the fighting has displaced 90,000 people.",
+    ],
+)
+def test_running_totals_are_cumulative(nlp, sentence):
+    (fig,) = figures_of(nlp, sentence)
+    assert fig.scope == "cumulative"
+
+
+def test_in_total_for_one_attack_is_the_incident_total(nlp):
+    (fig,) = figures_of(nlp, "In total, 9 passengers were injured in the crash.")
+    assert (fig.category, fig.best, fig.scope) == ("injured", 9, "incident")
+
+
+@pytest.mark.parametrize(
+    "sentence,as_of",
+    [
+        ("As of June, the war had killed 3,000 people.", "2025-06"),
+        ("The war had killed 3,000 people as of 14 February 2026.", "2026-02-14"),
+        ("The war had killed 3,000 people as of June 2024.", "2024-06"),
+    ],
+)
+def test_as_of_when_stated(nlp, sentence, as_of):
+    (fig,) = figures_of(nlp, sentence)
+    assert (fig.best, fig.scope, fig.as_of) == (3000, "cumulative", as_of)
+
+
+def test_a_figure_without_a_date_has_no_as_of(nlp):
+    (fig,) = figures_of(nlp, "Four porters were killed in the avalanche.")
+    assert fig.as_of is None
+
+
+@pytest.mark.parametrize(
+    "sentence,source",
+    [
+        ("Six nurses were injured, according to the regional health office.", "the regional health office"),
+        ("Six nurses were injured, the regional health office said.", "the regional health office"),
+    ],
+)  # fmt: skip
+def test_the_attributed_source(nlp, sentence, source):
+    (fig,) = figures_of(nlp, sentence)
+    assert fig.source == source
+
+
+def test_an_unattributed_figure_has_no_source(nlp):
+    (fig,) = figures_of(nlp, "Six nurses were injured in the fire.")
+    assert fig.source is None
+
+
+# --- zeros and updates -------------------------------------------------------------------------
+
+
+def test_the_toll_rising_from_one_number_to_another_is_one_update(nlp):
+    figs = figures_of(nlp, "The death toll from the quake rose from 12 to 15 overnight.")
+    assert [(f.category, f.best, f.qualifier) for f in figs] == [("killed", 15, "exact")]
+
+
+def test_an_update_in_a_later_sentence_replaces_the_first_report(nlp):
+    text = "Two hikers died in the storm. Rescuers later said the toll had risen to 5."
+    assert kinds(figures_of(nlp, text)) == [("killed", 5)]
+
+
+def test_a_stated_coding_of_the_count_supersedes_the_others(nlp):
+    text = "Fighters killed several soldiers near the dam. Fatalities coded as 3."
+    figs = figures_of(nlp, text)
+    assert kinds(figs) == [("killed", 3)]
+
+
+# --- what is not a casualty figure -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 34-year-old teacher spoke at the rally.",
+        "The ceasefire of 2019 collapsed in 2021.",
+        "Shops reopened at 10:30 on 4 May.",
+        "The ministry pledged $5 million to rebuild 40 schools.",
+        "The army deployed 1,000 troops to the border.",
+        "The motion passed by a vote of 52 to 48.",
+        "Readers can find the list on page 12.",
+        "Residents were told to call 911 if they saw the suspect.",
+        "Opposition senators killed the bill in committee.",
+        "Twelve armoured vehicles were destroyed.",
+    ],
+)
+def test_what_is_not_a_casualty_figure(nlp, sentence):
+    assert figures_of(nlp, sentence) == []
+
+
+# --- evidence and events -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence,evidence",
+    [
+        ("Flash floods left 23 people dead in the valley.", "23 people dead"),
+        ("Gunmen killed at least 4 traders on the road.", "killed at least 4 traders"),
+        ("Officials said the toll rose to 31.", "toll rose to 31"),
+    ],
+)
+def test_every_figure_points_at_the_words_that_state_it(nlp, sentence, evidence):
+    (fig,) = figures_of(nlp, sentence)
+    assert sentence[fig.span[0] : fig.span[1]] == evidence
+
+
+def _fig(start: int, scope: str = "incident") -> Figure:
+    return Figure("killed", 1, 1, 1, "exact", None, scope, None, None, (start, start + 5))
+
+
+def test_a_figure_belongs_to_the_event_told_before_it():
+    figs = [_fig(10), _fig(120), _fig(300, "cumulative")]
+    link_events(figs, [(0, 50), (100, 160)])
+    assert [f.event for f in figs] == [0, 1, None]
+
+
+def test_a_figure_before_any_event_goes_to_the_first_and_none_without_events():
+    figs = [_fig(0)]
+    link_events(figs, [(40, 80)])
+    assert figs[0].event == 0
+    link_events(figs, [])
+    assert figs[0].event is None
+
+
+# --- people hit by gunfire, and single victims ----------------------------------------------
+
+
+def test_people_shot_in_an_article_with_deaths_are_not_all_wounded(nlp):
+    text = "Six people were shot at the bus stop on Friday. Two of the victims died at the scene."
+    figs = figures_of(nlp, text)
+    assert sorted(kinds(figs)) == [("casualties", 6), ("injured", 4), ("killed", 2)]
+
+
+def test_a_victim_shot_who_then_died_is_not_also_wounded(nlp):
+    text = "A delivery driver was shot outside the depot. He later died in hospital."
+    figs = figures_of(nlp, text)
+    assert ("injured", 1) not in kinds(figs)
+    assert ("killed", 1) in kinds(figs)
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Investigators are looking into the death of a night watchman.", [("killed", 1)]),
+        ("Paramedics pronounced one man dead at the scene.", [("killed", 1)]),
+        ("Cyclist fatally struck by stray bullet", [("killed", 1)]),
+        ("A 9-year-old was killed when the shell hit the house.", [("killed", 1)]),
+        ("The driver remains in critical condition.", [("injured", 1)]),
+        ("Medics treated a guard with a minor gunshot wound.", [("injured", 1)]),
+    ],
+)
+def test_one_victim_told_without_a_count(nlp, sentence, expected):
+    assert kinds(figures_of(nlp, sentence)) == expected
