@@ -524,3 +524,82 @@ def test_a_victim_shot_who_then_died_is_not_also_wounded(nlp):
 )
 def test_one_victim_told_without_a_count(nlp, sentence, expected):
     assert kinds(figures_of(nlp, sentence)) == expected
+
+
+# --- reconciliation across articles (the event_casualties mart) -----------------------------
+
+
+def _publish_reports(tmp_path, reports):
+    """reports: (article_id, site, day, [(category, best, low, high, scope, as_of)])."""
+    import datetime as dt
+
+    from pipeline import publish, store
+
+    by_day: dict[str, dict[str, list]] = {}
+    for aid, site, day, figs in reports:
+        tables = by_day.setdefault(day, {"articles": [], "events": [], "figures": []})
+        tables["articles"].append({
+            "article_id": aid, "url": f"http://{site}/{aid}", "site_name": site,
+            "published": dt.date.fromisoformat(day), "status": "ok", "text": "x",
+        })  # fmt: skip
+        tables["events"].append({
+            "event_id": f"{aid}#v0", "article_id": aid, "type": "Battles",
+            "event_date": dt.date(2026, 3, 1), "location": "Hillside", "country": "KEN",
+        })  # fmt: skip
+        for i, (category, best, low, high, scope, as_of) in enumerate(figs):
+            tables["figures"].append({
+                "figure_id": f"{aid}#f{i}", "article_id": aid, "category": category,
+                "best": best, "low": low, "high": high, "scope": scope, "as_of": as_of,
+                "event_id": f"{aid}#v0",
+            })  # fmt: skip
+    for day, tables in by_day.items():
+        for table, rows in tables.items():
+            staged = store.write_table(tmp_path / f"{table}-{day}.parquet", table, rows)
+            store.replace_partition(tmp_path, table, day, staged)
+    publish.publish(tmp_path)
+    cols, rows = publish.query(
+        tmp_path,
+        "select category, low, best, high, n_articles, n_sources, n_reports, cumulative_best, "
+        "cumulative_as_of from event_casualties order by category",
+    )
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def test_one_event_reported_by_several_sources_is_reconciled(tmp_path):
+    rows = _publish_reports(tmp_path, [
+        ("a1", "wire-one", "2026-03-01", [("killed", 12, 12, 12, "incident", None)]),
+        ("a2", "wire-two", "2026-03-01", [("killed", 10, 10, None, "incident", None)]),
+        ("a3", "wire-two", "2026-03-02", [("killed", 15, 15, 15, "incident", None),
+                                          ("killed", 20, 15, 20, "incident", None)]),
+    ])  # fmt: skip
+    (killed,) = rows
+    # low: the smallest credible report; high open because one report said "at least 10";
+    # best: the latest day's report (the 15 and 20 of one article are parts: 35)
+    assert (killed["low"], killed["best"], killed["high"]) == (10, 35, None)
+    assert (killed["n_articles"], killed["n_sources"], killed["n_reports"]) == (3, 2, 3)
+
+
+def test_same_day_reports_that_disagree_meet_at_the_median(tmp_path):
+    rows = _publish_reports(tmp_path, [
+        ("b1", "one", "2026-03-02", [("injured", 4, 4, 4, "incident", None)]),
+        ("b2", "two", "2026-03-02", [("injured", 6, 6, 6, "incident", None)]),
+        ("b3", "three", "2026-03-02", [("injured", 30, 30, 30, "incident", None)]),
+    ])  # fmt: skip
+    assert [(r["low"], r["best"], r["high"]) for r in rows] == [(4, 6, 30)]
+
+
+def test_cumulative_totals_stand_beside_incident_figures_and_are_never_added(tmp_path):
+    rows = _publish_reports(tmp_path, [
+        ("c1", "one", "2026-03-01", [("killed", 7, 7, 7, "incident", None),
+                                     ("killed", 9000, 9000, None, "cumulative", "2026-01")]),
+        ("c2", "two", "2026-03-02", [("killed", 7, 7, 7, "incident", None),
+                                     ("killed", 9400, 9400, None, "cumulative", "2026-02")]),
+        ("c3", "three", "2026-03-02", [("displaced", 50000, 50000, None, "cumulative", None)]),
+    ])  # fmt: skip
+    displaced, killed = rows
+    assert (killed["best"], killed["cumulative_best"], killed["cumulative_as_of"]) == (
+        7, 9400, "2026-02",
+    )  # fmt: skip
+    assert (displaced["best"], displaced["n_reports"], displaced["cumulative_best"]) == (
+        None, 0, 50000,
+    )  # fmt: skip
