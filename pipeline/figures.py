@@ -622,11 +622,12 @@ def _resolve_shot(figures: list[Figure]) -> list[Figure]:
 
 
 def link_events(figures: list[Figure], event_spans: list[tuple[int, int]]) -> None:
-    """Set each incident figure's `event`: the event whose evidence contains the figure or comes
-    last before it, else the first event; a running total belongs to no single event. Indices
-    always point into `event_spans` (None when there are no events)."""
+    """Set each figure's `event`: the event whose evidence contains the figure or comes last
+    before it, else the first event. A running total is linked too, as the context the report
+    gives for its event (the marts keep it beside the event's figures, never added to them).
+    Indices always point into `event_spans` (None when there are no events)."""
     for f in figures:
-        if f.scope != "incident" or not event_spans:
+        if not event_spans:
             f.event = None
             continue
         before = [i for i, (s, _) in enumerate(event_spans) if s <= f.span[0]]

@@ -484,7 +484,7 @@ def _fig(start: int, scope: str = "incident") -> Figure:
 def test_a_figure_belongs_to_the_event_told_before_it():
     figs = [_fig(10), _fig(120), _fig(300, "cumulative")]
     link_events(figs, [(0, 50), (100, 160)])
-    assert [f.event for f in figs] == [0, 1, None]
+    assert [f.event for f in figs] == [0, 1, 1]  # a running total is context for its event
 
 
 def test_a_figure_before_any_event_goes_to_the_first_and_none_without_events():
@@ -603,3 +603,18 @@ def test_cumulative_totals_stand_beside_incident_figures_and_are_never_added(tmp
     assert (displaced["best"], displaced["n_reports"], displaced["cumulative_best"]) == (
         None, 0, 50000,
     )  # fmt: skip
+
+
+def test_every_figure_of_an_extracted_article_points_at_one_of_its_events():
+    from pipeline.extract import extract_records
+
+    text = (
+        "On Monday, gunmen attacked a bus near Hillside, killing 6 passengers and wounding 9. "
+        "Two days later, a roadside bomb hit a police truck in Riverbend and 3 officers died. "
+        "The insurgency has killed more than 4,000 people since 2020."
+    )
+    (out,) = extract_records([{"id": "t1", "text": text, "published": "2026-03-05"}])
+    assert out["figures"] and out["events"]
+    assert all(
+        f["event"] is not None and 0 <= f["event"] < len(out["events"]) for f in out["figures"]
+    )
