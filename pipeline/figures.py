@@ -66,7 +66,8 @@ _CUE_ALT = "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
 _FILLER = (
     r"(?:were|was|have|has|had|are|is|been|being|be|reportedly|also|later|all|of them|each|"
     r"already|still|newly|recently|temporarily|ordered to|registered as|who|that|of whom|"
-    r"of those|of the (?:victims|wounded|injured|people|passengers|hostages|workers)|"
+    r"of those|of which|of the(?:\s+[\w-]+)?\s+(?:victims|wounded|injured|people|passengers|"
+    r"hostages|workers|men|women|children|officers|soldiers)|"
     r"subsequently|allegedly|confirmed|believed to be|feared|found|left|got|people|persons|"
     r"shot and|stabbed and|beaten and|abducted and|kidnapped and|tortured and|summarily|"
     r"were reported|now|so far|in total|more)"
@@ -109,6 +110,7 @@ _DIGIT_RANGE = re.compile(r"\s?[-–]\s?(\d{1,6})(?![\d,.])")
 MAX_COUNT = 10_000_000_000  # more people than live on Earth: not a count of victims
 _WINDOW = 120  # characters before a number in which its qualifier or cue is looked for
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them|which|whom)\b", re.I)
 _FROM_UPDATE = re.compile(
     r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|raised|went up|grew|updated)"
     r"(?:\s+\w+)?\s+from\s+$",
@@ -123,7 +125,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     re.I,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:[$€£¥]|\bno\.|\bnumber|\baged?|\bage of|\bwho (?:was|is)|\broute|\bhighway|\bunit|\bbrigade|\bbattalion|"
+    r"(?:[$€£¥]|\bno\.|\bnumber|\baged?|\bages|\bage of|\bwho (?:was|is)|\broute|\bhighway|\bunit|\bbrigade|\bbattalion|"
     r"\bdistrict|\bsector|\bkm|\bpage|\bgate|\bstreet|\bar-|\bak-|\bm-|\bn-|\bcovid-|"
     r"\bdial(?:l?ed)?|\bcall(?:ed|ing)?|\bphone|\btel\.?|\bvote of|\bby a vote of|\bpage)\s*$",
     re.I,
@@ -152,7 +154,7 @@ _OF_NAME = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*
 _SINGLE_VICTIM = re.compile(
     rf"\b(?P<num>a|an|the|another)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}){_OF_NAME}"
     r"(?:,\s*(?:\d{1,3}|aged \d{1,3}),)?\s+"
-    r"(?:(?:was|has been|had been|is|got|were)\s+(?:(?!fatally\b)\w+\s+)?)?(?P<cue>"
+    r"(?:(?:who\s+)?(?:was|has been|had been|is|got|were)\s+(?:(?!fatally\b)\w+\s+)?)?(?P<cue>"
     + "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
     + r")\b",
     re.I,
@@ -173,7 +175,8 @@ _NAMED_VICTIM = re.compile(
 _KILLED_ONE = re.compile(
     r"\b(?P<cue>killed|killing|shot dead|shot and killed|stabbed to death|murdered|executed|"
     r"assassinated|beheaded|lynched|hacked to death|beat to death|beaten to death)\s+"
-    rf"(?P<num>a|an|one)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b",
+    rf"(?:(?P<num>a|an|one)\s+|(?=[\w]+-(?:year|month)-old\b))"
+    rf"(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b",
     re.I,
 )
 # explicit zeros: "no one was killed", "no casualties were reported", "neither injuries nor
@@ -202,8 +205,8 @@ _DEATH_OF = re.compile(
     re.I,
 )
 _PRONOUNCED = re.compile(
-    r"\bpronounced\s+(?P<num>a|an|one|the|his|her)\s+(?P<who>[\w-]+(?:\s+[\w-]+)?)"
-    r"(?:,\s*\d{1,3},)?\s+dead\b",
+    r"\b(?:pronounced|declared|left|leaving)\s+(?P<num>a|an|one|the|his|her|another|(?=\d+-year-old))"
+    r"\s*(?P<who>[\w-]+(?:\s+(?!and\b|or\b)[\w'’-]+){0,5}?)(?:,\s*\d{1,3},)?\s+dead\b",
     re.I,
 )
 _HE_DIED = re.compile(
@@ -275,6 +278,7 @@ class Figure:
     span: tuple[int, int]
     update: bool = False
     hit: bool = False  # "were shot": hit by gunfire, fate unstated (see _resolve_shot)
+    part: bool = False  # "two of the victims died": part of a group counted elsewhere
     event: int | None = None
 
     def as_contract(self) -> dict:
@@ -312,6 +316,7 @@ def _group(m: re.Match, names) -> str | None:
 
 def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> list[_Number]:
     found: list[_Number] = []
+    not_count_end = -1  # end of the last number that is not a count ("ages 4 and 5")
     for m in re.finditer(NUMBER, sentence, re.I):
         value = parse_number(m.group(0))
         if value is None or value > MAX_COUNT:
@@ -323,7 +328,15 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
             sentence[m.end() : m.end() + 12],
             sentence[max(0, m.start() - 12) : m.start()],
         )
-        if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before):
+        listed = not_count_end >= 0 and re.fullmatch(
+            r"\s*(?:,|and|or|&)\s*", sentence[not_count_end : m.start()]
+        )
+        if listed or re.search(r"\b(?:ages|aged)\s*$", before, re.I):
+            not_count_end = m.end()  # "ages 4, 5 and 7": the whole list is ages
+            continue
+        if _NOT_A_COUNT_BEFORE.search(before):
+            continue
+        if _NOT_A_COUNT_AFTER.match(after):
             continue
         if re.search(r"[A-Za-z][\w'’-]*,\s*$", before) and re.match(r"\s*,", after):
             continue  # "Michael Cattron, 6, was...", "the victim, 34, died": an age in apposition
@@ -465,6 +478,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
                 span=(min(n.qual_start, _left_cue_start(sentence, offset, n)), end),
                 update=update,
                 hit=hit,
+                part=bool(_PART_OF.match(sentence, n.end - offset)),
             )
         )
     for m in _NAMED_VICTIM.finditer(sentence):
@@ -571,6 +585,9 @@ def _resolve_totals(text: str, figures: list[Figure]) -> list[Figure]:
         if len(incident) < 2:
             continue
         total = max(incident, key=lambda f: (f.best, f.span[0]))
+        # "one of the men who died" is one of a group the article counts elsewhere
+        out = [f for f in out if not (f in incident and f.part and f.best < total.best)]
+        incident = [f for f in incident if f in out]
         parts = [f for f in incident if f is not total]
         stated_total = _SUMMARY.search(text[total.span[0] : total.span[1]])
         if sum(p.best for p in parts) == total.best or (

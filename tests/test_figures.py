@@ -618,3 +618,17 @@ def test_every_figure_of_an_extracted_article_points_at_one_of_its_events():
     assert all(
         f["event"] is not None and 0 <= f["event"] < len(out["events"]) for f in out["figures"]
     )
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Three guards died in the raid. One of the guards who died was a cadet.", [("killed", 3)]),
+        ("The blast left 19-year-old Mara Quint dead.", [("killed", 1)]),
+        ("The shooting injured one person and left another dead.", [("injured", 1), ("killed", 1)]),
+        ("Police are hunting the driver who hit and killed 6-year-old boy.", [("killed", 1)]),
+        ("The boys, ages 4 and 5, were wounded.", []),
+    ],
+)
+def test_parts_ages_and_victims_left_dead(nlp, text, expected):
+    assert sorted(kinds(figures_of(nlp, text))) == expected
