@@ -135,7 +135,7 @@ _PERSON_BASE = (
     r"officer|farmer|student|person|resident|teacher|trader|merchant|journalist|doctor|nurse|"
     r"worker|driver|fisherman|herder|villager|pastor|priest|imam|militant|fighter|member|leader|"
     r"activist|protester|official|guard|youth|teenager|minor|elderly man|elderly woman|"
-    r"passer-by|passerby|motorcyclist|customer|shopkeeper|vendor|commander|lawyer|judge|"
+    r"passer-by|passerby|motorcyclist|individual|customer|shopkeeper|vendor|commander|lawyer|judge|"
     r"politician|candidate|mayor|victim|suspect|prisoner|detainee|inmate|councill?or|trafficker|"
     r"personnel|chief|gendarme|militiaman|rebel|insurgent|jihadist|gunman|bandit|worshipper|"
     r"miner|herdsman|cleric|elder|businessman|businesswoman|contractor|engineer|employee|"
@@ -153,6 +153,7 @@ _PERSON_NOUN = (
 _OF_NAME = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 _SINGLE_VICTIM = re.compile(
     rf"\b(?P<num>a|an|the|another)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}){_OF_NAME}"
+    r"(?:\s+(?:in|at|inside|near|on)\s+the\s+[\w-]+)?"
     r"(?:,\s*(?:\d{1,3}|aged \d{1,3}),)?\s+"
     r"(?:(?:who\s+)?(?:was|has been|had been|is|got|were)\s+(?:(?!fatally\b)\w+\s+)?)?(?P<cue>"
     + "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
@@ -223,16 +224,26 @@ _BARE_VICTIM = re.compile(
 )
 # one person hurt, told without a count: "injuring a 4-year-old", "shot a 17-year-old",
 # "a man with a gunshot wound", "she remains in critical condition", headlines ("Teen shot in leg")
+_ALIVE = (
+    r"(?:(?:is|was|remains|remained|were|has been|had been|are)\s+(?:\w+ly\s+)?(?:listed\s+)?in\s+"
+    r"(?:(?:critical|serious|stable|fair|good|grave|satisfactory|extremely|very|but|and|,)\s*)+"
+    r"condition|(?:is|was)\s+(?:\w+ly\s+)?(?:recovering|expected to (?:survive|recover|be (?:ok|okay|fine))|"
+    r"on the road to recovery)|survived)"
+)
 _HURT_ONE = re.compile(
     rf"\b(?P<cue>injuring|injured|wounding|wounded|shot|hurting)\s+(?P<num>a|an|one|another)\s+"
     rf"(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b"
     rf"|\b(?:a|an|the|another)\s+(?P<who2>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\s+with\s+(?:a\s+)?"
-    r"(?:(?:non-life-threatening|minor|serious|critical|gunshot|bullet|stab)\s+)+(?:wounds?|injur(?:y|ies))"
+    r"(?P<how2>(?:(?:non-life-threatening|non-life threatening|minor|serious|critical|gunshot|bullet|"
+    r"stab)\s+)+)(?:wounds?|injur(?:y|ies))"
     rf"|(?:\b(?:a|an|the|another)\s+(?P<who3>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})|\b(?P<who4>[Hh]e|[Ss]he))"
-    r"\s+(?:(?:is|was|remains|remained|were|has been|had been|are)\s+)(?:listed\s+)?in\s+"
-    r"(?:(?:critical|serious|stable|fair|good|grave|satisfactory)(?:\s+(?:but|and)\s+)?)+\s*condition"
+    rf"\s+{_ALIVE}"
     rf"|(?:^|(?<=[\s:\u2013\u2014-]))(?P<who5>(?:[A-Z][\w-]*\s+)?{_PERSON_NOUN})\s+"
-    r"(?P<cue5>shot|wounded|injured|hurt)\s+(?:in|at|on|near|during|after|while|by)\b",
+    r"(?:(?P<cue5>shot|wounded|injured|hurt|grazed)\s+(?:in|at|on|near|during|after|while|by)\b|recovering\b)"
+    rf"|\b(?P<who6>[Hh]e|[Ss]he|(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUN})\b[^.;]{{0,60}}?\b"
+    r"(?:with|suffered|suffering|sustained|sustaining|received)\s+(?:a|an)\s+"
+    r"(?P<how6>(?:[\w-]+\s+){0,2}?)(?:gunshot|bullet|graze|stab)\s+wound\b"
+    r"|\banother\s+(?P<who7>(?:(?:[\w-]+ly)\s+)?)(?:injured|wounded|hurt)\b",
     re.I,
 )
 _BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)
@@ -507,9 +518,16 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         s, e = m.start() + offset, m.end() + offset
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
-        who = next(m.group(g) for g in ("who", "who2", "who3", "who4", "who5") if m.group(g))
+        who = next(
+            (m.group(g) for g in ("who", "who2", "who3", "who4", "who5", "who6") if m.group(g)),
+            "another",
+        )
         cue = m.group("cue") or m.group("cue5") or ""
-        hit = cue.lower() == "shot"
+        how = (m.group("how2") or "") + (m.group("how6") or "")
+        # shot, or a gunshot wound of unstated gravity: the victim may be among the dead
+        hit = cue.lower() == "shot" or (
+            bool(m.group("who6") or m.group("how2")) and not re.search(r"minor|non-life", how, re.I)
+        )
         f = Figure("injured", 1, 1, 1, "exact", who.strip(), scope, as_of, source, (s, e), hit=hit)
         out.append(f)
     for m in _ZERO.finditer(sentence):
