@@ -43,6 +43,7 @@ CATEGORY_CUES: dict[str, str] = {
 }
 _LEFT_CUES: dict[str, str] = {
     "killed": r"killing|killed|kill|kills|massacring|executing|executed|murdered|murdering|"
+    r"fatally (?:wounding|wounded|injuring|injured|shooting|shot|stabbing|stabbed)|"
     # a coder's statement of the count: "unknown fatalities coded as 10" (it supersedes the rest)
     r"(?:fatalities|fatality|deaths)(?:\s+[\w-]+){0,3}?\s+coded\s+(?:as|to|at)|"
     r"beheaded|assassinated|shot dead|shot and killed|stabbed to death|claiming the lives of|"
@@ -143,7 +144,12 @@ _PERSON_BASE = (
     r"mother|son|daughter|stepson|stepdaughter|brother|sister|grandmother|grandfather|uncle|"
     r"aunt|nephew|niece|cousin|friend|neighbou?r|deputy|sergeant|trooper|owner|clerk|"
     r"bystander|patron|security guard|pedestrian|cyclist|tourist|pilgrim|refugee|migrant|"
-    r"watchman|porter|hiker|sailor|passenger|motorist|gardener|labou?rer)"
+    r"watchman|porter|hiker|sailor|passenger|motorist|gardener|labou?rer|farmhand|cashier|"
+    r"courier|waiter|waitress|bartender|firefighter|paramedic|medic|cook|chef|janitor|"
+    r"salesman|saleswoman|mechanic|carpenter|builder|fisher|hunter|ranger|warden|soldier|"
+    r"recruit|cadet|conscript|volunteer|aid worker|photographer|reporter|cameraman|"
+    r"grandson|granddaughter|roommate|coworker|co-worker|classmate|sophomore|freshman|"
+    r"senior|junior|pupil|toddler|newborn|homeowner|tenant|landlord|resident)"
 )
 # an age stands for the person ("a 7-year-old was killed") unless a noun follows it
 _PERSON_NOUN = (
@@ -243,7 +249,8 @@ _HURT_ONE = re.compile(
     rf"|\b(?P<who6>[Hh]e|[Ss]he|(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUN})\b[^.;]{{0,60}}?\b"
     r"(?:with|suffered|suffering|sustained|sustaining|received)\s+(?:a|an)\s+"
     r"(?P<how6>(?:[\w-]+\s+){0,2}?)(?:gunshot|bullet|graze|stab)\s+wound\b"
-    r"|\banother\s+(?P<who7>(?:(?:[\w-]+ly)\s+)?)(?:injured|wounded|hurt)\b",
+    r"|\banother\s+(?P<who7>(?:(?:[\w-]+ly)\s+)?)(?:injured|wounded|hurt)\b"
+    r"|\b(?:injuring|injured|wounding|wounded|hurting)\s+another\b(?!\s+(?:person|man|woman))",
     re.I,
 )
 _BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)

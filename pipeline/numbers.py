@@ -40,7 +40,10 @@ _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True
 _WORDNUM = rf"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u202f|\u00a0| )\d{3}(?!\d)|\d+(?:\.\d+)?)"
 _DIGITNUM = rf"{_DIGITS}(?:\s*(?:{'|'.join(SCALES)}|mn|bn|m|k)\b)?"
-NUMBER = rf"(?<![\w.,-])(?:{_VAGUE}|{_DIGITNUM}|{_WORDNUM})(?![\w])"
+# a number glued to the word before it by lost spacing ("between159,000", "Around1.6 million")
+# counts only when its separators or scale make it unmistakable (not "AK47", "COVID19")
+_GLUED = r"(?<=[a-z])(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s*(?:million|billion)\b)"
+NUMBER = rf"(?:(?<![\w.,-])|{_GLUED})(?:{_VAGUE}|{_DIGITNUM}|{_WORDNUM})(?![\w])"
 NUMBER_RE = re.compile(NUMBER, re.I)
 
 

@@ -632,3 +632,24 @@ def test_every_figure_of_an_extracted_article_points_at_one_of_its_events():
 )
 def test_parts_ages_and_victims_left_dead(nlp, text, expected):
     assert sorted(kinds(figures_of(nlp, text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("A farmhand is recovering after the ambush.", [("injured", 1)]),
+        ("The cashier is listed in stable but serious condition.", [("injured", 1)]),
+        ("Two porters were killed and another critically injured.", [("injured", 1), ("killed", 2)]),
+        ("The raider fatally wounded two clerks and seriously wounded another.",
+         [("injured", 1), ("killed", 2)]),
+        ("The courier was taken to hospital with a minor stab wound.", [("injured", 1)]),
+    ],
+)  # fmt: skip
+def test_one_person_hurt_as_news_tells_it(nlp, text, expected):
+    assert sorted(kinds(figures_of(nlp, text))) == expected
+
+
+def test_a_number_glued_to_the_word_before_it_by_lost_spacing(nlp):
+    (fig,) = figures_of(nlp, "Floods forced between12,000 and 15,000 people to evacuate.")
+    assert (fig.category, fig.low, fig.high) == ("displaced", 12000, 15000)
+    assert figures_of(nlp, "Police seized 3 AK47 rifles and arrested nobody.") == []
