@@ -35,7 +35,11 @@ CATEGORY_CUES: dict[str, str] = {
     r"(?:\w+\s+){0,3}?in (?:\w+\s+){0,3}?(?:shelters|camps|evacuation cent(?:re|er)s|tents)|"
     r"accommodated (?:\w+\s+){0,4}?(?:shelters|camps|cent(?:re|er)s)|(?:forced )?into (?:\w+\s+)?shelters|"
     r"(?:had |were forced |been forced |forced |ordered |were ordered )?to (?:evacuate|flee|leave their homes)|"
-    r"lost their homes|moved to (?:safer|higher) (?:places|ground|areas)|from their homes",
+    r"lost their homes|moved to (?:safer|higher) (?:places|ground|areas)|from their homes|"
+    r"(?:moved|taken|relocated|brought) to (?:\w+\s+){0,3}?(?:shelters|camps|evacuation cent(?:re|er)s|"
+    r"hotels|safer (?:places|areas|ground))|staying with (?:host families|relatives)|"
+    r"living in (?:\w+\s+){0,2}?(?:collective|displacement|idp) (?:sites|cent(?:re|er)s|camps)|"
+    r"affected and (?:evacuated|displaced)",
     "captured": r"kidnapped|abducted|taken hostage|hostages?|captured|seized",
     "arrested": r"arrested|detained|arrests|detentions|taken into custody|rounded up",
     "casualties": r"casualties",
@@ -58,7 +62,9 @@ _LEFT_CUES: dict[str, str] = {
     "injured": r"injuring|injured|wounding|wounded|hurting|"
     r"(?:number of )?(?:injured|wounded)\s+(?:rose|risen|climbed|reached|stands)(?:\s+to|\s+at)?",
     "displaced": r"displacing|displaced|uprooting|forcing|evacuating|evacuated|"
-    r"(?:evacuations?|relocation|displacement|resettlement)\s+of(?:\s+(?:a further|another|a total of))?",
+    r"(?:evacuations?|relocation|displacement|resettlement)\s+of(?:\s+(?:a further|another|a total of))?|"
+    r"number of (?:\w+\s+)?(?:displaced|evacuated|idps|evacuees|refugees)(?:\s+\w+){0,4}?\s+"
+    r"(?:is|was|stands at|stood at|reached|to be|at|of)|(?:idps|evacuees|displaced people)\s+(?:total(?:led|ed)?|numbered)",
     "captured": r"abducting|abducted|kidnapping|kidnapped|capturing|captured|seizing",
     "arrested": r"arresting|arrested|detaining|detained|rounding up|rounded up|taking into custody",
     "affected": r"affecting|affected",
@@ -66,7 +72,7 @@ _LEFT_CUES: dict[str, str] = {
 _CUE_ALT = "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
 _FILLER = (
     r"(?:were|was|have|has|had|are|is|been|being|be|reportedly|also|later|all|of them|each|"
-    r"already|still|newly|recently|temporarily|ordered to|registered as|who|that|of whom|"
+    r"already|still|newly|recently|temporarily|ordered to|registered as|who|that|of whom|to be|"
     r"of those|of which|of the(?:\s+[\w-]+)?\s+(?:victims|wounded|injured|people|passengers|"
     r"hostages|workers|men|women|children|officers|soldiers)|"
     r"subsequently|allegedly|confirmed|believed to be|feared|found|left|got|people|persons|"
@@ -265,7 +271,7 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 _UPDATE = re.compile(
-    r"toll|rose|risen|climbed|revised|raised|increased|jumped|updated|reached|coded", re.I
+    r"\b(?:toll|rose|risen|climbed|revised|raised|increased|jumped|updated|reached|coded)\b", re.I
 )
 _AS_OF = re.compile(
     r"\b(?:[Aa]s (?:of|at)|[Bb]y the end of|[Aa]t the end of)\s+"

@@ -653,3 +653,21 @@ def test_a_number_glued_to_the_word_before_it_by_lost_spacing(nlp):
     (fig,) = figures_of(nlp, "Floods forced between12,000 and 15,000 people to evacuate.")
     assert (fig.category, fig.low, fig.high) == ("displaced", 12000, 15000)
     assert figures_of(nlp, "Police seized 3 AK47 rifles and arrested nobody.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence,best",
+    [
+        ("About 3,000 villagers were staying with host families after the floods.", 3000),
+        ("Some 640 residents were moved to evacuation centres.", 640),
+        ("The number of displaced families is estimated to be 820.", 820),
+        ("Nearly 9,000 people are living in collective centres.", 9000),
+    ],
+)
+def test_displacement_as_humanitarian_reports_word_it(nlp, sentence, best):
+    assert kinds(figures_of(nlp, sentence)) == [("displaced", best)]
+
+
+def test_a_word_that_only_contains_an_update_word_is_no_update(nlp):
+    text = "About 60 people were evacuated. On the atoll, storms forced 35 people to evacuate."
+    assert sorted(kinds(figures_of(nlp, text))) == [("displaced", 35), ("displaced", 60)]
