@@ -96,8 +96,12 @@ _NOT_PEOPLE = re.compile(
     r"countries|towns?|cities|communities)\b",
     re.I,
 )
+# "1 resident of Garin Goje was killed": where the victims came from, between number and verb
+_FROM_PLACE = r"(?:\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))?"
 _RIGHT = re.compile(
-    rf"^(?P<who>(?:\s+{_WHO_WORD}){{0,5}}?){_ASIDE}\s*,?(?:\s+{_FILLER})*\s+(?:{_CUE_ALT})\b", re.I
+    rf"^(?P<who>(?:\s+{_WHO_WORD}){{0,5}}?){_FROM_PLACE}{_ASIDE}\s*,?(?:\s+{_FILLER})*\s+"
+    rf"(?:{_CUE_ALT})\b",
+    re.I,
 )
 _LEFT = re.compile(
     r"\b(?:" + "|".join(f"(?P<{c}>{p})" for c, p in _LEFT_CUES.items()) + r")\s+$", re.I
@@ -128,7 +132,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*|-)(?:-?years?\b|-?year-old|yrs?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
     r"percent\b|per cent\b|%|a\.?m\b|p\.?m\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|"
     r"o'clock|kg\b|tons?\b|tonnes?\b|mm\b|cm\b|dollars?\b|euros?\b|pounds?\b|st\b|nd\b|rd\b|th\b|"
-    r"times\b|:\d|votes?\b|seats?\b)",
+    r"times\b|:\d|votes?\b|seats?\b|blocks?\b)",
     re.I,
 )
 _NOT_A_COUNT_BEFORE = re.compile(

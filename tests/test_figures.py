@@ -455,6 +455,7 @@ def test_a_stated_coding_of_the_count_supersedes_the_others(nlp):
         "Residents were told to call 911 if they saw the suspect.",
         "Opposition senators killed the bill in committee.",
         "Twelve armoured vehicles were destroyed.",
+        "Officers sealed off the 5800 block of Elm Street.",
     ],
 )
 def test_what_is_not_a_casualty_figure(nlp, sentence):
@@ -671,3 +672,10 @@ def test_displacement_as_humanitarian_reports_word_it(nlp, sentence, best):
 def test_a_word_that_only_contains_an_update_word_is_no_update(nlp):
     text = "About 60 people were evacuated. On the atoll, storms forced 35 people to evacuate."
     assert sorted(kinds(figures_of(nlp, text))) == [("displaced", 35), ("displaced", 60)]
+
+
+def test_where_the_victims_came_from_sits_between_number_and_verb(nlp):
+    figs = figures_of(nlp, "2 herders from Upper Tana were killed and 5 residents of Kiboko hurt.")
+    assert [(f.category, f.best, f.who) for f in figs] == [
+        ("killed", 2, "herders"), ("injured", 5, "residents"),
+    ]  # fmt: skip
