@@ -20,6 +20,7 @@ from pipeline.numbers import NUMBER, parse_number, vague_qualifier
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
+    r"shot(?:\s+[\w-]+){0,5}?\s+and\s+(?:later\s+)?died|"
     r"shot to death|(?:stabbed|beaten|hacked|tortured|burned|burnt) to death|"
     r"fatally (?:shot|wounded|injured|assaulted|stabbed|attacked|beaten)|assassinated|"
     r"lost their lives|perished|drowned|bodies|lives|massacred|shot dead|beheaded|lynched|"
@@ -146,7 +147,7 @@ _PERSON_BASE = (
     r"officer|farmer|student|person|resident|teacher|trader|merchant|journalist|doctor|nurse|"
     r"worker|driver|fisherman|herder|villager|pastor|priest|imam|militant|fighter|member|leader|"
     r"activist|protester|official|guard|youth|teenager|minor|elderly man|elderly woman|"
-    r"passer-by|passerby|motorcyclist|individual|customer|shopkeeper|vendor|commander|lawyer|judge|"
+    r"passer-by|passerby|motorcyclist|individual|male|female|operator|customer|shopkeeper|vendor|commander|lawyer|judge|"
     r"politician|candidate|mayor|victim|suspect|prisoner|detainee|inmate|councill?or|trafficker|"
     r"personnel|chief|gendarme|militiaman|rebel|insurgent|jihadist|gunman|bandit|worshipper|"
     r"miner|herdsman|cleric|elder|businessman|businesswoman|contractor|engineer|employee|"
@@ -191,9 +192,14 @@ _NAMED_VICTIM = re.compile(
 # active voice: "gunmen shot and killed a civilian", "militants shot dead a school guard"
 _KILLED_ONE = re.compile(
     r"\b(?P<cue>killed|killing|shot dead|shot and killed|stabbed to death|murdered|executed|"
-    r"assassinated|beheaded|lynched|hacked to death|beat to death|beaten to death)\s+"
-    rf"(?:(?P<num>a|an|one)\s+|(?=[\w]+-(?:year|month)-old\b))"
-    rf"(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b",
+    r"assassinated|beheaded|lynched|hacked to death|beat to death|beaten to death|fatally shot|"
+    r"fatally stabbed)\s+"
+    rf"(?:(?P<num>a|an|one|the)\s+|(?=[\w]+-(?:year|month)-old\b))"
+    rf"(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b"
+    rf"(?P<pair>\s+and\s+(?:his|her|their|a|an|another|one)\s+(?:[\w-]+\s+)?{_PERSON_NOUN}\b)?"
+    rf"|\b(?P<cue2>stabbed|beat|beaten|hacked|tortured|burned|burnt|bludgeoned|shot|strangled)\s+"
+    rf"(?P<num2>a|an|one|the)\s+(?P<who2>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\s+to death\b"
+    r"|\b(?P<cue3>killing|killed|executing|executed|shooting dead)\s+(?P<who3>him|her)\b",
     re.I,
 )
 # explicit zeros: "no one was killed", "no casualties were reported", "neither injuries nor
@@ -227,7 +233,7 @@ _PRONOUNCED = re.compile(
     re.I,
 )
 _HE_DIED = re.compile(
-    r"\b(?P<who>[Hh]e|[Ss]he)\s+(?:later\s+|eventually\s+|ultimately\s+|then\s+)?"
+    r"\b(?P<who>[Hh]e|[Ss]he|the other(?: one)?)\s+(?:later\s+|eventually\s+|ultimately\s+|then\s+)?"
     r"(?:died|(?:was|had been)\s+(?:pronounced dead|killed|shot and killed|fatally (?:shot|wounded)|"
     r"shot dead|declared dead|found dead))\b"
 )
@@ -263,7 +269,11 @@ _HURT_ONE = re.compile(
     r"|\b(?:injuring|injured|wounding|wounded|hurting)\s+another\b(?!\s+(?:person|man|woman))",
     re.I,
 )
-_BODY_OF = re.compile(r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b", re.I)
+_BODY_OF = re.compile(
+    r"\bbody of (?P<num>a|an)\s+(?P<who>(?:[a-z-]+\s+){0,2}?\w+)\b"
+    rf"|\b(?:a|an)\s+(?P<who2>(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUN})['’]s\s+(?:dead\s+)?body\b",
+    re.I,
+)
 _CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:[\w'’-]+\s+){0,4}?(?:\d{4}|war|conflict|start|beginning|outbreak|fighting|invasion|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -528,9 +538,12 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         s, e = m.start() + offset, m.end() + offset
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
-        who = m.group("who").strip()
-        hit = category == "injured" and m.group("cue").lower().startswith("shot")
-        out.append(Figure(category, 1, 1, 1, "exact", who, scope, as_of, source, (s, e), hit=hit))
+        groups = m.groupdict()
+        who = next(groups[g] for g in ("who", "who2", "who3") if groups.get(g)).strip()
+        cue = groups.get("cue") or ""
+        hit = category == "injured" and cue.lower().startswith("shot")
+        n = 2 if groups.get("pair") else 1  # "killing a woman and her son"
+        out.append(Figure(category, n, n, n, "exact", who, scope, as_of, source, (s, e), hit=hit))
     for m in _HURT_ONE.finditer(sentence):
         s, e = m.start() + offset, m.end() + offset
         if any(f.span[0] < e and s < f.span[1] for f in out):
@@ -613,23 +626,44 @@ _SUMMARY = re.compile(
 
 def _resolve_totals(text: str, figures: list[Figure]) -> list[Figure]:
     """Parts of a stated total are not added to it: "a man and a woman were shot dead ...
-    2 fatalities" is 2, "killing one ... 11 were also killed ... 12 fatalities" is 12."""
-    out = list(figures)
+    2 fatalities" is 2, "killing one ... 11 were also killed ... 12 fatalities" is 12. Figures
+    that share one verb ("3 policemen, 2 militiamen and 1 soldier were killed") are one unit
+    whose parts add up; they are never parts of one another."""
+    dropped: set[int] = set()
     for category in {f.category for f in figures}:
-        incident = [f for f in out if f.category == category and f.scope == "incident"]
-        if len(incident) < 2:
+        incident = [f for f in figures if f.category == category and f.scope == "incident"]
+        units: dict[int, list[Figure]] = {}
+        for f in incident:
+            units.setdefault(f.span[1], []).append(f)
+        if len(units) < 2:
             continue
-        total = max(incident, key=lambda f: (f.best, f.span[0]))
+
+        def value(unit: list[Figure], dropped: set[int] = dropped) -> int:
+            return sum(f.best for f in unit if id(f) not in dropped)
+
+        # "2 other policemen were killed" adds to a count: it is never the total of others
+        totals = [u for u in units.values() if not any(_is_more(f) for f in u)]
+        if not totals:
+            continue
+        total = max(totals, key=lambda u: (value(u), max(f.span[0] for f in u)))
         # "one of the men who died" is one of a group the article counts elsewhere
-        out = [f for f in out if not (f in incident and f.part and f.best < total.best)]
-        incident = [f for f in incident if f in out]
-        parts = [f for f in incident if f is not total]
-        stated_total = _SUMMARY.search(text[total.span[0] : total.span[1]])
-        if sum(p.best for p in parts) == total.best or (
-            stated_total and all(p.best < total.best for p in parts)
+        dropped |= {id(f) for f in incident if f.part and f not in total and f.best < value(total)}
+        parts = [u for u in units.values() if u is not total and value(u) > 0]
+        if any(_is_more(f) and value(u) >= value(total) for u in parts for f in u):
+            continue  # "2 killed ... 2 other policemen killed" is 4, not one figure told twice
+        span = (min(f.span[0] for f in total), max(f.span[1] for f in total))
+        stated_total = _SUMMARY.search(text[span[0] : span[1]])
+        if parts and (
+            sum(value(u) for u in parts) == value(total)
+            or (stated_total and all(value(u) < value(total) for u in parts))
         ):
-            out = [f for f in out if f not in parts]
-    return out
+            dropped |= {id(f) for u in parts for f in u}
+    return [f for f in figures if id(f) not in dropped]
+
+
+def _is_more(f: Figure) -> bool:
+    """'2 other policemen', 'three more', 'another 5': a count added to those told before."""
+    return bool(f.who and re.match(r"(?:other|more|additional|further)\b", f.who, re.I))
 
 
 def _resolve_updates(figures: list[Figure]) -> list[Figure]:
@@ -638,7 +672,9 @@ def _resolve_updates(figures: list[Figure]) -> list[Figure]:
     for f in figures:
         if f.scope == "incident":
             same = [k for k in kept if k.scope == "incident" and k.category == f.category]
-            if any(k.best == f.best and k.qualifier == f.qualifier for k in same):
+            if not _is_more(f) and any(
+                k.best == f.best and k.qualifier == f.qualifier for k in same
+            ):
                 continue  # the same number restated ("... 2 fatalities.")
             if f.update and same:
                 kept = [k for k in kept if k not in same]

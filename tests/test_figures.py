@@ -679,3 +679,32 @@ def test_where_the_victims_came_from_sits_between_number_and_verb(nlp):
     assert [(f.category, f.best, f.who) for f in figs] == [
         ("killed", 2, "herders"), ("injured", 5, "residents"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("A guard was shot in the chest and died.", [("killed", 1)]),
+        ("A trader strangled a man to death in the market.", [("killed", 1)]),
+        ("Raiders stopped the truck and killed the driver.", [("killed", 1)]),
+        ("Soldiers fired on a herder, killing him.", [("killed", 1)]),
+        ("The shelling killed a woman and her daughter.", [("killed", 2)]),
+        ("Two men were shot. One man was hurt and the other died.",
+         [("casualties", 2), ("injured", 1), ("killed", 1)]),
+        ("Police found a man's body in the canal.", [("killed", 1)]),
+    ],
+)  # fmt: skip
+def test_deaths_told_with_a_person_not_a_number(nlp, text, expected):
+    assert sorted(kinds(figures_of(nlp, text))) == expected
+
+
+def test_figures_that_share_one_verb_add_up_and_are_never_parts_of_each_other(nlp):
+    text = "4 guards, 2 drivers and 1 cook were killed. In all, 7 fatalities."
+    assert sum(f.best for f in figures_of(nlp, text)) == 7
+    text = "Clashes left 25 rebels and 6 soldiers dead."
+    assert sorted(kinds(figures_of(nlp, text))) == [("killed", 6), ("killed", 25)]
+
+
+def test_other_victims_add_to_the_count_told_before(nlp):
+    text = "Two guards were killed at the gate. Two other guards were killed inside."
+    assert kinds(figures_of(nlp, text)) == [("killed", 2), ("killed", 2)]
