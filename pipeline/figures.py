@@ -20,7 +20,8 @@ from pipeline.numbers import NUMBER, parse_number, vague_qualifier
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
-    r"shot(?:\s+[\w-]+){0,5}?\s+and\s+(?:later\s+)?died|"
+    r"shot(?:\s+[\w-]+){0,5}?\s+and\s+(?:later\s+)?died|(?:shot|stabbed|beaten|hacked) and killed|"
+    r"corpses|"
     r"shot to death|(?:stabbed|beaten|hacked|tortured|burned|burnt) to death|"
     r"fatally (?:shot|wounded|injured|assaulted|stabbed|attacked|beaten)|assassinated|"
     r"lost their lives|perished|drowned|bodies|lives|massacred|shot dead|beheaded|lynched|"
@@ -81,7 +82,7 @@ _FILLER = (
     r"were reported|now|so far|in total|more)"
 )
 # words that end a victim group: "two men who shot dead a man" names the killers, not victims
-_WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to|of|who|that|which|whom)\b)[A-Za-z][A-Za-z'’-]*"
+_WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to|of|who|that|which|whom)\b)[A-Za-z][A-Za-z'’/-]*"
 # an aside between the number and its verb: "240 people (including 64 children) were moved",
 # "2,800 people, including five with disabilities, took refuge"
 _ASIDE = r"(?:\s*\([^()]{1,80}\)|\s*,\s*(?:including|among them|mostly|mainly|many of them)\s[^,;]{1,80},)?"
@@ -147,7 +148,8 @@ _PERSON_BASE = (
     r"officer|farmer|student|person|resident|teacher|trader|merchant|journalist|doctor|nurse|"
     r"worker|driver|fisherman|herder|villager|pastor|priest|imam|militant|fighter|member|leader|"
     r"activist|protester|official|guard|youth|teenager|minor|elderly man|elderly woman|"
-    r"passer-by|passerby|motorcyclist|individual|male|female|operator|customer|shopkeeper|vendor|commander|lawyer|judge|"
+    r"passer-by|passerby|motorcyclist|individual|male|female|operator|adolescent|robber|thief|"
+    r"kidnapper|criminal|gang member|gangster|smuggler|poacher|demonstrator|bodyguard|shepherd|customer|shopkeeper|vendor|commander|lawyer|judge|"
     r"politician|candidate|mayor|victim|suspect|prisoner|detainee|inmate|councill?or|trafficker|"
     r"personnel|chief|gendarme|militiaman|rebel|insurgent|jihadist|gunman|bandit|worshipper|"
     r"miner|herdsman|cleric|elder|businessman|businesswoman|contractor|engineer|employee|"
@@ -170,6 +172,7 @@ _PERSON_NOUN = (
 _OF_NAME = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 _SINGLE_VICTIM = re.compile(
     rf"\b(?P<num>a|an|the|another)\s+(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}){_OF_NAME}"
+    rf"(?P<pair>\s+and\s+(?:his|her|their|a|an|another)\s+(?:[\w-]+\s+)?{_PERSON_NOUN}\b)?"
     r"(?:\s+(?:in|at|inside|near|on)\s+the\s+[\w-]+)?"
     r"(?:,\s*(?:\d{1,3}|aged \d{1,3}),)?\s+"
     r"(?:(?:who\s+)?(?:was|has been|had been|is|got|were)\s+(?:(?!fatally\b)\w+\s+)?)?(?P<cue>"
@@ -223,7 +226,7 @@ _ZERO = re.compile(
 # a death told without a count: "the shooting death of a 17-year-old", "pronounced one man, 22,
 # dead", "where she later died", and headlines without an article ("Man fatally shot")
 _DEATH_OF = re.compile(
-    rf"\b(?:death|killing|murder|slaying) of (?P<num>a|an|his|her|their)\s+"
+    rf"\b(?:death|killing|murder|slaying) of (?P<num>a|an|his|her|their|one)\s+"
     rf"(?P<who>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})\b",
     re.I,
 )
@@ -474,11 +477,19 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         cats.append(None)
     # "12 militants and 3 soldiers were killed": a number joined by "and" shares the next cue
     for i in range(len(numbers) - 2, -1, -1):
-        if cats[i] is None and cats[i + 1] is not None:
-            between = sentence[numbers[i].end - offset : numbers[i + 1].qual_start - offset]
-            if re.fullmatch(rf"(?:\s+{_WHO_WORD}){{0,4}}\s*(?:,|and|,\s*and)\s*", between, re.I):
-                who = between.strip(" ,").removesuffix("and").strip(" ,") or None
-                cats[i] = (cats[i + 1][0], who, *cats[i + 1][2:])
+        j = i + 1  # the next number outside an aside ("4 people (including 1 journalist) and")
+        while j < len(numbers) - 1:
+            gap = sentence[numbers[i].end - offset : numbers[j].start - offset]
+            if gap.count("(") <= gap.count(")"):
+                break
+            j += 1
+        if cats[i] is None and cats[j] is not None:
+            between = sentence[numbers[i].end - offset : numbers[j].qual_start - offset]
+            joined = rf"(?:\s+{_WHO_WORD}){{0,4}}{_ASIDE}\s*(?:,|and|,\s*and|as well as)\s*"
+            if re.fullmatch(joined, between, re.I):
+                who = re.sub(r"\s*\(.*\)|,.*$|\s+(?:and|as well as)\s*$", "", between).strip(" ,")
+                who = who or None
+                cats[i] = (cats[j][0], who, *cats[j][2:])
     for i in range(1, len(numbers)):
         between = sentence[numbers[i - 1].end - offset : numbers[i].qual_start - offset]
         rising = _search_before(_FROM_UPDATE, sentence, numbers[i - 1].qual_start - offset)
@@ -570,7 +581,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
 
 
 _WHO_STOP = re.compile(
-    r"\b(?:so|far|now|remained|remain|remains|still|have|has|had|were|was|are|is|been|reportedly|"
+    r"(?:^|(?<=\s))(?:so|far|now|remained|remain|remains|still|have|has|had|were|was|are|is|been|reportedly|"
     r"already|this|last|since|in|on|at|after|during|people|persons)\b.*$",
     re.I,
 )

@@ -708,3 +708,22 @@ def test_figures_that_share_one_verb_add_up_and_are_never_parts_of_each_other(nl
 def test_other_victims_add_to_the_count_told_before(nlp):
     text = "Two guards were killed at the gate. Two other guards were killed inside."
     assert kinds(figures_of(nlp, text)) == [("killed", 2), ("killed", 2)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("A courier was shot and killed outside the depot.", [("killed", 1)]),
+        ("A shepherd and his nephew were killed by a landmine.", [("killed", 2)]),
+        ("Searchers found 8 corpses near the camp.", [("killed", 8)]),
+        ("At least 3 miners (including 1 foreman) as well as 2 guards were killed.",
+         [("killed", 2), ("killed", 3)]),
+    ],
+)  # fmt: skip
+def test_more_ways_deaths_are_told(nlp, text, expected):
+    assert sorted(kinds(figures_of(nlp, text))) == expected
+
+
+def test_a_slash_in_the_victim_group_is_kept(nlp):
+    (fig,) = figures_of(nlp, "14 BH/ISWAP fighters were killed.")
+    assert fig.who == "BH/ISWAP fighters"
