@@ -243,7 +243,9 @@ _HE_DIED = re.compile(
 _BARE_VICTIM = re.compile(
     rf"(?:^|(?<=[\s:\u2013\u2014-]))(?P<who>(?:[A-Z][\w-]*\s+)?(?:{_PERSON_NOUN}))\s+"
     r"(?P<cue>(?:has\s+)?(?:dies|died)|killed|fatally (?:shot|stabbed|wounded|injured|struck|hit)|"
-    r"shot (?:and killed|dead|to death)|found dead|dead)\b"
+    r"shot (?:and killed|dead|to death)|found dead|dead|"
+    # "Teen shot in southeast Wichita has died", "9-year-old shot by sibling dies"
+    r"(?:shot|stabbed|wounded|injured|hurt)\b[^.;,:]{0,50}?\b(?:has died|have died|dies|died))\b"
     r"(?!\s+(?:a|an|the|his|her|their|one|two|three|\d+)\b)",
     re.I,
 )

@@ -518,6 +518,7 @@ def test_a_victim_shot_who_then_died_is_not_also_wounded(nlp):
         ("Investigators are looking into the death of a night watchman.", [("killed", 1)]),
         ("Paramedics pronounced one man dead at the scene.", [("killed", 1)]),
         ("Cyclist fatally struck by stray bullet", [("killed", 1)]),
+        ("Teen stabbed outside school has died", [("killed", 1)]),
         ("A 9-year-old was killed when the shell hit the house.", [("killed", 1)]),
         ("The driver remains in critical condition.", [("injured", 1)]),
         ("Medics treated a guard with a minor gunshot wound.", [("injured", 1)]),
