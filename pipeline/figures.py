@@ -192,6 +192,11 @@ _NAMED_VICTIM = re.compile(
     rf"|\b(?P<cue2>killed|killing|shot and killed|struck and killed|fatally shot|murdered|"
     rf"stabbed to death)\s+(?P<who2>{_NAME})"
 )
+# "Jason Kimble and Laquintin Carter were injured": named people hurt, one figure per name
+_NAMED_HURT = re.compile(
+    rf"(?P<who>{_NAME})(?:,\s*\d{{1,3}},)?(?:\s+and\s+(?P<who2>{_NAME})(?:,\s*\d{{1,3}},)?)?\s+"
+    r"(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)\b"
+)
 # active voice: "gunmen shot and killed a civilian", "militants shot dead a school guard"
 _KILLED_ONE = re.compile(
     r"\b(?P<cue>killed|killing|shot dead|shot and killed|stabbed to death|murdered|executed|"
@@ -253,7 +258,7 @@ _BARE_VICTIM = re.compile(
 # "a man with a gunshot wound", "she remains in critical condition", headlines ("Teen shot in leg")
 _ALIVE = (
     r"(?:(?:is|was|remains|remained|were|has been|had been|are)\s+(?:\w+ly\s+)?(?:listed\s+)?in\s+"
-    r"(?:(?:critical|serious|stable|fair|good|grave|satisfactory|extremely|very|but|and|,)\s*)+"
+    r"(?:(?:critical|serious|stable|fair|good|grave|satisfactory|extremely|very|temporary|but|and|,)\s*)+"
     r"condition|(?:is|was)\s+(?:\w+ly\s+)?(?:recovering|expected to (?:survive|recover|be (?:ok|okay|fine))|"
     r"on the road to recovery)|survived)"
 )
@@ -265,6 +270,8 @@ _HURT_ONE = re.compile(
     r"stab)\s+)+)(?:wounds?|injur(?:y|ies))"
     rf"|(?:\b(?:a|an|the|another)\s+(?P<who3>(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN})|\b(?P<who4>[Hh]e|[Ss]he))"
     rf"\s+{_ALIVE}"
+    rf"|\b(?:leaving|left)\s+(?:a|an|the|his|her|their)\s+(?P<who8>(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUN})"
+    r"\s+in\s+(?:(?:critical|serious|stable|fair|grave|extremely|very|but|and)\s+)+condition"
     rf"|(?:^|(?<=[\s:\u2013\u2014-]))(?P<who5>(?:[A-Z][\w-]*\s+)?{_PERSON_NOUN})\s+"
     r"(?:(?P<cue5>shot|wounded|injured|hurt|grazed)\s+(?:in|at|on|near|during|after|while|by)\b|recovering\b)"
     rf"|\b(?P<who6>[Hh]e|[Ss]he|(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUN})\b[^.;]{{0,60}}?\b"
@@ -541,6 +548,18 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
         out.append(Figure("killed", 1, 1, 1, "exact", m.group(who), scope, as_of, source, (s, e)))
+    for m in _NAMED_HURT.finditer(sentence):
+        names = [g for g in ("who", "who2") if m.group(g)]
+        if not all(
+            any(ps <= m.start(g) + offset and m.end(g) + offset <= pe for ps, pe in persons)
+            for g in names
+        ):
+            continue  # only names the entity stage calls people
+        s, e = m.start() + offset, m.end() + offset
+        if any(f.span[0] < e and s < f.span[1] for f in out):
+            continue
+        n, who = len(names), " and ".join(m.group(g) for g in names)
+        out.append(Figure("injured", n, n, n, "exact", who, scope, as_of, source, (s, e)))
     # explicit active killings first: "shot dead a shopkeeper were arrested" is a killing
     singles = [*_KILLED_ONE.finditer(sentence), *_SINGLE_VICTIM.finditer(sentence),
                *_BODY_OF.finditer(sentence), *_DEATH_OF.finditer(sentence),
@@ -562,7 +581,11 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
         who = next(
-            (m.group(g) for g in ("who", "who2", "who3", "who4", "who5", "who6") if m.group(g)),
+            (
+                m.group(g)
+                for g in ("who", "who2", "who3", "who4", "who5", "who6", "who8")
+                if m.group(g)
+            ),
             "another",
         )
         cue = m.group("cue") or m.group("cue5") or ""

@@ -728,3 +728,19 @@ def test_more_ways_deaths_are_told(nlp, text, expected):
 def test_a_slash_in_the_victim_group_is_kept(nlp):
     (fig,) = figures_of(nlp, "14 BH/ISWAP fighters were killed.")
     assert fig.who == "BH/ISWAP fighters"
+
+
+def test_named_people_hurt_count_one_each(nlp):
+    text = "Police said Maria Delgado and Tomas Reyes were wounded in the attack on Friday."
+    assert [(f.category, f.best) for f in _with_people(nlp, text)] == [("injured", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raiders killed a farmer, leaving his son in critical condition.",
+        "The toddler was listed in temporary serious condition.",
+    ],
+)
+def test_a_victim_left_in_hospital_condition_is_hurt(nlp, text):
+    assert ("injured", 1) in kinds(figures_of(nlp, text))
