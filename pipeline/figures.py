@@ -75,6 +75,7 @@ _CUE_ALT = "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
 _FILLER = (
     r"(?:were|was|have|has|had|are|is|been|being|be|reportedly|also|later|all|of them|each|"
     r"already|still|newly|recently|temporarily|ordered to|registered as|who|that|of whom|to be|"
+    r"(?:estimated|said|believed|thought|reported|known|feared) to (?:have been|be)|"
     r"of those|of which|of the(?:\s+[\w-]+)?\s+(?:victims|wounded|injured|people|passengers|"
     r"hostages|workers|men|women|children|officers|soldiers)|"
     r"subsequently|allegedly|confirmed|believed to be|feared|found|left|got|people|persons|"
@@ -99,7 +100,11 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 # "1 resident of Garin Goje was killed": where the victims came from, between number and verb
-_FROM_PLACE = r"(?:\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))?"
+_FROM_PLACE = (
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:(?:town|village|city|district|province|region|area|camp)\s+of\s+)?"
+    r"(?-i:[A-Z][\w'’-]*(?:\s+(?:(?:de|la|del|al|el|du|des|da|do)\s+)*[A-Z][\w'’-]*){0,3})"
+    r"(?:\s+in\s+the\s+[\w-]+)?)?"
+)
 _RIGHT = re.compile(
     rf"^(?P<who>(?:\s+{_WHO_WORD}){{0,5}}?){_FROM_PLACE}{_ASIDE}\s*,?(?:\s+{_FILLER})*\s+"
     rf"(?:{_CUE_ALT})\b",
@@ -392,7 +397,7 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
             continue  # "Michael Cattron, 6, was...", "the victim, 34, died": an age in apposition
         if re.search(r"\b(?:no|not a single|not one)\s+$", before, re.I):
             continue  # "no one was killed" states that nobody was
-        in_excluded = any(xs < e and s < xe for xs, xe in excluded)
+        in_excluded = any(xs <= s < xe for xs, xe in excluded)  # the number starts inside
         looks_like_year = re.fullmatch(r"(19|20)\d\d", m.group(0)) is not None
         if in_excluded or looks_like_year:
             continue
