@@ -105,6 +105,11 @@ _FROM_PLACE = (
     r"(?-i:[A-Z][\w'’-]*(?:\s+(?:(?:de|la|del|al|el|du|des|da|do)\s+)*[A-Z][\w'’-]*){0,3})"
     r"(?:\s+in\s+the\s+[\w-]+)?)?"
 )
+_SINGULAR_END = re.compile(
+    r"\b(?:man|woman|boy|girl|child|officer|soldier|student|teen|teenager|baby|person|victim|"
+    r"driver|guard|deputy|trooper|resident|worker|civilian)$",
+    re.I,
+)
 _RIGHT = re.compile(
     rf"^(?P<who>(?:\s+{_WHO_WORD}){{0,5}}?){_FROM_PLACE}{_ASIDE}\s*,?(?:\s+{_FILLER})*\s+"
     rf"(?:{_CUE_ALT})\b",
@@ -139,7 +144,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*|-)(?:-?years?\b|-?year-old|yrs?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
     r"percent\b|per cent\b|%|a\.?m\b|p\.?m\b|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|"
     r"o'clock|kg\b|tons?\b|tonnes?\b|mm\b|cm\b|dollars?\b|euros?\b|pounds?\b|st\b|nd\b|rd\b|th\b|"
-    r"times\b|:\d|votes?\b|seats?\b|blocks?\b)",
+    r"times\b|:\d|votes?\b|seats?\b|blocks?\b|y/?o\b)",
     re.I,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
@@ -472,6 +477,9 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         if right:
             cat = _group(right, CATEGORY_CUES)
             who = right.group("who").strip() or None
+            if who and n.low > 1 and _SINGULAR_END.search(who):
+                cats.append(None)  # "52 Fresno County Jail officer wounded": not a count of 52
+                continue
             if who and _NOT_PEOPLE.search(who):
                 cats.append(None)
                 continue

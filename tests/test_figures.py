@@ -456,6 +456,7 @@ def test_a_stated_coding_of_the_count_supersedes_the_others(nlp):
         "Opposition senators killed the bill in committee.",
         "Twelve armoured vehicles were destroyed.",
         "Officers sealed off the 5800 block of Elm Street.",
+        "Neighbours said the 5 y/o girl plays in the yard.",
     ],
 )
 def test_what_is_not_a_casualty_figure(nlp, sentence):
@@ -756,3 +757,8 @@ def test_a_number_only_partly_inside_a_money_or_date_entity_still_counts():
 def test_the_town_the_victims_came_from_sits_between_number_and_verb(nlp):
     text = "About 300 families from the village of Monte de la Cruz sought refuge in the school."
     assert kinds(figures_of(nlp, text)) == [("displaced", 300)]
+
+
+def test_a_number_before_a_singular_noun_is_not_its_count(nlp):
+    figs = figures_of(nlp, "Watch 52 County jail officer wounded in shooting leaves hospital")
+    assert kinds(figs) == [("injured", 1)]
