@@ -761,7 +761,9 @@ def _resolve_shot(figures: list[Figure]) -> list[Figure]:
 def link_events(figures: list[Figure], event_spans: list[tuple[int, int]]) -> None:
     """Set each figure's `event`: the event whose evidence contains the figure or comes last
     before it, else the first event. A running total is linked too, as the context the report
-    gives for its event (the marts keep it beside the event's figures, never added to them).
+    gives for its event (the marts keep it beside the event's figures, never added to them),
+    unless an incident figure of that event and category is larger than it: then it counts
+    something else ("12 journalists since 2019" beside "40 people killed") and stays unlinked.
     Indices always point into `event_spans` (None when there are no events)."""
     for f in figures:
         if not event_spans:
@@ -769,3 +771,14 @@ def link_events(figures: list[Figure], event_spans: list[tuple[int, int]]) -> No
             continue
         before = [i for i, (s, _) in enumerate(event_spans) if s <= f.span[0]]
         f.event = max(before, key=lambda i: event_spans[i][0]) if before else 0
+    for c in figures:
+        if c.scope != "cumulative" or c.high is None or c.event is None:
+            continue
+        if any(
+            f.scope == "incident"
+            and f.event == c.event
+            and f.category == c.category
+            and (f.low or 0) > c.high
+            for f in figures
+        ):
+            c.event = None

@@ -9,7 +9,7 @@
 -- @column best: the latest report's figure: median of the best figures of the articles published on the last day that reported this category (tolls rise as bodies are found; same-day reports that disagree meet in the middle)
 -- @column high: highest figure reported; null when any report is open-ended ("more than 50")
 -- @column n_reports: articles whose incident figures are reconciled in this row
--- @column cumulative_best: running total of the wider conflict or period that the reports give beside the event (the one with the latest as_of, else the latest report; the largest on a tie), never added to best
+-- @column cumulative_best: running total of the wider conflict or period that the reports give beside the event's figures of this category (the one with the latest as_of, else the latest report; the largest on a tie), never added to best
 -- @column cumulative_as_of: date that running total refers to, when stated
 -- @column n_articles: number of articles reporting this event, duplicates (syndicated copies) included
 -- @column n_sources: number of distinct publishers (site name, else host) reporting this event, duplicates included
@@ -89,13 +89,15 @@ cumulative as (
     group by all
 ),
 reconciled as (
+    -- one row per event and category with incident figures (the daily mart adds these up);
+    -- the running total of the same category stands beside them
     select
-        event_key, category, i.low, i.best, i.high, coalesce(i.n_reports, 0) as n_reports,
+        event_key, category, i.low, i.best, i.high, i.n_reports,
         c.cumulative_best, c.cumulative_as_of,
-        list_sort(list_distinct(list_concat(coalesce(i.article_ids, []), coalesce(c.article_ids, []))))
+        list_sort(list_distinct(list_concat(i.article_ids, coalesce(c.article_ids, []))))
             as article_ids
     from incident i
-    full outer join cumulative c using (event_key, category)
+    left join cumulative c using (event_key, category)
 ),
 reports as (
     select event_key, article_id, article_source as source from keyed
