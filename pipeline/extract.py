@@ -187,7 +187,7 @@ def analyse(prepared: Prepared, doc) -> dict:
     excluded = not_count_spans(doc)
     persons = [tuple(m) for e in entities if e.type == "PERSON" for m in e.mentions]
     figures = find_figures(text, sentences, excluded, prepared.published, persons)
-    events = find_events(text, sentences, entities, prepared.published, art.title)
+    events = find_events(text, sentences, entities, prepared.published, art.title, doc)
     link_events(figures, [e.span for e in events])
     out["entities"] = [e.as_contract() for e in entities]
     out["figures"] = [f.as_contract() for f in figures]
