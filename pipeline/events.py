@@ -73,7 +73,7 @@ _REMOTE: list[tuple[str, re.Pattern]] = [
         r"(?:bomb|explosive|device)s? (?:exploded|went off|detonated|planted)|planted (?:a )?bomb")),
     ("Grenade", _rx(r"(?:hand )?grenades?(?! launchers?)")),
     ("Shelling/artillery/missile attack", _rx(
-        r"shell(?:ed|ing|s)?|artillery|missiles?|rockets?|mortars?|bombard\w*|"
+        r"grenade launchers?|shell(?:ed|ing|s)?|artillery|missiles?|rockets?|mortars?|bombard\w*|"
         r"projectiles?|howitzers?|mlrs|grad|katyushas?|bombed|bombing")),
 ]  # fmt: skip
 _EXPLOSION = _rx(r"explosions?|explosives?|exploded|blasts?|detonat\w*|bombs?")
@@ -81,10 +81,10 @@ _CLASH = _rx(
     r"clash\w*|fighting|fought|battles?|battled|exchanges? of (?:gun)?fire|exchang\w+ (?:gun)?fire|"
     r"gun ?fights?|gun ?battles?|fire ?fights?|shoot-?outs?|ambush\w*|engaged|repel\w*|"
     r"repuls\w*|counter-?attack\w*|cross-?fire|skirmish\w*|fighters? (?:from|of) both|"
-    r"returned fire|responded with (?:gun)?fire|fire fight"
+    r"returned fire|responded with (?:gun)?fire|fire fight|in both directions"
 )
 _SMALL_ARMS = _rx(
-    r"small arms|(?:heavy )?machine ?guns?|gunfire|rifles?|opened fire|fired (?:at|on|upon)|"
+    r"small arms|(?<!heavy )machine ?guns?|gunfire|rifles?|opened fire|fired (?:at|on|upon)|"
     r"firearms?|ak-?47s?|gun ?shots?|shots|sniper\w*|light weapons|exchange of fire"
 )
 _ARMED = _rx(
@@ -107,7 +107,8 @@ _VIOLENT = _rx(
     r"stabb?\w*|hack\w*|behead\w*|tortur\w*|beat|beaten|beating|lynch\w*|wound\w*|injur\w*|"
     r"abduct\w*|kidnap\w*|rap(?:e|ed|ing)|sexual\w*|assault\w*|ambush\w*|opened fire|fired|"
     r"hostages?|slain|slit|strangled|burn(?:ed|t) (?:alive|to death)|gunned down|raided|raid|"
-    r"dead|died|death|bod(?:y|ies)|corpses?|targeted|struck|hit|clash\w*|fighting"
+    r"dead|died|death|bod(?:y|ies)|corpses?|targeted|struck|hit|clash\w*|fighting|"
+    r"(?:head|body|bodies|corpse|remains) (?:\w+ )?(?:was|were) found"
 )
 _ABDUCT = _rx(r"abduct\w*|kidnap\w*|hostages?|taken captive|forced(?:ly)? disappear\w*|"
               r"went missing|held captive")  # fmt: skip
@@ -288,12 +289,23 @@ def _remote_sub(text: str) -> str | None:
 def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
     """ACLED type and sub-type of a passage by the precedence in the module docstring; None when
     it reports no event."""
-    roles = roles if roles is not None else _regex_roles(text)
+    fallback = _regex_roles(text)
+    if roles is None:
+        roles = fallback
+    else:
+        roles = Roles(list(roles.agents), roles.targets + fallback.targets)
     demo = _DEMO.search(text)
     violent = _VIOLENT.search(text)
     if _RIOT_WORD.search(text) or (demo and _crowd_acted_violently(text)):
         # police breaking up a protest by force is an intervention; the crowd's own violence
         # (stones, fire, clashes) makes the riot
+        return "Riots", "Violent demonstration"
+    crowd = roles.agent_is(_CROWD) or (not roles.agents and bool(_CROWD.search(text)))
+    armed_agent = roles.agent_is(_ARMED) or roles.agent_is(_GUNMEN) or (
+        not roles.agents and bool(_GUNMEN.search(text))
+    )
+    crowd_riot = crowd and not armed_agent and not demo and _crowd_acted_violently(text)
+    if crowd_riot and (_GRIEVANCE.search(text) or roles.target_is(_STATE)):
         return "Riots", "Violent demonstration"
     if demo:
         if violent and _PROTESTER.search(text) and re.search(
@@ -309,12 +321,9 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
     if remote and not (direct_fire and (clash or roles.target_is(_ARMED))):
         return "Explosions/Remote violence", remote
     if violent or clash or remote or direct_fire:
-        armed = (
-            roles.agent_is(_ARMED) or roles.agent_is(_GUNMEN) or bool(_GUNMEN.search(text))
-            or bool(_ARMED.search(text))
-        )  # fmt: skip
-        crowd = roles.agent_is(_CROWD) or (not roles.agents and bool(_CROWD.search(text)))
-        if crowd and not armed and (clash or _MOB_ACT.search(text)):
+        if _SEXUAL.search(text):
+            return "Violence against civilians", "Sexual violence"
+        if crowd and not armed_agent and (clash or _MOB_ACT.search(text)):
             return "Riots", "Mob violence"
         if _TERRITORY.search(text):
             return "Battles", "Non-state actor overtakes territory"
@@ -322,8 +331,6 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
             return "Battles", "Armed clash"
         if _ABDUCT.search(text):
             return "Violence against civilians", "Abduction/forced disappearance"
-        if _SEXUAL.search(text):
-            return "Violence against civilians", "Sexual violence"
         if _KILLING.search(text) or roles.targets:
             return "Violence against civilians", "Attack"
     sub = _first_hit(_STRATEGIC, text)
@@ -341,11 +348,17 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
 
 
 _SUSPECT = _rx(r"suspects?|suspected (?:drug|criminals?|robbers?|thie\w+)|drug (?:dealers?|peddlers?)")
+_GRIEVANCE = _rx(r"demand\w*|denounc\w*|against|over|protest\w*|anger\w*|angry|opposing|"
+                 r"demonstrat\w*|condemn\w*|in response to")
+_STATE = _rx(r"police\w*|policem[ae]n|officers?|authorities|officials?|government|security forces|"
+             r"soldiers?|troops|army|gendarm\w*|station|office|offices|headquarters")
 _MOB_ACT = _rx(r"attack\w*|beat\w*|lynch\w*|assault\w*|mobs?|stoned|hacked|chased")
 _KILLING = _rx(
     r"kill\w*|shot|shoot\w*|attack\w*|murder\w*|assassinat\w*|executed|massacre\w*|stabb?\w*|"
     r"hack\w*|behead\w*|tortur\w*|beat|beaten|lynch\w*|wound\w*|injur\w*|assault\w*|"
-    r"dead|died|bod(?:y|ies)|corpses?|slain|gunned down|strangled|threat\w*"
+    r"dead|died|bod(?:y|ies)|corpses?|slain|gunned down|strangled|threat\w*|"
+    r"(?:head|body|bodies|corpse|remains) (?:\w+ )?(?:was|were) found|"
+    r"found (?:the )?(?:\w+ )?(?:body|bodies|corpses?|head|remains)"
 )
 _CROWD_ACT = re.compile(
     r"\b(?:protesters?|protestors?|demonstrators?|they|crowds?|mobs?|youths?|villagers|locals|"
@@ -449,8 +462,10 @@ def _reported(tok) -> bool:
         for c in node.children:
             if c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in ("det", "advmod"):
                 return False
-            if c.dep_ == "aux" and (c.lower_ == "to" or _INTENT.fullmatch(c.lower_)):
+            if c.dep_ == "aux" and _INTENT.fullmatch(c.lower_):
                 return False
+            if c.dep_ == "aux" and c.lower_ == "to" and _INTENT.fullmatch(node.head.lower_):
+                return False  # "trying to arrange", "in an effort to negotiate"
         if node is not tok and _INTENT.fullmatch(node.lower_):
             return False
         if node.head is node:
