@@ -250,7 +250,8 @@ class Roles:
 _VICTIM_AFTER = re.compile(
     r"\b(?:kill\w*|shot(?: dead)?|shoot\w*|attack\w*|murder\w*|abduct\w*|kidnap\w*|wound\w*|"
     r"injur\w*|ambush\w*|target\w*|assault\w*|fired (?:at|on|upon)|opened fire (?:at|on)|"
-    r"attack (?:on|against)|raid\w* (?:on)?)\s+((?:\S+\s+){0,5})",
+    r"attack (?:on|against)|raid\w* (?:on)?)\s+(?!by\b|in\b|at\b|on\b|near\b|during\b)"
+    r"((?:\S+\s+){0,5})",
     re.I,
 )
 _VICTIM_BEFORE = re.compile(
@@ -327,7 +328,10 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
             return "Riots", "Mob violence"
         if _TERRITORY.search(text):
             return "Battles", "Non-state actor overtakes territory"
-        if clash or roles.target_is(_ARMED) and not roles.target_is(_SUSPECT):
+        armed_target = roles.target_is(_ARMED) and not (
+            roles.target_is(_SUSPECT) or roles.target_is(_OFF_DUTY)
+        )
+        if clash or armed_target:
             return "Battles", "Armed clash"
         if _ABDUCT.search(text):
             return "Violence against civilians", "Abduction/forced disappearance"
@@ -347,6 +351,8 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
     return None
 
 
+# ACLED counts security forces who are not on duty as civilians
+_OFF_DUTY = _rx(r"off-?duty|former|retired|ex-\w+|demobili[sz]ed")
 _SUSPECT = _rx(r"suspects?|suspected (?:drug|criminals?|robbers?|thie\w+)|drug (?:dealers?|peddlers?)")
 _GRIEVANCE = _rx(r"demand\w*|denounc\w*|against|over|protest\w*|anger\w*|angry|opposing|"
                  r"demonstrat\w*|condemn\w*|in response to")
@@ -402,6 +408,10 @@ def _phrase(tok) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+_AIMED = _rx(r"fired|fire|firing|shot|shooting|threw|throwing|hurled|pelted|aimed")
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
 def parse_roles(sent) -> tuple[Roles, list[tuple[int, int]], list[tuple[int, int]]]:
     """Roles of a parsed sentence (a spaCy Span): phrases, and their character spans for actor1
     (agents) and actor2 (targets), in the order the verbs come."""
@@ -435,9 +445,12 @@ def parse_roles(sent) -> tuple[Roles, list[tuple[int, int]], list[tuple[int, int
                     for p in c.children:
                         if p.dep_ == "pobj":
                             add("agent", p)
-                elif c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "at", "upon"):
+                elif c.dep_ == "prep" and (
+                    c.lower_ in ("with", "on", "against", "upon")
+                    or c.lower_ == "at" and _AIMED.fullmatch(tok.text)
+                ):
                     for p in c.children:
-                        if p.dep_ == "pobj":
+                        if p.dep_ == "pobj" and p.ent_type_ not in _NOT_ACTOR_ENTS:
                             add("target", p)
         elif tok.pos_ == "NOUN":
             # "an attack on a checkpoint by militants", "Trump's meeting with Zelenskyy"
