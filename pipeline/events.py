@@ -301,7 +301,9 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
         # police breaking up a protest by force is an intervention; the crowd's own violence
         # (stones, fire, clashes) makes the riot
         return "Riots", "Violent demonstration"
-    crowd = roles.agent_is(_CROWD) or (not roles.agents and bool(_CROWD.search(text)))
+    crowd = roles.agent_is(_CROWD) or (
+        not roles.agents and bool(_CROWD.search(text)) and not _ARMED.search(text)
+    )
     armed_agent = roles.agent_is(_ARMED) or roles.agent_is(_GUNMEN) or (
         not roles.agents and bool(_GUNMEN.search(text))
     )
@@ -387,7 +389,7 @@ _VIOLENT_VERB = _rx(
     r"hack\w*|behead\w*|tortur\w*|beat|beaten|lynch\w*|wound\w*|injur\w*|abduct\w*|kidnap\w*|"
     r"rap(?:e|ed)|assault\w*|ambush\w*|fired|fire|clash\w*|fought|target\w*|struck|hit|raid\w*|"
     r"gunned|slain|bomb\w*|shell\w*|seiz\w*|captur\w*|arrest\w*|abduct\w*|loot\w*|torch\w*|"
-    r"burn\w*|destroy\w*|met|meet\w*|protest\w*|demonstrat\w*|rall\w*|marched|"
+    r"burn\w*|destroy\w*|battl\w*|claim\w*|met|meet\w*|protest\w*|demonstrat\w*|rall\w*|marched|"
     r"talk\w*|negotiat\w*|visit\w*|hosted|strike|strikes"
 )
 _PHRASE_DROP = re.compile(r"^(?:the|a|an|some|several|at least|about|around|\d+|one|two|three|"
@@ -527,10 +529,13 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
             continue
         if kind is None or not reported:
             continue
-        if current and not date and _compatible(current.kind[0], kind[0]) and _continues(current, e):
-            current.sentences.append((s, e))
-            current.end = e
-            continue
+        if current and _compatible(current.kind[0], kind[0]) and _continues(current, e):
+            # more of the same event; a headline without a date takes the next sentence's
+            if not date or (not current.dated and len(current.sentences) == 1):
+                current.sentences.append((s, e))
+                current.end = e
+                current.dated = current.dated or bool(date)
+                continue
         groups.append(_Group(s, e, [(s, e)], kind, bool(date)))
     if not groups:
         # no reported event: the first sentence with any cue, as the old method did
@@ -742,9 +747,6 @@ def _location(entities, sentences, text) -> tuple[str | None, str | None, int | 
             hits = [a for a, _ in ent.mentions if s <= a < e]
             if hits:
                 candidates.append((_place_level(ent, text, hits[0]), hits[0], ent))
-        if candidates:
-            break  # the event's own sentence names its place: later sentences are context
-    doc_countries = {ent.country for ent in entities if ent.country}
     if not candidates:
         counts = [
             (len(ent.mentions), -ent.mentions[0][0], ent.country)
@@ -753,7 +755,10 @@ def _location(entities, sentences, text) -> tuple[str | None, str | None, int | 
         ]
         return None, (max(counts)[2] if counts else None), None
     level, _, place = min(candidates, key=lambda c: (c[0], c[1]))
-    country = place.country or places.country_of_place(place.name, doc_countries)
+    # a name shared by places in several countries: the one in a country the text names
+    doc_countries = {ent.country for ent in entities if ent.country and ent is not place}
+    linked = places.country_of_place(place.name, doc_countries)
+    country = linked if linked in doc_countries else (place.country or linked)
     if country is None:
         in_text = [c for lvl, _, c in sorted(candidates, key=lambda c: c[1]) if c.country]
         country = in_text[0].country if in_text else None
@@ -791,6 +796,8 @@ def _generic(text: str, span: tuple[int, int]) -> str | None:
         return None
     if words[0].lower() in ("he", "she", "they", "them", "him", "her", "we", "i", "you"):
         return None
+    if not any(rx.search(words[-1]) for rx in (_ARMED, _GUNMEN, _CROWD, _CIVILIAN, _PROTESTER)):
+        return None  # "a car bomb", "nine": not who acted or suffered
     return phrase
 
 
@@ -812,7 +819,7 @@ def _actors(entities, infos, group, text) -> tuple[str | None, str | None, list[
         for e in entities
         if e.type in ("ORG", "NORP", "PERSON")
         and places.normalize(e.name) not in places.news_outlets()
-        and any(s <= a < end for a, _ in e.mentions for s, end in group.sentences[:1])
+        and any(s <= a < end for a, _ in e.mentions for s, end in group.sentences)
     ]
     return actor1, actor2, others
 
