@@ -50,7 +50,19 @@ class EventReport:
     event_id: str | None = None  # set for reports already stored: their id is kept
 
 
-_STOP = {"the", "of", "and", "forces", "group", "members", "men", "armed", "a", "an", "unidentified"}
+_STOP = {
+    "the",
+    "of",
+    "and",
+    "forces",
+    "group",
+    "members",
+    "men",
+    "armed",
+    "a",
+    "an",
+    "unidentified",
+}
 
 
 def _words(name: str) -> set[str]:
@@ -215,9 +227,13 @@ def reports_from_output(out: dict) -> list[EventReport]:
     """The event reports of one contract output record."""
     return [
         EventReport(
-            f"{out['id']}#v{i}", out["id"], ev["type"],
+            f"{out['id']}#v{i}",
+            out["id"],
+            ev["type"],
             dt.date.fromisoformat(ev["date"]) if ev.get("date") else None,
-            ev.get("date_precision"), ev.get("location"), ev.get("country"),
+            ev.get("date_precision"),
+            ev.get("location"),
+            ev.get("country"),
             tuple(ev.get("actors") or ()),
         )  # fmt: skip
         for i, ev in enumerate(out.get("events", []))
@@ -237,7 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.articles, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
     truth_by_article = {r["id"]: r["event"] for r in records}
-    outputs = list(extract_records([{k: r[k] for k in ("id", "text", "published")} for r in records]))
+    outputs = list(
+        extract_records([{k: r[k] for k in ("id", "text", "published")} for r in records])
+    )
     # the main event of each article is the one the article's truth label describes
     reports = [rep for out in outputs for rep in reports_from_output(out)[:1]]
     truth = {rep.report_id: truth_by_article[rep.article_id] for rep in reports}

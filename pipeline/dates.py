@@ -1,8 +1,9 @@
 """Dates stated in news text, resolved against the publication date.
 
 "on 9 May 2020" -> 2020-05-09 (day); "on Monday" -> the last Monday on or before publication
-(news reports past events); "yesterday" -> publication - 1; "in June" -> the latest June not after
-publication (month). A date that cannot be resolved is None, never a guess.
+(news reports past events); "yesterday" -> publication - 1; "three days ago" -> publication - 3;
+"last week" -> publication - 7 (week); "on the night of 5 to 6 March" -> 5 March; "in June" -> the
+latest June not after publication (month). A date that cannot be resolved is None, never a guess.
 """
 
 from __future__ import annotations
@@ -43,6 +44,16 @@ MONTH_DAY = re.compile(
 ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 WEEKDAY = re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE = re.compile(r"\b(?P<r>yesterday|today|this morning|last night|tonight|overnight)\b", re.I)
+AGO = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<u>days?|weeks?)\s+ago\b", re.I
+)
+LAST_WEEK = re.compile(r"\b(?:last|previous|past) week\b|\bearlier this week\b", re.I)
+NIGHT_OF = re.compile(
+    rf"\bnight of (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|-|–|and|into)\s*"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{4}}))?",
+    re.I,
+)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 MONTH_ONLY = re.compile(
     rf"\b(?:in|during|since|early|late|mid-?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>\d{{4}}))?\b", re.I
 )
@@ -80,6 +91,13 @@ def resolve_date(text: str, published: str | None) -> tuple[dt.date, str] | None
     """First date stated in `text` -> (date, precision). None when nothing resolves."""
     ref = parse_iso(published)
     hits: list[tuple[int, dt.date, str]] = []
+    night = NIGHT_OF.search(text)
+    if night and (month := _month_number(night.group("m"))):
+        # "on the night of 5 to 6 March": the night began on the 5th
+        year = int(night.group("y")) if night.group("y") else None
+        if d := _latest(year, month, int(night.group("d1")), ref):
+            hits.append((night.start(), d, "day"))
+            text = text[: night.start()] + " " * (night.end() - night.start()) + text[night.end() :]
     for rx in (DAY_MONTH, MONTH_DAY):
         for m in rx.finditer(text):
             month = _month_number(m.group("m"))
@@ -98,6 +116,13 @@ def resolve_date(text: str, published: str | None) -> tuple[dt.date, str] | None
             word = m.group("r").lower()
             back = 1 if word in ("yesterday", "last night") else 0
             hits.append((m.start(), ref - dt.timedelta(days=back), "day"))
+        for m in AGO.finditer(text):
+            n = _SMALL.get(m.group("n").lower()) or int(m.group("n"))
+            unit = m.group("u").lower()
+            days = n * 7 if unit.startswith("week") else n
+            hits.append((m.start(), ref - dt.timedelta(days=days), "week" if days >= 7 else "day"))
+        for m in LAST_WEEK.finditer(text):
+            hits.append((m.start(), ref - dt.timedelta(days=7), "week"))
     if not hits:
         for m in MONTH_ONLY.finditer(text):
             month = _month_number(m.group("m"))

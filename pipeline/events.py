@@ -262,6 +262,13 @@ _VICTIM_BEFORE = re.compile(
 )
 
 
+_FIRED_AT = re.compile(
+    r"\b(?:fired|firing|shot|opened fire|launched)\b[^.;]{0,60}?\b(?:at|on|upon|against)\s+"
+    r"((?:\S+\s+){0,4}\S+)",
+    re.I,
+)
+
+
 def _regex_roles(text: str) -> Roles:
     """Fallback roles when there is no parse: the words after a violent verb are its target,
     the words before a passive one too."""
@@ -269,6 +276,8 @@ def _regex_roles(text: str) -> Roles:
     for m in _VICTIM_AFTER.finditer(text):
         roles.targets.append(m.group(1))
     for m in _VICTIM_BEFORE.finditer(text):
+        roles.targets.append(m.group(1))
+    for m in _FIRED_AT.finditer(text):
         roles.targets.append(m.group(1))
     return roles
 
@@ -304,15 +313,19 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
     crowd = roles.agent_is(_CROWD) or (
         not roles.agents and bool(_CROWD.search(text)) and not _ARMED.search(text)
     )
-    armed_agent = roles.agent_is(_ARMED) or roles.agent_is(_GUNMEN) or (
-        not roles.agents and bool(_GUNMEN.search(text))
+    armed_agent = (
+        roles.agent_is(_ARMED)
+        or roles.agent_is(_GUNMEN)
+        or (not roles.agents and bool(_GUNMEN.search(text)))
     )
     crowd_riot = crowd and not armed_agent and not demo and _crowd_acted_violently(text)
     if crowd_riot and (_GRIEVANCE.search(text) or roles.target_is(_STATE)):
         return "Riots", "Violent demonstration"
     if demo:
-        if violent and _PROTESTER.search(text) and re.search(
-            r"\b(?:killed|shot dead|shot|died|dead)\b", text, re.I
+        if (
+            violent
+            and _PROTESTER.search(text)
+            and re.search(r"\b(?:killed|shot dead|shot|died|dead)\b", text, re.I)
         ):
             return "Protests", "Excessive force against protesters"
         if _INTERVENTION.search(text):
@@ -355,11 +368,17 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
 
 # ACLED counts security forces who are not on duty as civilians
 _OFF_DUTY = _rx(r"off-?duty|former|retired|ex-\w+|demobili[sz]ed")
-_SUSPECT = _rx(r"suspects?|suspected (?:drug|criminals?|robbers?|thie\w+)|drug (?:dealers?|peddlers?)")
-_GRIEVANCE = _rx(r"demand\w*|denounc\w*|against|over|protest\w*|anger\w*|angry|opposing|"
-                 r"demonstrat\w*|condemn\w*|in response to")
-_STATE = _rx(r"police\w*|policem[ae]n|officers?|authorities|officials?|government|security forces|"
-             r"soldiers?|troops|army|gendarm\w*|station|office|offices|headquarters")
+_SUSPECT = _rx(
+    r"suspects?|suspected (?:drug|criminals?|robbers?|thie\w+)|drug (?:dealers?|peddlers?)"
+)
+_GRIEVANCE = _rx(
+    r"demand\w*|denounc\w*|against|over|protest\w*|anger\w*|angry|opposing|"
+    r"demonstrat\w*|condemn\w*|in response to"
+)
+_STATE = _rx(
+    r"police\w*|policem[ae]n|officers?|authorities|officials?|government|security forces|"
+    r"soldiers?|troops|army|gendarm\w*|station|office|offices|headquarters"
+)
 _MOB_ACT = _rx(r"attack\w*|beat\w*|lynch\w*|assault\w*|mobs?|stoned|hacked|chased")
 _KILLING = _rx(
     r"kill\w*|shot|shoot\w*|attack\w*|murder\w*|assassinat\w*|executed|massacre\w*|stabb?\w*|"
@@ -449,7 +468,8 @@ def parse_roles(sent) -> tuple[Roles, list[tuple[int, int]], list[tuple[int, int
                             add("agent", p)
                 elif c.dep_ == "prep" and (
                     c.lower_ in ("with", "on", "against", "upon")
-                    or c.lower_ == "at" and _AIMED.fullmatch(tok.text)
+                    or c.lower_ == "at"
+                    and _AIMED.fullmatch(tok.text)
                 ):
                     for p in c.children:
                         if p.dep_ == "pobj" and p.ent_type_ not in _NOT_ACTOR_ENTS:
@@ -529,13 +549,18 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
             continue
         if kind is None or not reported:
             continue
-        if current and _compatible(current.kind[0], kind[0]) and _continues(current, e):
-            # more of the same event; a headline without a date takes the next sentence's
-            if not date or (not current.dated and len(current.sentences) == 1):
-                current.sentences.append((s, e))
-                current.end = e
-                current.dated = current.dated or bool(date)
-                continue
+        # more of the same event; a headline without a date takes the next sentence's
+        headline = current and not current.dated and len(current.sentences) == 1
+        if (
+            current
+            and _compatible(current.kind[0], kind[0])
+            and _continues(current, e)
+            and (not date or headline)
+        ):
+            current.sentences.append((s, e))
+            current.end = e
+            current.dated = current.dated or bool(date)
+            continue
         groups.append(_Group(s, e, [(s, e)], kind, bool(date)))
     if not groups:
         # no reported event: the first sentence with any cue, as the old method did
@@ -545,9 +570,12 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
         if first is None:
             first = sentences[0]
             parsed[0]["kind"] = classify(text[first[0] : first[1]]) or (
-                "Strategic developments", "Other"
+                "Strategic developments",
+                "Other",
             )
-        groups = [_Group(first[0], first[1], [first], parsed[sentences.index(first)]["kind"], False)]
+        groups = [
+            _Group(first[0], first[1], [first], parsed[sentences.index(first)]["kind"], False)
+        ]
     events = [
         _build(text, g, parsed, sentences, entities, published, title, doc, i == 0)
         for i, g in enumerate(groups)

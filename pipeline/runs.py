@@ -328,6 +328,7 @@ def extract_step(staging: str) -> str:
                 "extracted %d/%d (%.1f docs/s)", n, len(inputs), n / (time.monotonic() - started)
             )
     tables["signatures"] = _mark_duplicates(tables, _meta(staging))
+    _assign_event_ids(tables, _meta(staging))
     for table, rows in tables.items():
         store.write_table(staging / f"{table}.parquet", table, rows)
     _write_jsonl(_rejects_file(staging, "extract"), rejects)
@@ -372,6 +373,39 @@ def _mark_duplicates(tables: dict[str, list[dict]], meta: dict) -> list[dict]:
          "dup_of": dup_of.get(c.article_id)}
         for c in today
     ]  # fmt: skip
+
+
+def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
+    """Give every report of one event the same event_id: the day's events are clustered with
+    each other and with the events stored for the days of the clustering window before it
+    (`pipeline.clusters`); a stored event keeps its id. Figures follow their event."""
+    import pyarrow.compute as pc
+
+    from pipeline.clusters import ClusterOptions, EventReport, cluster
+
+    options = ClusterOptions()
+    day = dt.date.fromisoformat(meta["date"])
+    since = (day - dt.timedelta(days=options.window_days + options.undated_slack_days)).isoformat()
+    window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
+    columns = ["event_id", "article_id", "type", "event_date", "date_precision", "location",
+               "country", "actors"]  # fmt: skip
+    past = store.read_columns(meta["data_dir"], "events", columns, filter=window).to_pylist()
+    reports = [
+        EventReport(f"stored:{r['event_id']}:{r['article_id']}", r["article_id"], r["type"],
+                    r["event_date"], r["date_precision"], r["location"], r["country"],
+                    tuple(r["actors"] or ()), r["event_id"])
+        for r in past
+    ] + [
+        EventReport(r["event_id"], r["article_id"], r["type"], r["event_date"],
+                    r["date_precision"], r["location"], r["country"], tuple(r["actors"] or ()))
+        for r in tables["events"]
+    ]  # fmt: skip
+    ids = cluster(reports, options)
+    for row in tables["events"]:
+        row["event_id"] = ids[row["event_id"]]
+    for row in tables["figures"]:
+        if row["event_id"] is not None:
+            row["event_id"] = ids.get(row["event_id"], row["event_id"])
 
 
 def _add_rows(tables: dict[str, list[dict]], out: dict, rec: dict) -> None:

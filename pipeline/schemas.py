@@ -97,7 +97,11 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "dup_of": (pa.string(), "article_id of the first copy when the article is a duplicate"),
     },
     "events": {
-        "event_id": (pa.string(), "article_id#index"),
+        "event_id": (
+            pa.string(),
+            "the event, shared by every article reporting it: the id "
+            "(article_id#index) of its earliest report",
+        ),
         "article_id": (pa.string(), "article describing the event"),
         "type": (pa.string(), "ACLED event type, or Diplomacy"),
         "sub_type": (pa.string(), "finer type, free text"),

@@ -5,6 +5,7 @@ select 'entities', entity_id, count(*) from entities group by all having count(*
 union all
 select 'figures', figure_id, count(*) from figures group by all having count(*) > 1
 union all
-select 'events', event_id, count(*) from events group by all having count(*) > 1
+-- an event reported by several articles has one event_id and one row per article
+select 'events', event_id || ' in ' || article_id, count(*) from events group by all having count(*) > 1
 union all
 select 'articles.url', url, count(*) from articles where url is not null group by all having count(*) > 1;

@@ -1,5 +1,5 @@
 -- @view: One row per event seen across articles and casualty category: low / best / high reconciled across reports. Only incident figures make low / best / high; a running total (cumulative) is shown beside them, never added; a duplicate article counts once.
--- @column event_key: the event's key: type, date, country and location (the event_id itself when one of them is unknown)
+-- @column event_key: the event's id (events.event_id): reports of one event in several articles share it (same type, dates within a few days, same or nested place, overlapping actors)
 -- @column type: event type
 -- @column date: day of the event
 -- @column country: ISO 3166-1 alpha-3
@@ -35,13 +35,8 @@ copies as (
     from publishers where dup_of is not null
 ),
 keyed as (
-    select
-        *,
-        -- events with an unknown date, country or place are never merged with others
-        case when "date" is null or country is null or location is null then event_id
-             else concat_ws('|', type, cast("date" as varchar), country, lower(location))
-        end as event_key
-    from events
+    -- the clustering (pipeline/clusters.py) already gave every report of one event its id
+    select *, event_id as event_key from events
 ),
 per_article as (
     -- one number per article and category: the sum of its incident figures for the event
@@ -52,7 +47,7 @@ per_article as (
         case when bool_and(f.low is not null) then sum(f.low) end as low,
         case when bool_and(f.high is not null) then sum(f.high) end as high
     from keyed k
-    join figures f on f.event_id = k.event_id
+    join figures f on f.event_id = k.event_id and f.article_id = k.article_id
     where f.scope = 'incident'
     group by all
 ),
@@ -84,7 +79,7 @@ cumulative as (
         arg_max(f.as_of, (coalesce(f.as_of, cast(k.report_day as varchar)), f.best)) as cumulative_as_of,
         list(distinct k.article_id order by k.article_id) as article_ids
     from keyed k
-    join figures f on f.event_id = k.event_id
+    join figures f on f.event_id = k.event_id and f.article_id = k.article_id
     where f.scope = 'cumulative'
     group by all
 ),
@@ -110,7 +105,7 @@ reach as (
     group by all
 ),
 described as (
-    select event_key, any_value(type) as type, any_value("date") as "date",
+    select event_key, any_value(type) as type, min("date") as "date",
            any_value(country) as country, min(location) as location
     from keyed
     group by all

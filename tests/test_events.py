@@ -1,0 +1,266 @@
+"""Events: what happened (type and sub-type, by a fixed precedence), who did it to whom, where,
+when, and the same event reported by several articles. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.clusters import ClusterOptions, EventReport, cluster, pairwise_scores
+from pipeline.dates import resolve_date
+from pipeline.entities import find_entities
+from pipeline.events import find_events
+
+PUBLISHED = "2026-03-04"  # a Wednesday
+
+
+def events_of(nlp, text: str, published: str = PUBLISHED):
+    from pipeline.extract import sentence_spans
+
+    doc = nlp(text)
+    return find_events(text, sentence_spans(doc), find_entities(doc), published, None, doc)
+
+
+# --- types ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,etype,sub_type",
+    [
+        ("Soldiers clashed with rebels near the border on Monday, and two fighters were killed.",
+         "Battles", "Armed clash"),
+        ("Gunmen shot dead a shopkeeper in his store on Monday.",
+         "Violence against civilians", "Attack"),
+        ("Armed men abducted four aid workers on the road to the airport on Monday.",
+         "Violence against civilians", "Abduction/forced disappearance"),
+        ("A roadside bomb exploded under a police truck on Monday.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("Hundreds of nurses marched to the health ministry on Monday to demand higher pay.",
+         "Protests", "Peaceful protest"),
+        ("Police fired tear gas to disperse students who were protesting against fees on Monday.",
+         "Protests", "Protest with intervention"),
+        ("Demonstrators threw stones at police and set a car on fire during a protest over fuel "
+         "prices on Monday.", "Riots", "Violent demonstration"),
+        ("A mob beat a suspected thief to death in the market on Monday.",
+         "Riots", "Mob violence"),
+        ("Police arrested twelve members of the opposition party at their offices on Monday.",
+         "Strategic developments", "Arrests"),
+        ("The foreign ministers of the two countries met in the capital on Monday for talks.",
+         "Diplomacy", "Talks"),
+    ],
+)  # fmt: skip
+def test_each_kind_of_event_gets_its_acled_type_and_sub_type(nlp, text, etype, sub_type):
+    ev = events_of(nlp, text)[0]
+    assert (ev.type, ev.sub_type) == (etype, sub_type)
+
+
+# --- precedence -----------------------------------------------------------------------------
+
+
+def test_an_air_strike_that_kills_civilians_is_remote_violence_as_acled_codes_it(nlp):
+    ev = events_of(nlp, "An air strike hit a market on Monday, killing eleven civilians.")[0]
+    assert (ev.type, ev.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_heavy_weapons_fired_together_with_small_arms_at_positions_are_a_battle(nlp):
+    shelling = "Rebel forces fired mortars at army positions near the town on Monday."
+    mixed = "Rebel forces fired mortars and small arms at army positions near the town on Monday."
+    assert events_of(nlp, shelling)[0].type == "Explosions/Remote violence"
+    assert events_of(nlp, mixed)[0].type == "Battles"
+
+
+def test_a_protest_whose_crowd_then_throws_stones_is_a_riot(nlp):
+    text = (
+        "Villagers protested outside the district office on Monday against the closure of the "
+        "clinic. They threw stones at the police."
+    )
+    events = events_of(nlp, text)
+    assert len(events) == 1
+    assert (events[0].type, events[0].sub_type) == ("Riots", "Violent demonstration")
+
+
+def test_killing_a_soldier_is_a_battle_and_killing_a_farmer_is_violence_against_civilians(nlp):
+    assert events_of(nlp, "Militants killed a soldier on Monday.")[0].type == "Battles"
+    farmer = events_of(nlp, "Militants killed a farmer on Monday.")[0]
+    assert farmer.type == "Violence against civilians"
+
+
+def test_an_off_duty_policeman_is_a_civilian(nlp):
+    ev = events_of(nlp, "Gunmen shot dead an off-duty police officer at his home on Monday.")[0]
+    assert ev.type == "Violence against civilians"
+
+
+def test_talks_about_an_attack_are_not_diplomacy_when_the_attack_is_reported(nlp):
+    text = (
+        "A car bomb killed nine people at a checkpoint on Monday. "
+        "Ministers met in the capital on Tuesday to discuss security."
+    )
+    types = [ev.type for ev in events_of(nlp, text)]
+    assert types == ["Explosions/Remote violence", "Diplomacy"]
+
+
+# --- several events, and the main one first ---------------------------------------------------
+
+
+def test_two_meetings_on_two_days_are_two_diplomacy_events_with_their_dates(nlp):
+    text = (
+        "The president's meeting with the prime minister on Monday was called a success. "
+        "He met the king of Jordan in Amman on Friday."
+    )
+    events = events_of(nlp, text)
+    assert [(ev.type, ev.date) for ev in events] == [
+        ("Diplomacy", "2026-03-02"),
+        ("Diplomacy", "2026-02-27"),
+    ]
+
+
+def test_the_first_reported_violent_event_comes_first(nlp):
+    text = (
+        "Leaders met in the capital on Tuesday to discuss the crisis. "
+        "On Monday, an explosion killed seven people at a bus station in the north."
+    )
+    events = events_of(nlp, text)
+    assert events[0].type == "Explosions/Remote violence"
+    assert events[1].type == "Diplomacy"
+
+
+def test_what_has_not_happened_is_not_an_event(nlp):
+    text = (
+        "The minister has not ruled out the deployment of troops, and is trying to arrange a "
+        "summit. Rebels attacked a police patrol on Monday."
+    )
+    events = events_of(nlp, text)
+    assert [ev.type for ev in events] == ["Battles"]
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def test_the_subject_acts_and_the_object_suffers(nlp):
+    ev = events_of(nlp, "Unidentified gunmen killed a village teacher on Monday.")[0]
+    assert ev.actor1 == "Unidentified gunmen"
+    assert ev.actor2 == "village teacher"
+
+
+def test_in_a_passive_sentence_the_by_phrase_acts(nlp):
+    ev = events_of(nlp, "A farmer was shot dead by suspected militants on Monday.")[0]
+    assert ev.actor1 == "suspected militants"
+    assert ev.actor2 == "farmer"
+
+
+def test_an_actor_that_is_an_entity_is_written_as_the_entity(nlp):
+    text = "President Donald Trump met Vladimir Putin in Alaska on Friday."
+    ev = events_of(nlp, text)[0]
+    assert (ev.actor1, ev.actor2) == ("Donald Trump", "Vladimir Putin")
+    assert ev.location == "Alaska" and ev.country == "USA"
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase,date,precision",
+    [
+        ("on Monday", "2026-03-02", "day"),
+        ("yesterday", "2026-03-03", "day"),
+        ("three days ago", "2026-03-01", "day"),
+        ("last week", "2026-02-25", "week"),
+        ("on the night of 1 to 2 March", "2026-03-01", "day"),
+        ("on 28 February", "2026-02-28", "day"),
+        ("on 30 December", "2025-12-30", "day"),  # the latest 30 December not after publication
+        ("in January", "2026-01-01", "month"),
+    ],
+)  # fmt: skip
+def test_relative_dates_resolve_against_the_publication_date(phrase, date, precision):
+    resolved = resolve_date(f"Fighting broke out {phrase}.", PUBLISHED)
+    assert (resolved[0].isoformat(), resolved[1]) == (date, precision)
+
+
+def test_an_event_without_a_stated_date_takes_the_publication_day_with_a_lower_precision(nlp):
+    ev = events_of(nlp, "Gunmen shot dead a trader in the market.")[0]
+    assert (ev.date, ev.date_precision) == (PUBLISHED, "week")
+
+
+def test_a_sentence_without_a_date_continues_the_time_of_the_one_before(nlp):
+    text = "On 1 March, protesters gathered in the square. Later, clashes broke out with police."
+    assert events_of(nlp, text)[0].date == "2026-03-01"
+
+
+# --- figures --------------------------------------------------------------------------------
+
+
+def test_figures_belong_to_the_event_that_states_them():
+    from pipeline.extract import extract_records
+
+    text = (
+        "Attack on a bus station\nAn explosion killed seven people at a bus station in the "
+        "north of the country on Monday, the police said in a statement to reporters. "
+        "The foreign ministers of the two neighbouring countries met in the capital on Tuesday "
+        "to discuss security along the border. Separately, on Sunday, soldiers clashed with "
+        "rebels near the border and three soldiers were killed in the fighting there."
+    )
+    out = next(extract_records([{"id": "x", "text": text, "published": PUBLISHED}]))
+    types = [ev["type"] for ev in out["events"]]
+    by_count = {f["best"]: f["event"] for f in out["figures"] if f["category"] == "killed"}
+    assert types[by_count[7]] == "Explosions/Remote violence"
+    assert types[by_count[3]] == "Battles"
+
+
+# --- clustering -----------------------------------------------------------------------------
+
+
+def report(rid, day, location="Mogadishu", country="SOM", actors=("Al Shabaab",), **kw):
+    article = kw.pop("article", rid)
+    return EventReport(
+        f"{rid}#v0", article, kw.pop("type", "Explosions/Remote violence"),
+        dt.date(2026, 3, day), kw.pop("precision", "day"), location, country, actors, **kw,
+    )  # fmt: skip
+
+
+def test_outlets_reporting_one_attack_share_the_id_of_the_earliest_report():
+    ids = cluster([report("b", 4), report("a", 3, actors=("Al-Shabaab militants",))])
+    assert ids == {"a#v0": "a#v0", "b#v0": "a#v0"}
+
+
+def test_the_same_kind_of_attack_in_the_same_town_two_weeks_later_is_another_event():
+    ids = cluster([report("a", 3), report("b", 17)])
+    assert ids["a#v0"] != ids["b#v0"]
+
+
+def test_events_of_another_type_or_another_town_are_other_events():
+    ids = cluster([report("a", 3), report("b", 3, type="Battles"), report("c", 3, "Kismayo")])
+    assert len(set(ids.values())) == 3
+
+
+def test_a_report_naming_only_the_country_joins_the_town_but_never_chains_two_towns():
+    ids = cluster([report("a", 3), report("b", 3, "Somalia"), report("c", 3, "Kismayo")])
+    assert ids["b#v0"] == ids["a#v0"] or ids["b#v0"] == ids["c#v0"]
+    assert ids["a#v0"] != ids["c#v0"]
+
+
+def test_reports_naming_different_armed_groups_are_different_events():
+    ids = cluster([report("a", 3), report("b", 3, actors=("ISWAP",))])
+    assert ids["a#v0"] != ids["b#v0"]
+
+
+def test_two_events_of_one_article_are_never_merged():
+    ids = cluster([report("a", 3, article="x"), report("b", 3, article="x")])
+    assert ids["a#v0"] != ids["b#v0"]
+
+
+def test_a_stored_event_keeps_its_id_and_a_later_report_joins_it():
+    stored = report("old", 3, event_id="first#v0")
+    ids = cluster([stored, report("new", 4)])
+    assert ids == {"old#v0": "first#v0", "new#v0": "first#v0"}
+
+
+def test_the_date_window_is_a_setting():
+    reports = [report("a", 3), report("b", 5)]
+    assert len(set(cluster(reports, ClusterOptions(window_days=1)).values())) == 2
+    assert len(set(cluster(reports, ClusterOptions(window_days=2)).values())) == 1
+
+
+def test_pairwise_precision_and_recall_count_pairs_of_reports():
+    scores = pairwise_scores({"a": "1", "b": "1", "c": "1"}, {"a": "x", "b": "x", "c": "y"})
+    assert (scores["precision"], scores["recall"]) == (0.333, 1.0)
