@@ -191,6 +191,7 @@ _INTENT = _rx(
     r"demand\w*|warn\w*|fear\w*|willing|open|possible|potential|future|prevent\w*"
 )
 _NEG = {"not", "n't", "never", "no"}
+_BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite", "over", "against"}
 
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 _ANY_CUE = [
@@ -503,6 +504,8 @@ def _reported(tok) -> bool:
                 return False  # "trying to arrange", "in an effort to negotiate"
         if node is not tok and _INTENT.fullmatch(node.lower_):
             return False
+        if tok.pos_ == "NOUN" and node.dep_ == "prep" and node.lower_ in _BACKGROUND_PREPS:
+            return False  # "after the riots", "amid fighting": an earlier event, referred to
         if node.head is node:
             return True
         node = node.head
@@ -582,7 +585,8 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
     ]
     events = _dedupe(events)
     violent = [ev for ev in events if ev.type in VIOLENT_TYPES and not _background(ev, published)]
-    if violent and events[0] is not violent[0]:
+    # a protest reported first stays the main event; talks and arrests give way to violence
+    if violent and events[0].type in ("Diplomacy", "Strategic developments"):
         events.remove(violent[0])
         events.insert(0, violent[0])
     return events
