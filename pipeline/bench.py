@@ -51,10 +51,11 @@ def run(repeat: int) -> list[tuple[str, str]]:
     texts = [a.text for a in articles]
     model = nlp()
     model("warm up")
-    bare_nlp, _ = _rate(n, lambda: list(model.pipe(texts, batch_size=64)))
+    bare_nlp, docs = _rate(n, lambda: list(model.pipe(texts, batch_size=64)))
     records = [{"id": str(i), "text": t, "published": "2026-03-02"} for i, t in enumerate(texts)]
     our_extract, _ = _rate(n, lambda: list(extract_records(records)))
     bare_ner, ours_ner = _entities_rates(model, texts)
+    our_events = _events_rate(docs)
     return [
         ("documents", str(n)),
         ("clean pages/s (ours)", f"{our_clean:.1f}"),
@@ -66,6 +67,8 @@ def run(repeat: int) -> list[tuple[str, str]]:
         ("entities docs/s (ours: NER pipes + find_entities)", f"{ours_ner:.1f}"),
         ("entities docs/s (bare spaCy nlp.pipe, NER pipes)", f"{bare_ner:.1f}"),
         ("entities ratio", f"{ours_ner / bare_ner:.2f}"),
+        ("events stage docs/s (on parsed docs)", f"{our_events:.1f}"),
+        ("events stage ratio (to bare spaCy nlp.pipe)", f"{our_events / bare_nlp:.2f}"),
         ("peak RSS MiB", f"{_peak_mib():.0f}"),
     ]
 
@@ -85,6 +88,21 @@ def _entities_rates(model, texts: list[str]) -> tuple[float, float]:
             rate, _ = _rate(n, lambda: [find_entities(d) for d in model.pipe(texts, batch_size=64)])
             ours = max(ours, rate)
     return bare, ours
+
+
+def _events_rate(docs) -> float:
+    """Documents per second of the events stage alone (detection, typing, roles, places,
+    dates), on documents already parsed, with their sentences and entities."""
+    from pipeline.entities import find_entities
+    from pipeline.events import find_events
+    from pipeline.extract import sentence_spans
+
+    prepared = [(d, sentence_spans(d), find_entities(d)) for d in docs]
+    rate, _ = _rate(
+        len(docs),
+        lambda: [find_events(d.text, s, e, "2026-03-02", None, d) for d, s, e in prepared],
+    )
+    return rate
 
 
 def write_bench_warc(path: Path, n: int, days: list[str]) -> None:

