@@ -83,6 +83,11 @@ _CLASH = _rx(
     r"repuls\w*|counter-?attack\w*|cross-?fire|skirmish\w*|fighters? (?:from|of) both|"
     r"returned fire|responded with (?:gun)?fire|fire fight|in both directions"
 )
+_CLASH_VERB = _rx(
+    r"clashed|clashing|fought|battled|exchanged (?:gun)?fire|ambushed|repelled|repulsed|engaged|"
+    r"counter-?attacked|skirmished|returned fire|in both directions|exchanges? of (?:gun)?fire|"
+    r"gun ?battles?|gun ?fights?|fire ?fights?|shoot-?outs?"
+)
 _SMALL_ARMS = _rx(
     r"small arms|(?<!heavy )machine ?guns?|gunfire|rifles?|opened fire|fired (?:at|on|upon)|"
     r"firearms?|ak-?47s?|gun ?shots?|shots|sniper\w*|light weapons|exchange of fire"
@@ -154,11 +159,14 @@ _TERRITORY = _rx(
     r"(?:full |complete )?(?:control (?:of|over) )?(?:the )?(?:\w+ )?"
     r"(?:town|city|village|base|area|district|hill|positions?|territory|camp|region|locality)"
 )
+_DISRUPTED = _rx(
+    r"defus\w*|dismantl\w*|deactivat\w*|disarm\w*|"
+    r"(?:seized|recovered|found|confiscated) (?:\w+ )?(?:weapons|arms|explosives|ammunition|"
+    r"rifles|grenades|guns|an? ied|bombs?)|confiscat\w*|(?:weapons|arms|ammunition) cache|"
+    r"shot down|intercepted"
+)
 _STRATEGIC: list[tuple[str, re.Pattern]] = [
-    ("Disrupted weapons use", _rx(r"defus\w*|dismantl\w*|deactivat\w*|disarm\w*|"
-                                  r"seized (?:\w+ )?(?:weapons|arms|explosives|ammunition|rifles)|"
-                                  r"confiscat\w*|(?:weapons|arms|ammunition) cache|"
-                                  r"found (?:an? )?(?:\w+ )?(?:ied|explosives?|weapons|bomb)")),
+    ("Disrupted weapons use", _DISRUPTED),
     ("Arrests", _rx(r"arrest\w*|detain\w*|apprehend\w*|taken into custody|rounded up|nabbed")),
     ("Looting/property destruction", _rx(
         r"loot\w*|ransack\w*|set (?:on )?fire|set (?:\w+ ){1,4}(?:on fire|ablaze|alight)|torched|"
@@ -188,7 +196,8 @@ _INTENT = _rx(
     r"plan\w*|threat\w*|vow\w*|want\w*|consider\w*|propos\w*|arrang\w*|seek\w*|sought|hop\w*|"
     r"attempt\w*|effort|efforts|try|trying|tried|ruled|rule|would|could|may|might|will|shall|"
     r"should|can|must|urg\w*|call\w* for|expect\w*|prepar\w*|aim\w*|intend\w*|push|pushing|"
-    r"demand\w*|warn\w*|fear\w*|willing|open|possible|potential|future|prevent\w*"
+    r"demand\w*|warn\w*|fear\w*|willing|open|possible|potential|future|prevent\w*|fail\w*|"
+    r"halt\w*|stop\w*|end|ending|avert\w*|avoid\w*"
 )
 _NEG = {"not", "n't", "never", "no"}
 _BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite", "over", "against"}
@@ -214,6 +223,7 @@ class Event:
     actor2: str | None = None
     geo_precision: int | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    stated_date: bool = False  # its own sentences date it (not the sentences before)
 
     def as_contract(self) -> dict:
         return {
@@ -249,9 +259,10 @@ class Roles:
 
 
 _VICTIM_AFTER = re.compile(
-    r"\b(?:kill\w*|shot(?: dead)?|shoot\w*|attack\w*|murder\w*|abduct\w*|kidnap\w*|wound\w*|"
-    r"injur\w*|ambush\w*|target\w*|assault\w*|fired (?:at|on|upon)|opened fire (?:at|on)|"
-    r"attack (?:on|against)|raid\w* (?:on)?)\s+(?!by\b|in\b|at\b|on\b|near\b|during\b)"
+    r"\b(?:kill(?:ed|ing|s)?|shot(?: dead)?|shoot(?:ing|s)?|attack(?:ed|ing|s)?|"
+    r"murder(?:ed|ing|s)?|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|wound(?:ed|ing|s)?|"
+    r"injur(?:ed|ing|es)|ambush(?:ed|ing|es)?|target(?:ed|ing|s)?|assault(?:ed|ing|s)?|"
+    r"fired (?:at|on|upon)|opened fire (?:at|on)|attack (?:on|against)|raid\w* (?:on)?)\s+(?!by\b|in\b|at\b|on\b|near\b|during\b)"
     r"((?:\S+\s+){0,5})",
     re.I,
 )
@@ -333,6 +344,8 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"
     remote = _remote_sub(text)
+    if remote and _DISRUPTED.search(text) and not _KILLING.search(text):
+        remote = None  # grenades seized, a mine defused: the weapons were not used
     clash = bool(_CLASH.search(text))
     direct_fire = bool(_SMALL_ARMS.search(text)) or clash
     if remote and not (direct_fire and (clash or roles.target_is(_ARMED))):
@@ -347,7 +360,15 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
         armed_target = roles.target_is(_ARMED) and not (
             roles.target_is(_SUSPECT) or roles.target_is(_OFF_DUTY)
         )
-        if clash or armed_target:
+        # "a man was shot dead as fighting between gangs went on": the fighting is the setting,
+        # unless it is what killed ("fighting between armed groups killed dozens")
+        setting_only = (
+            not _CLASH_VERB.search(text)
+            and roles.target_is(_CIVILIAN)
+            and not armed_target
+            and not roles.agent_is(_CLASH)
+        )
+        if (clash and not setting_only) or armed_target:
             return "Battles", "Armed clash"
         if _ABDUCT.search(text):
             return "Violence against civilians", "Abduction/forced disappearance"
@@ -494,7 +515,7 @@ def parse_roles(sent) -> tuple[Roles, list[tuple[int, int]], list[tuple[int, int
 def _reported(tok) -> bool:
     """False when the cue word is negated, hypothetical or intended, not reported as done."""
     node = tok
-    for _ in range(8):
+    for _ in range(24):
         for c in node.children:
             if c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in ("det", "advmod"):
                 return False
@@ -564,6 +585,11 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
             current.end = e
             current.dated = current.dated or bool(date)
             continue
+        earlier = next((g for g in groups if g.kind[0] == kind[0]), None)
+        if earlier is not None and not date:
+            # no date of its own: more about the event of this kind already reported
+            earlier.sentences.append((s, e))
+            continue
         groups.append(_Group(s, e, [(s, e)], kind, bool(date)))
     if not groups:
         # no reported event: the first sentence with any cue, as the old method did
@@ -584,7 +610,11 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
         for i, g in enumerate(groups)
     ]
     events = _dedupe(events)
-    violent = [ev for ev in events if ev.type in VIOLENT_TYPES and not _background(ev, published)]
+    violent = [
+        ev
+        for ev in events
+        if ev.type in VIOLENT_TYPES and ev.stated_date and not _background(ev, published)
+    ]
     # a protest reported first stays the main event; talks and arrests give way to violence
     if violent and events[0].type in ("Diplomacy", "Strategic developments"):
         events.remove(violent[0])
@@ -620,8 +650,14 @@ def _sentence_info(text, s, e, doc, published) -> dict:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
             roles, agent_spans, target_spans = parse_roles(span)
-            cues = _cue_tokens(span)
-            reported = not cues or any(_reported(t) for t in cues)
+            cues = [t for t in _cue_tokens(span) if _reported(t)]
+            # a verb reports that something happened; a noun alone ("the bodies of soldiers",
+            # "cut off by fighting") only refers to it, unless the sentence dates it
+            dated = resolve_date(sentence, published) is not None
+            reported = any(t.pos_ != "NOUN" or dated for t in cues)
+            if not _cue_tokens(span):  # a cue of several words ("took control of the town")
+                root = span.root
+                reported = root.pos_ in ("VERB", "AUX") and _reported(root)
     return {
         "kind": classify(sentence, roles) if roles is not None else classify(sentence),
         "reported": reported,
@@ -655,6 +691,7 @@ def _build(text, group, parsed, sentences, entities, published, title, doc, firs
     return Event(
         kind[0], kind[1], date, precision, location, country, actors,
         (group.start, group.end), actor1, actor2, precision_geo, group.sentences,
+        any(i["date"] for i in infos),
     )  # fmt: skip
 
 
@@ -669,8 +706,8 @@ def _precedence(head: tuple[str, str], whole: tuple[str, str] | None) -> tuple[s
     whose crowd then throws stones is a riot)."""
     if whole is None:
         return head
-    if head[0] in ("Diplomacy", "Strategic developments") and whole[0] != head[0]:
-        return whole if whole[0] in VIOLENT_TYPES else head
+    if head[0] in ("Diplomacy", "Strategic developments"):
+        return head  # violence in the sentences after talks or a takeover is another matter
     return whole if _RANK[whole[0]] < _RANK[head[0]] else head
 
 
