@@ -262,7 +262,8 @@ _VICTIM_AFTER = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|shot(?: dead)?|shoot(?:ing|s)?|attack(?:ed|ing|s)?|"
     r"murder(?:ed|ing|s)?|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|wound(?:ed|ing|s)?|"
     r"injur(?:ed|ing|es)|ambush(?:ed|ing|es)?|target(?:ed|ing|s)?|assault(?:ed|ing|s)?|"
-    r"fired (?:at|on|upon)|opened fire (?:at|on)|attack (?:on|against)|raid\w* (?:on)?)\s+(?!by\b|in\b|at\b|on\b|near\b|during\b)"
+    r"fired (?:at|on|upon)|opened fire (?:at|on)|attack (?:on|against)|raid\w* (?:on)?)\s+"
+    r"(?!by\b|in\b|at\b|on\b|near\b|during\b|when\b|as\b|after\b|while\b|and\b|or\b)"
     r"((?:\S+\s+){0,5})",
     re.I,
 )
@@ -769,10 +770,10 @@ def _place_level(entity, text: str, first: int) -> int:
     3 a region or the country."""
     if places.country_of_country_name(entity.name) is not None:
         return 3
-    if places.normalize(entity.name) in _admin1_names() or _REGION_WORD.match(
-        text[first + len(entity.name) : first + len(entity.name) + 20]
+    if places.normalize(entity.name) in _admin1_names() or any(
+        _REGION_WORD.match(text[b : b + 20]) for _, b in entity.mentions
     ):
-        return 3
+        return 3  # "Idlib province" anywhere in the text: Idlib is a region
     if _NEAR.search(text[max(0, first - 30) : first]):
         return 2
     return 1
@@ -788,6 +789,8 @@ def _location(entities, sentences, text) -> tuple[str | None, str | None, int | 
             hits = [a for a, _ in ent.mentions if s <= a < e]
             if hits:
                 candidates.append((_place_level(ent, text, hits[0]), hits[0], ent))
+        if any(level < 3 for level, _, _ in candidates):
+            break  # the first sentence that names a town places the event; later ones are context
     if not candidates:
         counts = [
             (len(ent.mentions), -ent.mentions[0][0], ent.country)
