@@ -770,6 +770,8 @@ def _place_level(entity, text: str, first: int) -> int:
     3 a region or the country."""
     if places.country_of_country_name(entity.name) is not None:
         return 3
+    if entity.type == "LOC" and entity.country is None:
+        return 3  # a continent, sea or region ("Europe", "the Sahel")
     if places.normalize(entity.name) in _admin1_names() or any(
         _REGION_WORD.match(text[b : b + 20]) for _, b in entity.mentions
     ):

@@ -264,3 +264,61 @@ def test_the_date_window_is_a_setting():
 def test_pairwise_precision_and_recall_count_pairs_of_reports():
     scores = pairwise_scores({"a": "1", "b": "1", "c": "1"}, {"a": "x", "b": "x", "c": "y"})
     assert (scores["precision"], scores["recall"]) == (0.333, 1.0)
+
+
+# --- the published tables -------------------------------------------------------------------
+
+
+def _event_row(article_id, day, event_id=None):
+    return {
+        "event_id": event_id or f"{article_id}#v0", "article_id": article_id,
+        "type": "Explosions/Remote violence", "sub_type": "Remote explosive/landmine/IED",
+        "event_date": dt.date(2026, 3, day), "date_precision": "day", "location": "Mogadishu",
+        "country": "SOM", "actors": ["Al Shabaab"], "span": [0, 10], "evidence": "A car bomb",
+    }  # fmt: skip
+
+
+def _figure_row(article_id, best):
+    return {
+        "figure_id": f"{article_id}#f0", "article_id": article_id, "category": "killed",
+        "best": best, "low": best, "high": best, "qualifier": "exact", "scope": "incident",
+        "span": [0, len(f"{best} killed")], "evidence": f"{best} killed",
+        "event_id": f"{article_id}#v0",
+    }  # fmt: skip
+
+
+def test_a_report_published_days_later_takes_the_id_of_the_stored_event(tmp_path):
+    from pipeline import runs, store
+
+    staged = store.write_table(tmp_path / "s.parquet", "events", [_event_row("early", 3)])
+    store.replace_partition(tmp_path, "events", "2026-03-03", staged)
+    tables = {"events": [_event_row("late", 3)], "figures": [_figure_row("late", 14)]}
+    runs._assign_event_ids(tables, {"date": "2026-03-05", "data_dir": str(tmp_path)})
+    assert tables["events"][0]["event_id"] == "early#v0"
+    assert tables["figures"][0]["event_id"] == "early#v0"
+
+
+def test_event_casualties_reconciles_the_tolls_of_every_article_reporting_one_event(tmp_path):
+    from pipeline import publish, store
+
+    rows = {
+        "articles": [
+            {"article_id": a, "url": f"http://{a}.example/1", "title": a,
+             "text": f"{best} killed", "published": dt.date(2026, 3, 4)}
+            for a, best in (("a", 12), ("b", 15), ("c", 14))
+        ],
+        "events": [_event_row(a, 3, event_id="a#v0") for a in ("a", "b", "c")],
+        "figures": [
+            {**_figure_row(a, best), "event_id": "a#v0"}
+            for a, best in (("a", 12), ("b", 15), ("c", 14))
+        ],
+    }  # fmt: skip
+    for table, table_rows in rows.items():
+        staged = store.write_table(tmp_path / f"{table}.parquet", table, table_rows)
+        store.replace_partition(tmp_path, table, "2026-03-04", staged)
+    publish.publish(tmp_path)
+    _, result = publish.query(
+        tmp_path, "select event_key, low, best, high, n_articles from event_casualties"
+    )
+    assert result == [("a#v0", 12, 14, 15, 3)]
+    assert [r.name for r in publish.run_checks(tmp_path) if r.failing_rows] == []
