@@ -240,8 +240,35 @@ def reports_from_output(out: dict) -> list[EventReport]:
     ]
 
 
+def _read_jsonl(path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _catalog_records() -> list[dict]:
+    """The sample site's articles, labelled with their story: an article and the one it is
+    `same_story_as` share a label."""
+    from pipeline.settings import SEEDS_DIR
+
+    catalog = [
+        c for c in _read_jsonl(SEEDS_DIR / "catalog.jsonl")
+        if c.get("kind") == "article" and c.get("event_type")
+    ]  # fmt: skip
+    label = {c["url"]: c["url"] for c in catalog}
+    for c in catalog:
+        if c.get("same_story_as") in label:
+            label[c["url"]] = label[c["same_story_as"]]
+    return [
+        {"id": c["url"].rsplit("/", 1)[-1][:40], "event": label[c["url"]],
+         "published": c["published"],
+         "html": (SEEDS_DIR / "site" / c["url"].split("/", 3)[-1]).read_text(encoding="utf-8")}
+        for c in catalog
+    ]  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Measure clustering on the invented multi-outlet articles: precision/recall per window."""
+    """Measure clustering on the invented multi-outlet articles (or the sample site's
+    catalogue): pairwise precision/recall per date window, with and without actor overlap."""
     import argparse
 
     from pipeline.extract import extract_records
@@ -249,13 +276,15 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--articles", default=str(SEEDS_DIR / "clusters" / "articles.jsonl"))
+    parser.add_argument(
+        "--catalog", action="store_true",
+        help="measure on the sample site instead (seeds/catalog.jsonl: same_story_as)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    with open(args.articles, encoding="utf-8") as f:
-        records = [json.loads(line) for line in f if line.strip()]
+    records = _catalog_records() if args.catalog else _read_jsonl(args.articles)
     truth_by_article = {r["id"]: r["event"] for r in records}
-    outputs = list(
-        extract_records([{k: r[k] for k in ("id", "text", "published")} for r in records])
-    )
+    fields = ("id", "text", "html", "published")
+    outputs = list(extract_records([{k: r[k] for k in fields if k in r} for r in records]))
     # the main event of each article is the one the article's truth label describes
     reports = [rep for out in outputs for rep in reports_from_output(out)[:1]]
     truth = {rep.report_id: truth_by_article[rep.article_id] for rep in reports}

@@ -687,8 +687,9 @@ def _build(text, group, parsed, sentences, entities, published, title, doc, firs
             kind = with_title
     date, precision = _date(infos, passage, published, text, sentences, group)
     location, country, precision_geo = _location(entities, group.sentences, text)
-    actor1, actor2, others = _actors(entities, infos, group, text)
-    actors = [a for a in dict.fromkeys([actor1, actor2, *others]) if a]
+    actor1, actor2 = _actors(entities, infos, text)
+    # who acted and who suffered; the other names of the sentence are in `entities`
+    actors = [a for a in dict.fromkeys([actor1, actor2]) if a]
     return Event(
         kind[0], kind[1], date, precision, location, country, actors,
         (group.start, group.end), actor1, actor2, precision_geo, group.sentences,
@@ -847,7 +848,10 @@ def _generic(text: str, span: tuple[int, int]) -> str | None:
     return phrase
 
 
-def _actors(entities, infos, group, text) -> tuple[str | None, str | None, list[str]]:
+def _actors(entities, infos, text) -> tuple[str | None, str | None]:
+    """actor1 (the first agent the parse finds in the event's sentences) and actor2 (the first
+    target), each as an entity's canonical name or a generic phrase."""
+
     def name(span):
         ent = _entity_at(entities, span)
         return ent.name if ent is not None else _generic(text, span)
@@ -860,14 +864,7 @@ def _actors(entities, infos, group, text) -> tuple[str | None, str | None, list[
         for span in i["target_spans"]:
             if actor2 is None and (n := name(span)) and n != actor1:
                 actor2 = n
-    others = [
-        e.name
-        for e in entities
-        if e.type in ("ORG", "NORP", "PERSON")
-        and places.normalize(e.name) not in places.news_outlets()
-        and any(s <= a < end for a, _ in e.mentions for s, end in group.sentences)
-    ]
-    return actor1, actor2, others
+    return actor1, actor2
 
 
 # --- figures --------------------------------------------------------------------------------
