@@ -48,6 +48,7 @@ class EventReport:
     country: str | None
     actors: tuple[str, ...] = ()
     event_id: str | None = None  # set for reports already stored: their id is kept
+    admin1: str | None = None  # the first-level division of the place, where the linker knows it
 
 
 _STOP = {
@@ -115,10 +116,17 @@ def places_agree(a: EventReport, b: EventReport) -> tuple[bool, bool]:
         if _same_name(a.location, b.location):
             return True, not _is_region(a.location)
         # a town inside the region or country that the other names
+        if _inside(a, b) or _inside(b, a):
+            return True, False
         if _is_region(a.location) or _is_region(b.location):
             return bool(a.country and a.country == b.country), False
         return False, False
     return bool(a.country and a.country == b.country), False
+
+
+def _inside(a: EventReport, b: EventReport) -> bool:
+    """Whether a's place lies in the region b names ("Kharkiv" in "Kharkiv Oblast")."""
+    return bool(a.admin1 and b.location and _same_name(a.admin1, b.location))
 
 
 def same_event(a: EventReport, b: EventReport, options: ClusterOptions | None = None) -> bool:
@@ -235,6 +243,8 @@ def reports_from_output(out: dict) -> list[EventReport]:
             ev.get("location"),
             ev.get("country"),
             tuple(ev.get("actors") or ()),
+            None,
+            ev.get("admin1"),
         )  # fmt: skip
         for i, ev in enumerate(out.get("events", []))
     ]

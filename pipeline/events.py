@@ -224,6 +224,9 @@ class Event:
     geo_precision: int | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     stated_date: bool = False  # its own sentences date it (not the sentences before)
+    admin1: str | None = None  # from the place linker, where known
+    latitude: float | None = None
+    longitude: float | None = None
 
     def as_contract(self) -> dict:
         return {
@@ -233,6 +236,9 @@ class Event:
             "date_precision": self.date_precision,
             "location": self.location,
             "geo_precision": self.geo_precision,
+            "admin1": self.admin1,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
             "country": self.country,
             "actor1": self.actor1,
             "actor2": self.actor2,
@@ -686,7 +692,7 @@ def _build(text, group, parsed, sentences, entities, published, title, doc, firs
         if with_title and with_title[0] in VIOLENT_TYPES and head[0] != "Diplomacy":
             kind = with_title
     date, precision = _date(infos, passage, published, text, sentences, group)
-    location, country, precision_geo = _location(entities, group.sentences, text)
+    location, country, precision_geo, place = _location(entities, group.sentences, text)
     actor1, actor2 = _actors(entities, infos, text)
     # who acted and who suffered; the other names of the sentence are in `entities`
     actors = [a for a in dict.fromkeys([actor1, actor2]) if a]
@@ -694,6 +700,8 @@ def _build(text, group, parsed, sentences, entities, published, title, doc, firs
         kind[0], kind[1], date, precision, location, country, actors,
         (group.start, group.end), actor1, actor2, precision_geo, group.sentences,
         any(i["date"] for i in infos),
+        getattr(place, "admin1", None), getattr(place, "latitude", None),
+        getattr(place, "longitude", None),
     )  # fmt: skip
 
 
@@ -766,13 +774,25 @@ def _admin1_names() -> dict[str, str]:
     return out
 
 
+_WORLD_REGION = re.compile(
+    r"(?:the )?(?:Europe|Africa|Asia|Americas?|Latin America|Middle East|Near East|Far East|"
+    r"Sahel|Balkans|Caucasus|Gulf|Horn of Africa|Maghreb|Levant|Eastern Europe|West Africa|"
+    r"East Africa|Central Asia|South Asia|Southeast Asia|Central America|South America|"
+    r"North America|Caribbean|Arctic|Pacific|Atlantic|Mediterranean|Black Sea|Red Sea)",
+    re.I,
+)
+
+
 def _place_level(entity, text: str, first: int) -> int:
     """ACLED-style precision of naming this place: 1 town or site, 2 near it or a district,
     3 a region or the country."""
     if places.country_of_country_name(entity.name) is not None:
         return 3
-    if entity.type == "LOC" and entity.country is None:
+    if entity.country is None and (entity.type == "LOC" or _WORLD_REGION.fullmatch(entity.name)):
         return 3  # a continent, sea or region ("Europe", "the Sahel")
+    admin1 = getattr(entity, "admin1", None)  # the gazetteer's first-level division
+    if admin1 and places.normalize(admin1) == places.normalize(entity.name):
+        return 3
     if places.normalize(entity.name) in _admin1_names() or any(
         _REGION_WORD.match(text[b : b + 20]) for _, b in entity.mentions
     ):
@@ -782,7 +802,7 @@ def _place_level(entity, text: str, first: int) -> int:
     return 1
 
 
-def _location(entities, sentences, text) -> tuple[str | None, str | None, int | None]:
+def _location(entities, sentences, text) -> tuple:
     """The most specific place named in the event's sentences, its country, its precision."""
     candidates = []
     for s, e in sentences:
@@ -800,8 +820,12 @@ def _location(entities, sentences, text) -> tuple[str | None, str | None, int | 
             for ent in entities
             if ent.country and ent.type in ("GPE", "LOC")
         ]
-        return None, (max(counts)[2] if counts else None), None
+        return None, (max(counts)[2] if counts else None), None, None
     level, _, place = min(candidates, key=lambda c: (c[0], c[1]))
+    if "\n" in place.name:
+        # a name run across a paragraph break ("Maiduguri\nNigerian"): the place is its first line
+        name = place.name.split("\n", 1)[0].strip()
+        place = type(place)(name, place.type, places.country_of_place(name), place.mentions)
     # a name shared by places in several countries: the one in a country the text names
     doc_countries = {ent.country for ent in entities if ent.country and ent is not place}
     linked = places.country_of_place(place.name, doc_countries)
@@ -809,7 +833,7 @@ def _location(entities, sentences, text) -> tuple[str | None, str | None, int | 
     if country is None:
         in_text = [c for lvl, _, c in sorted(candidates, key=lambda c: c[1]) if c.country]
         country = in_text[0].country if in_text else None
-    return place.name, country, level
+    return place.name, country, level, place
 
 
 # --- actors ---------------------------------------------------------------------------------

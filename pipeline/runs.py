@@ -388,16 +388,17 @@ def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
     since = (day - dt.timedelta(days=options.window_days + options.undated_slack_days)).isoformat()
     window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
     columns = ["event_id", "article_id", "type", "event_date", "date_precision", "location",
-               "country", "actors"]  # fmt: skip
+               "country", "actors", "admin1"]  # fmt: skip
     past = store.read_columns(meta["data_dir"], "events", columns, filter=window).to_pylist()
     reports = [
         EventReport(f"stored:{r['event_id']}:{r['article_id']}", r["article_id"], r["type"],
                     r["event_date"], r["date_precision"], r["location"], r["country"],
-                    tuple(r["actors"] or ()), r["event_id"])
+                    tuple(r["actors"] or ()), r["event_id"], r["admin1"])
         for r in past
     ] + [
         EventReport(r["event_id"], r["article_id"], r["type"], r["event_date"],
-                    r["date_precision"], r["location"], r["country"], tuple(r["actors"] or ()))
+                    r["date_precision"], r["location"], r["country"], tuple(r["actors"] or ()),
+                    None, r.get("admin1"))
         for r in tables["events"]
     ]  # fmt: skip
     ids = cluster(reports, options)
@@ -442,6 +443,7 @@ def _add_rows(tables: dict[str, list[dict]], out: dict, rec: dict) -> None:
             "sub_type": ev["sub_type"], "event_date": parse_iso(ev["date"]),
             "date_precision": ev["date_precision"], "location": ev["location"],
             "country": ev["country"], "actors": ev["actors"], "span": [s, e], "evidence": text[s:e],
+            "admin1": ev.get("admin1"), "geo_precision": ev.get("geo_precision"),
         })  # fmt: skip
 
 

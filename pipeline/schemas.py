@@ -110,6 +110,8 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "location": (pa.string(), "place name as written"),
         "country": (pa.string(), "ISO 3166-1 alpha-3"),
         "actors": (pa.list_(pa.string()), "who acted, as canonical entity names"),
+        "admin1": (pa.string(), "first-level division of the place, where known"),
+        "geo_precision": (pa.int8(), "1 town or site, 2 near it / district, 3 region or country"),
         "span": (SPAN, "[start, end) offsets of the sentence describing the event"),
         "evidence": (pa.string(), "that sentence"),
         "dup_of": (pa.string(), "article_id of the first copy when the article is a duplicate"),
