@@ -131,7 +131,7 @@ _DEMO = re.compile(
     r"|\b[Mm]arch (?:on|to|through|against|in protest)\b",
     re.I,
 )
-_RIOT_WORD = _rx(r"riots?|rioting|rioters|violent (?:protests?|demonstrations?|clash\w*)")
+_RIOT_WORD = _rx(r"riots?|rioted|rioting|rioters|violent (?:protests?|demonstrations?|clash\w*)")
 _INTERVENTION = _rx(
     r"dispers\w*|tear ?gas|teargas|water cannons?|rubber bullets|batons?|lathi\w*|arrested|"
     r"detained|cracked down|broke up|crackdown|fired (?:in the air|warning shots)"
@@ -143,7 +143,15 @@ _CROWD = _rx(
     r"students|supporters|individuals)|villagers|locals|residents|youths?|supporters|relatives|"
     r"community members|members of (?:the )?(?:\w+ )?(?:community|communities|families|party|"
     r"clan|tribe)|communal|neighbou?rs|family members|students|workers|party workers|"
-    r"activists|cadres|people"
+    r"activists|cadres|people|prisoners|inmates|detainees|fans|labou?rers|traders|farmers|"
+    r"(?:two|rival) (?:\w+ )?groups|groups of (?:\w+ )?(?:people|villagers|locals|laborers|"
+    r"labourers|workers|residents|youths?|supporters)|members of (?:the )?(?:\w+ )?(?:\w+ )?party"
+)
+# a clash or a dispute between people who are not armed groups: mob violence
+_DISPUTE = _rx(
+    r"(?:land|property|water|border|family|personal|old|political) (?:dispute|feud|"
+    r"rivalry)|disputes?|feuds?|scuffl\w*|brawls?|altercations?|quarrel\w*|"
+    r"argument|enmity"
 )
 _CIVILIAN = _rx(
     r"civilians?|m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|kids?|babies|baby|villagers?|"
@@ -337,9 +345,16 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
         or roles.agent_is(_GUNMEN)
         or (not roles.agents and bool(_GUNMEN.search(text)))
     )
+    crowd = crowd or roles.agent_is(_PEOPLES)  # "Palestinians clashed with ...": people
     crowd_riot = crowd and not armed_agent and not demo and _crowd_acted_violently(text)
+    if crowd_riot and _DISPUTE.search(text):
+        return "Riots", "Mob violence"  # a land dispute that turns violent
     if crowd_riot and (_GRIEVANCE.search(text) or roles.target_is(_STATE)):
         return "Riots", "Violent demonstration"
+    if crowd_riot and not _SEXUAL.search(text):
+        return "Riots", "Mob violence"
+    if violent and _DISPUTE.search(text) and not armed_agent and not _GUNMEN.search(text):
+        return "Riots", "Mob violence"  # a land dispute that turns violent
     if demo:
         if (
             violent
@@ -395,6 +410,9 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
     return None
 
 
+# a people named in the plural ("Palestinians", "Indian nationals"): a crowd, not an armed group
+_PEOPLES = re.compile(r"^(?:\w+ )?(?:[A-Z][a-z]+(?:ans|ians|ese|is|ers)|\w+ nationals)$")
+
 # ACLED counts security forces who are not on duty as civilians
 _OFF_DUTY = _rx(r"off-?duty|former|retired|ex-\w+|demobili[sz]ed")
 _SUSPECT = _rx(
@@ -418,10 +436,12 @@ _KILLING = _rx(
 )
 _CROWD_ACT = re.compile(
     r"\b(?:protesters?|protestors?|demonstrators?|they|crowds?|mobs?|youths?|villagers|locals|"
-    r"residents|students|workers|supporters|people|rioters|group)\b[^.;]{0,60}?"
-    r"\b(?:threw|throwing|hurl\w*|pelt\w*|torch\w*|set|burn\w*|vandali[sz]\w*|loot\w*|stormed|"
-    r"ransack\w*|clash\w*|attack\w*|assault\w*|beat|damag\w*|smash\w*|block\w* and)"
-    r"|\b(?:clash\w* (?:between|with)|stone-?pelting|pelted|hurled|threw stones|ablaze)\b",
+    r"residents|students|workers|supporters|people|rioters|group|groups|relatives|prisoners|"
+    r"inmates|members|fans|neighbou?rs)\b[^.;]{0,60}?"
+    r"\b(?:threw|throwing|hurl\w*|pelt\w*|torch\w*|set|setting|burn\w*|vandali[sz]\w*|loot\w*|"
+    r"stormed|ransack\w*|clash\w*|attack\w*|assault\w*|beat|damag\w*|smash\w*|block\w* and)"
+    r"|\b(?:clash\w* (?:between|with)|stone-?pelting|pelted|hurled|threw stones|ablaze|on fire|"
+    r"street-?fights?|brawl)\b",
     re.I,
 )
 
@@ -437,7 +457,8 @@ _VIOLENT_VERB = _rx(
     r"hack\w*|behead\w*|tortur\w*|beat|beaten|lynch\w*|wound\w*|injur\w*|abduct\w*|kidnap\w*|"
     r"rap(?:e|ed)|assault\w*|ambush\w*|fired|fire|clash\w*|fought|target\w*|struck|hit|raid\w*|"
     r"gunned|slain|bomb\w*|shell\w*|seiz\w*|captur\w*|arrest\w*|abduct\w*|loot\w*|torch\w*|"
-    r"burn\w*|destroy\w*|battl\w*|claim\w*|met|meet\w*|protest\w*|demonstrat\w*|rall\w*|marched|"
+    r"burn\w*|destroy\w*|battl\w*|claim\w*|pelt\w*|hurl\w*|threw|vandali[sz]\w*|set|"
+    r"met|meet\w*|protest\w*|demonstrat\w*|rall\w*|marched|"
     r"talk\w*|negotiat\w*|visit\w*|hosted|strike|strikes"
 )
 _PHRASE_DROP = re.compile(r"^(?:the|a|an|some|several|at least|about|around|\d+|one|two|three|"
@@ -783,6 +804,11 @@ _WORLD_REGION = re.compile(
 )
 
 
+_REGION_NAME = re.compile(
+    r"\s(?:State|Province|Region|Governorate|Oblast|Prefecture|Department|Territory)$"
+)
+
+
 def _place_level(entity, text: str, first: int) -> int:
     """ACLED-style precision of naming this place: 1 town or site, 2 near it or a district,
     3 a region or the country."""
@@ -790,6 +816,8 @@ def _place_level(entity, text: str, first: int) -> int:
         return 3
     if entity.country is None and (entity.type == "LOC" or _WORLD_REGION.fullmatch(entity.name)):
         return 3  # a continent, sea or region ("Europe", "the Sahel")
+    if _REGION_NAME.search(entity.name):
+        return 3  # "Kachin State", "Idlib Governorate"
     admin1 = getattr(entity, "admin1", None)  # the gazetteer's first-level division
     if admin1 and places.normalize(admin1) == places.normalize(entity.name):
         return 3
@@ -849,8 +877,9 @@ def _entity_at(entities, span: tuple[int, int]):
             continue
         for a, b in ent.mentions:
             if span[0] <= a and b <= span[1]:
-                found.append((_ACTOR_RANK[ent.type], a, ent))
-    return min(found, key=lambda f: f[:2])[2] if found else None
+                found.append((_ACTOR_RANK[ent.type], a, a - b, ent))
+    # the first name in the phrase; of two starting there, the longer ("Unidentified gunmen")
+    return min(found, key=lambda f: f[:3])[3] if found else None
 
 
 # a phrase's person or organisation names the actor better than its nationality
