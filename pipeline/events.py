@@ -81,10 +81,22 @@ _CLASH = _rx(
     r"clash\w*|fighting|fought|battles?|battled|exchanges? of (?:gun)?fire|exchang\w+ (?:gun)?fire|"
     r"gun ?fights?|gun ?battles?|fire ?fights?|shoot-?outs?|ambush\w*|engaged|repel\w*|"
     r"repuls\w*|counter-?attack\w*|cross-?fire|skirmish\w*|fighters? (?:from|of) both|"
-    r"returned fire|responded with (?:gun)?fire|fire fight|in both directions"
+    r"returned fire|responded with (?:gun)?fire|fire fight|in both directions|thwart\w*|"
+    r"foiled (?:an? )?(?:\w+ )?attack|responded to (?:\w+ )?fire"
+)
+# the victim belonged to an armed group (a gang, a cartel): ACLED codes gang on gang as a clash
+_ARMED_VICTIM = _rx(
+    r"(?:victims?|he|the man|the deceased)\s+(?:\w+\s+){0,6}(?:member of (?:a |the )?\w* ?(?:gang|cartel)|"
+    r"involved in (?:a )?(?:gang|drug trafficking)|charges? (?:against him )?for (?:\w+ ){0,3}"
+    r"(?:drug trafficking|crimes)|convicted of|criminal record)"
+)
+_SETTING = _rx(
+    r"(?:as|amid|while|with|where)\s+(?:\w+\s+){0,3}(?:fighting|clashes|violence|"
+    r"war|conflict)"
 )
 _CLASH_VERB = _rx(
-    r"clashed|clashing|fought|battled|exchanged (?:gun)?fire|ambushed|repelled|repulsed|engaged|"
+    r"clashed|clashing|fought|battled|exchang\w* (?:gun)?fire|ambushed|repelled|repulsed|engaged|"
+    r"thwart\w*|during (?:the )?(?:\w+ )?(?:clashes|fighting)|"
     r"counter-?attacked|skirmished|returned fire|in both directions|exchanges? of (?:gun)?fire|"
     r"gun ?battles?|gun ?fights?|fire ?fights?|shoot-?outs?"
 )
@@ -99,7 +111,8 @@ _ARMED = _rx(
     r"commanders?|positions?|checkpoints?|check ?points?|bases?|outposts?|barracks|convoys?|"
     r"patrols?|units?|battalions?|brigades?|regiments?|paramilitar\w*|marines|snipers?|"
     r"gang members?|cartels?|gangs?|bandits?|vigilantes?|personnel|servicem[ae]n|recruits?|"
-    r"(?:armed|military|security|police) (?:vehicles?|posts?)|army|navy|air force|coalition"
+    r"(?:armed|military|security|police) (?:vehicles?|posts?)|army|navy|air force|coalition|"
+    r"pro-\w+ elements|rangers?"
 )
 _GUNMEN = _rx(
     r"gunm[ae]n|armed (?:men|man|group|groups|assailants?|individuals?|persons?|bandits?|gang)|"
@@ -171,9 +184,16 @@ _DISRUPTED = _rx(
     r"defus\w*|dismantl\w*|deactivat\w*|disarm\w*|"
     r"(?:seized|recovered|found|confiscated) (?:\w+ )?(?:weapons|arms|explosives|ammunition|"
     r"rifles|grenades|guns|an? ied|bombs?)|confiscat\w*|(?:weapons|arms|ammunition) cache|"
-    r"shot down|intercepted"
+    r"shot down|intercepted|exploded prematurely|premature(?:ly)? (?:detonat\w*|explo\w*)|"
+    r"while (?:planting|assembling|making|handling|transporting)|"
+    r"(?:did not|didn't|failed to) explode"
+)
+_AIR_SHOTS = re.compile(
+    r"\bfir(?:ed|ing) (?:\w+ ){0,5}(?:in|into) the air\b|\bopened fire in the air\b", re.I
 )
 _STRATEGIC: list[tuple[str, re.Pattern]] = [
+    ("Other", _rx(r"(?:released|freed|exchanged) (?:\w+ ){0,3}(?:prisoners|detainees|hostages|"
+                  r"soldiers|captives)|warning shots")),
     ("Disrupted weapons use", _DISRUPTED),
     ("Arrests", _rx(r"arrest\w*|detain\w*|apprehend\w*|taken into custody|rounded up|nabbed")),
     ("Looting/property destruction", _rx(
@@ -326,6 +346,7 @@ def _remote_sub(text: str) -> str | None:
 def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
     """ACLED type and sub-type of a passage by the precedence in the module docstring; None when
     it reports no event."""
+    text = _AIR_SHOTS.sub(" warning shots ", text)  # shots into the air hurt no one
     fallback = _regex_roles(text)
     if roles is None:
         roles = fallback
@@ -366,8 +387,14 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"
     remote = _remote_sub(text)
-    if remote and _DISRUPTED.search(text) and not _KILLING.search(text):
-        remote = None  # grenades seized, a mine defused: the weapons were not used
+    premature = re.search(r"prematurely|while (?:planting|assembling|making)", text, re.I)
+    if (
+        remote
+        and _DISRUPTED.search(text)
+        and (premature or not _KILLING.search(_no_shot_down(text)))
+    ):
+        # grenades seized, a mine defused, a bomb that went off in its maker's hands
+        return "Strategic developments", "Disrupted weapons use"
     clash = bool(_CLASH.search(text))
     direct_fire = bool(_SMALL_ARMS.search(text)) or clash
     if remote and not (direct_fire and (clash or roles.target_is(_ARMED))):
@@ -379,13 +406,15 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
             return "Riots", "Mob violence"
         if _TERRITORY.search(text):
             return "Battles", "Non-state actor overtakes territory"
-        armed_target = roles.target_is(_ARMED) and not (
-            roles.target_is(_SUSPECT) or roles.target_is(_OFF_DUTY)
-        )
+        armed_target = (
+            roles.target_is(_ARMED)
+            and not (roles.target_is(_SUSPECT) or roles.target_is(_OFF_DUTY))
+        ) or bool(_ARMED_VICTIM.search(text))
         # "a man was shot dead as fighting between gangs went on": the fighting is the setting,
         # unless it is what killed ("fighting between armed groups killed dozens")
         setting_only = (
             not _CLASH_VERB.search(text)
+            and bool(_SETTING.search(text))
             and roles.target_is(_CIVILIAN)
             and not armed_target
             and not roles.agent_is(_CLASH)
@@ -394,7 +423,7 @@ def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
             return "Battles", "Armed clash"
         if _ABDUCT.search(text):
             return "Violence against civilians", "Abduction/forced disappearance"
-        if _KILLING.search(text) or roles.targets:
+        if _KILLING.search(text) or roles.target_is(_CIVILIAN):
             return "Violence against civilians", "Attack"
     sub = _first_hit(_STRATEGIC, text)
     if _TERRITORY.search(text):
@@ -444,6 +473,10 @@ _CROWD_ACT = re.compile(
     r"street-?fights?|brawl)\b",
     re.I,
 )
+
+
+def _no_shot_down(text: str) -> str:
+    return re.sub(r"\bshot down\b", " ", text, flags=re.I)
 
 
 def _crowd_acted_violently(text: str) -> bool:

@@ -98,6 +98,22 @@ def test_killing_a_soldier_is_a_battle_and_killing_a_farmer_is_violence_against_
     assert farmer.type == "Violence against civilians"
 
 
+def test_a_bomb_that_goes_off_while_being_planted_is_a_disrupted_weapons_use(nlp):
+    text = "Two militants were killed when a bomb they were planting exploded prematurely on Monday."
+    ev = events_of(nlp, text)[0]
+    assert (ev.type, ev.sub_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_shots_fired_into_the_air_hurt_no_one(nlp):
+    ev = events_of(nlp, "Border guards fired several shots into the air near the river on Monday.")[0]
+    assert ev.type == "Strategic developments"
+
+
+def test_repelling_an_attack_is_a_battle(nlp):
+    ev = events_of(nlp, "Government forces thwarted a rebel attack on the town on Monday.")[0]
+    assert ev.type == "Battles"
+
+
 def test_an_off_duty_policeman_is_a_civilian(nlp):
     ev = events_of(nlp, "Gunmen shot dead an off-duty police officer at his home on Monday.")[0]
     assert ev.type == "Violence against civilians"
