@@ -99,13 +99,17 @@ def test_killing_a_soldier_is_a_battle_and_killing_a_farmer_is_violence_against_
 
 
 def test_a_bomb_that_goes_off_while_being_planted_is_a_disrupted_weapons_use(nlp):
-    text = "Two militants were killed when a bomb they were planting exploded prematurely on Monday."
+    text = (
+        "Two militants were killed when a bomb they were planting exploded prematurely on Monday."
+    )
     ev = events_of(nlp, text)[0]
     assert (ev.type, ev.sub_type) == ("Strategic developments", "Disrupted weapons use")
 
 
 def test_shots_fired_into_the_air_hurt_no_one(nlp):
-    ev = events_of(nlp, "Border guards fired several shots into the air near the river on Monday.")[0]
+    ev = events_of(nlp, "Border guards fired several shots into the air near the river on Monday.")[
+        0
+    ]
     assert ev.type == "Strategic developments"
 
 

@@ -1,5 +1,5 @@
 -- @view: One row per event and article reporting it, syndicated copies included: who reported which event, where and when. Events are keyed as in event_casualties, so reports of one event by several outlets share an event_key.
--- @column event_key: the event's key: type, date, country and location (the event_id itself when one of them is unknown)
+-- @column event_key: the event's key, as in event_casualties: the clustered event_id that every report of one event shares
 -- @column event_id: the event as extracted from the first copy of the article
 -- @column article_id: article reporting the event (a copy has its own id)
 -- @column is_copy: true when the article is a duplicate (syndicated copy) of the one the event was extracted from
@@ -15,12 +15,8 @@ with publishers as (
     from articles
 ),
 keyed as (
-    -- the same key as event_casualties: events with an unknown date, country or place stay alone
-    select
-        e.event_id, e.article_id,
-        case when e."date" is null or e.country is null or e.location is null then e.event_id
-             else concat_ws('|', e.type, cast(e."date" as varchar), e.country, lower(e.location))
-        end as event_key
+    -- the same key as event_casualties: the event_id the clustering (pipeline/clusters.py) gave
+    select e.event_id, e.article_id, e.event_id as event_key
     from events e
     where e.dup_of is null
 ),
