@@ -388,8 +388,11 @@ def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
     since = (day - dt.timedelta(days=options.window_days + options.undated_slack_days)).isoformat()
     window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
     columns = ["event_id", "article_id", "type", "event_date", "date_precision", "location",
-               "country", "actors", "admin1"]  # fmt: skip
+               "country", "actors", "admin1", "dup_of"]  # fmt: skip
     past = store.read_columns(meta["data_dir"], "events", columns, filter=window).to_pylist()
+    # a syndicated copy is not another report: its rows keep their own ids (marts count copies)
+    past = [r for r in past if r["dup_of"] is None]
+    today = [r for r in tables["events"] if r.get("dup_of") is None]
     reports = [
         EventReport(f"stored:{r['event_id']}:{r['article_id']}", r["article_id"], r["type"],
                     r["event_date"], r["date_precision"], r["location"], r["country"],
@@ -399,13 +402,13 @@ def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
         EventReport(r["event_id"], r["article_id"], r["type"], r["event_date"],
                     r["date_precision"], r["location"], r["country"], tuple(r["actors"] or ()),
                     None, r.get("admin1"))
-        for r in tables["events"]
+        for r in today
     ]  # fmt: skip
     ids = cluster(reports, options)
-    for row in tables["events"]:
+    for row in today:
         row["event_id"] = ids[row["event_id"]]
     for row in tables["figures"]:
-        if row["event_id"] is not None:
+        if row["event_id"] is not None and row.get("dup_of") is None:
             row["event_id"] = ids.get(row["event_id"], row["event_id"])
 
 

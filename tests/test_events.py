@@ -354,3 +354,12 @@ def test_event_casualties_reconciles_the_tolls_of_every_article_reporting_one_ev
     )
     assert result == [("a#v0", 12, 14, 15, 3)]
     assert [r.name for r in publish.run_checks(tmp_path) if r.failing_rows] == []
+
+
+def test_a_syndicated_copy_keeps_its_own_event_id(tmp_path):
+    from pipeline import runs
+
+    copy = {**_event_row("copy", 3), "dup_of": "first"}
+    tables = {"events": [_event_row("first", 3), copy], "figures": []}
+    runs._assign_event_ids(tables, {"date": "2026-03-03", "data_dir": str(tmp_path)})
+    assert [r["event_id"] for r in tables["events"]] == ["first#v0", "copy#v0"]
