@@ -1,5 +1,5 @@
 -- @view: One row per event described in an article.
--- @column event_id: article_id#index
+-- @column event_id: the event; every article reporting it shares this id (the id, article_id#index, of its earliest report; see pipeline/clusters.py)
 -- @column article_id: article describing the event
 -- @column report_date: partition day (the article's publication day)
 -- @column type: ACLED event type (Battles, Violence against civilians, Explosions/Remote violence, Riots, Protests, Strategic developments) or Diplomacy
