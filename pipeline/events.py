@@ -953,26 +953,6 @@ def _actors(entities, infos, text) -> tuple[str | None, str | None]:
     return actor1, actor2
 
 
-# --- figures --------------------------------------------------------------------------------
-
-
-def link_figures(figures, events: list[Event]) -> None:
-    """Set each incident figure's `event` to the index of the event whose sentences state it
-    (else the nearest event reported before it); running totals belong to no event."""
-    for f in figures:
-        f.event = None
-        if f.scope != "incident" or not events:
-            continue
-        inside = [
-            i for i, ev in enumerate(events) if any(s <= f.span[0] < e for s, e in ev.sentences)
-        ]
-        if inside:
-            f.event = inside[0]
-            continue
-        before = [(ev.span[0], i) for i, ev in enumerate(events) if ev.span[0] <= f.span[0]]
-        f.event = max(before)[1] if before else 0
-
-
 def days_between(a: str | None, b: str | None) -> int | None:
     if not a or not b:
         return None
