@@ -548,6 +548,8 @@ def _publish_reports(tmp_path, reports):
     from pipeline import publish, store
 
     by_day: dict[str, dict[str, list]] = {}
+    # the reports are of one event: the clustering gives them the id of the first report
+    event_id = f"{reports[0][0]}#v0"
     for aid, site, day, figs in reports:
         tables = by_day.setdefault(day, {"articles": [], "events": [], "figures": []})
         tables["articles"].append({
@@ -555,14 +557,14 @@ def _publish_reports(tmp_path, reports):
             "published": dt.date.fromisoformat(day), "status": "ok", "text": "x",
         })  # fmt: skip
         tables["events"].append({
-            "event_id": f"{aid}#v0", "article_id": aid, "type": "Battles",
+            "event_id": event_id, "article_id": aid, "type": "Battles",
             "event_date": dt.date(2026, 3, 1), "location": "Hillside", "country": "KEN",
         })  # fmt: skip
         for i, (category, best, low, high, scope, as_of) in enumerate(figs):
             tables["figures"].append({
                 "figure_id": f"{aid}#f{i}", "article_id": aid, "category": category,
                 "best": best, "low": low, "high": high, "scope": scope, "as_of": as_of,
-                "event_id": f"{aid}#v0",
+                "event_id": event_id,
             })  # fmt: skip
     for day, tables in by_day.items():
         for table, rows in tables.items():
