@@ -63,12 +63,12 @@ _STANDALONE = re.compile(
 _UNIDENTIFIED = r"unidentified|unknown|armed|masked|heavily\s+armed|suspected|alleged|presumed"
 _CAP = r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’&-]*)"
 _LINK = r"(?:al|el|de|del|of|the|wa|bin|ibn|for|and)"
-_NAMED = rf"{_CAP}(?:\s+(?:{_LINK}\s+)?{_CAP}){{0,5}}"
+_NAMED = rf"{_CAP}(?:[^\S\n]+(?:{_LINK}[^\S\n]+)?{_CAP}){{0,5}}"
 _STATE_WORDS = r"government|regime|security|federal|state|national|military|army|police|local"
 _PHRASE = re.compile(
     rf"(?<![\w-])(?P<pre>(?:(?:{_UNIDENTIFIED})\s+)*)"
     rf"(?P<side>(?:pro|anti)-[\w’'-]+\s+)?"
-    rf"(?P<mod>(?:{_NAMED}|{_STATE_WORDS})\s+)?"
+    rf"(?P<mod>(?:{_NAMED}|{_STATE_WORDS})[^\S\n]+)?"
     rf"(?P<noun>(?i:{_STATE_NOUNS}|{_ARMED_NOUNS}|{_PROTEST_NOUNS}|{_RIOT_NOUNS}|{_CIVIL_NOUNS}))"
     r"(?![\w-])",
 )

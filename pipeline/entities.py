@@ -69,7 +69,8 @@ _GEO_UNIT = (
     r"village|town|city|district|sub-?district|province|region|area|municipality|county|"
     r"governorate|neighbou?rhood|locality|outskirts|countryside|vicinity|suburb|commune"
 )
-_PNAME = rf"{_PW}(?:\s+(?:{_PLINK}\s+)?{_PW}){{0,4}}"
+_SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
+_PNAME = rf"{_PW}(?:{_SP}(?:{_PLINK}{_SP})?{_PW}){{0,4}}"
 _RULE_PLACES = [
     # "Qadis district", "Damboa - Maiduguri road", "Sonora states"
     re.compile(rf"(?P<name>{_PNAME})(?:\s*[-–]\s*(?P<name2>{_PNAME}))?\s+(?:{_PLACE_UNIT})\b"),
@@ -188,6 +189,9 @@ def _mentions(doc) -> list[Mention]:
         if ent.label_ not in KEEP_LABELS:
             continue
         start, end, unit = _trim(text, ent.start_char, ent.end_char)
+        if "\n" in text[start:end]:  # "Maiduguri\nNigerian": a headline ran into the text
+            end = start + text[start:end].index("\n")
+            start, end, unit = _trim(text, start, end)
         surface = text[start:end]
         if not surface or not any(c.isalpha() for c in surface):
             continue

@@ -204,3 +204,13 @@ def test_a_countrys_possessive_is_not_part_of_a_place_name():
     zambezia = _entity(out, "Zambezia")
     assert zambezia["type"] in ("GPE", "LOC")
     assert _entity(out, "Mozambique")["country"] == "MOZ"
+
+
+def test_a_name_never_runs_across_a_line_break():
+    out = _extract(
+        "Attack near Maiduguri\n\nNigerian troops repelled an attack on a base in Borno."
+    )
+    for ent in out["entities"]:
+        for s, e in ent["mentions"]:
+            assert "\n" not in out["text"][s:e], ent["name"]
+    assert _entity(out, "Maiduguri")["type"] == "GPE"
