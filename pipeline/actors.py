@@ -72,6 +72,13 @@ _PHRASE = re.compile(
     rf"(?P<noun>(?i:{_STATE_NOUNS}|{_ARMED_NOUNS}|{_PROTEST_NOUNS}|{_RIOT_NOUNS}|{_CIVIL_NOUNS}))"
     r"(?![\w-])",
 )
+_NOT_MODIFIER = re.compile(
+    r"(?:(?:the|a|an|of|and|for|this|that|these|those|his|her|their|its|our|some|many|several|"
+    r"all|both|other|another|more|most|few|dozens|scores|hundreds|thousands|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|\d[\d,.]*)"
+    r"[^\S\n]+)*",
+    re.I,
+)
 _ARMED_PRE = re.compile(r"\b(?:unidentified|unknown|armed|masked)\b", re.I)
 _DROP_PRE = re.compile(r"^(?:(?:suspected|alleged|presumed)\s+)+", re.I)
 _PLURAL = {"man": "men", "gunman": "gunmen", "militiaman": "militiamen", "policeman": "policemen"}
@@ -174,9 +181,11 @@ def find_groups(text: str, country_of_word) -> list[GroupMention]:
     out = []
     for m in _PHRASE.finditer(text):
         pre, side, noun = m.group("pre"), m.group("side"), " ".join(m["noun"].split())
-        mod = (m.group("mod") or "").strip()
-        if mod.split()[:1] and mod.split()[0].lower() in ("the", "a", "an", "of", "and", "for"):
-            mod = ""
+        raw = m.group("mod") or ""
+        # "Two police officers", "The militants", "Eight Houthi fighters": not part of a name
+        lead = _NOT_MODIFIER.match(raw)
+        mod = raw[lead.end() :].strip()
+        mod_start = m.start("mod") + lead.end() if raw else -1
         if not (pre or mod or side or _STANDALONE.match(noun)):
             continue
         kind = next(k for k, pattern in _KIND_OF_NOUN if pattern.match(noun.lower()))
@@ -202,14 +211,16 @@ def find_groups(text: str, country_of_word) -> list[GroupMention]:
         elif kind == "state_forces" and noun.lower() in ("forces", "officers") and not mod:
             continue  # "forces" alone says nothing about whose
         # "anti-Houthi National Resistance forces" -> "National Resistance forces"
-        if side and mod:
-            start = m.start("mod")
+        if mod and (side or lead.end()):
+            start = mod_start
         elif mod:
             start = m.start()
         else:
             start = m.start("side") if side else (m.start("pre") if pre else m.start("noun"))
         name = _DROP_PRE.sub("", text[start : m.end()])
-        mod_span = (m.start("mod"), m.start("mod") + len(mod)) if named else None
+        if not named and name[:1].isupper() and not name.split()[0].isupper():
+            name = name[0].lower() + name[1:]  # "Gunmen killed ..." at a sentence start
+        mod_span = (mod_start, mod_start + len(mod)) if named else None
         out.append(
             GroupMention(m.end() - len(name), m.end(), " ".join(name.split()), kind,
                          named, mod_span, country or None)

@@ -18,10 +18,17 @@ ANALYST_QUERIES = [
            from articles group by all order by all""",
     ),
     (
-        "Most mentioned entities",
+        "Most mentioned named entities",
         """select name, type, country, count(distinct article_id) as articles,
                   sum(mention_count) as mentions
-           from entities group by all order by articles desc, mentions desc limit 12""",
+           from entities where kind = 'named'
+           group by all order by articles desc, mentions desc limit 12""",
+    ),
+    (
+        "Generic actors (groups named by role), by kind",
+        """select kind, count(distinct article_id) as articles,
+                  string_agg(distinct name, ', ' order by name) as written_as
+           from entities where kind <> 'named' group by all order by articles desc""",
     ),
     (
         "Casualty figures with the words that state them",
