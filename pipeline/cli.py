@@ -29,12 +29,19 @@ def _report(data_dir: str, dates: list[str]) -> None:
         print(f"{date}: rejects by reason: {reasons}", file=sys.stderr)
 
 
+def _dir(data_dir: str) -> str:
+    """A local data directory as an absolute path; an object-storage URL as it is."""
+    from pipeline.remote import is_url
+
+    return data_dir if is_url(data_dir) else str(Path(data_dir).resolve())
+
+
 def nightly(date: str, sources: str, data_dir: str, archive: str | None = None) -> str:
     from pipeline.orchestrate import run_dag
     from pipeline.settings import load_sources
 
     load_sources(sources)  # a broken sources file fails here, with its reason, before Airflow
-    conf = {"sources": str(Path(sources).resolve()), "data_dir": str(Path(data_dir).resolve())}
+    conf = {"sources": str(Path(sources).resolve()), "data_dir": _dir(data_dir)}
     if archive:
         conf["archive"] = str(Path(archive).resolve())
     run_id = run_dag("news_nightly", date, conf, data_dir)
@@ -47,7 +54,7 @@ def publish_run(data_dir: str, date: str) -> str:
     news_partitions asset): write, audit and publish news.duckdb."""
     from pipeline.orchestrate import run_dag
 
-    return run_dag("news_publish", date, {"data_dir": str(Path(data_dir).resolve())}, data_dir)
+    return run_dag("news_publish", date, {"data_dir": _dir(data_dir)}, data_dir)
 
 
 def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
@@ -57,7 +64,7 @@ def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
         raise FileNotFoundError(f"archive {archive} does not exist")
     conf = {
         "archive": str(Path(archive).resolve()), "date_from": date_from, "date_to": date_to,
-        "data_dir": str(Path(data_dir).resolve()),
+        "data_dir": _dir(data_dir),
     }  # fmt: skip
     try:
         run_id = run_dag("news_backfill", date_to, conf, data_dir)
@@ -96,17 +103,26 @@ def _backfill(args) -> int:
 
 
 def _query(args) -> int:
+    from pipeline import remote
+
+    if remote.is_url(args.data_dir):  # the published file, downloaded (it is self-contained)
+        with remote.local_copy(f"{args.data_dir.rstrip('/')}/{remote.DB_NAME}") as db:
+            return _query_local(args, str(db.parent))
+    return _query_local(args, args.data_dir)
+
+
+def _query_local(args, data_dir: str) -> int:
     from pipeline.publish import export, format_table, query
 
     if args.format == "table":
         if args.out:
             raise ValueError("--out needs --format csv, json or parquet")
-        cols, rows = query(args.data_dir, args.sql)
+        cols, rows = query(data_dir, args.sql)
         print(format_table(cols, rows, max_width=args.max_width))
         return 0
     if not args.out:
         raise ValueError(f"--format {args.format} writes a file: give --out FILE")
-    n = export(args.data_dir, args.sql, args.format, args.out)
+    n = export(data_dir, args.sql, args.format, args.out)
     print(f"query: {n} rows written to {args.out} ({args.format})", file=sys.stderr)
     return 0
 

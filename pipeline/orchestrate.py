@@ -25,7 +25,9 @@ class DagRunFailed(RuntimeError):
 
 def prepare_airflow(data_dir: str | Path) -> Path:
     """Set Airflow's environment (before its first import) and return AIRFLOW_HOME."""
-    home = Path(os.environ.get("AIRFLOW_HOME") or Path(data_dir).resolve() / ".airflow")
+    # a data directory on object storage (s3://...) gets its Airflow home in the working directory
+    local = Path(".") if str(data_dir).startswith("s3://") else Path(data_dir)
+    home = Path(os.environ.get("AIRFLOW_HOME") or local.resolve() / ".airflow")
     home.mkdir(parents=True, exist_ok=True)
     os.environ["AIRFLOW_HOME"] = str(home)
     os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", str(DAGS_DIR))

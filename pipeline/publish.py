@@ -179,9 +179,11 @@ def _render(sql: str, snapshot_dir: Path) -> str:
     return _SOURCE.sub(lambda m: _source_relation(snapshot_dir, m.group(1)), sql)
 
 
-def _statements(model: Model, snapshot_dir: Path, materialize: bool) -> list[str]:
+def _statements(
+    model: Model, snapshot_dir: Path, materialize: bool, self_contained: bool = False
+) -> list[str]:
     sql = _render(model.sql, snapshot_dir)
-    if not (model.materialized and materialize):
+    if not ((model.materialized or self_contained) and materialize):
         return [sql]
     # the mart's rows are stored in a table; the view analysts query reads it
     table = MART_PREFIX + model.name
@@ -194,32 +196,37 @@ def _statements(model: Model, snapshot_dir: Path, materialize: bool) -> list[str
 
 def build(
     data_dir: str | Path, target: str | Path, snapshot_dir: str | Path | None = None,
-    materialize: bool = True,
+    materialize: bool = True, self_contained: bool = False, origin: str | None = None,
 ) -> list[str]:  # fmt: skip
     """Create every view (and its comments) in a new DuckDB file at `target`, over the Parquet
-    files of `snapshot_dir` (the live tables of `data_dir` when None)."""
+    files of `snapshot_dir` (the live tables of `data_dir` when None). `self_contained` stores
+    every view's rows in the file (as marts are), so it reads no Parquet file once built (a data
+    directory on object storage is built from a local copy); `origin` is the data directory
+    named in the publication view, when not `data_dir`."""
     data_dir = Path(data_dir).resolve()
     source = Path(snapshot_dir).resolve() if snapshot_dir else data_dir
     views = []
     con = duckdb.connect(str(target))
     try:
         for model in models():
-            for stmt in _statements(model, source, materialize):
+            for stmt in _statements(model, source, materialize, self_contained):
                 con.execute(stmt)
             for stmt in _comments(model.sql, model.name):
                 con.execute(stmt)
-            if model.materialized and materialize:  # the stored rows carry the same dictionary
+            if (
+                model.materialized or self_contained
+            ) and materialize:  # the stored rows carry the same dictionary
                 for stmt in _comments(model.sql, MART_PREFIX + model.name, kind="table"):
                     con.execute(stmt)
             views.append(model.name)
-        _write_publication(con, data_dir, source)
+        _write_publication(con, origin or data_dir, source)
         con.execute("checkpoint")
     finally:
         con.close()
     return views
 
 
-def _write_publication(con, data_dir: Path, source: Path) -> None:
+def _write_publication(con, data_dir: Path | str, source: Path) -> None:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     con.execute(
         "create or replace table _publication as select ?::timestamp as published_at, "
@@ -252,16 +259,21 @@ def _publish_id_of(candidate: Path) -> str:
     return candidate.name.removeprefix(f".{DB_NAME}.").removesuffix(".tmp")
 
 
-def stage(data_dir: str | Path) -> Path:
-    """Write: snapshot the partitions and build a candidate file; returns its path."""
+def source_tables() -> set[str]:
+    """The Parquet tables the views read."""
+    return set().union(*(m.sources for m in models()))
+
+
+def stage(data_dir: str | Path, self_contained: bool = False, origin: str | None = None) -> Path:
+    """Write: snapshot the partitions and build a candidate file; returns its path (see
+    `build` for `self_contained` and `origin`)."""
     data_dir = Path(data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     publish_id = new_publish_id()
-    tables = set().union(*(m.sources for m in models()))
-    snap = snapshot(data_dir, tables, publish_id)
+    snap = snapshot(data_dir, source_tables(), publish_id)
     candidate = _candidate_path(data_dir, publish_id)
     try:
-        build(data_dir, candidate, snap)
+        build(data_dir, candidate, snap, self_contained=self_contained, origin=origin)
     except BaseException:
         _discard(candidate)
         raise

@@ -24,7 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import publish, store
+from pipeline import publish, remote, store
 from pipeline.clean import Rejected, decode_body
 from pipeline.dates import parse_iso
 from pipeline.extract import extract_records, safe_prepare
@@ -86,17 +86,21 @@ def new_staging(data_dir: str | Path, date: str, run_id: str) -> Path:
     if path.exists():
         shutil.rmtree(path)  # a retried task starts its run's staging again
     path.mkdir(parents=True)
-    (path / "meta.json").write_text(json.dumps({"date": date, "data_dir": str(data_dir)}))
+    # on object storage the staging dir lives in the bucket: its meta names the URL
+    meta = {"date": date, "data_dir": remote.public_path(str(data_dir))}
+    (path / "meta.json").write_text(json.dumps(meta))
     return path
 
 
 def _meta(staging: Path) -> dict:
-    return json.loads((Path(staging) / "meta.json").read_text())
+    meta = json.loads((Path(staging) / "meta.json").read_text())
+    return {**meta, "data_dir": remote.local_path(meta["data_dir"])}
 
 
 # --- nightly: discover -> fetch -> clean ----------------------------------------------------
 
 
+@remote.on_data_dir(lambda **_: [])
 def discover_step(sources_path: str, date: str, data_dir: str, run_id: str) -> str:
     config = load_sources(sources_path)
     staging = new_staging(data_dir, date, run_id)
@@ -154,6 +158,7 @@ def _stored_raw(data_dir: str, date: str, url: str | None = None) -> dict[str, d
     return {r["url"]: r for r in rows}
 
 
+@remote.on_staging("raw", "articles")  # (on object storage) what the step looks back at
 def fetch_step(staging: str) -> str:
     """Fetch the discovered URLs into the raw table.
 
@@ -271,6 +276,7 @@ def _clean_raw_row(row: dict, date: str) -> dict | None:
     return _clean_record(aid, row["url"], row["source"], prepared, prepared.published or date)
 
 
+@remote.on_staging()
 def clean_step(staging: str) -> str:
     """Raw responses -> clean text records (the input of extraction)."""
     staging = Path(staging)
@@ -300,6 +306,7 @@ def clean_step(staging: str) -> str:
 # --- extraction, shared by nightly and backfill ---------------------------------------------
 
 
+@remote.on_staging("signatures")
 def extract_step(staging: str) -> str:
     """Clean records -> staged Parquet files of articles, entities, figures and events."""
     staging = Path(staging)
@@ -450,6 +457,7 @@ def _add_rows(tables: dict[str, list[dict]], out: dict, rec: dict) -> None:
         })  # fmt: skip
 
 
+@remote.on_staging()
 def commit_step(staging: str) -> dict[str, str]:
     """Swap the staged tables (and the run's rejects) into the date's partitions."""
     staging = Path(staging)
@@ -475,16 +483,22 @@ def publish_step(data_dir: str) -> str:
 
 def stage_step(data_dir: str) -> str:
     """Write: snapshot the partitions, build a candidate news.duckdb; returns its path."""
+    if remote.is_url(data_dir):
+        return remote.stage(data_dir, publish.source_tables())
     return str(publish.stage(data_dir))
 
 
 def audit_step(candidate: str) -> dict[str, int]:
     """Audit: the data checks on the candidate; a failing check logs its rows and raises."""
+    if remote.is_url(candidate):
+        return {r.name: r.failing_rows for r in remote.audit(candidate)}
     return {r.name: r.failing_rows for r in publish.audit(candidate)}
 
 
 def swap_step(candidate: str) -> str:
     """Publish: the audited candidate replaces news.duckdb."""
+    if remote.is_url(candidate):
+        return remote.swap(candidate)
     return str(publish.swap(candidate))
 
 
@@ -513,11 +527,16 @@ def record_date(rec: dict) -> str | None:
     return day.isoformat() if day else None
 
 
-def _shards_dir(data_dir: str, run_id: str) -> Path:
+def _shards_rel(run_id: str) -> str:
     safe_run = "".join(c if c.isalnum() or c in "-_" else "_" for c in run_id)
-    return Path(data_dir) / "_staging" / f"backfill-{safe_run}"
+    return f"_staging/backfill-{safe_run}"
 
 
+def _shards_dir(data_dir: str, run_id: str) -> Path:
+    return Path(data_dir) / _shards_rel(run_id)
+
+
+@remote.on_data_dir(lambda run_id, **_: [_shards_rel(run_id)])
 def route_archive_file(
     path: str, date_from: str, date_to: str, data_dir: str, run_id: str
 ) -> list[str]:
@@ -578,6 +597,12 @@ def route_archive_file(
     return sorted({p.parent.name.split("=", 1)[1] for p in [*handles, *opened]})
 
 
+@remote.on_data_dir(
+    lambda date, run_id, **_: [
+        f"{_shards_rel(run_id)}/date={date}", f"{_shards_rel(run_id)}/done/{date}",
+        "articles", "signatures", f"rejects/date={date}",
+    ]
+)  # fmt: skip
 def backfill_date(date: str, data_dir: str, run_id: str) -> str:
     """Clean, extract and commit one date from its shards; a date this run finished is skipped."""
     root = _shards_dir(data_dir, run_id)
@@ -618,12 +643,15 @@ def _merge_rejects(data_dir: str, date: str, rejects: list[dict], staging: Path)
 
 def finish_backfill(data_dir: str, run_id: str) -> None:
     """Remove the run's shards once every routed date is committed."""
+    if remote.is_url(data_dir):
+        return remote.finish_backfill(data_dir, _shards_rel(run_id))
     root = _shards_dir(data_dir, run_id)
     dates = {p.name.split("=", 1)[1] for p in root.glob("date=*")}
     if all((root / "done" / d).exists() for d in dates):
         shutil.rmtree(root, ignore_errors=True)
 
 
+@remote.on_data_dir(lambda **_: [])
 def archive_day_step(archive: str, date: str, data_dir: str, run_id: str) -> str:
     """The nightly DAG reading an archive instead of the web (`airflow backfill create` over
     news_nightly with {"archive": PATH}): the archive's records of `date`, cleaned, staged."""
