@@ -12,7 +12,7 @@ EVAL_OUT ?= eval-out
 # compiled bytecode makes Airflow's import three times faster; some shells forbid writing it
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: setup demo test lint eval bench clean chromium
+.PHONY: setup demo test test-distributed lint eval bench clean chromium
 
 setup: $(VENV)/.synced
 
@@ -36,6 +36,20 @@ chromium:
 test: setup chromium
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
+	exit $$status
+
+# the same DAGs on Airflow's CeleryExecutor (PostgreSQL + Redis from Debian's packages, two
+# Celery workers) with the data directory on a local S3 server (moto): scripts/cluster.sh starts
+# everything on 127.0.0.1, scripts/check_cluster.py runs a nightly date and a 3-day backfill and
+# checks the published views, then everything is stopped (logs kept in CLUSTER_DIR on failure)
+CLUSTER_DIR ?= /tmp/newsfacts-cluster
+export CLUSTER_DIR
+test-distributed: setup
+	@status=0; \
+	bash scripts/cluster.sh start && . $(CLUSTER_DIR)/env && $(PY) scripts/check_cluster.py \
+	  || status=$$?; \
+	if [ $$status -ne 0 ]; then KEEP_CLUSTER_LOGS=1 bash scripts/cluster.sh stop; \
+	else bash scripts/cluster.sh stop; fi; \
 	exit $$status
 
 lint: setup

@@ -24,6 +24,9 @@ from airflow.timetables.interval import CronDataIntervalTimetable
 
 DATA_DIR = os.environ.get("NEWSFACTS_DATA_DIR", "data")
 SOURCES = os.environ.get("NEWSFACTS_SOURCES", "seeds/sources.toml")
+# on a cluster, a pool with few slots caps how many fetch tasks (each polite per host) run at
+# once over all workers, so concurrent runs never multiply the load on one site
+FETCH_POOL = os.environ.get("NEWSFACTS_FETCH_POOL", "default_pool")
 # the news_publish DAG runs when this asset is updated: it builds, audits and swaps news.duckdb
 NEWS_PARTITIONS = Asset(name="news_partitions", uri="file:///newsfacts/partitions")
 
@@ -70,7 +73,7 @@ def news_nightly():
             return runs.archive_day_step(archive, ds, data_dir, run_id)
         return runs.discover_step(sources, ds, data_dir, run_id)
 
-    @task
+    @task(pool=FETCH_POOL)
     def fetch(staging: str) -> str:
         from pipeline import runs
 

@@ -1,0 +1,231 @@
+"""`make test-distributed`, the part after `scripts/cluster.sh start`: run the DAGs on the Celery
+cluster through Airflow's REST API and check what they published on object storage.
+
+1. serve the sample site on 127.0.0.1 (the port the cluster's sources file names);
+2. trigger news_nightly for a sample date and news_backfill for a 3-day JSONL archive, at once,
+   so the two Celery workers share the tasks, then unpause the DAGs;
+3. wait for both, then for the news_publish run that their `news_partitions` asset events start;
+4. download the published news.duckdb from the bucket and check its views; check that both
+   workers ran tasks and that fetch ran in its pool.
+
+Prints the timings and a closing `N passed, N failed` line; exits 1 when a check failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from pipeline import publish, remote
+from pipeline.demo import sample_dates
+from pipeline.devserver import serve_site
+
+API = os.environ["NEWSFACTS_API"] + "/api/v2"
+DATA_URL = os.environ["NEWSFACTS_DATA_DIR"]
+CLUSTER_DIR = Path(os.environ.get("CLUSTER_DIR", "/tmp/newsfacts-cluster"))
+SITE_PORT = int(os.environ.get("SITE_PORT", "58765"))
+TIMEOUT = float(os.environ.get("CLUSTER_TIMEOUT", "900"))
+DAGS = ("news_nightly", "news_backfill", "news_publish")
+BACKFILL_DAYS = ("2025-04-07", "2025-04-08", "2025-04-09")
+RESULTS: list[tuple[str, bool, str]] = []
+
+
+def api(method: str, path: str, body: dict | None = None) -> dict:
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(
+        API + path, data=data, method=method, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(req, timeout=60) as resp:
+        return json.loads(resp.read() or b"{}")
+
+
+def check(name: str, ok: bool, detail: str = "") -> None:
+    RESULTS.append((name, bool(ok), detail))
+    print(f"{'PASS' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}", flush=True)
+
+
+def wait_until(what: str, probe, timeout: float = TIMEOUT, every: float = 3.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = probe()
+        if value:
+            return value
+        time.sleep(every)
+    raise TimeoutError(f"{what}: not done in {timeout:.0f}s")
+
+
+def wait_dags_parsed() -> None:
+    def parsed():
+        try:
+            return all(api("GET", f"/dags/{d}")["dag_id"] for d in DAGS)
+        except Exception:
+            return False
+
+    wait_until("DAGs parsed", parsed, timeout=300)
+
+
+def trigger(dag_id: str, logical_date: str, conf: dict) -> str:
+    run_id = f"check__{dag_id}__{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}"
+    body = {"dag_run_id": run_id, "logical_date": f"{logical_date}T00:00:00Z", "conf": conf}
+    return api("POST", f"/dags/{dag_id}/dagRuns", body)["dag_run_id"]
+
+
+def run_state(dag_id: str, run_id: str) -> dict:
+    return api("GET", f"/dags/{dag_id}/dagRuns/{run_id}")
+
+
+def finished(dag_id: str, run_id: str) -> dict | None:
+    run = run_state(dag_id, run_id)
+    return run if run["state"] in ("success", "failed") else None
+
+
+def task(dag_id: str, run_id: str, task_id: str) -> dict:
+    return api("GET", f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances/{task_id}")
+
+
+def seconds(run: dict) -> float:
+    start = dt.datetime.fromisoformat(run["start_date"])
+    end = dt.datetime.fromisoformat(run["end_date"])
+    return (end - start).total_seconds()
+
+
+def write_archive(path: Path) -> Path:
+    """A JSONL archive of our own invented reports, one per day, plus a broken line."""
+    texts = [
+        "Five miners were killed on Monday when a tunnel collapsed at a gold mine near Kenieba, "
+        "local officials said. Three others were injured.",
+        "About two hundred farmers marched through Nakuru on Tuesday to protest the price of "
+        "fertiliser. Police said the march was peaceful.",
+        "At least 12 people were wounded on Wednesday when a bus overturned outside Mbeya, "
+        "the regional police commander said.",
+    ]
+    lines = [
+        json.dumps({"id": f"c{i}", "url": f"http://archive.test/c{i}", "published": day,
+                    "text": text})
+        for i, (day, text) in enumerate(zip(BACKFILL_DAYS, texts, strict=True))
+    ]  # fmt: skip
+    lines.insert(1, "{not json")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def tasks_per_worker() -> dict[str, int]:
+    """Task executions each worker's log reports (both share this host, so the Celery hostname
+    tells them apart, not the task instance's hostname)."""
+    counts = {}
+    for name in ("worker1", "worker2"):
+        log = CLUSTER_DIR / "logs" / f"{name}.log"
+        text = log.read_text(errors="replace") if log.exists() else ""
+        counts[name] = text.count("Executing workload")
+    return counts
+
+
+def main() -> int:
+    started = time.monotonic()
+    nightly_date = sample_dates()[0]
+    archive = write_archive(CLUSTER_DIR / "archive.jsonl")
+    wait_dags_parsed()
+    with serve_site(port=SITE_PORT):
+        t0 = time.monotonic()
+        nightly_id = trigger("news_nightly", nightly_date, {
+            "sources": os.environ["NEWSFACTS_SOURCES"], "data_dir": DATA_URL,
+        })  # fmt: skip
+        backfill_id = trigger("news_backfill", BACKFILL_DAYS[-1], {
+            "archive": str(archive), "date_from": BACKFILL_DAYS[0],
+            "date_to": BACKFILL_DAYS[-1], "data_dir": DATA_URL,
+        })  # fmt: skip
+        # the DAGs are paused at creation, so that these runs come before the scheduled nightly
+        # that unpausing creates (the latest interval, which finds nothing on the sample site)
+        for dag_id in DAGS:
+            api("PATCH", f"/dags/{dag_id}", {"is_paused": False})
+        nightly = wait_until("news_nightly", lambda: finished("news_nightly", nightly_id))
+        backfill = wait_until("news_backfill", lambda: finished("news_backfill", backfill_id))
+    both_done = time.monotonic() - t0
+    check("news_nightly run succeeded", nightly["state"] == "success", nightly_id)
+    check("news_backfill run succeeded", backfill["state"] == "success", backfill_id)
+    # a publish run created after both outlet tasks started read both runs' partitions (the
+    # asset event is emitted when the outlet task ends, after its partitions were committed)
+    after = max(
+        task(dag, run_id, name)["start_date"]
+        for dag, run_id, name in (("news_nightly", nightly_id, "write_partitions"),
+                                  ("news_backfill", backfill_id, "partitions_landed"))
+    )  # fmt: skip
+
+    def published():
+        runs = api("GET", "/dags/news_publish/dagRuns?order_by=-run_after&limit=20")["dag_runs"]
+        if any(r["state"] in ("queued", "running") for r in runs):
+            return None
+        return [r for r in runs if (r.get("run_after") or "") >= after] or None
+
+    try:
+        publishes = wait_until("news_publish after both runs", published, timeout=600)
+    except TimeoutError as exc:
+        check("news_publish ran on the asset events", False, str(exc))
+        publishes = []
+    publish_done = time.monotonic() - t0
+    if publishes:
+        check(
+            "news_publish ran on the asset events and succeeded",
+            all(r["state"] == "success" for r in publishes),
+            ", ".join(f"{r['dag_run_id']}={r['state']}" for r in publishes),
+        )
+
+    objects = remote.list_files(DATA_URL)
+    check("news.duckdb is in the bucket", "news.duckdb" in objects)
+    check(
+        "no staging or candidate left in the bucket",
+        not [k for k in objects if k.startswith("_staging/") or k.endswith(".tmp")],
+    )
+    if "news.duckdb" in objects:
+        with remote.local_copy(f"{DATA_URL}/news.duckdb") as db:
+            con = publish.open_read_only(db)
+            q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
+            n_nightly = q(f"select count(*) from articles where \"date\" = '{nightly_date}'")[0][0]
+            check("nightly articles published", n_nightly > 0, f"{n_nightly} on {nightly_date}")
+            days = q(
+                f'select distinct "date"::varchar from articles where "date" between '
+                f"'{BACKFILL_DAYS[0]}' and '{BACKFILL_DAYS[-1]}' order by 1"
+            )
+            check("backfill dates published", [d for (d,) in days] == list(BACKFILL_DAYS), days)
+            figures = q(
+                'select "date"::varchar, category, best from figures where "date" between '
+                f"'{BACKFILL_DAYS[0]}' and '{BACKFILL_DAYS[-1]}' order by all"
+            )
+            expected = [("2025-04-07", "injured", 3), ("2025-04-07", "killed", 5),
+                        ("2025-04-09", "injured", 12)]  # fmt: skip
+            check("backfill figures", figures == expected, str(figures))
+            bad = q("select count(*) from rejects where reason = 'bad_record'")[0][0]
+            check("the broken archive line is a reject", bad == 1, str(bad))
+            views = [v for (v,) in q("select view_name from duckdb_views() where not internal")]
+            counts = {v: q(f'select count(*) from "{v}"')[0][0] for v in views}
+            check("every view answers", len(views) >= 10, json.dumps(counts))
+            origin = q("select data_dir from publication")[0][0]
+            check("publication names the bucket", origin == DATA_URL, origin)
+            con.close()
+
+    fetch = task("news_nightly", nightly_id, "fetch")
+    check("fetch ran in the newsfacts_fetch pool", fetch.get("pool") == "newsfacts_fetch")
+    per_worker = tasks_per_worker()
+    check("both Celery workers ran tasks", all(per_worker.values()), json.dumps(per_worker))
+
+    timings = {
+        "nightly_run_s": round(seconds(nightly), 1),
+        "backfill_run_s": round(seconds(backfill), 1),
+        "both_runs_wall_s": round(both_done, 1),
+        "until_published_s": round(publish_done, 1),
+        "check_total_s": round(time.monotonic() - started, 1),
+    }
+    print("timings " + json.dumps(timings))
+    (CLUSTER_DIR / "timings.json").write_text(json.dumps(timings, indent=2))
+    failed = sum(not ok for _, ok, _ in RESULTS)
+    print(f"{len(RESULTS) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
