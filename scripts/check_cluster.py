@@ -46,7 +46,7 @@ def api(method: str, path: str, body: dict | None = None) -> dict:
 
 def check(name: str, ok: bool, detail: str = "") -> None:
     RESULTS.append((name, bool(ok), detail))
-    print(f"{'PASS' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}", flush=True)
+    print(f"{'PASS' if ok else 'FAIL'} {name}{': ' + str(detail) if detail else ''}", flush=True)
 
 
 def wait_until(what: str, probe, timeout: float = TIMEOUT, every: float = 3.0):
@@ -191,7 +191,9 @@ def main() -> int:
                 f'select distinct "date"::varchar from articles where "date" between '
                 f"'{BACKFILL_DAYS[0]}' and '{BACKFILL_DAYS[-1]}' order by 1"
             )
-            check("backfill dates published", [d for (d,) in days] == list(BACKFILL_DAYS), days)
+            check(
+                "backfill dates published", [d for (d,) in days] == list(BACKFILL_DAYS), str(days)
+            )
             figures = q(
                 'select "date"::varchar, category, best from figures where "date" between '
                 f"'{BACKFILL_DAYS[0]}' and '{BACKFILL_DAYS[-1]}' order by all"
@@ -220,6 +222,14 @@ def main() -> int:
         "until_published_s": round(publish_done, 1),
         "check_total_s": round(time.monotonic() - started, 1),
     }
+    for dag_id, run_id in (("news_nightly", nightly_id), ("news_backfill", backfill_id)):
+        tis = api("GET", f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances")["task_instances"]
+        timings[dag_id + "_tasks_s"] = {
+            t["task_id"] + (f"[{t['map_index']}]" if t["map_index"] >= 0 else ""): round(
+                t["duration"] or 0, 1
+            )
+            for t in tis
+        }
     print("timings " + json.dumps(timings))
     (CLUSTER_DIR / "timings.json").write_text(json.dumps(timings, indent=2))
     failed = sum(not ok for _, ok, _ in RESULTS)

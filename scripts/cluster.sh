@@ -151,23 +151,34 @@ pathlib.Path(sys.argv[2]).write_text(devserver.sources_for(sys.argv[3]))" \
   echo "cluster: started in $((SECONDS - t0))s (logs in $LOGS)"
 }
 
-stop_pid() {  # stop the process group a pid file names, then wait for it
-  local file=$1 pid i
-  [ -f "$file" ] || return 0
-  pid=$(cat "$file")
-  if kill -0 "$pid" 2>/dev/null; then
+stop_pids() {  # TERM the process groups the pid files name, wait up to 30 s, then KILL
+  local file pid i alive
+  local pids=()
+  for file in "$@"; do
+    [ -f "$file" ] || continue
+    pids+=("$(cat "$file")")
+    rm -f "$file"
+  done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  for pid in "${pids[@]}"; do
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 30; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  done
+  for ((i = 0; i < 30; i++)); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ $alive = 0 ] && break
+    sleep 1
+  done
+  for pid in "${pids[@]}"; do
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$file"
+  done
 }
 
 stop() {
   [ -d "$CLUSTER_DIR" ] || return 0
-  for name in worker1 worker2 scheduler dag-processor api-server s3; do
-    stop_pid "$RUN/$name.pid"
-  done
+  # the workers first (a task still running is killed: this cluster is thrown away), then the rest
+  stop_pids "$RUN/worker1.pid" "$RUN/worker2.pid" "$RUN/scheduler.pid"
+  stop_pids "$RUN/dag-processor.pid" "$RUN/api-server.pid" "$RUN/s3.pid"
   [ -f "$RUN/redis.pid" ] && { kill "$(cat "$RUN/redis.pid")" 2>/dev/null || true; rm -f "$RUN/redis.pid"; }
   local bin
   bin=$(pg_bin)
