@@ -45,6 +45,7 @@ test: setup chromium
 CLUSTER_DIR ?= /tmp/newsfacts-cluster
 export CLUSTER_DIR
 test-distributed: setup
+	@bash scripts/cluster.sh stop >/dev/null  # what a killed earlier run may have left
 	@status=0; \
 	bash scripts/cluster.sh start && . $(CLUSTER_DIR)/env && $(PY) scripts/check_cluster.py \
 	  || status=$$?; \

@@ -78,6 +78,18 @@ def test_a_step_that_raises_pushes_nothing(object_store):
     assert remote.list_files(url) == {}
 
 
+def test_a_workspace_pushes_what_changed_and_deletes_what_was_removed(object_store, tmp_path):
+    url = f"{object_store}/pushing"
+    for name, body in (("keep.txt", b"same"), ("change.txt", b"old"), ("drop.txt", b"gone")):
+        (tmp_path / name).write_bytes(body)
+        remote.upload(tmp_path / name, url, f"t/{name}")
+    with remote.workspace(url, ["t"]) as root:
+        (root / "t" / "change.txt").write_bytes(b"new and longer")
+        (root / "t" / "drop.txt").unlink()
+        (root / "t" / "new.txt").write_bytes(b"added")
+    assert remote.list_files(url) == {"t/keep.txt": 4, "t/change.txt": 14, "t/new.txt": 5}
+
+
 def test_nightly_and_backfill_write_objects_and_publish_a_self_contained_file(
     object_store, seed_sources, tmp_path
 ):
