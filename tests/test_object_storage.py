@@ -91,7 +91,7 @@ def test_a_workspace_pushes_what_changed_and_deletes_what_was_removed(object_sto
 
 
 def test_nightly_and_backfill_write_objects_and_publish_a_self_contained_file(
-    object_store, seed_sources, tmp_path
+    object_store, seed_sources, tmp_path, capsys
 ):
     cli.nightly("2026-03-02", str(seed_sources), object_store)
     objects = remote.list_files(object_store)
@@ -117,6 +117,10 @@ def test_nightly_and_backfill_write_objects_and_publish_a_self_contained_file(
     assert rows == [("2025-05-10", "killed", 4), ("2025-05-12", "injured", 2)]
     (cut,) = _query(object_store, "select count(*) from rejects where reason = 'bad_record'")
     assert cut == (1,)
+    # `pipeline query` reads the published file from the bucket
+    capsys.readouterr()
+    cli.main(["query", "--data-dir", object_store, "select count(*) as n from articles"])
+    assert "(1 row)" in capsys.readouterr().out
     # every view's rows are stored in the file: it answers with no Parquet file beside it
     with remote.local_copy(f"{object_store}/news.duckdb") as db:
         con = publish.open_read_only(db)
