@@ -13,6 +13,7 @@ Vague quantities are read by one convention (the README's table): "a couple" 2; 
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_EVEN, Decimal
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -58,14 +59,15 @@ def parse_number(text: str) -> int | None:
         return VAGUE[m.group(1)] * SCALES[m.group(2)]
     m = re.fullmatch(rf"({_DIGITS})\s*([a-z]+)?", s)
     if m:
-        value = float(re.sub(r"[,\s\u202f\u00a0]", "", m.group(1)))
+        # Decimal, not float: exact for long digit runs, and no overflow past 1e308
+        value = Decimal(re.sub(r"[,\s\u202f\u00a0]", "", m.group(1)))
         unit = m.group(2)
         if unit:
             scale = SCALES.get(unit) or SCALE_ABBREV.get(unit)
             if scale is None:
                 return None
             value *= scale
-        return int(round(value))
+        return int(value.to_integral_value(ROUND_HALF_EVEN))
     words = [w for w in re.split(r"[\s-]+", s) if w and w != "and"]
     if not words:
         return None
