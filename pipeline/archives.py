@@ -83,14 +83,28 @@ def _iter_jsonl(file: Path) -> Iterator[dict]:
                 except json.JSONDecodeError as exc:
                     yield _reject(file, str(lineno), "bad_record", f"not JSON ({exc.msg})")
                     continue
-                if not isinstance(rec, dict) or not (rec.get("text") or rec.get("html")):
-                    yield _reject(
-                        file, str(lineno), "bad_record", "not an object with text or html"
-                    )
+                except RecursionError:  # "[[[[..." nested past the parser's stack
+                    yield _reject(file, str(lineno), "bad_record", "JSON nested too deeply")
+                    continue
+                problem = _record_problem(rec)
+                if problem:
+                    yield _reject(file, str(lineno), "bad_record", problem)
                     continue
                 yield rec
     except (OSError, EOFError) as exc:  # a cut-off .gz
         yield _reject(file, str(lineno), "truncated_archive", f"after line {lineno}: {exc}")
+
+
+def _record_problem(rec) -> str | None:
+    """Why a parsed JSONL line is not an input record, or None when it is one."""
+    if not isinstance(rec, dict):
+        return "not an object with text or html"
+    if not any(isinstance(rec.get(k), str) and rec[k] for k in ("text", "html")):
+        return "not an object with text or html (a non-empty string)"
+    for key, types in (("id", str | int), ("url", str), ("published", str), ("title", str)):
+        if rec.get(key) is not None and not isinstance(rec[key], types):
+            return f"{key} is a {type(rec[key]).__name__}, not a string"
+    return None
 
 
 def _iter_warc(file: Path) -> Iterator[dict]:

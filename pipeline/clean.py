@@ -141,6 +141,12 @@ def decode_body(body: bytes, content_type: str | None = None) -> str:
     """Bytes of a page -> str, by the declared charset, else UTF-8, else cp1252."""
     if not body or not body.strip():
         raise Rejected("empty", "empty body")
+    for bom, enc in _BOMS:  # a byte-order mark outranks any declaration (and UTF-16 has NULs)
+        if body.startswith(bom):
+            try:
+                return body[len(bom) :].decode(enc)
+            except UnicodeDecodeError as exc:
+                raise Rejected("undecodable", f"{enc} byte-order mark: {exc}") from exc
     if b"\x00" in body[:4096]:
         raise Rejected("binary", "body contains NUL bytes")
     candidates = []
@@ -152,10 +158,22 @@ def decode_body(body: bytes, content_type: str | None = None) -> str:
     candidates += ["utf-8", "cp1252"]
     for enc in candidates:
         try:
-            return body.decode(enc)
+            text = body.decode(enc)
         except (LookupError, UnicodeDecodeError):
             continue
+        if _keeps_markup(body, text):
+            return text
     raise Rejected("undecodable", "no charset decodes the body")
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))  # fmt: skip
+
+
+def _keeps_markup(body: bytes, text: str) -> bool:
+    """A page whose bytes start with ASCII markup must still start with it once decoded: a
+    lying charset (UTF-16 or EBCDIC declared for a UTF-8 page) turns it into other letters."""
+    return not body.lstrip().startswith(b"<") or text.lstrip().startswith("<")
 
 
 def _anchor_texts(html_tree) -> set[str]:
@@ -179,6 +197,8 @@ def clean_html(
         raise Rejected("empty", "empty page")
     if len(html) > options.max_html_chars:
         raise Rejected("too_large", f"{len(html)} characters of HTML")
+    if "\x00" in html[:4096]:  # HTML given as a string (archives) skips decode_body's check
+        raise Rejected("binary", "page contains NUL characters")
     try:
         # lxml refuses str input that declares its own encoding (<?xml ... encoding=...?>)
         tree = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))

@@ -220,6 +220,8 @@ def _parse_line(rec: dict | str) -> tuple[dict | None, dict | None]:
         obj = json.loads(rec)
     except json.JSONDecodeError as exc:
         return None, rejected(None, "bad_record", f"not JSON ({exc.msg})")
+    except RecursionError:
+        return None, rejected(None, "bad_record", "JSON nested too deeply")
     if not isinstance(obj, dict):
         return None, rejected(None, "bad_record", "not a JSON object")
     return obj, None

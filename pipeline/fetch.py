@@ -43,6 +43,7 @@ from pipeline.settings import FetchOptions
 log = logging.getLogger(__name__)
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
+RETRY_REASONS = {"timeout", "connection_error", "truncated"}
 REDIRECT_STATUS = {301, 302, 303, 307, 308}
 MAX_RETRY_WAIT = 60.0
 
@@ -97,11 +98,14 @@ def check_address(url: str, options: FetchOptions) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError("bad_scheme", parts.scheme or "no scheme")
-    host = parts.hostname or ""
+    try:
+        host, port = parts.hostname or "", parts.port
+    except ValueError as exc:  # "host:99999", "[::1"
+        raise FetchError("bad_url", f"{url}: {exc}") from exc
     if host in options.allow_hosts:
         return
     try:
-        infos = socket.getaddrinfo(host, parts.port or 80, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise FetchError("dns_error", f"{host}: {exc}") from exc
     for info in infos:
@@ -151,6 +155,15 @@ def _read_body(resp, options: FetchOptions) -> bytes:
         if size > options.max_bytes:
             raise FetchError("too_large", f"more than {options.max_bytes} bytes", resp.status)
         chunks.append(chunk)
+    # http.client ends a short body quietly when the server closes early: a cut-off page
+    if (
+        resp.status not in (204, 304)
+        and declared
+        and declared.strip().isdigit()
+        and wire < int(declared)
+    ):
+        raise FetchError("truncated", f"{wire} of {declared} bytes before the connection closed",
+                         resp.status)  # fmt: skip
     return b"".join(chunks)
 
 
@@ -180,6 +193,8 @@ def _once(url: str, options: FetchOptions, validators: Validators | None) -> Res
             body = _read_body(resp, options)
         except TimeoutError as exc:
             raise FetchError("timeout", "read timed out") from exc
+        except http.client.IncompleteRead as exc:  # the server closed before Content-Length
+            raise FetchError("truncated", f"body cut off: {exc}", resp.status) from exc
         except (http.client.HTTPException, OSError) as exc:
             raise FetchError("connection_error", f"while reading: {exc}") from exc
         headers = {k.lower(): v for k, v in resp.headers.items()}
@@ -220,7 +235,7 @@ def _with_retries(url: str, options: FetchOptions, validators: Validators | None
                 return resp
             wait = retry_after(resp.headers.get("retry-after"))
         except FetchError as exc:
-            if exc.reason not in ("timeout", "connection_error") or attempt >= options.retries:
+            if exc.reason not in RETRY_REASONS or attempt >= options.retries:
                 raise
             wait = None
         attempt += 1
@@ -289,6 +304,7 @@ class Fetcher:
             time.sleep(slot - now)
 
     def get(self, url: str, validators: Validators | None = None) -> Response:
+        check_address(url, self.options)  # a refused address is `ssrf`, not an unread robots.txt
         if not self.allowed(url):
             raise FetchError("robots", f"disallowed by {urlsplit(url).netloc}/robots.txt")
         parts = urlsplit(url)

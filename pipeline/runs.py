@@ -692,29 +692,41 @@ def _prepare_archive_records(
 
     def cleaned() -> Iterator[dict]:
         for rec in recs:
-            rid = str(rec.get("id") or "")
-            source = rec.get("source") or "archive"
-            url = rec.get("url")
-            text_key = hashlib.sha1((rec.get("html") or rec.get("text") or "").encode()).hexdigest()
-            aid = article_id_for(url, f"{source}#{rid or text_key}")
-            reason, detail = None, ""
-            if aid in seen:  # the same page crawled twice (or in two archive files): keep the first
-                reason, detail = "duplicate_url", "already taken from an earlier record"
-            elif url in skip:
-                reason, detail = "already_published", f"an article of {skip[url]}"
-            if reason:
-                rejects.append(reject_row("archive", source, reason, detail, url, rid))
-                continue
-            seen.add(aid)
-            prepared = safe_prepare({**rec, "id": aid})
-            if isinstance(prepared, dict):
-                rejects.append(
-                    reject_row(
-                        "clean", source, prepared["reason"], prepared.get("detail") or "", url, rid
-                    )
-                )
-                continue
-            yield _clean_record(aid, url, source, prepared, prepared.published)
+            try:
+                out = one(rec)
+            except Exception as exc:  # one odd record never fails the date
+                log.exception("archive record %r", rec.get("id"))
+                source, url = rec.get("source") or "archive", rec.get("url")
+                out = reject_row(
+                    "archive", str(source), "bad_record", repr(exc),
+                    url if isinstance(url, str) else None, str(rec.get("id")),
+                )  # fmt: skip
+            if "stage" in out:
+                rejects.append(out)
+            else:
+                yield out
+
+    def one(rec: dict) -> dict:
+        """A clean record, or a reject row (it has a "stage")."""
+        rid = str(rec.get("id") or "")
+        source = rec.get("source") or "archive"
+        url = rec.get("url")
+        text_key = hashlib.sha1((rec.get("html") or rec.get("text") or "").encode()).hexdigest()
+        aid = article_id_for(url, f"{source}#{rid or text_key}")
+        reason, detail = None, ""
+        if aid in seen:  # the same page crawled twice (or in two archive files): keep the first
+            reason, detail = "duplicate_url", "already taken from an earlier record"
+        elif url in skip:
+            reason, detail = "already_published", f"an article of {skip[url]}"
+        if reason:
+            return reject_row("archive", source, reason, detail, url, rid)
+        seen.add(aid)
+        prepared = safe_prepare({**rec, "id": aid})
+        if isinstance(prepared, dict):
+            return reject_row(
+                "clean", source, prepared["reason"], prepared.get("detail") or "", url, rid
+            )
+        return _clean_record(aid, url, source, prepared, prepared.published)
 
     _write_jsonl(staging / CLEAN, cleaned())
     _write_jsonl(_rejects_file(staging, "clean"), rejects)
