@@ -389,13 +389,21 @@ def prune_snapshots(
 ) -> list[str]:
     """Remove the snapshots no reader should still need: not in `keep`, not among the newest
     KEEP_SNAPSHOTS + 1, older than KEEP_SNAPSHOT_AGE, and not of a candidate still being built
-    or audited (its .tmp file exists)."""
+    or audited (its .tmp file exists). A candidate untouched for KEEP_SNAPSHOT_AGE was left by
+    a killed publish: it is removed with its snapshot."""
     root = Path(data_dir) / SNAPSHOTS
     if not root.is_dir():
         return []
     now = now or dt.datetime.now(dt.UTC)
+    in_flight = set()
+    for candidate in Path(data_dir).glob(f".{DB_NAME}.*.tmp"):
+        touched = dt.datetime.fromtimestamp(candidate.stat().st_mtime, dt.UTC)
+        if now - touched > KEEP_SNAPSHOT_AGE:  # left by a publish that was killed: abandoned
+            log.warning("removing the abandoned candidate %s and its snapshot", candidate.name)
+            _discard(candidate)
+        else:
+            in_flight.add(_publish_id_of(candidate))
     ids = sorted((p.name for p in root.iterdir() if p.is_dir()), reverse=True)
-    in_flight = {_publish_id_of(p) for p in Path(data_dir).glob(f".{DB_NAME}.*.tmp")}
     protected = set(keep) | set(ids[: KEEP_SNAPSHOTS + 1]) | in_flight
     removed = []
     for i in ids:
