@@ -365,6 +365,7 @@ def warc_records() -> list[tuple[str, int, str, bytes, str]]:
         (u + "w6", 404, "text/html", b"gone", "http_404"),
         (u + "w7", 200, "image/png", b"\x89PNG\r\n\x1a\n" + BINARY[:500], "not_html"),
         (u + "w8", 200, "text/html", b"<b>" * 100_000 + GOOD, "empty"),
+        (u + "w10", 200, "text/html", b"<p>" + b"filler text " * 4_400_000 + b"</p>", "too_large"),
         (u + "w9", 200, "text/html", GOOD.replace(b"Veldmoor", b"Kestrel Bay"), "truncated"),
     ]
 
