@@ -269,6 +269,7 @@ def stage(data_dir: str | Path, self_contained: bool = False, origin: str | None
     `build` for `self_contained` and `origin`)."""
     data_dir = Path(data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
+    store.finish_interrupted_commits(data_dir)  # never snapshot a date half swapped in
     publish_id = new_publish_id()
     snap = snapshot(data_dir, source_tables(), publish_id)
     candidate = _candidate_path(data_dir, publish_id)

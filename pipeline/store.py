@@ -4,11 +4,14 @@ Layout: `DIR/<table>/date=YYYY-MM-DD/part-0.parquet`. Writing a date replaces th
 partition as a whole: the new file is written beside it and swapped in with renames, so a reader
 sees the old partition or the new one, a crash leaves the old one, and rerunning a date gives the
 same rows, never duplicates. Staging (work in progress of a run) lives under `DIR/_staging/`
-and is only moved into the tables by `commit_partitions`.
+and is only moved into the tables by `commit_partitions`, whose journal (`DIR/_commits/`) lets a
+commit that a crash cut short between two tables be finished before anything is published.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import shutil
 import uuid
@@ -19,7 +22,10 @@ import pyarrow.parquet as pq
 
 from pipeline import schemas
 
+log = logging.getLogger(__name__)
+
 PARQUET_OPTIONS = {"compression": "zstd"}
+COMMITS = "_commits"  # journals of commits in progress
 
 
 def partition_dir(data_dir: str | Path, table: str, date: str) -> Path:
@@ -66,9 +72,50 @@ def replace_partition(data_dir: str | Path, table: str, date: str, file: str | P
     return final
 
 
+def _journal(data_dir: str | Path, date: str) -> Path:
+    return Path(data_dir) / COMMITS / f"{date}.json"
+
+
 def commit_partitions(data_dir: str | Path, date: str, files: dict[str, str]) -> dict[str, str]:
-    """Swap each staged table file into its partition for `date`; returns the partition paths."""
-    return {t: str(replace_partition(data_dir, t, date, f)) for t, f in files.items()}
+    """Swap each staged table file into its partition for `date`; returns the partition paths.
+
+    Each table's swap is atomic, the set of them is made so by a journal: it names the staged
+    files before the first swap and is removed after the last, so a commit that a crash cut
+    short is finished by `finish_interrupted_commits` (the staged files outlive the commit)."""
+    journal = _journal(data_dir, date)
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    entry = {"date": date, "files": {t: str(Path(f).resolve()) for t, f in files.items()}}
+    tmp = journal.with_name(f".{journal.name}.{uuid.uuid4().hex}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(json.dumps(entry))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, journal)
+    committed = {t: str(replace_partition(data_dir, t, date, f)) for t, f in files.items()}
+    journal.unlink(missing_ok=True)
+    return committed
+
+
+def finish_interrupted_commits(data_dir: str | Path) -> list[str]:
+    """Roll forward the commits a crash cut short (some tables swapped, some not), so no date is
+    ever read half old, half new; returns their dates. Publishing calls it first."""
+    finished = []
+    for journal in sorted((Path(data_dir) / COMMITS).glob("*.json")):
+        try:
+            entry = json.loads(journal.read_text(encoding="utf-8"))
+            files = entry["files"]
+            if all(Path(f).exists() for f in files.values()):
+                for table, f in files.items():
+                    replace_partition(data_dir, table, entry["date"], f)
+                finished.append(entry["date"])
+                log.warning("finished the interrupted commit of %s", entry["date"])
+            elif journal.exists():  # not a commit that just ended: its staged files are gone
+                log.error("%s: staged files gone, rerun %s", journal, entry.get("date"))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.error("interrupted commit %s not finished: %s", journal, exc)
+            continue
+        journal.unlink(missing_ok=True)
+    return finished
 
 
 def table_glob(data_dir: str | Path, table: str) -> str:

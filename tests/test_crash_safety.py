@@ -207,6 +207,11 @@ def test_a_kill_mid_write_leaves_the_published_data_and_a_rerun_repairs_the_date
         if part.exists():
             assert sorted(p.name for p in part.iterdir()) == ["part-0.parquet"]
 
+    if point == "commit":  # a publish (for another date) before anyone reruns this one
+        publish.publish(data_dir)
+        assert _rows(data_dir) == uninterrupted  # the cut-short commit was finished first
+        assert list((data_dir / store.COMMITS).iterdir()) == []
+
     # what the killed publish left (a half-built candidate and its snapshot) is removed once
     # it is older than any publish can take
     abandoned = list(data_dir.glob(".news.duckdb.*.tmp"))
