@@ -81,11 +81,11 @@ CHILD = textwrap.dedent(
         store.shutil.copyfile = copyfile
     elif point == "publish":  # the candidate news.duckdb, half built
         real_statements, calls = publish._statements, []
-        def statements(model, snapshot_dir, materialize):
+        def statements(model, snapshot_dir, materialize, *args, **kwargs):
             calls.append(model.name)
             if len(calls) == 6:
                 stop()
-            return real_statements(model, snapshot_dir, materialize)
+            return real_statements(model, snapshot_dir, materialize, *args, **kwargs)
         publish._statements = statements
 
     runs.route_archive_file(archive, date, date, data_dir, "crashing")
