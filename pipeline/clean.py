@@ -9,11 +9,14 @@ words in the wordfreq list. Nothing is dropped silently: every refusal is a `Rej
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from lxml.etree import XPath
 
 from pipeline.settings import CleanOptions
 
@@ -35,8 +38,10 @@ _PAYWALL = re.compile(
     re.I,
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_OG_VIDEO = re.compile(r"""<meta[^>]+property=["']og:type["'][^>]+content=["']video""", re.I)
+_OG_VIDEO = re.compile(r"""<meta[^>]+property=["']og:type["'][^>]+content=["']video""")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+_ANCHORS = XPath("//a")
+_PARAGRAPH_TEXT = XPath("//p//text()")
 
 
 class Rejected(Exception):
@@ -95,10 +100,20 @@ def _split_glued(word: str, min_zipf: float) -> str | None:
 
 def repair_glued_words(text: str, min_zipf: float = 3.5) -> tuple[str, list[str]]:
     """Split lower-case tokens that are two common words run together; returns the repairs."""
+    # only a word missing from the list can be split: most texts have none, and then the
+    # substitution pass (a Python call per word) is skipped
+    splits = {}
+    for word in set(_LOWER_WORD.findall(text)):
+        if word_zipf(word) == 0:
+            split = _split_glued(word, min_zipf)
+            if split is not None:
+                splits[word] = split
+    if not splits:
+        return text, []
     repairs: list[str] = []
 
     def fix(m: re.Match) -> str:
-        split = _split_glued(m.group(0), min_zipf)
+        split = splits.get(m.group(0))
         if split is None:
             return m.group(0)
         repairs.append(f"{m.group(0)} -> {split}")
@@ -125,12 +140,14 @@ def normalize_text(text: str, repair: bool = True) -> tuple[str, str | None, lis
 # --- language --------------------------------------------------------------------------------
 
 
-def detect_language(text: str) -> str | None:
+def detect_language(
+    text: str, sample_chars: int = CleanOptions.language_sample_chars
+) -> str | None:
     if not text.strip():
         return None
     import py3langid
 
-    lang, _ = py3langid.classify(text[:5000])
+    lang, _ = py3langid.classify(text[:sample_chars])
     return lang
 
 
@@ -178,20 +195,112 @@ def _keeps_markup(body: bytes, text: str) -> bool:
 
 def _anchor_texts(html_tree) -> set[str]:
     texts = set()
-    for a in html_tree.iter("a"):
-        t = " ".join("".join(a.itertext()).split())
+    for a in _ANCHORS(html_tree):
+        t = " ".join(a.text_content().split())
         if t:
             texts.add(t)
     return texts
 
 
+def _paragraph_chars(html_tree) -> int:
+    """Characters of text inside <p> elements: what a page offers as prose."""
+    return sum(len(t) for t in _PARAGRAPH_TEXT(html_tree))
+
+
+def _parse(html: str):
+    """The page as trafilatura parses it (its parser, its repairs), once for every step."""
+    from lxml import html as lxml_html
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except Exception as exc:  # lxml raises several types on garbage
+        raise Rejected("unparseable", str(exc)[:200]) from exc
+    if tree is None:
+        # trafilatura refuses what is not an HTML document; lxml tells garbage from a page
+        # without an article
+        try:
+            lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+        except Exception as exc:
+            raise Rejected("unparseable", str(exc)[:200]) from exc
+        raise Rejected("empty", "no article text found on the page")
+    return tree
+
+
+def _body_text(tree, url: str | None, options: CleanOptions, precision: bool) -> str:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        tree, url=url, favor_precision=precision,
+        include_comments=options.include_comments, include_tables=options.include_tables,
+    )  # fmt: skip
+    return (doc.text if doc is not None else "") or ""
+
+
+# trafilatura's byline search (metadata.extract_author) copies and prunes the whole page, then
+# looks for elements whose names or attribute values hold one of these words (xpaths.AUTHOR_XPATHS):
+# a page whose markup spells none of them has no byline for it to find
+_BYLINE_WORDS = (
+    "author", "byl", "bbl", "username", "zuozhe", "bianji", "xiaobian", "channel-name",
+    "submitted-by", "posted-by", "journalist-name", "screenname", "writer", "<rel",
+)  # fmt: skip
+
+
+def _byline(tree, lowered_html: str) -> str | None:
+    """The author named in the page body, as trafilatura's `extract_author` finds it."""
+    from trafilatura.metadata import extract_author
+
+    if not any(word in lowered_html for word in _BYLINE_WORDS):
+        return None
+    return extract_author(tree)
+
+
+def _page_metadata(tree, url: str | None, lowered_html: str):
+    """trafilatura's metadata of a page (title, author, site name, canonical URL, date), minus
+    what we never use (categories, tags, licence) and minus the costly searches that cannot
+    succeed: the author search when no element can name an author, the date search when the
+    page marks up no date (a guessed date is not used, see `_has_page_date`)."""
+    from trafilatura import metadata as tm
+    from trafilatura.settings import DEFAULT_CONFIG, set_date_params
+
+    doc = tm.examine_meta(tree)
+    if doc.author and " " not in doc.author:
+        doc.author = None
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader has bugs of its own
+        doc = tm.extract_meta_json(tree, doc)
+    if not doc.title:
+        doc.title = tm.extract_title(tree)
+    if not doc.author:
+        doc.author = _byline(tree, lowered_html)
+    if not doc.url:
+        doc.url = tm.extract_url(tree, url)
+    if _has_page_date(lowered_html):
+        from htmldate import find_date
+
+        params = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+        params["url"] = doc.url
+        doc.date = find_date(tree, **params)
+    if not doc.sitename:
+        doc.sitename = tm.extract_sitename(tree)
+    if doc.sitename:
+        doc.sitename = doc.sitename.lstrip("@")
+        if doc.sitename and "." not in doc.sitename and not doc.sitename[0].isupper():
+            doc.sitename = doc.sitename.title()
+    elif doc.url:
+        match = tm.META_URL.match(doc.url)
+        if match:
+            doc.sitename = match[1]
+    doc.clean_and_trim()
+    return doc
+
+
 def clean_html(
     html: str, url: str | None = None, options: CleanOptions | None = None
 ) -> CleanArticle:
-    """Extract the article body and metadata of one page, or raise `Rejected`."""
-    import trafilatura
-    from lxml import html as lxml_html
+    """Extract the article body and metadata of one page, or raise `Rejected`.
 
+    The page is parsed once, with trafilatura's own parser (a tree from another parser loses
+    text), and that tree serves the metadata, the extraction and the link-density check."""
     options = options or CleanOptions()
     if not html or not html.strip():
         raise Rejected("empty", "empty page")
@@ -199,28 +308,23 @@ def clean_html(
         raise Rejected("too_large", f"{len(html)} characters of HTML")
     if "\x00" in html[:4096]:  # HTML given as a string (archives) skips decode_body's check
         raise Rejected("binary", "page contains NUL characters")
-    try:
-        # lxml refuses str input that declares its own encoding (<?xml ... encoding=...?>)
-        tree = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
-    except Exception as exc:  # lxml raises several types on garbage
-        raise Rejected("unparseable", str(exc)[:200]) from exc
-    # trafilatura parses the string itself: handing it our lxml tree loses text (F1 0.957 vs
-    # 0.961 on the HTML dev set), so the tree above only serves the link-density check
-    common = {
-        "url": url, "include_comments": options.include_comments,
-        "include_tables": options.include_tables,
-    }  # fmt: skip
-    doc = trafilatura.bare_extraction(html, with_metadata=True, favor_precision=True, **common)
-    precise = (doc.text if doc is not None else "") or ""
+    tree = _parse(html)
+    lowered = html.lower()  # for the markup tests below
+    meta = _page_metadata(tree, url, lowered)
+    raw_text = precise = _body_text(tree, url, options, precision=True)
     # precision mode drops boilerplate the default keeps, but now and then it cuts the article
-    # itself: then the default extraction is used (dev F1 0.961 -> 0.967 for this rule alone)
-    raw_text = precise
-    if options.precision_fallback_share > 0:
-        plain = trafilatura.bare_extraction(html, **common)
-        default = (plain.text if plain is not None else "") or ""
-        if len(precise) < options.precision_fallback_share * len(default):
+    # itself: then the default extraction is used (dev F1 0.961 -> 0.967 for this rule alone).
+    # The default run costs as much as the first, so it only runs when precision kept less than
+    # that share of the page's paragraph text (or almost nothing): the default can only win by
+    # a lot where precision dropped prose
+    share = options.precision_fallback_share
+    if share > 0 and len(precise) < share * max(
+        _paragraph_chars(tree), options.fallback_probe_min_chars
+    ):
+        default = _body_text(tree, url, options, precision=False)
+        if len(precise) < share * len(default):
             raw_text = default
-    title = (doc.title if doc is not None else None) or None
+    title = meta.title or None
     lines = [" ".join(line.split()) for line in raw_text.split("\n")]
     lines = [line for line in lines if line]
     if lines and title and lines[0] == " ".join(title.split()):
@@ -237,11 +341,11 @@ def clean_html(
         raise Rejected(
             "not_article", f"{len(linked)} linked headlines make {link_words} of the words"
         )
-    text, language, repairs = normalize_text("\n".join(lines))
+    text, language, repairs = normalize_text(body)
     n_words = len(text.split())
     if len(text) > options.max_text_chars:
         raise Rejected("too_large", f"{len(text)} characters of article text")
-    if _OG_VIDEO.search(html) and n_words < options.min_words_video:
+    if _OG_VIDEO.search(lowered) and n_words < options.min_words_video:
         raise Rejected("not_article", f"video page with {n_words} words of text")
     if n_words < options.min_words_paywall and _PAYWALL.search(text):
         raise Rejected("paywall", f"{n_words} words and a subscription prompt")
@@ -250,10 +354,10 @@ def clean_html(
     return CleanArticle(
         text=text,
         title=title,
-        author=doc.author,
-        site_name=doc.sitename,
-        canonical_url=doc.url,
-        page_date=doc.date if _has_page_date(html) else None,
+        author=meta.author,
+        site_name=meta.sitename,
+        canonical_url=meta.url,
+        page_date=meta.date,
         language=language,
         repairs=repairs,
     )
@@ -268,15 +372,18 @@ def _is_credit_line(line: str) -> bool:
     return bool(_CREDIT_LINE.match(line))
 
 
-_DATE_MARKUP = re.compile(
-    r"(published_time|datePublished|pubdate|<time[^>]+datetime|name=[\"']date[\"']|dc\.date)", re.I
-)
+# date markup in lower-cased HTML: plain substrings, and patterns that each start with a literal
+# (a case-insensitive alternation scans a long page many times slower)
+_DATE_MARKERS = ("published_time", "datepublished", "pubdate", "dc.date")
+_DATE_MARKUP = (re.compile(r"<time[^>]+datetime"), re.compile(r"name=[\"']date[\"']"))
 
 
-def _has_page_date(html: str) -> bool:
+def _has_page_date(lowered_html: str) -> bool:
     # htmldate falls back to guesses (copyright years, file dates); only trust a page date when
     # the page marks one up, else the feed's or sitemap's date wins.
-    return bool(_DATE_MARKUP.search(html))
+    return any(m in lowered_html for m in _DATE_MARKERS) or any(
+        p.search(lowered_html) for p in _DATE_MARKUP
+    )
 
 
 def clean_text(

@@ -25,6 +25,12 @@ class CleanOptions:
     # trafilatura runs with favor_precision; when that keeps less than this share of what the
     # default extraction finds, the default text is used (0 = precision mode only)
     precision_fallback_share: float = 0.5
+    # ... that default run only happens when precision kept less than that share of the page's
+    # paragraph text, or of this many characters (a page without <p> prose)
+    fallback_probe_min_chars: int = 1000
+    # language identification reads the start of the text: its cost grows with the length, and
+    # 2,000 characters decide as the first 5,000 did on every HTML dev page
+    language_sample_chars: int = 2000
     # news briefs can be two sentences long; shorter than this is a caption or a stub
     min_words: int = 15
     # a page that declares itself a video (og:type video.*) needs this much text to be an article
