@@ -205,3 +205,40 @@ def test_oversized_inputs_are_refused_before_parsing():
         clean_html(page(PARAGRAPH * 50), options=CleanOptions(max_html_chars=1000))
     with pytest.raises(Rejected, match="too_large"):
         clean_text("word " * 100, options=CleanOptions(max_text_chars=100))
+
+
+def test_a_byline_in_the_page_body_is_found_as_trafilatura_finds_it():
+    from trafilatura.metadata import extract_author
+    from trafilatura.utils import load_html
+
+    html = page('<div class="story-byline">Marta Keller and Ivo Brandt</div>' + PARAGRAPH)
+    art = clean_html(html)
+    assert art.author == extract_author(load_html(html))
+    assert art.author and "Marta Keller" in art.author
+
+
+def test_a_page_whose_markup_cannot_name_an_author_has_none():
+    assert clean_html(page(PARAGRAPH)).author is None
+
+
+def test_the_default_extraction_runs_only_when_precision_kept_little_of_the_prose(monkeypatch):
+    from dataclasses import replace
+
+    from pipeline import clean
+    from pipeline.settings import CleanOptions
+
+    runs = []
+    real = clean._body_text
+
+    def counting(tree, url, options, precision):
+        runs.append(precision)
+        return real(tree, url, options, precision)
+
+    monkeypatch.setattr(clean, "_body_text", counting)
+    # precision keeps all the paragraphs: one run
+    clean_html(page(PARAGRAPH), options=replace(CleanOptions(), fallback_probe_min_chars=0))
+    assert runs == [True]
+    runs.clear()
+    # a page with less text than the probe's floor is checked against the default extraction
+    clean_html(page(PARAGRAPH))
+    assert runs == [True, False]

@@ -1,0 +1,42 @@
+"""The benchmark's generated corpus: whole news pages with articles of realistic length, the same
+for the same seed, that the cleaning stage turns into articles of that length."""
+
+import gzip
+import json
+
+from pipeline import bench, benchcorpus
+from pipeline.clean import clean_html
+
+
+def test_the_corpus_has_the_number_of_pages_asked_for_spread_over_the_days():
+    recs = list(benchcorpus.records(12, days=4))
+    assert len(recs) == 12
+    assert len({r["id"] for r in recs}) == 12
+    assert sorted({r["published"] for r in recs}) == [
+        "2025-06-01", "2025-06-02", "2025-06-03", "2025-06-04",
+    ]  # fmt: skip
+
+
+def test_the_corpus_is_the_same_for_the_same_seed_and_differs_for_another():
+    first = [r["html"] for r in benchcorpus.records(3, seed=5)]
+    assert first == [r["html"] for r in benchcorpus.records(3, seed=5)]
+    assert first != [r["html"] for r in benchcorpus.records(3, seed=6)]
+
+
+def test_each_page_cleans_to_an_article_of_news_length_with_its_metadata():
+    for rec in benchcorpus.records(8, seed=3):
+        article = clean_html(rec["html"], url=rec["url"])
+        words = len(article.text.split())
+        assert 300 <= words <= 1200, words
+        assert article.language == "en"
+        assert article.author and article.title and article.page_date == rec["published"]
+        assert "Most read" not in article.text and "Newsletter" not in article.text
+
+
+def test_write_corpus_writes_one_json_line_per_page(tmp_path):
+    path = tmp_path / "corpus.jsonl.gz"
+    bench.write_corpus(path, 5, days=2)
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        lines = [json.loads(line) for line in f]
+    assert [r["id"] for r in lines] == [f"bench-{i}" for i in range(5)]
+    assert all(r["html"].startswith("<!DOCTYPE html>") for r in lines)
