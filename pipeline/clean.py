@@ -143,36 +143,11 @@ def normalize_text(text: str, repair: bool = True) -> tuple[str, str | None, lis
 # words that only English uses often: about one word in five of English prose is one of them,
 # while other languages' texts have almost none (HTML dev set: 14% the least for an English text,
 # 1.2% the most for another language), so a text this English needs no language model
-_ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "that",
-        "for",
-        "with",
-        "said",
-        "from",
-        "his",
-        "are",
-        "were",
-        "has",
-        "have",
-        "which",
-        "this",
-        "they",
-        "their",
-        "been",
-        "who",
-        "after",
-        "would",
-        "there",
-        "than",
-        "about",
-        "when",
-    ]
-)
+_ENGLISH_WORDS = frozenset((
+    "the", "of", "and", "to", "that", "for", "with", "said", "from", "his", "are", "were", "has",
+    "have", "which", "this", "they", "their", "been", "who", "after", "would", "there", "than",
+    "about", "when",
+))  # fmt: skip
 _WORD = re.compile(r"\w+")
 
 
