@@ -57,12 +57,21 @@ lint: setup
 	$(VENV)/bin/ruff check pipeline dags tests
 	$(VENV)/bin/ruff format --check pipeline dags tests
 
-# BENCH_BACKFILL=10000 for the full WARC backfill figure (about 20 minutes on 2 cores)
-BENCH_BACKFILL ?= 1000
+# make bench: generated news pages (pipeline/benchcorpus.py); results in bench-out/bench.json.
+# BENCH_DOCS pages end to end (route, clean, extract, write, publish), BENCH_RATIO_DOCS for the
+# ratios to bare trafilatura/spaCy, BENCH_BACKFILL pages with 1 and 2 worker processes.
+# The issue's sizes: BENCH_DOCS=10000 BENCH_BACKFILL=10000 BENCH_MEMORY=10000,50000 (the memory
+# check runs `pipeline extract` over each size in a fresh process; hours of CPU on 2 cores).
+BENCH_DOCS ?= 500
+BENCH_RATIO_DOCS ?= 100
+BENCH_BACKFILL ?= 500
+BENCH_MEMORY ?=
 # the analyst queries run on a generated data dir of this many figures
 BENCH_FIGURES ?= 1000000
 bench: setup
-	$(PY) -m pipeline.bench --backfill $(BENCH_BACKFILL) --figures $(BENCH_FIGURES)
+	$(PY) -m pipeline.bench --docs $(BENCH_DOCS) --ratio-docs $(BENCH_RATIO_DOCS) \
+	  --backfill $(BENCH_BACKFILL) --figures $(BENCH_FIGURES) \
+	  $(if $(BENCH_MEMORY),--memory --memory-sizes $(BENCH_MEMORY))
 
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED) --out $(EVAL_OUT)

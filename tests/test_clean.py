@@ -242,3 +242,13 @@ def test_the_default_extraction_runs_only_when_precision_kept_little_of_the_pros
     # a page with less text than the probe's floor is checked against the default extraction
     clean_html(page(PARAGRAPH))
     assert runs == [True, False]
+
+
+def test_english_prose_is_english_and_other_languages_still_go_to_the_language_model():
+    from pipeline.clean import detect_language
+
+    english = " ".join(["The council said that the new bridge would open after the rains."] * 8)
+    german = " ".join(["Der Rat sagte, dass die neue Brücke nach dem Regen öffnen würde."] * 8)
+    assert detect_language(english) == "en"
+    assert detect_language(german) == "de"
+    assert detect_language("Der Rat") != "en"  # too short for the word count: the model decides
