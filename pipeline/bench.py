@@ -455,7 +455,10 @@ def main(argv: list[str] | None = None) -> int:
         "--ratio-docs", type=int, default=300, metavar="N",
         help="generated pages for the ratios to the bare libraries (0: skip them)",
     )  # fmt: skip
-    parser.add_argument("--days", type=int, default=5, help="days the generated pages span")
+    parser.add_argument(
+        "--days", type=int, default=6,
+        help="days the generated pages span (one backfill task each: 6 splits evenly on 2 workers)",
+    )  # fmt: skip
     parser.add_argument(
         "--backfill", type=int, default=0, metavar="N",
         help="also backfill N generated pages with 1 and 2 worker processes",
