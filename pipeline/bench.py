@@ -51,6 +51,15 @@ def _best_of_two(n: int, ours, bare) -> tuple[float, float, object]:
 
 
 def _peak_mib() -> float:
+    """This process's peak RSS. Linux's VmHWM starts afresh at exec; ru_maxrss would carry the
+    peak of the parent that forked a bench child (spaCy loaded) into the child's figure."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
