@@ -516,13 +516,16 @@ _AIMED = _rx(r"fired|fire|firing|shot|shooting|threw|throwing|hurled|pelted|aime
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
-def parse_roles(sent) -> tuple[Roles, list[tuple[int, int]], list[tuple[int, int]]]:
+def parse_roles(
+    sent, text: str | None = None
+) -> tuple[Roles, list[tuple[int, int]], list[tuple[int, int]]]:
     """Roles of a parsed sentence (a spaCy Span): phrases, and their character spans for actor1
     (agents) and actor2 (targets), in the order the verbs come."""
     roles = Roles()
     agent_spans: list[tuple[int, int]] = []
     target_spans: list[tuple[int, int]] = []
-    text = sent.doc.text
+    # Doc.text joins every token of the document: pass the text in when calling per sentence
+    text = sent.doc.text if text is None else text
 
     def add(kind, tok):
         span = _phrase(tok)
@@ -710,7 +713,7 @@ def _sentence_info(text, s, e, doc, published) -> dict:
     if doc is not None:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
-            roles, agent_spans, target_spans = parse_roles(span)
+            roles, agent_spans, target_spans = parse_roles(span, text)
             cues = [t for t in _cue_tokens(span) if _reported(t)]
             # a verb reports that something happened; a noun alone ("the bodies of soldiers",
             # "cut off by fighting") only refers to it, unless the sentence dates it
