@@ -155,6 +155,21 @@ def _cut_owner(text: str, start: int, end: int) -> int:
     return start
 
 
+def _trim_place(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Cut a country's possessive and place-unit words from a name ("Mozambique's Zambezia
+    province" -> Zambezia, "Barangay Lawa" -> Lawa); the third value is 3 when a unit word was
+    cut (evidence that the name is a place), else 0."""
+    start = _cut_owner(text, start, end)
+    unit = 0
+    cut = _UNIT_TAIL.search(text[start:end])
+    if cut and cut.start() > 0:
+        end, unit = start + cut.start(), 3
+    head = _UNIT_HEAD.match(text[start:end])
+    if head and head.end() < end - start:
+        start, unit = start + head.end(), 3
+    return start, end, unit
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int, int]:
     """Drop leading articles, possessives and place-unit words from a mention; the third value
     is evidence that it names a place (3 when a unit word was cut: "Kandahar city")."""
@@ -165,14 +180,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, int]:
     tail = _STRIP_TAIL.search(text[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()
-    start = _cut_owner(text, start, end)
-    unit = 0
-    cut = _UNIT_TAIL.search(text[start:end])
-    if cut and cut.start() > 0:
-        end, unit = start + cut.start(), 3
-    head = _UNIT_HEAD.match(text[start:end])
-    if head and head.end() < end - start:
-        start, unit = start + head.end(), 3
+    start, end, unit = _trim_place(text, start, end)
     # "Durayhimi" after "Ad ": the Arabic article belongs to the name
     art = re.search(
         r"(?<![\w-])(?:Al|El|Ad|An|Ar|As|Ash|At|Az)\s$", text[max(0, start - 4) : start]
@@ -254,13 +262,8 @@ def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
     if not words:
         return []
     stop = text.index(words[-1], start) + len(words[-1])
-    cut = _UNIT_TAIL.search(text[start:stop])
-    if cut and cut.start() > 0:
-        stop = start + cut.start()
-    head = _UNIT_HEAD.match(text[start:stop])
-    if head and head.end() < stop - start:
-        start += head.end()
-    return [(_cut_owner(text, start, stop), stop)]
+    start, stop, _ = _trim_place(text, start, stop)
+    return [(start, stop)]
 
 
 def _rule_places(text: str, known: list[Mention]) -> list[Mention]:
@@ -289,7 +292,7 @@ def _rule_places(text: str, known: list[Mention]) -> list[Mention]:
             if prev:
                 found += _name_spans(text, prev.start("name"), prev.group("name"))
         pos = m.start("inner")
-        for part in m.group("inner").split(","):
+        for part in parts:
             s = pos + len(part) - len(part.lstrip())
             e = s + len(part.strip())
             cut = _UNIT_TAIL.search(text[s:e])

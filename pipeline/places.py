@@ -114,7 +114,7 @@ def _places() -> dict[str, dict[str, tuple[int, str | None, float, float]]]:
                 by_country = table.setdefault(key, {})
                 if row[0] >= by_country.get(code, (-1,))[0]:
                     by_country[code] = row
-    for state in gc.get_us_states().values():
+    for state in states.values():
         table.setdefault(normalize(state["name"]), {})["USA"] = (10**9, state["name"], None, None)
     return table
 
