@@ -28,6 +28,14 @@ class CleanOptions:
     # ... that default run only happens when precision kept less than that share of the page's
     # paragraph text, or of this many characters (a page without <p> prose)
     fallback_probe_min_chars: int = 1000
+    # trafilatura's own extraction runs first without its fallback algorithms (readability,
+    # justext: most of its cost); the full run with them only happens when that text looks
+    # unclean: a menu (more than this share of at least `unclean_min_lines` lines are under 5
+    # words) or a run-on blob (a line longer than `unclean_max_line_chars`).
+    # HTML dev set: 7 of 90 pages take the full run; F1 0.971 (always full) -> 0.973
+    unclean_short_line_share: float = 0.4
+    unclean_min_lines: int = 8
+    unclean_max_line_chars: int = 1500
     # language identification reads the start of the text: its cost grows with the length, and
     # 1,000 characters decide as the first 5,000 did on every HTML dev page
     language_sample_chars: int = 1000

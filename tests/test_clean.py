@@ -230,18 +230,57 @@ def test_the_default_extraction_runs_only_when_precision_kept_little_of_the_pros
     runs = []
     real = clean._body_text
 
-    def counting(tree, url, options, precision):
-        runs.append(precision)
-        return real(tree, url, options, precision)
+    def counting(tree, url, options, precision, fast=False):
+        runs.append((precision, fast))
+        return real(tree, url, options, precision, fast)
 
     monkeypatch.setattr(clean, "_body_text", counting)
-    # precision keeps all the paragraphs: one run
+    # precision keeps all the paragraphs: one run, without trafilatura's fallback algorithms
     clean_html(page(PARAGRAPH), options=replace(CleanOptions(), fallback_probe_min_chars=0))
-    assert runs == [True]
+    assert runs == [(True, True)]
     runs.clear()
     # a page with less text than the probe's floor is checked against the default extraction
     clean_html(page(PARAGRAPH))
-    assert runs == [True, False]
+    assert runs == [(True, True), (False, True)]
+
+
+def test_the_fallback_algorithms_run_when_the_first_text_looks_unclean(monkeypatch):
+    from dataclasses import replace
+
+    from pipeline import clean
+    from pipeline.settings import CleanOptions
+
+    runs = []
+    real = clean._body_text
+
+    def counting(tree, url, options, precision, fast=False):
+        runs.append((precision, fast))
+        return real(tree, url, options, precision, fast)
+
+    monkeypatch.setattr(clean, "_body_text", counting)
+    options = replace(CleanOptions(), fallback_probe_min_chars=0)
+    # one paragraph longer than the limit reads as a run-on blob: the full run decides
+    clean_html(page(PARAGRAPH), options=replace(options, unclean_max_line_chars=50))
+    assert runs == [(True, True), (True, False)]
+
+
+def test_menus_and_run_on_blobs_look_unclean_and_articles_do_not():
+    from pipeline.clean import looks_unclean
+    from pipeline.settings import CleanOptions
+
+    options = CleanOptions()
+    article = "\n".join(
+        f"Paragraph {i} of the report says the river rose overnight and the road was closed."
+        for i in range(10)
+    )
+    menu = "\n".join(["Home", "World", "Sport", "Contact us", "Weather"] * 3 + [article])
+    blob = " ".join([article.replace("\n", " ")] * 3)
+    assert not looks_unclean(article, options)
+    assert looks_unclean(menu, options)
+    assert looks_unclean(blob, options)
+    assert looks_unclean("", options)
+    # a few short lines (a dateline, a subhead) among paragraphs are an article
+    assert not looks_unclean("Kampala\nMonday\n" + article, options)
 
 
 def test_english_prose_is_english_and_other_languages_still_go_to_the_language_model():
