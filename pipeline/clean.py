@@ -41,6 +41,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _OG_VIDEO = re.compile(r"""<meta[^>]+property=["']og:type["'][^>]+content=["']video""")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 _ANCHORS = XPath("//a")
+_IN_PARAGRAPH = XPath("boolean(ancestor::p)")
 _PARAGRAPH_TEXT = XPath("//p//text()")
 
 
@@ -208,13 +209,34 @@ def _keeps_markup(body: bytes, text: str) -> bool:
     return not body.lstrip().startswith(b"<") or text.lstrip().startswith("<")
 
 
-def _anchor_texts(html_tree) -> set[str]:
-    texts = set()
+def _listing_items(html_tree, body: str) -> tuple[int, int]:
+    """(items, words) of `body` that make a page a listing: linked headlines (3+ words, not
+    links inside a paragraph's prose) that the extraction kept, and the teasers of their cards
+    (the paragraph or two beside one linked headline), kept with or without the headline."""
+    headlines: set[str] = set()
+    teasers: set[str] = set()
+    cards = 0
     for a in _ANCHORS(html_tree):
-        t = " ".join(a.text_content().split())
-        if t:
-            texts.add(t)
-    return texts
+        text = " ".join(a.text_content().split())
+        if len(text.split()) < 3 or text in headlines or _IN_PARAGRAPH(a):
+            continue
+        if text in body:
+            headlines.add(text)
+        card = a.getparent()
+        for _ in range(3):  # the headline's card: the nearest ancestor with a paragraph
+            if card is None or card.find(".//p") is not None:
+                break
+            card = card.getparent()
+        if card is None:
+            continue
+        paragraphs = [" ".join(p.text_content().split()) for p in card.iter("p")]
+        long_links = sum(len(x.text_content().split()) >= 3 for x in card.iter("a"))
+        kept = [t for t in paragraphs if t and t in body]
+        if kept and len(paragraphs) <= 2 and long_links == 1:
+            cards += text not in headlines
+            teasers.update(kept)
+    items = headlines | teasers
+    return len(headlines) + cards, sum(len(t.split()) for t in items)
 
 
 def _paragraph_chars(html_tree) -> int:
@@ -372,11 +394,10 @@ def clean_html(
     body = "\n".join(lines)
     # an index page is a list of linked headlines (with or without teasers); an article's body
     # is prose with at most a few links of its own
-    linked = [a for a in _anchor_texts(tree) if len(a.split()) >= 3 and a in body]
-    link_words = sum(len(a.split()) for a in linked)
-    if len(linked) >= 3 and link_words / max(len(body.split()), 1) > options.max_link_word_share:
+    n_items, item_words = _listing_items(tree, body)
+    if n_items >= 3 and item_words / max(len(body.split()), 1) > options.max_link_word_share:
         raise Rejected(
-            "not_article", f"{len(linked)} linked headlines make {link_words} of the words"
+            "not_article", f"{n_items} linked headlines and teasers make {item_words} of the words"
         )
     text, language, repairs = normalize_text(body)
     n_words = len(text.split())

@@ -64,6 +64,28 @@ def test_index_page_of_linked_headlines_is_not_an_article():
     assert err.value.reason == "not_article"
 
 
+def test_index_page_whose_extraction_keeps_only_the_teasers_is_not_an_article():
+    cards = "".join(
+        f"<li class='card'><a href='/story/{i}'><h3>Storm number {i} floods the coastal towns</h3>"
+        f"</a><p class='dek'>Crews in district {i} worked through the night to clear roads after "
+        f"the river rose above its banks and cut the main bridge.</p></li>"
+        for i in range(10)
+    )
+    with pytest.raises(Rejected) as err:
+        clean_html(page(f"<ul class='cards'>{cards}</ul>"))
+    assert err.value.reason == "not_article"
+    assert "teasers" in err.value.detail
+
+
+def test_an_article_with_one_related_story_card_inside_it_is_an_article():
+    card = (
+        "<div class='related'><a href='/story/9'><h4>Earlier: talks on the border stall</h4></a>"
+        "<p>Negotiators left the capital without a deal.</p></div>"
+    )
+    art = clean_html(page(PARAGRAPH + card + PARAGRAPH.replace("Heavy", "Renewed")))
+    assert art.text.startswith("Heavy fighting broke out on Sunday")
+
+
 def test_binary_and_empty_bodies_are_rejected():
     with pytest.raises(Rejected, match="binary"):
         decode_body(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
