@@ -66,12 +66,15 @@ BENCH_DOCS ?= 500
 BENCH_RATIO_DOCS ?= 100
 BENCH_BACKFILL ?= 500
 BENCH_MEMORY ?=
+# set to 1 for the memory check on news briefs (100-200 words: a quarter of the CPU time)
+BENCH_MEMORY_BRIEFS ?=
 # the analyst queries run on a generated data dir of this many figures
 BENCH_FIGURES ?= 1000000
 bench: setup
 	$(PY) -m pipeline.bench --docs $(BENCH_DOCS) --ratio-docs $(BENCH_RATIO_DOCS) \
 	  --backfill $(BENCH_BACKFILL) --figures $(BENCH_FIGURES) \
-	  $(if $(BENCH_MEMORY),--memory --memory-sizes $(BENCH_MEMORY))
+	  $(if $(BENCH_MEMORY),--memory --memory-sizes $(BENCH_MEMORY)) \
+	  $(if $(BENCH_MEMORY_BRIEFS),--memory-briefs)
 
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED) --out $(EVAL_OUT)

@@ -170,8 +170,11 @@ def _fill(rng: random.Random, template: str, city: str, capital: str) -> str:
     )  # fmt: skip
 
 
-def article(rng: random.Random) -> tuple[str, list[str], str]:
-    """(headline, paragraphs, byline) of one invented news story."""
+def article(
+    rng: random.Random, more_paragraphs: tuple[int, int] = (7, 13)
+) -> tuple[str, list[str], str]:
+    """(headline, paragraphs, byline) of one invented news story: a lead paragraph and
+    `more_paragraphs` (a range) more."""
     city, country = rng.choice(PLACES)
     capital = rng.choice(PLACES)[0]
     kind = rng.random()
@@ -183,7 +186,7 @@ def article(rng: random.Random) -> tuple[str, list[str], str]:
     paragraphs = [
         f"{city.upper()}, {country} \u2014 " + _fill(rng, rng.choice(INCIDENT), city, capital)
     ]
-    for _ in range(rng.randint(7, 13)):
+    for _ in range(rng.randint(*more_paragraphs)):
         pool = rng.choice((INCIDENT, STATEMENT, STATEMENT, BACKGROUND, BACKGROUND, FILLER))
         sentences = [_fill(rng, rng.choice(pool), city, capital) for _ in range(rng.randint(2, 4))]
         paragraphs.append(" ".join(sentences))
@@ -198,9 +201,11 @@ def _links(rng: random.Random, n: int, prefix: str) -> str:
     )
 
 
-def page(rng: random.Random, i: int, day: str) -> tuple[str, str]:
+def page(
+    rng: random.Random, i: int, day: str, more_paragraphs: tuple[int, int] = (7, 13)
+) -> tuple[str, str]:
     """(url, html) of one generated article page published on `day`."""
-    headline, paragraphs, byline = article(rng)
+    headline, paragraphs, byline = article(rng, more_paragraphs)
     url = f"https://news.bench.example/{day.replace('-', '/')}/story-{i}.html"
     related = "".join(
         f'<li><a href="/story/{rng.randint(10**5, 10**6)}">{article(rng)[0]}</a>'
@@ -249,11 +254,18 @@ def page(rng: random.Random, i: int, day: str) -> tuple[str, str]:
     return url, html
 
 
-def records(n: int, days: int = 5, seed: int = 1, start: str = "2025-06-01") -> Iterator[dict]:
-    """`n` pipeline input records (id, url, html, published), spread evenly over `days` days."""
+def records(
+    n: int,
+    days: int = 5,
+    seed: int = 1,
+    start: str = "2025-06-01",
+    more_paragraphs: tuple[int, int] = (7, 13),
+) -> Iterator[dict]:
+    """`n` pipeline input records (id, url, html, published), spread evenly over `days` days;
+    `more_paragraphs=(1, 2)` makes news briefs (about 100-200 words) instead of full stories."""
     rng = random.Random(seed)
     first = dt.date.fromisoformat(start)
     for i in range(n):
         day = (first + dt.timedelta(days=i % days)).isoformat()
-        url, html = page(rng, i, day)
+        url, html = page(rng, i, day, more_paragraphs)
         yield {"id": f"bench-{i}", "url": url, "html": html, "published": day}
