@@ -208,7 +208,7 @@ def page(
     headline, paragraphs, byline = article(rng, more_paragraphs)
     url = f"https://news.bench.example/{day.replace('-', '/')}/story-{i}.html"
     related = "".join(
-        f'<li><a href="/story/{rng.randint(10**5, 10**6)}">{article(rng)[0]}</a>'
+        f'<li><a href="/story/{rng.randint(10**5, 10**6)}">{article(rng, (0, 0))[0]}</a>'
         f"<p>{rng.choice(BACKGROUND).split(',')[0]}.</p></li>"
         for _ in range(12)
     )
