@@ -66,7 +66,8 @@ BENCH_DOCS ?= 500
 BENCH_RATIO_DOCS ?= 100
 BENCH_BACKFILL ?= 500
 BENCH_MEMORY ?=
-# set to 1 for the memory check on news briefs (100-200 words: a quarter of the CPU time)
+# set to 1 for the memory check on short clean texts (news briefs of 40-120 words) instead of
+# whole pages: a fraction of the CPU time
 BENCH_MEMORY_BRIEFS ?=
 # the analyst queries run on a generated data dir of this many figures
 BENCH_FIGURES ?= 1000000

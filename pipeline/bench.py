@@ -64,16 +64,18 @@ def _peak_mib() -> float:
 
 
 def write_corpus(path: Path, n: int, days: int, briefs: bool = False) -> int:
-    """Write `n` generated records (full stories, or news briefs) to a JSONL(.gz) archive;
-    returns its size in bytes."""
+    """Write `n` generated records (whole pages, or `briefs`: short clean texts) to a
+    JSONL(.gz) archive; returns its size in bytes."""
     import gzip
 
     from pipeline import benchcorpus
 
     opener = gzip.open if path.name.endswith(".gz") else open
+    generated = (
+        benchcorpus.text_records(n, days=days) if briefs else benchcorpus.records(n, days=days)
+    )
     with opener(path, "wt", encoding="utf-8") as out:
-        more = (1, 2) if briefs else (7, 13)
-        for rec in benchcorpus.records(n, days=days, more_paragraphs=more):
+        for rec in generated:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return path.stat().st_size
 
@@ -260,16 +262,37 @@ def run_scaling(n: int, days: int, tmp: Path, workers=(1, 2)) -> dict:
 
 
 def run_memory(sizes: list[int], tmp: Path, briefs: bool = False) -> dict:
-    """`pipeline extract` over generated JSONL inputs of each size, each in a fresh process.
-    `briefs`: pages of 100-200 words instead of 400-800 (the same per-document work for
-    everything but the parser, at about a quarter of the CPU time)."""
-    result: dict = {"pages": "briefs" if briefs else "stories"}
+    """`pipeline extract` over generated JSONL inputs of each size, each in a fresh process
+    (the processes run side by side: each one's peak RSS is its own). `briefs`: short clean
+    texts (40-120 words) instead of whole pages: every per-document step but cleaning and most
+    of the parsing, at a fraction of the CPU time."""
+    result: dict = {"pages": "briefs" if briefs else "pages"}
+    inputs = {}
     for n in sizes:
-        inp = tmp / f"memory-{n}.jsonl"
-        write_corpus(inp, n, days=5, briefs=briefs)
-        child = _child(["extract", str(inp), str(tmp / f"memory-{n}.out.jsonl")])
-        inp.unlink()
-        result[str(n)] = child
+        inputs[n] = tmp / f"memory-{n}.jsonl"
+        write_corpus(inputs[n], n, days=5, briefs=briefs)
+    children = {
+        n: subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "pipeline.bench",
+                "--child",
+                "extract",
+                str(inp),
+                str(tmp / f"memory-{n}.out.jsonl"),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for n, inp in inputs.items()
+    }
+    for n, child in children.items():
+        out, _ = child.communicate()
+        if child.returncode:
+            raise subprocess.CalledProcessError(child.returncode, child.args)
+        result[str(n)] = json.loads(out.strip().splitlines()[-1])
+        inputs[n].unlink()
     peaks = [result[str(n)]["peak_rss_mib"] for n in sizes]
     result["growth"] = round(peaks[-1] / peaks[0] - 1, 3)
     return result
@@ -492,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-sizes", default="10000,50000", help="comma-separated sizes")
     parser.add_argument(
         "--memory-briefs", action="store_true",
-        help="the memory check on news briefs (100-200 words) rather than full stories",
+        help="the memory check on short clean texts (40-120 words) rather than whole pages",
     )  # fmt: skip
     parser.add_argument(
         "--figures", type=int, default=0, metavar="N",

@@ -269,3 +269,15 @@ def records(
         day = (first + dt.timedelta(days=i % days)).isoformat()
         url, html = page(rng, i, day, more_paragraphs)
         yield {"id": f"bench-{i}", "url": url, "html": html, "published": day}
+
+
+def text_records(n: int, days: int = 5, seed: int = 1, start: str = "2025-06-01") -> Iterator[dict]:
+    """`n` news briefs as already-clean text records (id, title, text, published): a lead
+    paragraph and at most one more, about 40-120 words."""
+    rng = random.Random(seed)
+    first = dt.date.fromisoformat(start)
+    for i in range(n):
+        day = (first + dt.timedelta(days=i % days)).isoformat()
+        headline, paragraphs, _ = article(rng, (0, 1))
+        yield {"id": f"brief-{i}", "title": headline, "text": "\n".join(paragraphs),
+               "published": day}  # fmt: skip
