@@ -13,10 +13,11 @@ Each figure keeps the offsets of the words that state it. Guarantees that protec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from pipeline.dates import month_as_of
-from pipeline.numbers import NUMBER, parse_number, vague_qualifier
+from pipeline.numbers import NUMBER_RE, parse_number, vague_qualifier
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
@@ -377,7 +378,7 @@ def _group(m: re.Match, names) -> str | None:
 def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> list[_Number]:
     found: list[_Number] = []
     not_count_end = -1  # end of the last number that is not a count ("ages 4 and 5")
-    for m in re.finditer(NUMBER, sentence, re.I):
+    for m in NUMBER_RE.finditer(sentence):
         value = parse_number(m.group(0))
         if value is None or value > MAX_COUNT:
             continue
@@ -461,8 +462,41 @@ def find_figures(
     return _resolve_shot(_resolve_totals(text, _resolve_updates(figures)))
 
 
+# Words one of which every match of a costly pattern contains: a sentence with none of them is
+# not searched with it (most sentences of an article name no victim)
+_NAMED_VICTIM_WORDS = ("kill", "dead", "death", "fatally", "murdered", "slain", "died")
+_NAMED_HURT_WORDS = ("injured", "wounded", "hurt")
+_HURT_ONE_WORDS = ("injur", "wound", "shot", "hurt", "condition", "recover", "expected",
+                   "survived", "grazed")  # fmt: skip
+# one victim told without a count, explicit active killings first ("shot dead a shopkeeper
+# were arrested" is a killing); an empty tuple: no gate
+_SINGLES = (
+    (_KILLED_ONE, ("kill", "dead", "death", "murdered", "execut", "assassinated", "beheaded",
+                   "lynched", "fatally")),
+    (_SINGLE_VICTIM, ()),
+    (_BODY_OF, ("body",)),
+    (_DEATH_OF, ("death of", "killing of", "murder of", "slaying of")),
+    (_PRONOUNCED, ("dead",)),
+    (_BARE_VICTIM, ("die", "killed", "fatally", "shot", "dead")),
+    (_HE_DIED, ("died", "dead", "killed", "fatally")),
+)  # fmt: skip
+
+
+def _gated(
+    rx: re.Pattern, words: tuple[str, ...], sentence: str, lowered: str | None
+) -> Iterable[re.Match]:
+    """`rx.finditer(sentence)`, skipped when the sentence holds none of `words`, one of which
+    every match of `rx` contains. `lowered` is the sentence in lower case when it is ASCII;
+    otherwise it is None and nothing is skipped (re.I also folds a few non-ASCII letters, "ſ"
+    and the Kelvin sign, onto ASCII ones, which a plain substring test would miss)."""
+    if words and lowered is not None and not any(w in lowered for w in words):
+        return ()
+    return rx.finditer(sentence)
+
+
 def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Figure]:
     numbers = _numbers_in(sentence, offset, excluded)
+    lowered = sentence.lower() if sentence.isascii() else None
     cats: list[tuple[str, str | None, int] | None] = []
     for n in numbers:
         rest = sentence[n.end - offset :]
@@ -552,7 +586,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
                 part=bool(_PART_OF.match(sentence, n.end - offset)),
             )
         )
-    for m in _NAMED_VICTIM.finditer(sentence):
+    for m in _gated(_NAMED_VICTIM, _NAMED_VICTIM_WORDS, sentence, lowered):
         who = "who" if m.group("who") else "who2"
         ws, we = m.start(who) + offset, m.end(who) + offset
         if not any(ps <= ws and we <= pe for ps, pe in persons):
@@ -561,7 +595,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
         out.append(Figure("killed", 1, 1, 1, "exact", m.group(who), scope, as_of, source, (s, e)))
-    for m in _NAMED_HURT.finditer(sentence):
+    for m in _gated(_NAMED_HURT, _NAMED_HURT_WORDS, sentence, lowered):
         names = [g for g in ("who", "who2") if m.group(g)]
         if not all(
             any(ps <= m.start(g) + offset and m.end(g) + offset <= pe for ps, pe in persons)
@@ -573,11 +607,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
             continue
         n, who = len(names), " and ".join(m.group(g) for g in names)
         out.append(Figure("injured", n, n, n, "exact", who, scope, as_of, source, (s, e)))
-    # explicit active killings first: "shot dead a shopkeeper were arrested" is a killing
-    singles = [*_KILLED_ONE.finditer(sentence), *_SINGLE_VICTIM.finditer(sentence),
-               *_BODY_OF.finditer(sentence), *_DEATH_OF.finditer(sentence),
-               *_PRONOUNCED.finditer(sentence), *_BARE_VICTIM.finditer(sentence),
-               *_HE_DIED.finditer(sentence)]  # fmt: skip
+    singles = [m for rx, words in _SINGLES for m in _gated(rx, words, sentence, lowered)]
     for m in singles:
         category = _group(m, CATEGORY_CUES) if m.re is _SINGLE_VICTIM else "killed"
         s, e = m.start() + offset, m.end() + offset
@@ -589,7 +619,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         hit = category == "injured" and cue.lower().startswith("shot")
         n = 2 if groups.get("pair") else 1  # "killing a woman and her son"
         out.append(Figure(category, n, n, n, "exact", who, scope, as_of, source, (s, e), hit=hit))
-    for m in _HURT_ONE.finditer(sentence):
+    for m in _gated(_HURT_ONE, _HURT_ONE_WORDS, sentence, lowered):
         s, e = m.start() + offset, m.end() + offset
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
