@@ -48,7 +48,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline import places
 from pipeline.dates import resolve_date
@@ -576,17 +576,19 @@ def parse_roles(
     return roles, agent_spans, target_spans
 
 
-def _reported(tok) -> bool:
-    """False when the cue word is negated, hypothetical or intended, not reported as done."""
+def _reported(tok, blocking: dict[int, bool] | None = None) -> bool:
+    """False when the cue word is negated, hypothetical or intended, not reported as done.
+    `blocking` remembers, per token of one document, whether its children negate or hedge it:
+    the cues of a sentence share their way up the parse, so each token is read once."""
+    if blocking is None:
+        blocking = {}
     node = tok
     for _ in range(24):
-        for c in node.children:
-            if c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in ("det", "advmod"):
-                return False
-            if c.dep_ == "aux" and _INTENT.fullmatch(c.lower_):
-                return False
-            if c.dep_ == "aux" and c.lower_ == "to" and _INTENT.fullmatch(node.head.lower_):
-                return False  # "trying to arrange", "in an effort to negotiate"
+        blocked = blocking.get(node.i)
+        if blocked is None:
+            blocked = blocking[node.i] = _hedged_by_children(node)
+        if blocked:
+            return False
         if node is not tok and _INTENT.fullmatch(node.lower_):
             return False
         if tok.pos_ == "NOUN" and node.dep_ == "prep" and node.lower_ in _BACKGROUND_PREPS:
@@ -597,11 +599,24 @@ def _reported(tok) -> bool:
     return True
 
 
+def _hedged_by_children(node) -> bool:
+    """Whether a child of `node` negates it, or makes it hypothetical or intended."""
+    for c in node.children:
+        if c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in ("det", "advmod"):
+            return True
+        if c.dep_ == "aux" and _INTENT.fullmatch(c.lower_):
+            return True
+        if c.dep_ == "aux" and c.lower_ == "to" and _INTENT.fullmatch(node.head.lower_):
+            return True  # "trying to arrange", "in an effort to negotiate"
+    return False
+
+
 def _cue_tokens(sent) -> list:
     return [t for t in sent if t.pos_ in ("VERB", "NOUN", "AUX") and _is_cue(t.text)]
 
 
-@cache
+# bounded: a long-running worker meets ever new words
+@lru_cache(maxsize=1 << 16)
 def _is_cue(word: str) -> bool:
     return any(rx.fullmatch(word) for rx in _ANY_CUE)
 
@@ -622,7 +637,8 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
     """The events the article reports, the main (first-reported violent) one first."""
     if not sentences:
         return []
-    parsed = [_sentence_info(text, s, e, doc, published) for s, e in sentences]
+    blocking: dict[int, bool] = {}  # per token of `doc`: see _reported
+    parsed = [_sentence_info(text, s, e, doc, published, blocking) for s, e in sentences]
     context = None  # narrative time carries forward: "On 3 May, ... Clashes followed."
     for info in parsed:
         info["context_date"] = context
@@ -707,28 +723,31 @@ def _compatible(a: str, b: str) -> bool:
     return a in violent and b == "Strategic developments"
 
 
-def _sentence_info(text, s, e, doc, published) -> dict:
+def _sentence_info(text, s, e, doc, published, blocking=None) -> dict:
     sentence = text[s:e]
+    date = resolve_date(sentence, published)
     roles, agent_spans, target_spans, reported = None, [], [], True
     if doc is not None:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
             roles, agent_spans, target_spans = parse_roles(span, text)
-            cues = [t for t in _cue_tokens(span) if _reported(t)]
+            cue_tokens = _cue_tokens(span)
             # a verb reports that something happened; a noun alone ("the bodies of soldiers",
             # "cut off by fighting") only refers to it, unless the sentence dates it
-            dated = resolve_date(sentence, published) is not None
-            reported = any(t.pos_ != "NOUN" or dated for t in cues)
-            if not _cue_tokens(span):  # a cue of several words ("took control of the town")
+            reported = any(
+                (t.pos_ != "NOUN" or date is not None) and _reported(t, blocking)
+                for t in cue_tokens
+            )
+            if not cue_tokens:  # a cue of several words ("took control of the town")
                 root = span.root
-                reported = root.pos_ in ("VERB", "AUX") and _reported(root)
+                reported = root.pos_ in ("VERB", "AUX") and _reported(root, blocking)
     return {
         "kind": classify(sentence, roles) if roles is not None else classify(sentence),
         "reported": reported,
         "roles": roles,
         "agent_spans": agent_spans,
         "target_spans": target_spans,
-        "date": resolve_date(sentence, published),
+        "date": date,
     }
 
 
