@@ -316,13 +316,32 @@ _FIRED_AT = re.compile(
 )
 
 
+# _VICTIM_BEFORE is costly (it starts at every word): every match holds one word of each
+_PASSIVE_WORDS = ("was", "were", "been")
+_PASSIVE_VERB_WORDS = (
+    "kill", "shot", "attack", "murder", "abduct", "kidnap", "wound", "injur", "ambush", "target",
+    "beaten", "stabbed", "hacked", "executed", "found dead", "gunned down", "slain",
+)  # fmt: skip
+
+
+def _may_be_passive_victim(text: str) -> bool:
+    """False only when `text` cannot match _VICTIM_BEFORE. Only an ASCII text is tested: re.I
+    also folds a few non-ASCII letters ("ſ", the Kelvin sign) onto ASCII ones."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(w in lowered for w in _PASSIVE_WORDS) and any(
+        w in lowered for w in _PASSIVE_VERB_WORDS
+    )
+
+
 def _regex_roles(text: str) -> Roles:
     """Fallback roles when there is no parse: the words after a violent verb are its target,
     the words before a passive one too."""
     roles = Roles()
     for m in _VICTIM_AFTER.finditer(text):
         roles.targets.append(m.group(1))
-    for m in _VICTIM_BEFORE.finditer(text):
+    for m in _VICTIM_BEFORE.finditer(text) if _may_be_passive_victim(text) else ():
         roles.targets.append(m.group(1))
     for m in _FIRED_AT.finditer(text):
         roles.targets.append(m.group(1))
