@@ -513,6 +513,13 @@ _VIOLENT_VERB = _rx(
     r"met|meet\w*|protest\w*|demonstrat\w*|rall\w*|marched|"
     r"talk\w*|negotiat\w*|visit\w*|hosted|strike|strikes"
 )
+
+
+@lru_cache(maxsize=1 << 16)  # parse_roles asks it of every word of every sentence
+def _is_violent_verb(word: str) -> bool:
+    return _VIOLENT_VERB.fullmatch(word) is not None
+
+
 _PHRASE_DROP = re.compile(r"^(?:the|a|an|some|several|at least|about|around|\d+|one|two|three|"
                           r"four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+", re.I)  # fmt: skip
 
@@ -553,7 +560,7 @@ def parse_roles(
         (agent_spans if kind == "agent" else target_spans).append(span)
 
     for tok in sent:
-        if not _VIOLENT_VERB.fullmatch(tok.text):
+        if not _is_violent_verb(tok.text):
             continue
         if tok.pos_ in ("VERB", "AUX"):
             children = list(tok.children)
