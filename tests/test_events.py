@@ -363,3 +363,49 @@ def test_a_syndicated_copy_keeps_its_own_event_id(tmp_path):
     tables = {"events": [_event_row("first", 3), copy], "figures": []}
     runs._assign_event_ids(tables, {"date": "2026-03-03", "data_dir": str(tmp_path)})
     assert [r["event_id"] for r in tables["events"]] == ["first#v0", "copy#v0"]
+
+
+# --- shortcuts that must not change a result --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two guards were shot by gunmen at the gate.",
+        "The clerk was reportedly kidnapped on Monday.",
+        "A farmer had been found dead near the well.",
+        "Villagers said the convoy was ambushed at dawn.",
+        "The minister was in Paris for talks.",
+        "A porter was ſhot in the arm.",
+    ],
+)
+def test_the_passive_victim_gate_lets_through_every_passage_the_pattern_matches(text):
+    from pipeline import events as E
+
+    if E._VICTIM_BEFORE.search(text):
+        assert E._may_be_passive_victim(text)
+    assert E._regex_roles(text).targets == [
+        m.group(1)
+        for rx in (E._VICTIM_AFTER, E._VICTIM_BEFORE, E._FIRED_AT)
+        for m in rx.finditer(text)
+    ]
+
+
+def test_the_passive_victim_gate_skips_a_passage_without_a_passive_violent_verb():
+    from pipeline import events as E
+
+    assert not E._may_be_passive_victim("The minister was in Paris for talks.")
+    assert not E._may_be_passive_victim("Gunmen attacked the convoy at dawn.")
+
+
+def test_cues_read_with_one_memo_per_document_are_read_as_without_it(nlp):
+    from pipeline import events as E
+
+    doc = nlp(
+        "The army did not rule out new air strikes. Rebels attacked a post on Monday. "
+        "Leaders are trying to arrange talks after the clashes."
+    )
+    blocking: dict[int, bool] = {}
+    shared = [E._reported(t, blocking) for t in doc]
+    assert shared == [E._reported(t) for t in doc]
+    assert blocking and False in shared and True in shared

@@ -771,3 +771,61 @@ def test_the_town_the_victims_came_from_sits_between_number_and_verb(nlp):
 def test_a_number_before_a_singular_noun_is_not_its_count(nlp):
     figs = figures_of(nlp, "Watch 52 County jail officer wounded in shooting leaves hospital")
     assert kinds(figs) == [("injured", 1)]
+
+
+# --- word gates: a sentence is not searched with a costly pattern it cannot match ----------------
+
+_GATE_SENTENCES = [
+    "Police said a 19-year-old man was shot in the leg and is in stable condition.",
+    "Gunmen shot and killed a farmer near the river on Sunday.",
+    "Maria Lopez was killed when the roof of the market collapsed.",
+    "Tom Reed and Ann Reed were injured in the crash.",
+    "The body of a woman was pulled from the canal.",
+    "Neighbours mourned the death of a teacher from the village school.",
+    "Medics declared the driver dead at the scene.",
+    "Teen shot near the park has died, officers said.",
+    "He later died in hospital.",
+    "Gunmen fatally stabbed a trader late on Friday.",
+    "The council met on Tuesday to discuss the budget.",
+    "Officials said 300 families fled the floods.",
+    "A porter was ſhot in the arm; a guard was \u212ailled.",  # re.I folds these letters to ASCII
+]
+
+
+def test_gated_patterns_find_what_the_full_search_finds():
+    from pipeline import figures as F
+
+    patterns = [
+        (F._NAMED_VICTIM, F._NAMED_VICTIM_WORDS),
+        (F._NAMED_HURT, F._NAMED_HURT_WORDS),
+        (F._HURT_ONE, F._HURT_ONE_WORDS),
+        *F._SINGLES,
+    ]
+    matched = set()
+    for rx, words in patterns:
+        for sentence in _GATE_SENTENCES:
+            lowered = sentence.lower() if sentence.isascii() else None
+            full = [m.span() for m in rx.finditer(sentence)]
+            assert [m.span() for m in F._gated(rx, words, sentence, lowered)] == full, sentence
+            if full:
+                matched.add(rx.pattern)
+    assert len(matched) == len(patterns)  # each pattern meets a sentence it matches
+
+
+def test_a_gate_skips_a_sentence_without_its_words_and_never_a_non_ascii_one():
+    from pipeline import figures as F
+
+    quiet = "The council met on Tuesday to discuss the budget."
+    assert list(F._gated(F._HURT_ONE, F._HURT_ONE_WORDS, quiet, quiet.lower())) == []
+    # a sentence the gate lets through is searched in full: the cue word is found
+    hurt = "Officers said the man was in stable condition on Friday."
+    assert list(F._gated(F._HURT_ONE, F._HURT_ONE_WORDS, hurt, hurt.lower()))
+    folded = "A porter was ſhot in the arm on Friday."
+    assert [m.span() for m in F._gated(F._HURT_ONE, F._HURT_ONE_WORDS, folded, None)] == [
+        m.span() for m in F._HURT_ONE.finditer(folded)
+    ]
+
+
+def test_one_victim_told_without_a_count_survives_the_gates(nlp):
+    figs = figures_of(nlp, "A 19-year-old man was shot in the leg and is in stable condition.")
+    assert ("injured", 1) in kinds(figs)
