@@ -602,27 +602,49 @@ def parse_roles(
     return roles, agent_spans, target_spans
 
 
-def _reported(tok, blocking: dict[int, bool] | None = None) -> bool:
-    """False when the cue word is negated, hypothetical or intended, not reported as done.
-    `blocking` remembers, per token of one document, whether its children negate or hedge it:
-    the cues of a sentence share their way up the parse, so each token is read once."""
-    if blocking is None:
-        blocking = {}
-    node = tok
-    for _ in range(24):
-        blocked = blocking.get(node.i)
-        if blocked is None:
-            blocked = blocking[node.i] = _hedged_by_children(node)
-        if blocked:
-            return False
-        if node is not tok and _INTENT.fullmatch(node.lower_):
-            return False
-        if tok.pos_ == "NOUN" and node.dep_ == "prep" and node.lower_ in _BACKGROUND_PREPS:
-            return False  # "after the riots", "amid fighting": an earlier event, referred to
-        if node.head is node:
-            return True
+_MAX_HEADS = 23  # the heads above a cue that are read for a hedge
+_FAR = 1 << 30  # no hedge up to the root
+
+
+def _reported(tok, memo: dict[tuple[int, bool], int] | None = None) -> bool:
+    """False when the cue word is negated, hypothetical or intended, not reported as done: by
+    its own children, or by one of the first heads above it (or a background preposition, for
+    a noun cue). `memo` is shared by the cues of one document: see _hedge_distance."""
+    noun = tok.pos_ == "NOUN"
+    if _hedged_by_children(tok) or (noun and _background_prep(tok)):
+        return False
+    # above the root the walk stays at the root, so a root cue is also read as its own head
+    return _hedge_distance(tok.head, noun, {} if memo is None else memo) >= _MAX_HEADS
+
+
+def _hedge_distance(node, noun: bool, memo: dict[tuple[int, bool], int]) -> int:
+    """Heads climbed from `node` to the first token that hedges what is below it (0: `node`
+    itself; _FAR: none up to the root). Cues of a sentence share their way up the parse, so
+    `memo` (per token of one document, and per kind of cue) reads each token once."""
+    path = []
+    while (key := (node.i, noun)) not in memo:
+        if (
+            _hedged_by_children(node)
+            or _INTENT.fullmatch(node.lower_)
+            or (noun and _background_prep(node))
+        ):
+            memo[key] = 0
+            break
+        if node.head.i == node.i:  # the root (spaCy makes a new Token each time: no `is`)
+            memo[key] = _FAR
+            break
+        path.append(key)
         node = node.head
-    return True
+    distance = memo[key]
+    for key in reversed(path):
+        distance = min(distance + 1, _FAR)
+        memo[key] = distance
+    return distance
+
+
+def _background_prep(node) -> bool:
+    """An earlier event, referred to: "after the riots", "amid fighting"."""
+    return node.dep_ == "prep" and node.lower_ in _BACKGROUND_PREPS
 
 
 def _hedged_by_children(node) -> bool:
@@ -663,8 +685,8 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
     """The events the article reports, the main (first-reported violent) one first."""
     if not sentences:
         return []
-    blocking: dict[int, bool] = {}  # per token of `doc`: see _reported
-    parsed = [_sentence_info(text, s, e, doc, published, blocking) for s, e in sentences]
+    memo: dict[tuple[int, bool], int] = {}  # per token of `doc`: see _hedge_distance
+    parsed = [_sentence_info(text, s, e, doc, published, memo) for s, e in sentences]
     context = None  # narrative time carries forward: "On 3 May, ... Clashes followed."
     for info in parsed:
         info["context_date"] = context
@@ -749,7 +771,7 @@ def _compatible(a: str, b: str) -> bool:
     return a in violent and b == "Strategic developments"
 
 
-def _sentence_info(text, s, e, doc, published, blocking=None) -> dict:
+def _sentence_info(text, s, e, doc, published, memo=None) -> dict:
     sentence = text[s:e]
     date = resolve_date(sentence, published)
     roles, agent_spans, target_spans, reported = None, [], [], True
@@ -761,12 +783,11 @@ def _sentence_info(text, s, e, doc, published, blocking=None) -> dict:
             # a verb reports that something happened; a noun alone ("the bodies of soldiers",
             # "cut off by fighting") only refers to it, unless the sentence dates it
             reported = any(
-                (t.pos_ != "NOUN" or date is not None) and _reported(t, blocking)
-                for t in cue_tokens
+                (t.pos_ != "NOUN" or date is not None) and _reported(t, memo) for t in cue_tokens
             )
             if not cue_tokens:  # a cue of several words ("took control of the town")
                 root = span.root
-                reported = root.pos_ in ("VERB", "AUX") and _reported(root, blocking)
+                reported = root.pos_ in ("VERB", "AUX") and _reported(root, memo)
     return {
         "kind": classify(sentence, roles) if roles is not None else classify(sentence),
         "reported": reported,

@@ -398,14 +398,32 @@ def test_the_passive_victim_gate_skips_a_passage_without_a_passive_violent_verb(
     assert not E._may_be_passive_victim("Gunmen attacked the convoy at dawn.")
 
 
-def test_cues_read_with_one_memo_per_document_are_read_as_without_it(nlp):
+def _walk_up(E, tok) -> bool:
+    """The plain walk that _reported shortens: the cue and its first 23 heads, one by one."""
+    node = tok
+    for _ in range(24):
+        if E._hedged_by_children(node):
+            return False
+        if node is not tok and E._INTENT.fullmatch(node.lower_):
+            return False
+        if tok.pos_ == "NOUN" and E._background_prep(node):
+            return False
+        if node.head is node:
+            return True
+        node = node.head
+    return True
+
+
+def test_cues_read_with_one_memo_per_document_are_read_as_by_the_plain_walk(nlp):
     from pipeline import events as E
 
     doc = nlp(
         "The army did not rule out new air strikes. Rebels attacked a post on Monday. "
-        "Leaders are trying to arrange talks after the clashes."
+        "Leaders are trying to arrange talks after the clashes, and officials fear more "
+        "fighting in the north, where troops were deployed to stop the looting."
     )
-    blocking: dict[int, bool] = {}
-    shared = [E._reported(t, blocking) for t in doc]
+    memo: dict[tuple[int, bool], int] = {}
+    shared = [E._reported(t, memo) for t in doc]
+    assert shared == [_walk_up(E, t) for t in doc]
     assert shared == [E._reported(t) for t in doc]
-    assert blocking and False in shared and True in shared
+    assert memo and False in shared and True in shared
