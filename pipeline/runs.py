@@ -9,6 +9,7 @@ published data as it was, and rerunning the date gives the same rows.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -24,12 +25,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import publish, remote, store
+from pipeline import publish, remote, schemas, store
 from pipeline.clean import Rejected, decode_body
 from pipeline.dates import parse_iso
 from pipeline.extract import extract_records, safe_prepare
 from pipeline.fetch import Fetcher, FetchError, Validators
-from pipeline.settings import FetchOptions, load_sources
+from pipeline.settings import ExtractOptions, FetchOptions, load_sources
 from pipeline.sources import Item, SourceError, discover, select_for_date
 
 log = logging.getLogger(__name__)
@@ -306,49 +307,152 @@ def clean_step(staging: str) -> str:
 # --- extraction, shared by nightly and backfill ---------------------------------------------
 
 
+# the fields of a clean record that the rows of its article take (the text comes from the output)
+_RECORD_FIELDS = ("url", "source", "author", "site_name", "canonical_url", "published_from")
+# what event clustering reads of each of the day's events (not the evidence sentence)
+_EVENT_FIELDS = ("event_id", "article_id", "type", "event_date", "date_precision", "location",
+                 "country", "actors", "admin1")  # fmt: skip
+
+
+def _chunks_file(staging: Path, table: str) -> Path:
+    return staging / f"{table}.chunks.parquet"
+
+
 @remote.on_staging("signatures")
-def extract_step(staging: str) -> str:
-    """Clean records -> staged Parquet files of articles, entities, figures and events."""
+def extract_step(staging: str, options: ExtractOptions | None = None) -> str:
+    """Clean records -> staged Parquet files of articles, entities, figures and events.
+
+    Memory does not grow with the day's texts: the records stream through extraction, and the
+    rows of every `stage_chunk_articles` articles are appended to temporary Parquet files in the
+    staging dir. The day-level steps (near-duplicates, event clustering) keep only what they read
+    of each article (id, text hash, MinHash, date) and event; a last pass copies the temporary
+    files, one chunk at a time, into the staged tables with `dup_of` and the clustered event ids
+    set, and removes them (a crash leaves them in the staging dir, which a rerun starts again)."""
+    from collections import deque
+
     staging = Path(staging)
-    inputs = list(_read_jsonl(staging / CLEAN))
-    by_id = {r["id"]: r for r in inputs}
-    tables: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
+    options = options or ExtractOptions()
+    meta = _meta(staging)
+    total = sum(1 for _ in _read_jsonl(staging / CLEAN))
+    pending: deque[dict] = deque()  # small fields of the records inside extraction, in order
+
+    def records() -> Iterator[dict]:
+        for rec in _read_jsonl(staging / CLEAN):
+            pending.append({k: rec.get(k) for k in _RECORD_FIELDS})
+            yield rec
+
+    day = _DayIndex(meta["date"])
+    counts: Counter = Counter()
     rejects = []
+    chunk: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
     started = time.monotonic()
-    for n, out in enumerate(extract_records(inputs), 1):
-        rec = by_id.get(out["id"], {})
-        if out["status"] != "ok":
-            rejects.append(
-                reject_row(
-                    "extract",
-                    rec.get("source"),
-                    out["reason"],
-                    out.get("detail") or "",
-                    rec.get("url"),
-                    out["id"],
-                )
-            )
-            continue
-        _add_rows(tables, out, rec)
-        if n % PROGRESS_EVERY == 0:
-            log.info(
-                "extracted %d/%d (%.1f docs/s)", n, len(inputs), n / (time.monotonic() - started)
-            )
-    tables["signatures"] = _mark_duplicates(tables, _meta(staging))
-    _assign_event_ids(tables, _meta(staging))
-    for table, rows in tables.items():
-        store.write_table(staging / f"{table}.parquet", table, rows)
+    with contextlib.ExitStack() as stack:
+        append = {
+            t: stack.enter_context(store.table_writer(_chunks_file(staging, t), t))
+            for t in EXTRACT_TABLES
+        }
+
+        def flush() -> None:
+            day.add(chunk)
+            for table, rows in chunk.items():
+                append[table](rows)
+                counts[table] += len(rows)
+                rows.clear()
+
+        # extraction yields one output per record, in order: each takes the oldest pending one
+        for n, out in enumerate(extract_records(records(), options), 1):
+            rec = pending.popleft()
+            if out["status"] != "ok":
+                rejects.append(
+                    reject_row(
+                        "extract", rec.get("source"), out["reason"], out.get("detail") or "",
+                        rec.get("url"), out["id"],
+                    )
+                )  # fmt: skip
+                continue
+            _add_rows(chunk, out, rec)
+            if len(chunk["articles"]) >= options.stage_chunk_articles:
+                flush()
+            if n % PROGRESS_EVERY == 0:
+                rate = n / (time.monotonic() - started)
+                log.info("extracted %d/%d (%.1f docs/s)", n, total, rate)
+        flush()
+    dup_of, signatures = _mark_duplicates(day.candidates, meta)
+    store.write_table(staging / "signatures.parquet", "signatures", signatures)
+    event_ids = day.event_ids(dup_of, meta)
+    for table in EXTRACT_TABLES:
+        _finish_table(staging, table, dup_of, event_ids)
     _write_jsonl(_rejects_file(staging, "extract"), rejects)
-    log.info("extract: %s", {t: len(r) for t, r in tables.items()})
+    log.info("extract: %s", {**{t: counts[t] for t in EXTRACT_TABLES}, "signatures": len(day)})
     return str(staging)
 
 
-def _mark_duplicates(tables: dict[str, list[dict]], meta: dict) -> list[dict]:
-    """Set dup_of on the day's articles (and their entities, figures, events) against the day
-    itself and the last `lookback_days` days; returns the day's signature rows."""
+class _DayIndex:
+    """What the day-level steps need of the day's articles and events, chunk by chunk: dedup
+    candidates (id, text hash, MinHash, date) and the events' fields that clustering reads."""
+
+    def __init__(self, date: str):
+        self.date = date
+        self.candidates: list = []
+        self.events: list[dict] = []
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+    def add(self, chunk: dict[str, list[dict]]) -> None:
+        from pipeline.dedup import Candidate, signature
+
+        self.candidates += [
+            Candidate(a["article_id"], a["text_sha256"], signature(a["text"]),
+                      (str(a["published"] or self.date), a["article_id"]))
+            for a in chunk["articles"]
+        ]  # fmt: skip
+        self.events += [{k: e[k] for k in _EVENT_FIELDS} for e in chunk["events"]]
+
+    def event_ids(self, dup_of: dict[str, str], meta: dict) -> dict[str, str]:
+        """The clustered id of each of the day's events (a syndicated copy's keep their own)."""
+        for e in self.events:
+            e["dup_of"] = dup_of.get(e["article_id"])
+        own = [e["event_id"] for e in self.events]
+        _assign_event_ids({"events": self.events, "figures": []}, meta)
+        return {
+            old: e["event_id"]
+            for old, e in zip(own, self.events, strict=True)
+            if old != e["event_id"]
+        }
+
+
+def _finish_table(staging: Path, table: str, dup_of: dict[str, str], event_ids: dict) -> None:
+    """The temporary chunks of `table` -> its staged file, with dup_of and event ids set."""
+    chunks = _chunks_file(staging, table)
+    with (
+        pq.ParquetFile(chunks) as parts,
+        store.table_writer(staging / f"{table}.parquet", table) as append,
+    ):
+        for group in range(parts.num_row_groups):
+            part = parts.read_row_group(group)
+            dups = [dup_of.get(a) for a in part.column("article_id").to_pylist()]
+            part = part.set_column(
+                part.schema.get_field_index("dup_of"), "dup_of", pa.array(dups, pa.string())
+            )
+            if table in ("events", "figures") and event_ids:
+                ids = [
+                    event_ids.get(e, e) if e is not None and d is None else e
+                    for e, d in zip(part.column("event_id").to_pylist(), dups, strict=True)
+                ]
+                part = part.set_column(
+                    part.schema.get_field_index("event_id"), "event_id", pa.array(ids, pa.string())
+                )
+            append(part)
+    chunks.unlink()
+
+
+def _mark_duplicates(today: list, meta: dict) -> tuple[dict[str, str], pa.Table]:
+    """The day's articles that copy an earlier one (of the day itself or of the last
+    `lookback_days` days): article_id -> dup_of, and the day's signature rows."""
     import pyarrow.compute as pc
 
-    from pipeline.dedup import Candidate, DedupOptions, find_duplicates, signature
+    from pipeline.dedup import Candidate, DedupOptions, find_duplicates
 
     options = DedupOptions()
     day = dt.date.fromisoformat(meta["date"])
@@ -357,29 +461,34 @@ def _mark_duplicates(tables: dict[str, list[dict]], meta: dict) -> list[dict]:
     past = store.read_columns(
         meta["data_dir"], "signatures", ["article_id", "text_sha256", "published", "minhash", "dup_of"],
         filter=window,
-    ).to_pylist()  # fmt: skip
+    )  # fmt: skip
+    # the past MinHashes as slices of one array: 128 Python ints per article would not be small
+    minhash = past.column("minhash").combine_chunks()
+    values = minhash.values.to_numpy(zero_copy_only=False).astype(np.uint32, copy=False)
+    offsets = minhash.offsets.to_numpy(zero_copy_only=False)
     earlier = [
-        Candidate(r["article_id"], r["text_sha256"], np.asarray(r["minhash"], dtype=np.uint32),
-                  (str(r["published"]), r["article_id"]), r["dup_of"])
-        for r in past
-    ]  # fmt: skip
-    today = [
-        Candidate(a["article_id"], a["text_sha256"], signature(a["text"]),
-                  (str(a["published"] or meta["date"]), a["article_id"]))
-        for a in tables["articles"]
+        Candidate(aid, sha, values[offsets[i] : offsets[i + 1]], (str(published), aid), dup)
+        for i, (aid, sha, published, dup) in enumerate(
+            zip(*(past.column(c).to_pylist()
+                  for c in ("article_id", "text_sha256", "published", "dup_of")), strict=True)
+        )
     ]  # fmt: skip
     dup_of = find_duplicates(today, earlier, options)
-    for table in EXTRACT_TABLES:
-        for row in tables[table]:
-            row["dup_of"] = dup_of.get(row["article_id"])
     if dup_of:
         log.info("dedup: %d of %d articles are copies of an earlier one", len(dup_of), len(today))
-    return [
-        {"article_id": c.article_id, "text_sha256": c.text_sha256,
-         "published": dt.date.fromisoformat(c.order[0]), "minhash": c.signature.tolist(),
-         "dup_of": dup_of.get(c.article_id)}
-        for c in today
-    ]  # fmt: skip
+    sigs = np.stack([c.signature for c in today]) if today else np.empty((0, 0), np.uint32)
+    offsets = pa.array(np.arange(len(today) + 1, dtype=np.int32) * sigs.shape[1], pa.int32())
+    signatures = pa.Table.from_arrays(
+        [
+            pa.array([c.article_id for c in today], pa.string()),
+            pa.array([c.text_sha256 for c in today], pa.string()),
+            pa.array([dt.date.fromisoformat(c.order[0]) for c in today], pa.date32()),
+            pa.ListArray.from_arrays(offsets, pa.array(sigs.reshape(-1), pa.uint32())),
+            pa.array([dup_of.get(c.article_id) for c in today], pa.string()),
+        ],
+        schema=schemas.schema("signatures"),
+    )
+    return dup_of, signatures
 
 
 def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:

@@ -70,6 +70,9 @@ class FetchOptions:
 class ExtractOptions:
     batch_size: int = 64
     n_process: int = 1
+    # a run's extract step holds the rows of this many articles at a time, then appends them to
+    # temporary Parquet files in its staging dir: its memory does not grow with the day's size
+    stage_chunk_articles: int = 256
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ commit that a crash cut short between two tables be finished before anything is 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import shutil
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -45,6 +47,31 @@ def write_table(path: str | Path, table: str, rows: list[dict] | pa.Table) -> Pa
     pq.write_table(data, tmp, **PARQUET_OPTIONS)
     os.replace(tmp, path)
     return path
+
+
+@contextlib.contextmanager
+def table_writer(path: str | Path, table: str) -> Iterator[Callable[[pa.Table], None]]:
+    """Write `table` at `path` piece by piece: the context gives a function that appends an Arrow
+    table (or a list of rows) of its schema, one row group each. The file appears at `path`
+    when the context ends without an error (temp file + rename), with no row if nothing came."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sch = schemas.schema(table)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    writer = pq.ParquetWriter(tmp, sch, **PARQUET_OPTIONS)
+
+    def append(data: pa.Table | list[dict]) -> None:
+        data = data if isinstance(data, pa.Table) else schemas.to_table(table, data)
+        if data.num_rows:
+            writer.write_table(data.cast(sch) if data.schema != sch else data)
+
+    try:
+        yield append
+        writer.close()
+        os.replace(tmp, path)
+    finally:
+        writer.close()
+        tmp.unlink(missing_ok=True)
 
 
 def read_table(path: str | Path, table: str) -> pa.Table:

@@ -60,15 +60,16 @@ CHILD = textwrap.dedent(
         time.sleep(600)  # killed here
 
     if point == "extract":  # the staged figures file, half written
-        real_write = store.pq.write_table
-        def write_table(table, where, **kw):
-            real_write(table, where, **kw)
-            if "figures" in Path(where).name and "_staging" in str(where):
-                size = Path(where).stat().st_size
-                with open(where, "r+b") as f:
-                    f.truncate(size // 2)
-                stop()
-        store.pq.write_table = write_table
+        class Writer(store.pq.ParquetWriter):
+            def write_table(self, table, *args, **kw):
+                super().write_table(table, *args, **kw)
+                where = Path(self.where)
+                if where.name.startswith(".figures.parquet.") and "_staging" in str(where):
+                    size = where.stat().st_size
+                    with open(where, "r+b") as f:
+                        f.truncate(size // 2)
+                    stop()
+        store.pq.ParquetWriter = Writer
     elif point == "commit":  # two tables swapped in, the third one's copy half written
         real_copy, calls = store.shutil.copyfile, []
         def copyfile(src, dst, **kw):

@@ -1,0 +1,99 @@
+"""The extract step of a run stages a day in chunks: however many articles it holds at a time,
+the staged tables have the same rows, duplicates and clustered events included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline import runs
+from pipeline.settings import ExtractOptions
+
+DAY_BEFORE, DAY = "2026-04-06", "2026-04-07"
+
+_MARKET = (
+    "Car bomb hits Kismayo market\n"
+    "A car bomb exploded near the fish market in Kismayo on Tuesday morning, killing 9 traders "
+    "and wounding 21 others, police said. Al Shabaab said it carried out the attack. The port "
+    "city's mayor ordered the market closed for three days while investigators searched the "
+    "area, and hospitals asked residents to give blood."
+)
+_MARKET_OTHER_OUTLET = (
+    "Kismayo blast kills nine\n"
+    "Nine people died when explosives packed into a car went off beside a crowded fish market "
+    "in Kismayo on Tuesday, a police officer told reporters. Al Shabaab militants claimed the "
+    "bombing in a message on a radio station they run. At least 21 people were hurt."
+)
+_PROTEST = (
+    "Teachers march in Nairobi over unpaid wages\n"
+    "Thousands of teachers marched through central Nairobi on Tuesday to demand wages that "
+    "they say are four months late. The union said the strike would go on until the ministry "
+    "paid every school. Police watched the march, which ended peacefully outside parliament."
+)
+_HARVEST = (
+    "Rains lift the sorghum harvest in the south\n"
+    "Farmers in the southern districts expect the best sorghum harvest in six years after "
+    "steady spring rains, the agriculture office said on Monday. Prices at the grain market "
+    "have already fallen by a fifth, and traders are renting more storage near the river."
+)
+
+
+def _record(rid: str, text: str, day: str) -> dict:
+    return {"id": rid, "url": f"http://chunks.test/{rid}", "source": rid.split("-")[0],
+            "text": text, "published": day, "published_from": "input"}  # fmt: skip
+
+
+def _day_records() -> list[dict]:
+    """A day of eight articles: two outlets' reports of one bombing, a syndicated copy of one of
+    them (another sign-off), an exact copy of the day before's article, and unrelated stories."""
+    return [
+        _record("wire-1", _MARKET, DAY),
+        _record("coast-2", _MARKET_OTHER_OUTLET, DAY),
+        _record("daily-3", _PROTEST, DAY),
+        _record("wire-9", _MARKET + "\nCopyright Coast Wire. All rights reserved.", DAY),
+        _record("farm-5", _HARVEST, DAY),
+        _record("copy-6", _HARVEST, DAY),
+        _record("city-7", _PROTEST.replace("Thousands of", "Several thousand"), DAY),
+        _record("late-8", _HARVEST + " The office will publish its forecast next week.", DAY),
+    ]
+
+
+def _staged_day(data_dir: Path, options: ExtractOptions) -> dict[str, list[dict]]:
+    """Commit the day before, then stage DAY with `options`; the staged tables' rows."""
+    for day, records in ((DAY_BEFORE, [_record("farm-0", _HARVEST, DAY_BEFORE)]),
+                         (DAY, _day_records())):  # fmt: skip
+        staging = runs.new_staging(data_dir, day, "chunks")
+        (staging / runs.CLEAN).write_text("".join(json.dumps(r) + "\n" for r in records))
+        runs.extract_step(str(staging), options)
+        if day == DAY_BEFORE:
+            runs.commit_step(str(staging))
+    assert not list(staging.glob("*.chunks.parquet")), "temporary chunk files left behind"
+    tables = {}
+    for table in (*runs.EXTRACT_TABLES, "signatures"):
+        rows = pq.read_table(staging / f"{table}.parquet").to_pylist()
+        key = "entity_id" if table == "entities" else "figure_id" if table == "figures" else None
+        tables[table] = sorted(rows, key=lambda r: (r["article_id"], r.get(key) or "", repr(r)))
+    return tables
+
+
+@pytest.fixture(scope="module")
+def one_chunk(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("one-chunk")
+    return _staged_day(data_dir, ExtractOptions(stage_chunk_articles=1000))
+
+
+def test_the_fixture_day_has_copies_and_one_event_reported_by_two_outlets(one_chunk):
+    dups = {a["article_id"]: a["dup_of"] for a in one_chunk["articles"] if a["dup_of"]}
+    assert dups["wire-9"] == "wire-1"
+    assert dups["copy-6"] == "farm-0"  # the day before's article is the first copy
+    events = {(e["article_id"], e["type"]): e["event_id"] for e in one_chunk["events"]}
+    bombing = "Explosions/Remote violence"
+    assert events[("wire-1", bombing)] == events[("coast-2", bombing)]
+
+
+def test_a_day_staged_two_articles_at_a_time_has_the_same_rows_as_one_chunk(one_chunk, tmp_path):
+    chunked = _staged_day(tmp_path, ExtractOptions(stage_chunk_articles=2, batch_size=3))
+    assert chunked == one_chunk
