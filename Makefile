@@ -69,13 +69,16 @@ BENCH_MEMORY ?=
 # set to 1 for the memory check on short clean texts (news briefs of 40-120 words) instead of
 # whole pages: a fraction of the CPU time
 BENCH_MEMORY_BRIEFS ?=
+# set to backfill for the memory check on a backfill's extract step over one date of each size
+BENCH_MEMORY_PATH ?=
 # the analyst queries run on a generated data dir of this many figures
 BENCH_FIGURES ?= 1000000
 bench: setup
 	$(PY) -m pipeline.bench --docs $(BENCH_DOCS) --ratio-docs $(BENCH_RATIO_DOCS) \
 	  --backfill $(BENCH_BACKFILL) --figures $(BENCH_FIGURES) \
 	  $(if $(BENCH_MEMORY),--memory --memory-sizes $(BENCH_MEMORY)) \
-	  $(if $(BENCH_MEMORY_BRIEFS),--memory-briefs)
+	  $(if $(BENCH_MEMORY_BRIEFS),--memory-briefs) \
+	  $(if $(BENCH_MEMORY_PATH),--memory-path $(BENCH_MEMORY_PATH))
 
 eval: setup
 	$(PY) -m pipeline.evaluate --shared $(SHARED) --out $(EVAL_OUT)

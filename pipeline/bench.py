@@ -16,7 +16,8 @@ article each). Reported, as a table and as JSON (bench-out/bench.json by default
 - `--backfill N`: the same backfill over N pages with 1 and then 2 worker processes (wall time:
   the speed-up of the second core; goal >= 1.7x);
 - `--memory`: the extraction path (`pipeline extract`, JSONL in and out) in fresh processes over
-  `--memory-sizes` pages (10,000 and 50,000 by default): peak RSS of each (goal: within 10%).
+  `--memory-sizes` pages (10,000 and 50,000 by default): peak RSS of each (goal: within 10%);
+  `--memory-path backfill` measures a backfill's extract step over one date of that many pages.
 """
 
 from __future__ import annotations
@@ -261,31 +262,32 @@ def run_scaling(n: int, days: int, tmp: Path, workers=(1, 2)) -> dict:
     return result
 
 
-def run_memory(sizes: list[int], tmp: Path, briefs: bool = False) -> dict:
+def run_memory(sizes: list[int], tmp: Path, briefs: bool = False, path: str = "extract") -> dict:
     """`pipeline extract` over generated JSONL inputs of each size, each in a fresh process
     (the processes run side by side: each one's peak RSS is its own). `briefs`: short clean
     texts (40-120 words) instead of whole pages: every per-document step but cleaning and most
-    of the parsing, at a fraction of the CPU time."""
-    result: dict = {"pages": "briefs" if briefs else "pages"}
-    inputs = {}
+    of the parsing, at a fraction of the CPU time. `path="backfill"`: instead, a backfill's
+    extract step (`runs.extract_step`: extraction, near-duplicates, event clustering, staged
+    Parquet files) over one date holding all the documents, routed and cleaned beforehand in
+    another process."""
+    result: dict = {"pages": "briefs" if briefs else "pages", "path": path}
+    inputs, args = {}, {}
     for n in sizes:
         inputs[n] = tmp / f"memory-{n}.jsonl"
-        write_corpus(inputs[n], n, days=5, briefs=briefs)
+        write_corpus(inputs[n], n, days=1 if path == "backfill" else 5, briefs=briefs)
+        if path == "backfill":
+            data_dir = str(tmp / f"memory-data-{n}")
+            staging = _child(["backfill-prepare", str(inputs[n]), data_dir])["staging"]
+            args[n] = ["backfill-extract", staging]
+        else:
+            args[n] = ["extract", str(inputs[n]), str(tmp / f"memory-{n}.out.jsonl")]
     children = {
         n: subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "pipeline.bench",
-                "--child",
-                "extract",
-                str(inp),
-                str(tmp / f"memory-{n}.out.jsonl"),
-            ],
+            [sys.executable, "-m", "pipeline.bench", "--child", *args[n]],
             stdout=subprocess.PIPE,
             text=True,
         )  # fmt: skip
-        for n, inp in inputs.items()
+        for n in inputs
     }
     for n, child in children.items():
         out, _ = child.communicate()
@@ -308,6 +310,27 @@ def _child_main(argv: list[str]) -> int:
         started = time.process_time()
         counts = run_extract(*rest)
         n = sum(counts.values())
+        result = {
+            "documents": n,
+            "docs_per_s": n / max(time.process_time() - started, 1e-9),
+            "peak_rss_mib": _peak_mib(),
+        }
+    elif kind == "backfill-prepare":  # one date's records routed and cleaned, ready to extract
+        from pipeline import runs
+
+        archive, data_dir = rest
+        (date,) = runs.route_archive_file(archive, "2000-01-01", "2100-12-31", data_dir, "bench")
+        staging = runs.new_staging(data_dir, date, "bench")
+        shards = sorted((runs._shards_dir(data_dir, "bench") / f"date={date}").glob("*.jsonl"))
+        runs._prepare_archive_records(staging, (r for s in shards for r in runs._read_jsonl(s)))
+        result = {"staging": str(staging)}
+    elif kind == "backfill-extract":
+        from pipeline import runs
+
+        (staging,) = rest
+        n = sum(1 for _ in runs._read_jsonl(Path(staging) / runs.CLEAN))
+        started = time.process_time()
+        runs.extract_step(staging)
         result = {
             "documents": n,
             "docs_per_s": n / max(time.process_time() - started, 1e-9),
@@ -477,9 +500,14 @@ def _table(results: dict) -> list[tuple[str, str]]:
     mem = results.get("memory")
     if mem:
         for n, m in mem.items():
-            if n not in ("growth", "pages"):
+            if n not in ("growth", "pages", "path"):
+                what = (
+                    "backfill extract step, one date of"
+                    if mem.get("path") == "backfill"
+                    else "extract"
+                )
                 rows.append(
-                    (f"extract {int(n):,} {mem['pages']}: peak RSS MiB, docs/s (CPU)",
+                    (f"{what} {int(n):,} {mem['pages']}: peak RSS MiB, docs/s (CPU)",
                      f"{m['peak_rss_mib']:.0f}, {m['docs_per_s']:.1f}")
                 )  # fmt: skip
         rows.append(("peak RSS growth, largest vs smallest (goal <= 10%)", f"{mem['growth']:+.1%}"))
@@ -514,6 +542,11 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--memory-sizes", default="10000,50000", help="comma-separated sizes")
     parser.add_argument(
+        "--memory-path", choices=("extract", "backfill"), default="extract",
+        help="what the memory check runs: `pipeline extract`, or a backfill's extract step "
+             "over one date of --memory-sizes documents",
+    )  # fmt: skip
+    parser.add_argument(
         "--memory-briefs", action="store_true",
         help="the memory check on short clean texts (40-120 words) rather than whole pages",
     )  # fmt: skip
@@ -538,7 +571,9 @@ def main(argv: list[str] | None = None) -> int:
                 results["scaling"] = run_scaling(args.backfill, args.days, tmp)
             if args.memory:
                 sizes = [int(x) for x in args.memory_sizes.split(",")]
-                results["memory"] = run_memory(sizes, tmp, briefs=args.memory_briefs)
+                results["memory"] = run_memory(
+                    sizes, tmp, briefs=args.memory_briefs, path=args.memory_path
+                )
         if args.figures:
             results["queries"] = run_queries(args.figures)
     out = Path(args.json)
