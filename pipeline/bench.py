@@ -421,7 +421,8 @@ def run_queries(n_figures: int) -> list[tuple[str, str]]:
 
 def _raw_deaths_sql(snapshot: str) -> str:
     """Deaths per country straight from the Parquet files (no view, no mart): each event's
-    articles reconciled (median of their incident figures), then added per country, as the marts
+    latest reports reconciled (median of the incident figures of the articles of the last day
+    that reported deaths), then added per country, as event_casualties and daily_casualties
     do."""
 
     def scan(table: str) -> str:
@@ -431,25 +432,28 @@ def _raw_deaths_sql(snapshot: str) -> str:
         )
 
     return f"""
-    with ev as (
-        select event_id, article_id,
-               case when event_date is null or country is null or location is null then event_id
-                    else concat_ws('|', type, cast(event_date as varchar), country, lower(location))
-               end as event_key, country
-        from {scan("events")} where dup_of is null
+    with art as (
+        select article_id, coalesce(cast(published as date), "date") as report_day
+        from {scan("articles")} where dup_of is null
+    ),
+    ev as (
+        select e.event_id, e.article_id, e.country, a.report_day
+        from {scan("events")} e join art a using (article_id)
     ),
     per_article as (
-        select e.event_key, e.country, e.article_id, sum(f.best) as best
-        from ev e join {scan("figures")} f on f.event_id = e.event_id
+        select e.event_id, e.article_id, e.report_day, sum(f.best) as best
+        from ev e join {scan("figures")} f
+          on f.event_id = e.event_id and f.article_id = e.article_id
         where f.scope = 'incident' and f.category = 'killed'
         group by all
     ),
-    per_event as (
-        select event_key, any_value(country) as country,
-               cast(round(median(best)) as bigint) as best
-        from per_article group by all
-    )
-    select country, sum(best) from per_event group by 1 order by 1"""
+    latest as (
+        select event_id, cast(round(median(best)) as bigint) as best
+        from per_article group by event_id, report_day
+        qualify report_day = max(report_day) over (partition by event_id)
+    ),
+    country as (select event_id, any_value(country) as country from ev group by all)
+    select country, sum(best) from latest join country using (event_id) group by 1 order by 1"""
 
 
 def _table(results: dict) -> list[tuple[str, str]]:

@@ -40,3 +40,21 @@ def test_write_corpus_writes_one_json_line_per_page(tmp_path):
         lines = [json.loads(line) for line in f]
     assert [r["id"] for r in lines] == [f"bench-{i}" for i in range(5)]
     assert all(r["html"].startswith("<!DOCTYPE html>") for r in lines)
+
+
+def test_deaths_per_country_from_raw_partitions_agree_with_the_marts(tmp_path):
+    # the bench times the same question both ways; both must follow the marts' reconciliation
+    from pipeline import bench, publish, synthetic
+
+    data = tmp_path / "data"
+    synthetic.generate(data, 3000, days=20)
+    publish.publish(data)
+    snapshot = publish.query(data, "select snapshot from publication")[1][0][0]
+    con = publish.connect(data)
+    mart = con.execute(
+        "select country, sum(best) from daily_casualties where category = 'killed' "
+        "group by 1 order by 1"
+    ).fetchall()
+    raw = con.execute(bench._raw_deaths_sql(snapshot)).fetchall()
+    con.close()
+    assert mart and raw == mart
