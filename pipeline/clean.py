@@ -229,10 +229,12 @@ def _listing_items(html_tree, body: str) -> tuple[int, int]:
             card = card.getparent()
         if card is None:
             continue
-        paragraphs = [" ".join(p.text_content().split()) for p in card.iter("p")]
-        long_links = sum(len(x.text_content().split()) >= 3 for x in card.iter("a"))
-        kept = [t for t in paragraphs if t and t in body]
-        if kept and len(paragraphs) <= 2 and long_links == 1:
+        paragraphs = list(card.iter("p"))
+        if len(paragraphs) > 2:  # a card has a dek or two; more is a story or a whole column
+            continue
+        texts = (" ".join(p.text_content().split()) for p in paragraphs)
+        kept = [t for t in texts if t and t in body]
+        if kept and sum(len(x.text_content().split()) >= 3 for x in card.iter("a")) == 1:
             cards += text not in headlines
             teasers.update(kept)
     items = headlines | teasers
