@@ -216,6 +216,10 @@ def _listing_items(html_tree, body: str) -> tuple[int, int]:
     headlines: set[str] = set()
     teasers: set[str] = set()
     cards = 0
+    n_paragraphs: dict = {}  # element -> <p> elements under it (only those that hold one)
+    for p in html_tree.iter("p"):
+        for up in p.iterancestors():
+            n_paragraphs[up] = n_paragraphs.get(up, 0) + 1
     for a in _ANCHORS(html_tree):
         text = " ".join(a.text_content().split())
         if len(text.split()) < 3 or text in headlines or _IN_PARAGRAPH(a):
@@ -224,15 +228,13 @@ def _listing_items(html_tree, body: str) -> tuple[int, int]:
             headlines.add(text)
         card = a.getparent()
         for _ in range(3):  # the headline's card: the nearest ancestor with a paragraph
-            if card is None or card.find(".//p") is not None:
+            if card is None or card in n_paragraphs:
                 break
             card = card.getparent()
-        if card is None:
+        # a card has a dek or two; more is a story or a whole column
+        if card is None or not 0 < n_paragraphs.get(card, 0) <= 2:
             continue
-        paragraphs = list(card.iter("p"))
-        if len(paragraphs) > 2:  # a card has a dek or two; more is a story or a whole column
-            continue
-        texts = (" ".join(p.text_content().split()) for p in paragraphs)
+        texts = (" ".join(p.text_content().split()) for p in card.iter("p"))
         kept = [t for t in texts if t and t in body]
         if kept and sum(len(x.text_content().split()) >= 3 for x in card.iter("a")) == 1:
             cards += text not in headlines
