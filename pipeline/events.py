@@ -807,7 +807,15 @@ def _build(text, group, parsed, sentences, entities, published, title, doc, firs
             roles.agents += i["roles"].agents
             roles.targets += i["roles"].targets
     head = group.kind
-    whole = classify(passage, roles if doc is not None else None)
+    only = infos[0] if len(infos) == 1 else None
+    if (
+        only is not None
+        and (group.start, group.end) == group.sentences[0]
+        and (doc is None or only["roles"] is not None)
+    ):
+        whole = only["kind"]  # the same passage with the same roles: classify already read it
+    else:
+        whole = classify(passage, roles if doc is not None else None)
     kind = _precedence(head, whole)
     if first and title and kind[0] not in VIOLENT_TYPES:
         # a headline can name the violence that a quiet first sentence leaves out
