@@ -243,11 +243,10 @@ def test_a_page_whose_markup_cannot_name_an_author_has_none():
     assert clean_html(page(PARAGRAPH)).author is None
 
 
-def test_the_default_extraction_runs_only_when_precision_kept_little_of_the_prose(monkeypatch):
-    from dataclasses import replace
-
+@pytest.fixture
+def extraction_runs(monkeypatch):
+    """The (precision, fast) of every trafilatura run clean_html makes."""
     from pipeline import clean
-    from pipeline.settings import CleanOptions
 
     runs = []
     real = clean._body_text
@@ -257,33 +256,34 @@ def test_the_default_extraction_runs_only_when_precision_kept_little_of_the_pros
         return real(tree, url, options, precision, fast)
 
     monkeypatch.setattr(clean, "_body_text", counting)
+    return runs
+
+
+def test_the_default_extraction_runs_only_when_precision_kept_little_of_the_prose(
+    extraction_runs,
+):
+    from dataclasses import replace
+
+    from pipeline.settings import CleanOptions
+
     # precision keeps all the paragraphs: one run, without trafilatura's fallback algorithms
     clean_html(page(PARAGRAPH), options=replace(CleanOptions(), fallback_probe_min_chars=0))
-    assert runs == [(True, True)]
-    runs.clear()
+    assert extraction_runs == [(True, True)]
+    extraction_runs.clear()
     # a page with less text than the probe's floor is checked against the default extraction
     clean_html(page(PARAGRAPH))
-    assert runs == [(True, True), (False, True)]
+    assert extraction_runs == [(True, True), (False, True)]
 
 
-def test_the_fallback_algorithms_run_when_the_first_text_looks_unclean(monkeypatch):
+def test_the_fallback_algorithms_run_when_the_first_text_looks_unclean(extraction_runs):
     from dataclasses import replace
 
-    from pipeline import clean
     from pipeline.settings import CleanOptions
 
-    runs = []
-    real = clean._body_text
-
-    def counting(tree, url, options, precision, fast=False):
-        runs.append((precision, fast))
-        return real(tree, url, options, precision, fast)
-
-    monkeypatch.setattr(clean, "_body_text", counting)
     options = replace(CleanOptions(), fallback_probe_min_chars=0)
     # one paragraph longer than the limit reads as a run-on blob: the full run decides
     clean_html(page(PARAGRAPH), options=replace(options, unclean_max_line_chars=50))
-    assert runs == [(True, True), (True, False)]
+    assert extraction_runs == [(True, True), (True, False)]
 
 
 def test_menus_and_run_on_blobs_look_unclean_and_articles_do_not():
