@@ -201,11 +201,9 @@ def _links(rng: random.Random, n: int, prefix: str) -> str:
     )
 
 
-def page(
-    rng: random.Random, i: int, day: str, more_paragraphs: tuple[int, int] = (7, 13)
-) -> tuple[str, str]:
+def page(rng: random.Random, i: int, day: str) -> tuple[str, str]:
     """(url, html) of one generated article page published on `day`."""
-    headline, paragraphs, byline = article(rng, more_paragraphs)
+    headline, paragraphs, byline = article(rng)
     url = f"https://news.bench.example/{day.replace('-', '/')}/story-{i}.html"
     related = "".join(
         f'<li><a href="/story/{rng.randint(10**5, 10**6)}">{article(rng, (0, 0))[0]}</a>'
@@ -254,20 +252,13 @@ def page(
     return url, html
 
 
-def records(
-    n: int,
-    days: int = 5,
-    seed: int = 1,
-    start: str = "2025-06-01",
-    more_paragraphs: tuple[int, int] = (7, 13),
-) -> Iterator[dict]:
-    """`n` pipeline input records (id, url, html, published), spread evenly over `days` days;
-    `more_paragraphs=(1, 2)` makes news briefs (about 100-200 words) instead of full stories."""
+def records(n: int, days: int = 5, seed: int = 1, start: str = "2025-06-01") -> Iterator[dict]:
+    """`n` pipeline input records (id, url, html, published), spread evenly over `days` days."""
     rng = random.Random(seed)
     first = dt.date.fromisoformat(start)
     for i in range(n):
         day = (first + dt.timedelta(days=i % days)).isoformat()
-        url, html = page(rng, i, day, more_paragraphs)
+        url, html = page(rng, i, day)
         yield {"id": f"bench-{i}", "url": url, "html": html, "published": day}
 
 
