@@ -71,16 +71,3 @@ def test_ratio_sides_alternate_and_each_keeps_its_best_round():
     assert calls == ["ours", "bare"] * 3
     assert result == 5  # our last run's output, for the stages after it
     assert best_ours > 0 and best_bare > 0
-
-
-def test_bare_spacy_runs_without_our_sentence_component_and_leaves_the_model_whole():
-    from pipeline.extract import nlp
-
-    model = nlp()
-    text = "Headline without a stop\nThe army said two soldiers died."
-    bare = bench._bare_spacy(model, [text])[0]
-    ours = model(text)
-    assert "paragraph_sentences" in model.pipe_names
-    starts = {t.i for t in ours if t.is_sent_start}
-    assert starts != {t.i for t in bare if t.is_sent_start}
-    assert bare.text == ours.text
