@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipeline import prefilter
+
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -91,40 +93,42 @@ def resolve_date(text: str, published: str | None) -> tuple[dt.date, str] | None
     """First date stated in `text` -> (date, precision). None when nothing resolves."""
     ref = parse_iso(published)
     hits: list[tuple[int, dt.date, str]] = []
-    night = NIGHT_OF.search(text)
+    lowered = prefilter.lowered(text)  # most sentences state no date: most searches are skipped
+    night = prefilter.search(NIGHT_OF, text, lowered)
     if night and (month := _month_number(night.group("m"))):
         # "on the night of 5 to 6 March": the night began on the 5th
         year = int(night.group("y")) if night.group("y") else None
         if d := _latest(year, month, int(night.group("d1")), ref):
             hits.append((night.start(), d, "day"))
             text = text[: night.start()] + " " * (night.end() - night.start()) + text[night.end() :]
+            lowered = prefilter.lowered(text)
     for rx in (DAY_MONTH, MONTH_DAY):
-        for m in rx.finditer(text):
+        for m in prefilter.finditer(rx, text, lowered):
             month = _month_number(m.group("m"))
             year = int(m.group("y")) if m.group("y") else None
             if month and (d := _latest(year, month, int(m.group("d")), ref)):
                 hits.append((m.start(), d, "day"))
-    for m in ISO_DATE.finditer(text):
+    for m in prefilter.finditer(ISO_DATE, text, lowered):
         if d := parse_iso(m.group(0)):
             hits.append((m.start(), d, "day"))
     if ref is not None:
-        for m in WEEKDAY.finditer(text):
+        for m in prefilter.finditer(WEEKDAY, text, lowered):
             target = WEEKDAYS.index(m.group("w").lower())
             back = (ref.weekday() - target) % 7
             hits.append((m.start(), ref - dt.timedelta(days=back), "day"))
-        for m in RELATIVE.finditer(text):
+        for m in prefilter.finditer(RELATIVE, text, lowered):
             word = m.group("r").lower()
             back = 1 if word in ("yesterday", "last night") else 0
             hits.append((m.start(), ref - dt.timedelta(days=back), "day"))
-        for m in AGO.finditer(text):
+        for m in prefilter.finditer(AGO, text, lowered):
             n = _SMALL.get(m.group("n").lower()) or int(m.group("n"))
             unit = m.group("u").lower()
             days = n * 7 if unit.startswith("week") else n
             hits.append((m.start(), ref - dt.timedelta(days=days), "week" if days >= 7 else "day"))
-        for m in LAST_WEEK.finditer(text):
+        for m in prefilter.finditer(LAST_WEEK, text, lowered):
             hits.append((m.start(), ref - dt.timedelta(days=7), "week"))
     if not hits:
-        for m in MONTH_ONLY.finditer(text):
+        for m in prefilter.finditer(MONTH_ONLY, text, lowered):
             month = _month_number(m.group("m"))
             year = int(m.group("y")) if m.group("y") else None
             if month and (d := _latest(year, month, 1, ref)):

@@ -48,9 +48,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
-from pipeline import places
+from pipeline import places, prefilter
 from pipeline.dates import resolve_date
 
 
@@ -285,12 +285,6 @@ class Roles:
     agents: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
 
-    def agent_is(self, rx: re.Pattern) -> bool:
-        return any(rx.search(a) for a in self.agents)
-
-    def target_is(self, rx: re.Pattern) -> bool:
-        return any(rx.search(t) for t in self.targets)
-
 
 _VICTIM_AFTER = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|shot(?: dead)?|shoot(?:ing|s)?|attack(?:ed|ing|s)?|"
@@ -316,48 +310,80 @@ _FIRED_AT = re.compile(
 )
 
 
-# _VICTIM_BEFORE is costly (it starts at every word): every match holds one word of each
-_PASSIVE_WORDS = ("was", "were", "been")
-_PASSIVE_VERB_WORDS = (
-    "kill", "shot", "attack", "murder", "abduct", "kidnap", "wound", "injur", "ambush", "target",
-    "beaten", "stabbed", "hacked", "executed", "found dead", "gunned down", "slain",
-)  # fmt: skip
-
-
-def _may_be_passive_victim(text: str) -> bool:
-    """False only when `text` cannot match _VICTIM_BEFORE. Only an ASCII text is tested: re.I
-    also folds a few non-ASCII letters ("ſ", the Kelvin sign) onto ASCII ones."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(w in lowered for w in _PASSIVE_WORDS) and any(
-        w in lowered for w in _PASSIVE_VERB_WORDS
-    )
-
-
-def _regex_roles(text: str) -> Roles:
+def _regex_roles(text: str, lowered: str | None = None) -> Roles:
     """Fallback roles when there is no parse: the words after a violent verb are its target,
-    the words before a passive one too."""
+    the words before a passive one too. `lowered` is prefilter.lowered(text), if known."""
+    lowered = prefilter.lowered(text) if lowered is None else lowered
     roles = Roles()
-    for m in _VICTIM_AFTER.finditer(text):
+    for m in prefilter.finditer(_VICTIM_AFTER, text, lowered):
         roles.targets.append(m.group(1))
-    for m in _VICTIM_BEFORE.finditer(text) if _may_be_passive_victim(text) else ():
+    for m in prefilter.finditer(_VICTIM_BEFORE, text, lowered):
         roles.targets.append(m.group(1))
-    for m in _FIRED_AT.finditer(text):
+    for m in prefilter.finditer(_FIRED_AT, text, lowered):
         roles.targets.append(m.group(1))
     return roles
 
 
-def _first_hit(rules: list[tuple[str, re.Pattern]], text: str) -> str | None:
-    hits = [(m.start(), sub) for sub, rx in rules if (m := rx.search(text))]
+class _Passage:
+    """A passage as classify reads it, each fact read once and only when a rule asks for it
+    (each is a pure function of the passage and its roles: reading it later or not at all
+    changes no result). A pattern is not searched at all when the prefilter shows it cannot
+    match (see pipeline.prefilter)."""
+
+    def __init__(self, text: str, roles: Roles | None):
+        self.text = text
+        self.lowered = prefilter.lowered(text)
+        self._found: dict[int, re.Match | None] = {}  # by id: patterns are module constants
+        self.agents = roles.agents if roles is not None else []
+        # the targets are the parse's, then the fallback ones of _regex_roles
+        self._parsed_targets = roles.targets if roles is not None else []
+        self._fallback_targets: list[str] | None = None
+
+    def search(self, rx: re.Pattern) -> re.Match | None:
+        key = id(rx)
+        if key in self._found:
+            return self._found[key]
+        m = rx.search(self.text) if prefilter.may_match(rx, self.lowered) else None
+        self._found[key] = m
+        return m
+
+    def agent_is(self, rx: re.Pattern) -> bool:
+        return any(rx.search(a) for a in self.agents)
+
+    def target_is(self, rx: re.Pattern) -> bool:
+        if any(rx.search(t) for t in self._parsed_targets):
+            return True
+        if self._fallback_targets is None:
+            self._fallback_targets = _regex_roles(self.text, self.lowered).targets
+        return any(rx.search(t) for t in self._fallback_targets)
+
+    @cached_property
+    def crowd(self) -> bool:
+        return (
+            self.agent_is(_CROWD)
+            or (not self.agents and bool(self.search(_CROWD)) and not self.search(_ARMED))
+            or self.agent_is(_PEOPLES)  # "Palestinians clashed with ...": people
+        )
+
+    @cached_property
+    def armed_agent(self) -> bool:
+        return (
+            self.agent_is(_ARMED)
+            or self.agent_is(_GUNMEN)
+            or (not self.agents and bool(self.search(_GUNMEN)))
+        )
+
+
+def _first_hit(rules: list[tuple[str, re.Pattern]], passage: _Passage) -> str | None:
+    hits = [(m.start(), sub) for sub, rx in rules if (m := passage.search(rx))]
     return min(hits)[1] if hits else None
 
 
-def _remote_sub(text: str) -> str | None:
+def _remote_sub(passage: _Passage) -> str | None:
     for sub, rx in _REMOTE:  # most specific first
-        if rx.search(text):
+        if passage.search(rx):
             return sub
-    if _EXPLOSION.search(text):
+    if passage.search(_EXPLOSION):
         return "Remote explosive/landmine/IED"
     return None
 
@@ -365,97 +391,98 @@ def _remote_sub(text: str) -> str | None:
 def classify(text: str, roles: Roles | None = None) -> tuple[str, str] | None:
     """ACLED type and sub-type of a passage by the precedence in the module docstring; None when
     it reports no event."""
-    text = _AIR_SHOTS.sub(" warning shots ", text)  # shots into the air hurt no one
-    fallback = _regex_roles(text)
-    if roles is None:
-        roles = fallback
-    else:
-        roles = Roles(list(roles.agents), roles.targets + fallback.targets)
-    demo = _DEMO.search(text)
-    violent = _VIOLENT.search(text)
-    if _RIOT_WORD.search(text) or (demo and _crowd_acted_violently(text)):
+    if prefilter.may_match(_AIR_SHOTS, prefilter.lowered(text)):
+        text = _AIR_SHOTS.sub(" warning shots ", text)  # shots into the air hurt no one
+    p = _Passage(text, roles)
+    # every return of _classify_reported needs a match of one of _REPORTS: none, no event
+    if not any(p.search(rx) for rx in _REPORTS):
+        return None
+    return _classify_reported(p)
+
+
+def _classify_reported(p: _Passage) -> tuple[str, str] | None:
+    """classify's rules, in their order of precedence."""
+    demo = p.search(_DEMO)
+    violent = p.search(_VIOLENT)
+    if p.search(_RIOT_WORD) or (demo and p.search(_CROWD_ACT)):
         # police breaking up a protest by force is an intervention; the crowd's own violence
         # (stones, fire, clashes) makes the riot
         return "Riots", "Violent demonstration"
-    crowd = roles.agent_is(_CROWD) or (
-        not roles.agents and bool(_CROWD.search(text)) and not _ARMED.search(text)
-    )
-    armed_agent = (
-        roles.agent_is(_ARMED)
-        or roles.agent_is(_GUNMEN)
-        or (not roles.agents and bool(_GUNMEN.search(text)))
-    )
-    crowd = crowd or roles.agent_is(_PEOPLES)  # "Palestinians clashed with ...": people
-    crowd_riot = crowd and not armed_agent and not demo and _crowd_acted_violently(text)
-    if crowd_riot and _DISPUTE.search(text):
+    crowd_riot = not demo and bool(p.search(_CROWD_ACT)) and p.crowd and not p.armed_agent
+    if crowd_riot and p.search(_DISPUTE):
         return "Riots", "Mob violence"  # a land dispute that turns violent
-    if crowd_riot and (_GRIEVANCE.search(text) or roles.target_is(_STATE)):
+    if crowd_riot and (p.search(_GRIEVANCE) or p.target_is(_STATE)):
         return "Riots", "Violent demonstration"
-    if crowd_riot and not _SEXUAL.search(text):
+    if crowd_riot and not p.search(_SEXUAL):
         return "Riots", "Mob violence"
-    if violent and _DISPUTE.search(text) and not armed_agent and not _GUNMEN.search(text):
+    if violent and p.search(_DISPUTE) and not p.armed_agent and not p.search(_GUNMEN):
         return "Riots", "Mob violence"  # a land dispute that turns violent
     if demo:
-        if (
-            violent
-            and _PROTESTER.search(text)
-            and re.search(r"\b(?:killed|shot dead|shot|died|dead)\b", text, re.I)
-        ):
+        if violent and p.search(_PROTESTER) and p.search(_SHOT_OR_DEAD):
             return "Protests", "Excessive force against protesters"
-        if _INTERVENTION.search(text):
+        if p.search(_INTERVENTION):
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"
-    remote = _remote_sub(text)
-    premature = re.search(r"prematurely|while (?:planting|assembling|making)", text, re.I)
-    if (
-        remote
-        and _DISRUPTED.search(text)
-        and (premature or not _KILLING.search(_no_shot_down(text)))
-    ):
+    remote = _remote_sub(p)
+    if remote and p.search(_DISRUPTED) and (p.search(_PREMATURE) or not _killing_not_shot_down(p)):
         # grenades seized, a mine defused, a bomb that went off in its maker's hands
         return "Strategic developments", "Disrupted weapons use"
-    clash = bool(_CLASH.search(text))
-    direct_fire = bool(_SMALL_ARMS.search(text)) or clash
-    if remote and not (direct_fire and (clash or roles.target_is(_ARMED))):
+    clash = bool(p.search(_CLASH))
+    direct_fire = clash or bool(p.search(_SMALL_ARMS))
+    if remote and not (direct_fire and (clash or p.target_is(_ARMED))):
         return "Explosions/Remote violence", remote
     if violent or clash or remote or direct_fire:
-        if _SEXUAL.search(text):
+        if p.search(_SEXUAL):
             return "Violence against civilians", "Sexual violence"
-        if crowd and not armed_agent and (clash or _MOB_ACT.search(text)):
+        if p.crowd and not p.armed_agent and (clash or p.search(_MOB_ACT)):
             return "Riots", "Mob violence"
-        if _TERRITORY.search(text):
+        if p.search(_TERRITORY):
             return "Battles", "Non-state actor overtakes territory"
         armed_target = (
-            roles.target_is(_ARMED)
-            and not (roles.target_is(_SUSPECT) or roles.target_is(_OFF_DUTY))
-        ) or bool(_ARMED_VICTIM.search(text))
-        # "a man was shot dead as fighting between gangs went on": the fighting is the setting,
-        # unless it is what killed ("fighting between armed groups killed dozens")
-        setting_only = (
-            not _CLASH_VERB.search(text)
-            and bool(_SETTING.search(text))
-            and roles.target_is(_CIVILIAN)
-            and not armed_target
-            and not roles.agent_is(_CLASH)
-        )
-        if (clash and not setting_only) or armed_target:
+            p.target_is(_ARMED) and not (p.target_is(_SUSPECT) or p.target_is(_OFF_DUTY))
+        ) or bool(p.search(_ARMED_VICTIM))
+
+        def setting_only() -> bool:
+            # "a man was shot dead as fighting between gangs went on": the fighting is the
+            # setting, unless it is what killed ("fighting between armed groups killed dozens")
+            return (
+                not p.search(_CLASH_VERB)
+                and bool(p.search(_SETTING))
+                and p.target_is(_CIVILIAN)
+                and not armed_target
+                and not p.agent_is(_CLASH)
+            )
+
+        if (clash and not setting_only()) or armed_target:
             return "Battles", "Armed clash"
-        if _ABDUCT.search(text):
+        if p.search(_ABDUCT):
             return "Violence against civilians", "Abduction/forced disappearance"
-        if _KILLING.search(text) or roles.target_is(_CIVILIAN):
+        if p.search(_KILLING) or p.target_is(_CIVILIAN):
             return "Violence against civilians", "Attack"
-    sub = _first_hit(_STRATEGIC, text)
-    if _TERRITORY.search(text):
+    sub = _first_hit(_STRATEGIC, p)
+    if p.search(_TERRITORY):
         return "Strategic developments", "Non-violent transfer of territory"
     if sub and sub != "Agreement":
         return "Strategic developments", sub
-    if _DIPLOMACY.search(text):
+    if p.search(_DIPLOMACY):
         return "Diplomacy", "Talks" if sub != "Agreement" else "Agreement"
     if sub:
         return "Strategic developments", sub
     if violent:
         return "Violence against civilians", "Attack"
     return None
+
+
+_SHOT_OR_DEAD = re.compile(r"\b(?:killed|shot dead|shot|died|dead)\b", re.I)
+_PREMATURE = re.compile(r"prematurely|while (?:planting|assembling|making)", re.I)
+_SHOT_DOWN = re.compile(r"\bshot down\b", re.I)
+
+
+def _killing_not_shot_down(p: _Passage) -> bool:
+    """Whether the passage reports a killing, "shot down" (a drone, a plane) aside."""
+    if not prefilter.may_match(_SHOT_DOWN, p.lowered):
+        return bool(p.search(_KILLING))
+    return bool(_KILLING.search(_SHOT_DOWN.sub(" ", p.text)))
 
 
 # a people named in the plural ("Palestinians", "Indian nationals"): a crowd, not an armed group
@@ -494,12 +521,15 @@ _CROWD_ACT = re.compile(
 )
 
 
-def _no_shot_down(text: str) -> str:
-    return re.sub(r"\bshot down\b", " ", text, flags=re.I)
-
-
-def _crowd_acted_violently(text: str) -> bool:
-    return bool(_CROWD_ACT.search(text))
+# what an event is reported by: each return of _classify_reported but its last (None) comes
+# after one of these matched: the riot word or _DEMO (a demonstration), _CROWD_ACT (crowd_riot),
+# _VIOLENT (a dispute, the last Attack), a _REMOTE pattern or _EXPLOSION (`remote`), _CLASH or
+# _SMALL_ARMS (`direct_fire`), a _STRATEGIC pattern (`sub`), _TERRITORY or _DIPLOMACY. A passage
+# that matches none of them reports no event (tests/test_prefilter.py checks it on many texts)
+_REPORTS = (
+    _DEMO, _RIOT_WORD, _CROWD_ACT, _VIOLENT, _CLASH, _SMALL_ARMS, _EXPLOSION, _TERRITORY,
+    _DIPLOMACY, *(rx for _, rx in _REMOTE), *(rx for _, rx in _STRATEGIC),
+)  # fmt: skip
 
 
 # --- roles from the parse -------------------------------------------------------------------

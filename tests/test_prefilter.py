@@ -1,0 +1,192 @@
+"""The prefilter: the strings it derives from a pattern are in every match, so a search it skips
+could not have matched; and the events stage reads every passage as the plain searches would.
+Texts are written here or generated (pipeline.benchcorpus, word soups of the patterns' words)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from pipeline import benchcorpus, dates, prefilter
+from pipeline import events as E
+
+
+def _patterns() -> list[re.Pattern]:
+    """Every compiled pattern of the events and dates stages, new ones included."""
+    found = [v for m in (E, dates) for v in vars(m).values() if isinstance(v, re.Pattern)]
+    found += [rx for _, rx in (*E._REMOTE, *E._STRATEGIC)]
+    return list({id(rx): rx for rx in found}.values())
+
+
+_WRITTEN = [
+    "Gunmen shot dead a shopkeeper in his store on Monday.",
+    "Soldiers clashed with rebels near the border, and two fighters were killed.",
+    "A roadside bomb exploded under a police truck on 3 May 2025.",
+    "Hundreds of nurses marched to the health ministry to demand higher pay.",
+    "Police fired tear gas at protesters who threw stones at the governor's office.",
+    "Villagers lynched a suspected thief after a land dispute turned violent.",
+    "Rebels took control of the town of Kalehe after heavy fighting.",
+    "The ministers met in Geneva for talks on a ceasefire agreement.",
+    "Two guards were shot by gunmen at the gate; the clerk was reportedly kidnapped.",
+    "A drone strike hit a militant hideout overnight, killing four.",
+    "Troops fired into the air to disperse the crowd.",
+    "A man was shot dead as fighting between gangs went on in the district.",
+    # a match that ends inside a word ("shot|gun"), the next one starting there
+    "One two three four five was shotgun men were killed.",
+    "Security forces defused an IED planted near the checkpoint.",
+    "On the night of 5 to 6 March, militants raided a village three days ago.",
+    "The army did not rule out new air strikes, an official said last week.",
+    "Unidentified gunmen abducted a pastor and his wife from their home in the village.",
+    "The minister was in Paris for talks.",
+]
+
+
+def _bench_sentences(n: int = 12) -> list[str]:
+    out = []
+    for rec in benchcorpus.text_records(n, seed=7):
+        out.append(rec["title"])
+        out += re.split(r"(?<=[.!?])\s+", rec["text"])
+    return out
+
+
+def _soups(n: int, seed: int = 3) -> list[str]:
+    """Word soups of the patterns' own words and a few fillers: many of them match."""
+    pool = sorted({w for rx in _patterns() for options in prefilter.words(rx) for w in options})
+    pool += ["the", "a", "was", "were", "by", "at", "on", "in", "two", "near", "police",
+             "soldiers", "gun", "s", "ed", "-", ".", ",", "5", "May"]  # fmt: skip
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        words = [rng.choice(pool) for _ in range(rng.randint(2, 14))]
+        text = " ".join(w.strip() for w in words)
+        out.append(rng.choice((str, str.upper, str.title, str.capitalize))(text))
+    return out
+
+
+def _non_ascii(texts: list[str]) -> list[str]:
+    """re.IGNORECASE matches "ſ" with "s", the Kelvin sign with "k", "İ" with "i"."""
+    return [
+        t.replace("s", "\u017f", 1).replace("k", "\u212a", 1).replace("i", "\u0130", 1)
+        for t in texts
+    ] + [f"{t} \u2014 é" for t in texts]
+
+
+def _corpus() -> list[str]:
+    written = _WRITTEN + _bench_sentences()
+    return written + _soups(1500) + _non_ascii(written[:60])
+
+
+def test_derived_strings_of_known_patterns():
+    def words(pattern, flags=re.I):
+        return prefilter.words(re.compile(pattern, flags))
+
+    assert words(r"\b(?:kill\w*|shot)\b") == (("kill", "shot"),)
+    assert words(r"(?:took|seized) (?:\w+ )?(?:town|city)") == (
+        ("seized ", "took "),
+        ("city", "town"),
+    )
+    assert words(r"air ?strikes?") == (("air strike", "airstrike"),)
+    assert words(r"[Mm]arch(?:es)? on", 0) == (("march on", "marches on"),)
+    assert words(r"(?<!heavy )machine ?guns?") == (("machine gun", "machinegun"),)
+    assert words(r"(?:abc)?d") == (("d",),)  # what may be absent gives nothing
+    assert words(r"\d{4}-\d{2}") == (("-",), tuple("0123456789"))
+    assert words("\u017fhot") == (("hot",),)  # a non-ASCII letter of the pattern gives nothing
+    for unknown in (r"\w+", r"a|\w", r"x*", r".{3}"):
+        assert words(unknown) == ()
+    passive = ("had been", "has been", "have been", "was", "were")
+    assert prefilter.words(E._VICTIM_BEFORE)[1] == passive
+    assert prefilter.words(E._AIR_SHOTS) == (("in the air", "into the air"),)
+    assert len(prefilter.words(E._TERRITORY)) == 2  # a verb and a place
+
+
+def test_a_non_ascii_text_is_never_skipped():
+    assert prefilter.lowered("A porter was \u017fhot.") is None
+    assert prefilter.search(E._VIOLENT, "He was \u017fhot.", None) is not None
+    assert prefilter.lowered("Two Were Killed") == "two were killed"
+
+
+def test_the_prefilter_never_skips_a_text_a_pattern_matches():
+    corpus = _corpus()
+    skipped = 0
+    for rx in _patterns():
+        for text in corpus:
+            lowered = prefilter.lowered(text)
+            plain = [m.span() for m in rx.finditer(text)]
+            if plain:
+                assert prefilter.may_match(rx, lowered), (rx.pattern, text)
+            assert [m.span() for m in prefilter.finditer(rx, text, lowered)] == plain
+            skipped += not prefilter.may_match(rx, lowered)
+    assert skipped > len(corpus) * 10  # and it does skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two guards were shot by gunmen at the gate.",
+        "The clerk was reportedly kidnapped on Monday.",
+        "A farmer had been found dead near the well.",
+        "Villagers said the convoy was ambushed at dawn.",
+        "The minister was in Paris for talks.",
+        "A porter was \u017fhot in the arm.",
+        "One two three four five was shotgun men were killed.",
+    ],
+)
+def test_fallback_roles_are_those_of_the_plain_searches(text):
+    assert E._regex_roles(text).targets == [
+        m.group(1)
+        for rx in (E._VICTIM_AFTER, E._VICTIM_BEFORE, E._FIRED_AT)
+        for m in rx.finditer(text)
+    ]
+
+
+def test_the_passive_victim_search_is_skipped_without_a_passive_violent_verb():
+    for text in ("The minister was in Paris for talks.", "Gunmen attacked the convoy at dawn."):
+        assert not prefilter.may_match(E._VICTIM_BEFORE, prefilter.lowered(text))
+
+
+def _with_roles(texts: list[str]) -> list[tuple[str, E.Roles | None]]:
+    """Each text without roles, and with agents and targets as a parse might give them."""
+    rng = random.Random(5)
+    phrases = ["gunmen", "soldiers", "villagers", "a mob", "Palestinians", "the police station",
+               "civilians", "a former soldier", "suspected robbers", "two women", "the army"]  # fmt: skip
+    out: list[tuple[str, E.Roles | None]] = []
+    for text in texts:
+        out.append((text, None))
+        agents = rng.sample(phrases, rng.randint(0, 2))
+        out.append((text, E.Roles(agents, rng.sample(phrases, rng.randint(0, 2)))))
+    return out
+
+
+def test_classify_reads_as_without_the_prefilter(monkeypatch):
+    cases = _with_roles(_corpus())
+    with_prefilter = [E.classify(t, r) for t, r in cases]
+    monkeypatch.setattr(prefilter, "lowered", lambda text: None)  # every search in full
+    assert [E.classify(t, r) for t, r in cases] == with_prefilter
+    assert len(set(with_prefilter)) > 10  # the cases reach most rules
+
+
+def test_a_passage_matching_none_of_the_reporting_patterns_is_no_event():
+    """classify returns None early when no pattern of _REPORTS matches: the rules agree."""
+    quiet = 0
+    for text, roles in _with_roles(_corpus()):
+        text = E._AIR_SHOTS.sub(" warning shots ", text)
+        if not any(rx.search(text) for rx in E._REPORTS):
+            quiet += 1
+            assert E._classify_reported(E._Passage(text, roles)) is None, text
+    assert quiet > 100
+
+
+def test_dates_resolve_as_without_the_prefilter(monkeypatch):
+    def resolve(text):
+        try:
+            return dates.resolve_date(text, "2026-03-04")
+        except ValueError as error:  # "Thurſday" matches WEEKDAY but is not a weekday's name
+            return str(error)
+
+    texts = _corpus()
+    with_prefilter = [resolve(t) for t in texts]
+    monkeypatch.setattr(prefilter, "lowered", lambda text: None)
+    assert [resolve(t) for t in texts] == with_prefilter
+    assert sum(isinstance(d, tuple) for d in with_prefilter) > 20
