@@ -121,6 +121,14 @@ def test_the_prefilter_never_skips_a_text_a_pattern_matches():
     assert skipped > len(corpus) * 10  # and it does skip
 
 
+def test_passive_victims_are_found_as_by_the_plain_search():
+    inside = "One two three four five was shotgun men were killed."
+    assert [m.group(1) for m in E._passive_victims(inside)] == ["two three four five ", "gun men "]
+    for text in _corpus():
+        plain = [(m.span(), m.groups()) for m in E._VICTIM_BEFORE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in E._passive_victims(text)] == plain, text
+
+
 @pytest.mark.parametrize(
     "text",
     [
