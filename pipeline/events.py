@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -590,10 +591,11 @@ _NOT_ACTOR_ENTS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "
 
 
 def parse_roles(
-    sent, text: str | None = None
+    sent, text: str | None = None, verbs: list | None = None
 ) -> tuple[Roles, list[tuple[int, int]], list[tuple[int, int]]]:
     """Roles of a parsed sentence (a spaCy Span): phrases, and their character spans for actor1
-    (agents) and actor2 (targets), in the order the verbs come."""
+    (agents) and actor2 (targets), in the order the verbs come. `verbs`: the sentence's tokens
+    whose word is a violent verb, when the caller has them (see _Marks)."""
     roles = Roles()
     agent_spans: list[tuple[int, int]] = []
     target_spans: list[tuple[int, int]] = []
@@ -606,9 +608,9 @@ def parse_roles(
         (roles.agents if kind == "agent" else roles.targets).append(phrase)
         (agent_spans if kind == "agent" else target_spans).append(span)
 
-    for tok in sent:
-        if not _is_violent_verb(tok.text):
-            continue
+    if verbs is None:
+        verbs = [tok for tok in sent if _is_violent_verb(tok.text)]
+    for tok in verbs:
         if tok.pos_ in ("VERB", "AUX"):
             children = list(tok.children)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
@@ -706,8 +708,25 @@ def _hedged_by_children(node) -> bool:
     return False
 
 
-def _cue_tokens(sent) -> list:
-    return [t for t in sent if t.pos_ in ("VERB", "NOUN", "AUX") and _is_cue(t.text)]
+class _Marks:
+    """The tokens of a parsed document whose word is a violent verb (for parse_roles) or an event
+    cue, found once per document rather than by reading every token of a sentence twice."""
+
+    def __init__(self, doc):
+        strings = doc.vocab.strings
+        words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]  # each token.text
+        self.doc = doc
+        self.violent_verbs = [i for i, w in enumerate(words) if _is_violent_verb(w)]
+        self.cues = [i for i, w in enumerate(words) if _is_cue(w)]
+
+    def within(self, marked: list[int], span) -> list:
+        """The tokens of `marked` (a list of token indices) inside `span`, in order."""
+        a, b = bisect_left(marked, span.start), bisect_left(marked, span.end)
+        return [self.doc[i] for i in marked[a:b]]
+
+
+def _cue_tokens(span, marks: _Marks) -> list:
+    return [t for t in marks.within(marks.cues, span) if t.pos_ in ("VERB", "NOUN", "AUX")]
 
 
 # bounded: a long-running worker meets ever new words
@@ -733,7 +752,8 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
     if not sentences:
         return []
     memo: dict[tuple[int, bool], int] = {}  # per token of `doc`: see _hedge_distance
-    parsed = [_sentence_info(text, s, e, doc, published, memo) for s, e in sentences]
+    marks = _Marks(doc) if doc is not None else None
+    parsed = [_sentence_info(text, s, e, doc, published, memo, marks) for s, e in sentences]
     context = None  # narrative time carries forward: "On 3 May, ... Clashes followed."
     for info in parsed:
         info["context_date"] = context
@@ -818,15 +838,17 @@ def _compatible(a: str, b: str) -> bool:
     return a in violent and b == "Strategic developments"
 
 
-def _sentence_info(text, s, e, doc, published, memo=None) -> dict:
+def _sentence_info(text, s, e, doc, published, memo=None, marks=None) -> dict:
     sentence = text[s:e]
     date = resolve_date(sentence, published)
     roles, agent_spans, target_spans, reported = None, [], [], True
     if doc is not None:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
-            roles, agent_spans, target_spans = parse_roles(span, text)
-            cue_tokens = _cue_tokens(span)
+            marks = _Marks(doc) if marks is None else marks
+            verbs = marks.within(marks.violent_verbs, span)
+            roles, agent_spans, target_spans = parse_roles(span, text, verbs)
+            cue_tokens = _cue_tokens(span, marks)
             # a verb reports that something happened; a noun alone ("the bodies of soldiers",
             # "cut off by fighting") only refers to it, unless the sentence dates it
             reported = any(

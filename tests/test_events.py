@@ -397,3 +397,22 @@ def test_cues_read_with_one_memo_per_document_are_read_as_by_the_plain_walk(nlp)
     assert shared == [_walk_up(E, t) for t in doc]
     assert shared == [E._reported(t) for t in doc]
     assert memo and False in shared and True in shared
+
+
+def test_marked_tokens_are_those_a_scan_of_each_sentence_finds(nlp):
+    from pipeline import events as E
+
+    doc = nlp(
+        "Gunmen attacked a convoy and killed two soldiers on Monday. Protesters marched to the "
+        "ministry; police fired tear gas.\n\nTalks between the envoys were held in Doha. "
+        "The rebels seized the town, looted shops and set fire to a school."
+    )
+    marks = E._Marks(doc)
+    assert marks.violent_verbs and marks.cues
+    for sent in doc.sents:
+        assert marks.within(marks.violent_verbs, sent) == [
+            t for t in sent if E._is_violent_verb(t.text)
+        ]
+        assert E._cue_tokens(sent, marks) == [
+            t for t in sent if t.pos_ in ("VERB", "NOUN", "AUX") and E._is_cue(t.text)
+        ]
