@@ -760,7 +760,9 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
         context = info["date"] or context
     groups: list[_Group] = []
     for (s, e), info in zip(sentences, parsed, strict=True):
-        kind, reported, date = info["kind"], info["reported"], info["date"]
+        reported, date = info["reported"], info["date"]
+        # an unreported sentence opens no event and only adds to one: its kind is not read
+        kind = _kind(info) if reported else None
         current = groups[-1] if groups else None
         if current and (kind is None or not reported) and not date and _continues(current, e):
             current.sentences.append((s, e))  # context of the event: roles, places, figures
@@ -789,7 +791,7 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
     if not groups:
         # no reported event: the first sentence with any cue, as the old method did
         first = next(
-            ((s, e) for (s, e), i in zip(sentences, parsed, strict=True) if i["kind"]), None
+            ((s, e) for (s, e), i in zip(sentences, parsed, strict=True) if _kind(i)), None
         )
         if first is None:
             first = sentences[0]
@@ -797,9 +799,7 @@ def find_events(text, sentences, entities, published, title=None, doc=None) -> l
                 "Strategic developments",
                 "Other",
             )
-        groups = [
-            _Group(first[0], first[1], [first], parsed[sentences.index(first)]["kind"], False)
-        ]
+        groups = [_Group(first[0], first[1], [first], _kind(parsed[sentences.index(first)]), False)]
     events = [
         _build(text, g, parsed, sentences, entities, published, title, doc, i == 0)
         for i, g in enumerate(groups)
@@ -858,13 +858,25 @@ def _sentence_info(text, s, e, doc, published, memo=None, marks=None) -> dict:
                 root = span.root
                 reported = root.pos_ in ("VERB", "AUX") and _reported(root, memo)
     return {
-        "kind": classify(sentence, roles) if roles is not None else classify(sentence),
+        "kind": classify(sentence, roles) if reported else _UNREAD,
+        "sentence": sentence,
         "reported": reported,
         "roles": roles,
         "agent_spans": agent_spans,
         "target_spans": target_spans,
         "date": date,
     }
+
+
+_UNREAD = object()  # the kind of a sentence not classified yet: see _kind
+
+
+def _kind(info: dict) -> tuple[str, str] | None:
+    """A sentence's type. An unreported sentence's is classified only when asked for: the
+    grouping never reads it, only the fallback for an article without a reported event does."""
+    if info["kind"] is _UNREAD:
+        info["kind"] = classify(info["sentence"], info["roles"])
+    return info["kind"]
 
 
 def _build(text, group, parsed, sentences, entities, published, title, doc, first) -> Event:
@@ -877,15 +889,17 @@ def _build(text, group, parsed, sentences, entities, published, title, doc, firs
             roles.targets += i["roles"].targets
     head = group.kind
     only = infos[0] if len(infos) == 1 else None
-    if (
+    if _head_stands(head):
+        kind = head  # what the whole passage reads as would not change it
+    elif (
         only is not None
         and (group.start, group.end) == group.sentences[0]
         and (doc is None or only["roles"] is not None)
     ):
-        whole = only["kind"]  # the same passage with the same roles: classify already read it
+        # the same passage with the same roles: classify already read it
+        kind = _precedence(head, _kind(only))
     else:
-        whole = classify(passage, roles if doc is not None else None)
-    kind = _precedence(head, whole)
+        kind = _precedence(head, classify(passage, roles if doc is not None else None))
     if first and title and kind[0] not in VIOLENT_TYPES:
         # a headline can name the violence that a quiet first sentence leaves out
         with_title = classify(f"{title}\n{passage}")
@@ -909,6 +923,14 @@ _RANK = {
     "Riots": 0, "Protests": 1, "Explosions/Remote violence": 2, "Battles": 4,
     "Violence against civilians": 5, "Strategic developments": 6, "Diplomacy": 7,
 }  # fmt: skip
+
+
+def _head_stands(head: tuple[str, str]) -> bool:
+    """Whether _precedence keeps `head` whatever the whole passage is: talks, strategic
+    developments, and the type of the highest rank."""
+    if head[0] in ("Diplomacy", "Strategic developments"):
+        return True
+    return _RANK[head[0]] == min(_RANK.values())
 
 
 def _precedence(head: tuple[str, str], whole: tuple[str, str] | None) -> tuple[str, str]:

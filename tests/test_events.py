@@ -416,3 +416,42 @@ def test_marked_tokens_are_those_a_scan_of_each_sentence_finds(nlp):
         assert E._cue_tokens(sent, marks) == [
             t for t in sent if t.pos_ in ("VERB", "NOUN", "AUX") and E._is_cue(t.text)
         ]
+
+
+def test_a_type_that_stands_is_kept_whatever_the_whole_passage_is():
+    from pipeline import events as E
+
+    kinds = [(t, "any") for t in E._RANK]
+    for head in kinds:
+        if E._head_stands(head):
+            assert all(E._precedence(head, whole) == head for whole in [*kinds, None])
+    assert E._head_stands(("Riots", "Mob violence"))
+    assert not E._head_stands(("Battles", "Armed clash"))
+
+
+def test_events_are_the_same_when_every_sentence_is_classified(nlp, monkeypatch):
+    """Unreported sentences are classified only when the fallback asks: reading them all first
+    gives the same events."""
+    from pipeline import benchcorpus
+    from pipeline import events as E
+
+    texts = [f"{r['title']}\n{r['text']}" for r in benchcorpus.text_records(8, seed=11)]
+    texts += [
+        "The army has not ruled out the deployment of troops. Officials may send more police.",
+        "The weather was calm in the capital. The army may deploy more troops to the border.",
+        "Rebels threatened to attack the town. They did not say when. Talks were planned.",
+        "Leaders are trying to arrange a summit after the clashes in the north. Soldiers were "
+        "killed there last week, and the army may retaliate.",
+    ]
+    lazy = [events_of(nlp, t) for t in texts]
+    read_all = E._sentence_info
+
+    def classified(*args):
+        info = read_all(*args)
+        if info["kind"] is E._UNREAD:
+            info["kind"] = E.classify(info["sentence"], info["roles"])
+        return info
+
+    monkeypatch.setattr(E, "_sentence_info", classified)
+    assert [events_of(nlp, t) for t in texts] == lazy
+    assert any(lazy)
