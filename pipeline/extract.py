@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.attribute_rules import replace_ruler
 from pipeline.clean import CleanArticle, Rejected, clean_html, clean_text
 from pipeline.dates import date_from_url, parse_iso
 from pipeline.entities import find_entities
@@ -74,6 +73,8 @@ def nlp():
     paragraph's first sentence), and its attribute ruler compiled to lookups (the same parts of
     speech in a fraction of the time: pipeline.attribute_rules)."""
     from spacy.language import Language
+
+    from pipeline.attribute_rules import replace_ruler  # imports spaCy: only when a model loads
 
     if "paragraph_sentences" not in Language.factories:
 
