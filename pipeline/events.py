@@ -361,8 +361,7 @@ class _Passage:
         key = id(rx)
         if key in self._found:
             return self._found[key]
-        m = rx.search(self.text) if prefilter.may_match(rx, self.lowered) else None
-        self._found[key] = m
+        m = self._found[key] = prefilter.search(rx, self.text, self.lowered)
         return m
 
     def agent_is(self, rx: re.Pattern) -> bool:
@@ -838,14 +837,14 @@ def _compatible(a: str, b: str) -> bool:
     return a in violent and b == "Strategic developments"
 
 
-def _sentence_info(text, s, e, doc, published, memo=None, marks=None) -> dict:
+def _sentence_info(text, s, e, doc, published, memo, marks: _Marks | None) -> dict:
+    # `marks`: _Marks(doc), made once per document by find_events (None without a doc)
     sentence = text[s:e]
     date = resolve_date(sentence, published)
     roles, agent_spans, target_spans, reported = None, [], [], True
     if doc is not None:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
-            marks = _Marks(doc) if marks is None else marks
             verbs = marks.within(marks.violent_verbs, span)
             roles, agent_spans, target_spans = parse_roles(span, text, verbs)
             cue_tokens = _cue_tokens(span, marks)
@@ -929,17 +928,15 @@ def _head_stands(head: tuple[str, str]) -> bool:
     """Whether _precedence keeps `head` whatever the whole passage is: talks, strategic
     developments, and the type of the highest rank."""
     if head[0] in ("Diplomacy", "Strategic developments"):
-        return True
+        return True  # violence in the sentences after talks or a takeover is another matter
     return _RANK[head[0]] == min(_RANK.values())
 
 
 def _precedence(head: tuple[str, str], whole: tuple[str, str] | None) -> tuple[str, str]:
     """The event's type: its first sentence's, unless the whole passage ranks higher (a protest
     whose crowd then throws stones is a riot)."""
-    if whole is None:
+    if whole is None or _head_stands(head):
         return head
-    if head[0] in ("Diplomacy", "Strategic developments"):
-        return head  # violence in the sentences after talks or a takeover is another matter
     return whole if _RANK[whole[0]] < _RANK[head[0]] else head
 
 
