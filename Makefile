@@ -41,8 +41,9 @@ test: setup chromium
 # the same DAGs on Airflow's CeleryExecutor (PostgreSQL + Redis from Debian's packages, two
 # Celery workers) with the data directory on a local S3 server (moto): scripts/cluster.sh starts
 # everything on 127.0.0.1, scripts/check_cluster.py runs a nightly date and a 3-day backfill and
-# checks the published views, then everything is stopped (logs kept in CLUSTER_DIR on failure)
-CLUSTER_DIR ?= /tmp/newsfacts-cluster
+# checks the published views, then everything is stopped (logs kept in CLUSTER_DIR on failure).
+# One CLUSTER_DIR per checkout and free ports picked at start: two checkouts can run it at once.
+CLUSTER_DIR ?= /tmp/newsfacts-cluster-$(shell printf %s "$(CURDIR)" | cksum | cut -d' ' -f1)
 export CLUSTER_DIR
 test-distributed: setup
 	@bash scripts/cluster.sh stop >/dev/null  # what a killed earlier run may have left

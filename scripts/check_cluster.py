@@ -27,8 +27,8 @@ from pipeline.devserver import serve_site
 
 API = os.environ["NEWSFACTS_API"] + "/api/v2"
 DATA_URL = os.environ["NEWSFACTS_DATA_DIR"]
-CLUSTER_DIR = Path(os.environ.get("CLUSTER_DIR", "/tmp/newsfacts-cluster"))
-SITE_PORT = int(os.environ.get("SITE_PORT", "58765"))
+CLUSTER_DIR = Path(os.environ["CLUSTER_DIR"])
+SITE_PORT = int(os.environ["SITE_PORT"])
 TIMEOUT = float(os.environ.get("CLUSTER_TIMEOUT", "900"))
 DAGS = ("news_nightly", "news_backfill", "news_publish")
 BACKFILL_DAYS = ("2025-04-07", "2025-04-08", "2025-04-09")

@@ -5,20 +5,24 @@
 #
 #   scripts/cluster.sh start    install what is missing, start everything, wait until it is up
 #   scripts/cluster.sh stop     stop what `start` started (by the pids it wrote), remove its state
-#   scripts/cluster.sh env      print the environment a client needs (source it)
+#   scripts/cluster.sh env      print the environment a client of the running cluster needs
 #
-# Everything lives under $CLUSTER_DIR (default /tmp/newsfacts-cluster); ports can be changed
-# with the variables below. Nothing listens on anything but 127.0.0.1.
+# Everything lives under $CLUSTER_DIR (by default one directory per checkout, so two checkouts on
+# one host do not stop each other's cluster). Each port is a free one picked at start unless the
+# variable below is set. Nothing listens on anything but 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
 VENV=$REPO/.venv
-CLUSTER_DIR=${CLUSTER_DIR:-/tmp/newsfacts-cluster}
-PG_PORT=${PG_PORT:-55432}
-REDIS_PORT=${REDIS_PORT:-56379}
-S3_PORT=${S3_PORT:-55000}
-API_PORT=${API_PORT:-58080}
-SITE_PORT=${SITE_PORT:-58765}  # where scripts/check_cluster.py serves the sample site
+CLUSTER_DIR=${CLUSTER_DIR:-/tmp/newsfacts-cluster-$(printf %s "$REPO" | cksum | cut -d' ' -f1)}
+PG_PORT=${PG_PORT:-}
+REDIS_PORT=${REDIS_PORT:-}
+S3_PORT=${S3_PORT:-}
+API_PORT=${API_PORT:-}
+SITE_PORT=${SITE_PORT:-}  # where scripts/check_cluster.py serves the sample site
+LOG_PORT=${LOG_PORT:-}  # Airflow's log server; each worker gets its own port too
+WORKER1_LOG_PORT=${WORKER1_LOG_PORT:-}
+WORKER2_LOG_PORT=${WORKER2_LOG_PORT:-}
 RUN=$CLUSTER_DIR/run
 LOGS=$CLUSTER_DIR/logs
 
@@ -27,6 +31,22 @@ as_postgres() {  # PostgreSQL refuses to run as root
 }
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+
+choose_ports() {  # give every port variable left empty a free port on 127.0.0.1
+  local var ports
+  local vars=(PG_PORT REDIS_PORT S3_PORT API_PORT SITE_PORT LOG_PORT WORKER1_LOG_PORT WORKER2_LOG_PORT)
+  # all sockets are held open together, so the ports are distinct
+  read -r -a ports < <("$VENV/bin/python" -c "import socket
+socks = [socket.socket() for _ in range($(( ${#vars[@]} )))]
+for s in socks:
+    s.bind(('127.0.0.1', 0))
+print(' '.join(str(s.getsockname()[1]) for s in socks))")
+  local i=0
+  for var in "${vars[@]}"; do
+    [ -n "${!var}" ] || printf -v "$var" %s "${ports[$i]}"
+    i=$((i + 1))
+  done
+}
 
 write_env() {
   mkdir -p "$CLUSTER_DIR"
@@ -50,6 +70,7 @@ export AIRFLOW__API__BASE_URL=http://127.0.0.1:$API_PORT
 export AIRFLOW__API__SECRET_KEY=$secret
 export AIRFLOW__API_AUTH__JWT_SECRET=$secret
 export AIRFLOW__LOGGING__LOGGING_LEVEL=INFO
+export AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT=$LOG_PORT
 export AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC=2
 export CLUSTER_DIR=$CLUSTER_DIR
 export SITE_PORT=$SITE_PORT
@@ -101,6 +122,7 @@ install() {
 start() {
   install
   mkdir -p "$RUN" "$LOGS"
+  choose_ports
   write_env
   # shellcheck disable=SC1091
   source "$CLUSTER_DIR/env"
@@ -115,7 +137,11 @@ start() {
     as_postgres "$bin/initdb" -D "$pgdata" -A trust -U postgres >"$LOGS/initdb.log"
   fi
   as_postgres "$bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w start \
-    -o "-p $PG_PORT -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null
+    -o "-p $PG_PORT -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null || {
+    echo "cluster: PostgreSQL did not start on port $PG_PORT:" >&2
+    tail -n 5 "$LOGS/postgres.log" >&2
+    return 1
+  }
   "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tc \
     "select 1 from pg_database where datname = 'airflow'" | grep -q 1 ||
     "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database airflow"
@@ -143,9 +169,9 @@ pathlib.Path(sys.argv[2]).write_text(devserver.sources_for(sys.argv[3]))" \
   daemon scheduler "$VENV/bin/airflow" scheduler
   daemon dag-processor "$VENV/bin/airflow" dag-processor
   # two workers, each with its own log-server port (they share this host)
-  AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT=58793 daemon worker1 \
+  AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT=$WORKER1_LOG_PORT daemon worker1 \
     "$VENV/bin/airflow" celery worker --celery-hostname "worker1@%h" --concurrency 2
-  AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT=58794 daemon worker2 \
+  AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT=$WORKER2_LOG_PORT daemon worker2 \
     "$VENV/bin/airflow" celery worker --celery-hostname "worker2@%h" --concurrency 2
   wait_for api-server 180 curl -sf "http://127.0.0.1:$API_PORT/api/v2/monitor/health"
   echo "cluster: started in $((SECONDS - t0))s (logs in $LOGS)"
@@ -196,6 +222,6 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  env) write_env && cat "$CLUSTER_DIR/env" ;;
+  env) cat "$CLUSTER_DIR/env" 2>/dev/null || { echo "cluster: not started ($CLUSTER_DIR)" >&2; exit 1; } ;;
   *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
 esac
