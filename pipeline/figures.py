@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.dates import month_as_of
 from pipeline.numbers import NUMBER_RE, parse_number, vague_qualifier
+from pipeline.patterns import folded, one_of
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
@@ -72,22 +73,29 @@ _LEFT_CUES: dict[str, str] = {
     "arrested": r"arresting|arrested|detaining|detained|rounding up|rounded up|taking into custody",
     "affected": r"affecting|affected",
 }
-_CUE_ALT = "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
-_FILLER = (
-    r"(?:were|was|have|has|had|are|is|been|being|be|reportedly|also|later|all|of them|each|"
+# each category's cues tried by first letter (see pipeline.patterns)
+_CUE_ALT = "|".join(f"(?P<{c}>{one_of(p)})" for c, p in CATEGORY_CUES.items())
+_FILLER_WORDS = (
+    r"were|was|have|has|had|are|is|been|being|be|reportedly|also|later|all|of them|each|"
     r"already|still|newly|recently|temporarily|ordered to|registered as|who|that|of whom|to be|"
     r"(?:estimated|said|believed|thought|reported|known|feared) to (?:have been|be)|"
     r"of those|of which|of the(?:\s+[\w-]+)?\s+(?:victims|wounded|injured|people|passengers|"
     r"hostages|workers|men|women|children|officers|soldiers)|"
     r"subsequently|allegedly|confirmed|believed to be|feared|found|left|got|people|persons|"
     r"shot and|stabbed and|beaten and|abducted and|kidnapped and|tortured and|summarily|"
-    r"were reported|now|so far|in total|more)"
+    r"were reported|now|so far|in total|more"
 )
+_FILLER = one_of(_FILLER_WORDS)
 # words that end a victim group: "two men who shot dead a man" names the killers, not victims
 _WHO_WORD = r"(?!(?:and|or|but|said|says|in|at|on|with|by|after|from|as|during|when|while|to|of|who|that|which|whom)\b)[A-Za-z][A-Za-z'’/-]*"
 # an aside between the number and its verb: "240 people (including 64 children) were moved",
 # "2,800 people, including five with disabilities, took refuge"
 _ASIDE = r"(?:\s*\([^()]{1,80}\)|\s*,\s*(?:including|among them|mostly|mainly|many of them)\s[^,;]{1,80},)?"
+_WHO_AFTER = re.compile(rf"^((?:\s+{_WHO_WORD}){{1,3}})")  # "killing 12 [Afghan soldiers]"
+# "12 militants and" before "3 soldiers were killed": the words between two numbers that share a cue
+_JOINED = re.compile(rf"(?:\s+{_WHO_WORD}){{0,4}}{_ASIDE}\s*(?:,|and|,\s*and|as well as)\s*", re.I)
+_JOIN_TAIL = re.compile(r"\s*\(.*\)|,.*$|\s+(?:and|as well as)\s*$")
+_TO = re.compile(r"\s+to\s+")
 # after an active verb, an object means the number was the agent: "two gunmen killed a man"
 _OBJECT_AFTER = re.compile(
     r"^\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|\d+)\b(?!\s+(?:others?|more)\b)",
@@ -117,7 +125,7 @@ _RIGHT = re.compile(
     re.I,
 )
 _LEFT = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{c}>{p})" for c, p in _LEFT_CUES.items()) + r")\s+$", re.I
+    r"\b(?:" + "|".join(f"(?P<{c}>{one_of(p)})" for c, p in _LEFT_CUES.items()) + r")\s+$", re.I
 )
 _QUALIFIERS = [
     ("at_least", r"at least|no fewer than|not less than|a minimum of|at a minimum"),
@@ -130,6 +138,20 @@ _QUALIFIERS = [
     ),
 ]
 _QUAL_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{q}>{p})" for q, p in _QUALIFIERS) + r")\s+$", re.I)
+# the last words of the qualifiers and of the cues before a number (see _search_before)
+_QUAL_ENDINGS = ("least", "than", "of", "minimum", "over", "above", "nearly", "almost", "under",
+                 "to", "as", "most", "about", "around", "approximately", "roughly", "some",
+                 "estimated", "circa")  # fmt: skip
+_LEFT_ENDINGS = ("kill", "kills", "killing", "killed", "massacring", "executing", "executed",
+                 "murdered", "murdering", "wounding", "wounded", "injuring", "injured",
+                 "shooting", "shot", "stabbing", "stabbed", "as", "to", "at", "beheaded",
+                 "assassinated", "dead", "death", "of", "from", "between", "reached", "hit",
+                 "rose", "risen", "climbed", "jumped", "increased", "stands", "stood", "is", "was",
+                 "now", "hurting", "displacing", "displaced", "uprooting", "forcing", "evacuating",
+                 "evacuated", "further", "another", "be", "total", "totalled", "totaled",
+                 "numbered", "abducting", "abducted", "kidnapping", "kidnapped", "capturing",
+                 "captured", "seizing", "arresting", "arrested", "detaining", "detained", "up",
+                 "custody", "affecting", "affected")  # fmt: skip
 _DIGIT_RANGE = re.compile(r"\s?[-–]\s?(\d{1,6})(?![\d,.])")
 MAX_COUNT = 10_000_000_000  # more people than live on Earth: not a count of victims
 _WINDOW = 120  # characters before a number in which its qualifier or cue is looked for
@@ -148,14 +170,15 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"times\b|:\d|votes?\b|seats?\b|blocks?\b|y/?o\b)",
     re.I,
 )
-_NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:[$€£¥]|\bno\.|\bnumber|\baged?|\bages|\bage of|\bwho (?:was|is)|\broute|\bhighway|\bunit|\bbrigade|\bbattalion|"
-    r"\bdistrict|\bsector|\bkm|\bpage|\bgate|\bstreet|\bar-|\bak-|\bm-|\bn-|\bcovid-|"
-    r"\bdial(?:l?ed)?|\bcall(?:ed|ing)?|\bphone|\btel\.?|\bvote of|\bby a vote of|\bpage)\s*$",
-    re.I,
+_NOT_A_COUNT_WORDS = (
+    r"no\.|number|aged?|ages|age of|who (?:was|is)|route|highway|unit|brigade|battalion|"
+    r"district|sector|km|page|gate|street|ar-|ak-|m-|n-|covid-|"
+    r"dial(?:l?ed)?|call(?:ed|ing)?|phone|tel\.?|vote of|by a vote of|page"
 )
-_PERSON_BASE = (
-    r"(?:man|woman|boy|girl|child|baby|civilian|soldier|policeman|policewoman|police officer|"
+_NOT_A_COUNT_BEFORE = re.compile(rf"(?:[$€£¥]|\b{one_of(_NOT_A_COUNT_WORDS)})\s*$", re.I)
+# the nouns for one person; tried by first letter (see pipeline.patterns)
+_PERSON_WORDS = (
+    r"man|woman|boy|girl|child|baby|civilian|soldier|policeman|policewoman|police officer|"
     r"officer|farmer|student|person|resident|teacher|trader|merchant|journalist|doctor|nurse|"
     r"worker|driver|fisherman|herder|villager|pastor|priest|imam|militant|fighter|member|leader|"
     r"activist|protester|official|guard|youth|teenager|minor|elderly man|elderly woman|"
@@ -173,8 +196,9 @@ _PERSON_BASE = (
     r"salesman|saleswoman|mechanic|carpenter|builder|fisher|hunter|ranger|warden|soldier|"
     r"recruit|cadet|conscript|volunteer|aid worker|photographer|reporter|cameraman|"
     r"grandson|granddaughter|roommate|coworker|co-worker|classmate|sophomore|freshman|"
-    r"senior|junior|pupil|toddler|newborn|homeowner|tenant|landlord|resident)"
+    r"senior|junior|pupil|toddler|newborn|homeowner|tenant|landlord|resident"
 )
+_PERSON_BASE = one_of(_PERSON_WORDS)
 # an age stands for the person ("a 7-year-old was killed") unless a noun follows it
 _PERSON_NOUN = (
     rf"(?:{_PERSON_BASE}|[\w]+-(?:year|month|week)-old(?!\s+(?:[\w-]+\s+)?{_PERSON_BASE}\b))"
@@ -187,7 +211,7 @@ _SINGLE_VICTIM = re.compile(
     r"(?:\s+(?:in|at|inside|near|on)\s+the\s+[\w-]+)?"
     r"(?:,\s*(?:\d{1,3}|aged \d{1,3}),)?\s+"
     r"(?:(?:who\s+)?(?:was|has been|had been|is|got|were)\s+(?:(?!fatally\b)\w+\s+)?)?(?P<cue>"
-    + "|".join(f"(?P<{c}>{p})" for c, p in CATEGORY_CUES.items())
+    + _CUE_ALT
     + r")\b",
     re.I,
 )
@@ -375,6 +399,14 @@ def _group(m: re.Match, names) -> str | None:
     return None
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)\s*")
+_AGES_BEFORE = re.compile(r"\b(?:ages|aged)\s*$", re.I)
+_APPOSITION_BEFORE = re.compile(r"[A-Za-z][\w'’-]*,\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+_NONE_BEFORE = re.compile(r"\b(?:no|not a single|not one)\s+$", re.I)
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
 def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> list[_Number]:
     found: list[_Number] = []
     not_count_end = -1  # end of the last number that is not a count ("ages 4 and 5")
@@ -389,42 +421,40 @@ def _numbers_in(sentence: str, offset: int, excluded: list[tuple[int, int]]) -> 
             sentence[m.end() : m.end() + 12],
             sentence[max(0, m.start() - 12) : m.start()],
         )
-        listed = not_count_end >= 0 and re.fullmatch(
-            r"\s*(?:,|and|or|&)\s*", sentence[not_count_end : m.start()]
-        )
-        if listed or re.search(r"\b(?:ages|aged)\s*$", before, re.I):
+        listed = not_count_end >= 0 and _LIST_JOIN.fullmatch(sentence, not_count_end, m.start())
+        if listed or _AGES_BEFORE.search(before):
             not_count_end = m.end()  # "ages 4, 5 and 7": the whole list is ages
             continue
         if _NOT_A_COUNT_BEFORE.search(before):
             continue
         if _NOT_A_COUNT_AFTER.match(after):
             continue
-        if re.search(r"[A-Za-z][\w'’-]*,\s*$", before) and re.match(r"\s*,", after):
+        if _APPOSITION_BEFORE.search(before) and _COMMA_AFTER.match(after):
             continue  # "Michael Cattron, 6, was...", "the victim, 34, died": an age in apposition
-        if re.search(r"\b(?:no|not a single|not one)\s+$", before, re.I):
+        if _NONE_BEFORE.search(before):
             continue  # "no one was killed" states that nobody was
         in_excluded = any(xs <= s < xe for xs, xe in excluded)  # the number starts inside
-        looks_like_year = re.fullmatch(r"(19|20)\d\d", m.group(0)) is not None
+        looks_like_year = _YEAR.fullmatch(m.group(0)) is not None
         if in_excluded or looks_like_year:
             continue
         if dash and _NOT_A_COUNT_AFTER.match(sentence[dash.end() :]) is None:
             high = int(dash.group(1))
             if high > value:  # "15-20 people were wounded"
-                q = _search_before(_QUAL_RE, sentence, m.start())
+                q = _search_before(_QUAL_RE, sentence, m.start(), _QUAL_ENDINGS)
                 qual_start = q.start() + offset if q else s
                 found.append(_Number(s, dash.end() + offset, value, high, qual_start, "range"))
                 continue
         if found and _RANGE_JOIN.match(sentence[found[-1].end - offset : m.start()]):
             prev = found[-1]
             # "the toll rose from 12 to 15" is an update, not a range
-            rising = _search_before(_FROM_UPDATE, sentence, prev.qual_start - offset)
+            rising = _search_before(_FROM_UPDATE, sentence, prev.qual_start - offset, ("from",))
             if value > prev.low and not rising:  # "30 to 40", "8-10", "between 30 and 40"
-                between = _search_before(_BETWEEN, sentence, prev.start - offset)
+                between = _search_before(_BETWEEN, sentence, prev.start - offset, ("between",))
                 prev.high, prev.end, prev.qualifier = value, e, "range"
                 if between:
                     prev.qual_start = between.start() + offset
                 continue
-        q = _search_before(_QUAL_RE, sentence, m.start())
+        q = _search_before(_QUAL_RE, sentence, m.start(), _QUAL_ENDINGS)
         qualifier, qual_start = vague_qualifier(m.group(0)) or "exact", s
         if q:
             qualifier = _group(q, [name for name, _ in _QUALIFIERS])
@@ -463,17 +493,29 @@ def find_figures(
 
 
 # Words one of which every match of a costly pattern contains: a sentence with none of them is
-# not searched with it (most sentences of an article name no victim)
+# not searched with it (most sentences of an article name no victim). tests/test_figures.py
+# spells out every way each pattern can match and checks that it holds one of its words.
+# every match of CATEGORY_CUES holds one of these
+_CUE_WORDS = ("kill", "dead", "died", "dies", "death", "fatal", "slain", "murder", "execut",
+              "corpse", "assassin", "lives", "perish", "drown", "bodies", "massacr", "behead",
+              "lynch", "injur", "wound", "hurt", "hospitali", "maim", "shot", "missing",
+              "unaccounted", "displace", "homeless", "evacu", "uproot", "flee", "fled", "refuge",
+              "homes", "idps", "relocated", "resettled", "shelter", "camps", "tents", "hotels",
+              "safer", "accommodated", "moved", "staying", "living", "affected", "kidnap",
+              "abduct", "hostage", "captured", "seized", "arrest", "detained", "detention",
+              "custody", "rounded", "casualties")  # fmt: skip
+_ZERO_GATE = ("killed", "dead", "died", "fatalit", "death", "lives", "injur", "wounded", "hurt",
+              "casualt")  # fmt: skip
 _NAMED_VICTIM_WORDS = ("kill", "dead", "death", "fatally", "murdered", "slain", "died")
 _NAMED_HURT_WORDS = ("injured", "wounded", "hurt")
 _HURT_ONE_WORDS = ("injur", "wound", "shot", "hurt", "condition", "recover", "expected",
                    "survived", "grazed")  # fmt: skip
 # one victim told without a count, explicit active killings first ("shot dead a shopkeeper
-# were arrested" is a killing); an empty tuple: no gate
+# were arrested" is a killing)
 _SINGLES = (
     (_KILLED_ONE, ("kill", "dead", "death", "murdered", "execut", "assassinated", "beheaded",
                    "lynched", "fatally")),
-    (_SINGLE_VICTIM, ()),
+    (_SINGLE_VICTIM, _CUE_WORDS),
     (_BODY_OF, ("body",)),
     (_DEATH_OF, ("death of", "killing of", "murder of", "slaying of")),
     (_PRONOUNCED, ("dead",)),
@@ -482,22 +524,42 @@ _SINGLES = (
 )  # fmt: skip
 
 
+_GATES = (_NAMED_VICTIM_WORDS, _NAMED_HURT_WORDS, _HURT_ONE_WORDS, _ZERO_GATE,
+          *(words for _, words in _SINGLES))  # fmt: skip
+# a sentence with no number and none of these words holds no figure (a word that holds another
+# one of them adds no test)
+_VICTIM_WORDS = tuple(
+    w
+    for w in dict.fromkeys(w for words in _GATES for w in words)
+    if not any(o != w and o in w for words in _GATES for o in words)
+)
+
+
 def _gated(
-    rx: re.Pattern, words: tuple[str, ...], sentence: str, lowered: str | None
+    rx: re.Pattern, words: tuple[str, ...], sentence: str, lowered: str
 ) -> Iterable[re.Match]:
     """`rx.finditer(sentence)`, skipped when the sentence holds none of `words`, one of which
-    every match of `rx` contains. `lowered` is the sentence in lower case when it is ASCII;
-    otherwise it is None and nothing is skipped (re.I also folds a few non-ASCII letters, "ſ"
-    and the Kelvin sign, onto ASCII ones, which a plain substring test would miss)."""
-    if words and lowered is not None and not any(w in lowered for w in words):
+    every match of `rx` contains. `lowered` is `folded(sentence)`: a word that `rx` matches,
+    in any case, is in it."""
+    if not any(w in lowered for w in words):
         return ()
     return rx.finditer(sentence)
 
 
+def _context(sentence: str, published: str | None):
+    """What every figure of a sentence shares: scope, the "as of" match, as_of and source."""
+    scope = "cumulative" if _CUMULATIVE.search(sentence) else "incident"
+    as_of_m = _AS_OF.search(sentence)
+    return scope, as_of_m, _as_of(as_of_m, published), _figure_source(sentence)
+
+
 def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Figure]:
     numbers = _numbers_in(sentence, offset, excluded)
-    lowered = sentence.lower() if sentence.isascii() else None
+    lowered = folded(sentence)
+    if not numbers and not any(w in lowered for w in _VICTIM_WORDS):
+        return []  # every pattern below needs a number or one of these words
     cats: list[tuple[str, str | None, int] | None] = []
+    lefts: dict[int, re.Match | None] = {}  # the cue before a number, searched once
     for n in numbers:
         rest = sentence[n.end - offset :]
         right = _RIGHT.match(rest[:120])
@@ -520,10 +582,10 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
             hit = cat == "injured" and right.group("injured").lower().startswith("shot")
             cats.append((cat, who, n.end + right.end(), hit))
             continue
-        left = _search_before(_LEFT, sentence, n.qual_start - offset)
+        left = _left_cue(sentence, n.qual_start - offset, lefts)
         if left:
             cat = _group(left, _LEFT_CUES)
-            who_m = re.match(rf"^((?:\s+{_WHO_WORD}){{1,3}})", rest)
+            who_m = _WHO_AFTER.match(rest)
             who = who_m.group(1).strip() if who_m else None
             if who and _NOT_PEOPLE.search(who):
                 cats.append(None)
@@ -541,24 +603,29 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
             j += 1
         if cats[i] is None and cats[j] is not None:
             between = sentence[numbers[i].end - offset : numbers[j].qual_start - offset]
-            joined = rf"(?:\s+{_WHO_WORD}){{0,4}}{_ASIDE}\s*(?:,|and|,\s*and|as well as)\s*"
-            if re.fullmatch(joined, between, re.I):
-                who = re.sub(r"\s*\(.*\)|,.*$|\s+(?:and|as well as)\s*$", "", between).strip(" ,")
+            if _JOINED.fullmatch(between):
+                who = _JOIN_TAIL.sub("", between).strip(" ,")
                 who = who or None
                 cats[i] = (cats[j][0], who, *cats[j][2:])
     for i in range(1, len(numbers)):
         between = sentence[numbers[i - 1].end - offset : numbers[i].qual_start - offset]
-        rising = _search_before(_FROM_UPDATE, sentence, numbers[i - 1].qual_start - offset)
-        if cats[i] is None and cats[i - 1] and rising and re.fullmatch(r"\s+to\s+", between):
+        rising = _search_before(
+            _FROM_UPDATE, sentence, numbers[i - 1].qual_start - offset, ("from",)
+        )
+        if cats[i] is None and cats[i - 1] and rising and _TO.fullmatch(between):
             cats[i] = cats[i - 1]  # "rose from 12 to 15": 15 is the same count, updated
-    scope = "cumulative" if _CUMULATIVE.search(sentence) else "incident"
-    as_of_m = _AS_OF.search(sentence)
-    as_of = _as_of(as_of_m, published)
-    source = _figure_source(sentence)
+    context = None
+
+    def shared():  # read once, when the sentence has a figure
+        nonlocal context
+        context = context or _context(sentence, published)
+        return context
+
     out: list[Figure] = []
     for n, cat in zip(numbers, cats, strict=True):
         if cat is None:
             continue
+        scope, as_of_m, as_of, source = shared()
         left_ctx = sentence[max(0, n.qual_start - offset - 40) : n.qual_start - offset]
         update = bool(_UPDATE.search(left_ctx))
         if n.low == 0 and not update:
@@ -580,7 +647,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
                 scope=scope,
                 as_of=as_of,
                 source=source,
-                span=(min(n.qual_start, _left_cue_start(sentence, offset, n)), end),
+                span=(min(n.qual_start, _left_cue_start(sentence, offset, n, lefts)), end),
                 update=update,
                 hit=hit,
                 part=bool(_PART_OF.match(sentence, n.end - offset)),
@@ -594,6 +661,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         s, e = m.start() + offset, m.end() + offset
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
+        scope, _, as_of, source = shared()
         out.append(Figure("killed", 1, 1, 1, "exact", m.group(who), scope, as_of, source, (s, e)))
     for m in _gated(_NAMED_HURT, _NAMED_HURT_WORDS, sentence, lowered):
         names = [g for g in ("who", "who2") if m.group(g)]
@@ -606,6 +674,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         if any(f.span[0] < e and s < f.span[1] for f in out):
             continue
         n, who = len(names), " and ".join(m.group(g) for g in names)
+        scope, _, as_of, source = shared()
         out.append(Figure("injured", n, n, n, "exact", who, scope, as_of, source, (s, e)))
     singles = [m for rx, words in _SINGLES for m in _gated(rx, words, sentence, lowered)]
     for m in singles:
@@ -618,6 +687,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         cue = groups.get("cue") or ""
         hit = category == "injured" and cue.lower().startswith("shot")
         n = 2 if groups.get("pair") else 1  # "killing a woman and her son"
+        scope, _, as_of, source = shared()
         out.append(Figure(category, n, n, n, "exact", who, scope, as_of, source, (s, e), hit=hit))
     for m in _gated(_HURT_ONE, _HURT_ONE_WORDS, sentence, lowered):
         s, e = m.start() + offset, m.end() + offset
@@ -637,10 +707,12 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         hit = cue.lower() == "shot" or (
             bool(m.group("who6") or m.group("how2")) and not re.search(r"minor|non-life", how, re.I)
         )
+        scope, _, as_of, source = shared()
         f = Figure("injured", 1, 1, 1, "exact", who.strip(), scope, as_of, source, (s, e), hit=hit)
         out.append(f)
-    for m in _ZERO.finditer(sentence):
+    for m in _gated(_ZERO, _ZERO_GATE, sentence, lowered):
         s, e = m.start() + offset, m.end() + offset
+        _, _, as_of, source = shared()
         words = [m.group(g) for g in ("a", "b", "b2", "c", "c2") if m.group(g)]
         for category in dict.fromkeys(_ZERO_WORDS[w.lower()] for w in words):
             out.append(Figure(category, 0, 0, 0, "exact", None, "incident", as_of, source, (s, e)))
@@ -677,16 +749,30 @@ def _as_of(m: re.Match | None, published: str | None) -> str | None:
     return month_as_of(when, published)
 
 
-def _left_cue_start(sentence: str, offset: int, n: _Number) -> int:
-    left = _search_before(_LEFT, sentence, n.qual_start - offset)
+def _left_cue(sentence: str, end: int, seen: dict[int, re.Match | None]) -> re.Match | None:
+    """The cue that ends just before `end` ("killing 12"), searched once per place."""
+    if end not in seen:
+        seen[end] = _search_before(_LEFT, sentence, end, _LEFT_ENDINGS)
+    return seen[end]
+
+
+def _left_cue_start(sentence: str, offset: int, n: _Number, seen) -> int:
+    left = _left_cue(sentence, n.qual_start - offset, seen)
     return left.start() + offset if left else n.qual_start
 
 
-def _search_before(rx: re.Pattern, sentence: str, end: int) -> re.Match | None:
+def _search_before(
+    rx: re.Pattern, sentence: str, end: int, endings: tuple[str, ...]
+) -> re.Match | None:
     """`rx` (anchored at its end) searched in the words just before `end`: a window, not the
     whole sentence, so a long list of numbers stays linear. The match's positions are those of
-    the whole sentence."""
-    return rx.search(sentence, max(0, end - _WINDOW), end)
+    the whole sentence. Every match of `rx` is one of `endings` followed by spaces: a window
+    that does not end so is not searched."""
+    start = max(0, end - _WINDOW)
+    words = sentence[start:end].rstrip()
+    if len(words) == end - start or not folded(words).endswith(endings):
+        return None
+    return rx.search(sentence, start, end)
 
 
 def _figure_source(sentence: str) -> str | None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from pipeline.patterns import one_of
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -33,34 +35,47 @@ VAGUE: dict[str, int] = {
     "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
     "hundreds of thousands": 100_000, "millions": 1_000_000,
 }  # fmt: skip
-_VAGUE = (
-    r"(?:(?:a couple of|a few|several)\s+(?:hundred|thousand|million)(?!s)|tens of thousands|hundreds of thousands|a couple|a few|several|a handful|dozens|scores|"
-    r"hundreds|thousands|millions)(?:\s+of)?(?!\w)"
+_VAGUE_WORDS = (
+    r"(?:a couple of|a few|several)\s+(?:hundred|thousand|million)(?!s)|tens of thousands|hundreds of thousands|a couple|a few|several|a handful|dozens|scores|"
+    r"hundreds|thousands|millions"
 )
-_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_VAGUE = rf"{one_of(_VAGUE_WORDS)}(?:\s+of)?(?!\w)"
+_NUMBER_WORDS = sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True)
+_WORD = one_of(_NUMBER_WORDS)
 _WORDNUM = rf"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u202f|\u00a0| )\d{3}(?!\d)|\d+(?:\.\d+)?)"
 _DIGITNUM = rf"{_DIGITS}(?:\s*(?:{'|'.join(SCALES)}|mn|bn|m|k)\b)?"
 # a number glued to the word before it by lost spacing ("between159,000", "Around1.6 million")
 # counts only when its separators or scale make it unmistakable (not "AK47", "COVID19")
 _GLUED = r"(?<=[a-z])(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s*(?:million|billion)\b)"
-NUMBER = rf"(?:(?<![\w.,-])|{_GLUED})(?:{_VAGUE}|{_DIGITNUM}|{_WORDNUM})(?![\w])"
+# every number begins with a digit or one of these letters: the engine passes other places at once
+_FIRST = r"(?=[\dabdefhmnostz])"
+NUMBER = rf"{_FIRST}(?:(?<![\w.,-])|{_GLUED})(?:{_VAGUE}|{_DIGITNUM}|{_WORDNUM})(?![\w])"
 NUMBER_RE = re.compile(NUMBER, re.I)
+
+
+_SPACES = re.compile(r"\s+")
+_OF_END = re.compile(r"\s+of$")
+_VAGUE_SCALE = re.compile(r"(a couple|a few|several)(?: of)? (hundred|thousand|million)")
+_DIGITS_UNIT = re.compile(rf"({_DIGITS})\s*([a-z]+)?")
+_SEPARATORS = re.compile(r"[,\s\u202f\u00a0]")
+_WORD_BREAK = re.compile(r"[\s-]+")
+_SCALE_END = re.compile(r"(?: of)? (?:hundred|thousand|million)$")
 
 
 def parse_number(text: str) -> int | None:
     """'2.5 million' -> 2500000, 'twenty-three' -> 23, 'a dozen' -> 12; None if not a number."""
     s = text.lower().strip()
-    vague = re.sub(r"\s+of$", "", re.sub(r"\s+", " ", s))
+    vague = _OF_END.sub("", _SPACES.sub(" ", s))
     if vague in VAGUE:
         return VAGUE[vague]
-    m = re.fullmatch(r"(a couple|a few|several)(?: of)? (hundred|thousand|million)", vague)
+    m = _VAGUE_SCALE.fullmatch(vague)
     if m:  # "several hundred": 3 x 100
         return VAGUE[m.group(1)] * SCALES[m.group(2)]
-    m = re.fullmatch(rf"({_DIGITS})\s*([a-z]+)?", s)
+    m = _DIGITS_UNIT.fullmatch(s)
     if m:
         # Decimal, not float: exact for long digit runs, and no overflow past 1e308
-        value = Decimal(re.sub(r"[,\s\u202f\u00a0]", "", m.group(1)))
+        value = Decimal(_SEPARATORS.sub("", m.group(1)))
         unit = m.group(2)
         if unit:
             scale = SCALES.get(unit) or SCALE_ABBREV.get(unit)
@@ -68,7 +83,7 @@ def parse_number(text: str) -> int | None:
                 return None
             value *= scale
         return int(value.to_integral_value(ROUND_HALF_EVEN))
-    words = [w for w in re.split(r"[\s-]+", s) if w and w != "and"]
+    words = [w for w in _WORD_BREAK.split(s) if w and w != "and"]
     if not words:
         return None
     if words[0] in ("a", "an"):
@@ -96,8 +111,8 @@ def parse_number(text: str) -> int | None:
 def vague_qualifier(text: str) -> str | None:
     """The qualifier a vague quantity carries ('at_least' for "dozens", 'approx' for "a couple"),
     or None when `text` is a number as such."""
-    vague = re.sub(r"\s+of$", "", re.sub(r"\s+", " ", text.lower().strip()))
-    vague = re.sub(r"(?: of)? (?:hundred|thousand|million)$", "", vague)
+    vague = _OF_END.sub("", _SPACES.sub(" ", text.lower().strip()))
+    vague = _SCALE_END.sub("", vague)
     if vague not in VAGUE:
         return None
     return "approx" if vague == "a couple" else "at_least"
