@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.patterns import one_of
+
 _STATE_NOUNS = (
     r"soldiers?|troops|servicem[ae]n|army|military|police(?:m[ae]n|\s+officers?|\s+forces)?|"
     r"security\s+(?:forces|personnel|officers?)|gendarmes?|gendarmerie|marines|navy|"
@@ -68,8 +70,8 @@ _STATE_WORDS = r"government|regime|security|federal|state|national|military|army
 _PHRASE = re.compile(
     rf"(?<![\w-])(?P<pre>(?:(?:{_UNIDENTIFIED})\s+)*)"
     rf"(?P<side>(?:pro|anti)-[\w’'-]+\s+)?"
-    rf"(?P<mod>(?:{_NAMED}|{_STATE_WORDS})[^\S\n]+)?"
-    rf"(?P<noun>(?i:{_STATE_NOUNS}|{_ARMED_NOUNS}|{_PROTEST_NOUNS}|{_RIOT_NOUNS}|{_CIVIL_NOUNS}))"
+    rf"(?P<mod>(?:{_NAMED}|{one_of(_STATE_WORDS)})[^\S\n]+)?"
+    rf"(?P<noun>(?i:{one_of(GROUP_NOUNS)}))"
     r"(?![\w-])",
 )
 _NOT_MODIFIER = re.compile(
@@ -151,7 +153,9 @@ _NOT_ORG_ACRONYMS = frozenset(
         "CCTV",
     ]
 )
-_ACRONYM = re.compile(r"(?<![\w.&-])[A-Z][A-Z0-9&]{1,6}(?![\w&-])")
+# the capital first, then the check of the character before it: the engine looks for capitals
+# only ("(?<![\w.&-])[A-Z]" would try every place of the text)
+_ACRONYM = re.compile(r"[A-Z](?<![\w.&-][A-Z])[A-Z0-9&]{1,6}(?![\w&-])")
 
 
 @dataclass

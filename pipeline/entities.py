@@ -15,22 +15,25 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pipeline import actors, places
+from pipeline.patterns import alternatives, finditer_from, folded, one_of, positions
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
-_TITLES = re.compile(
-    r"(?:\b(?:president|mr|mrs|ms|dr|prime minister|minister|gen|general|senator|sen|governor|gov|"
+# words before a name that make it a person's; tried by first letter (see pipeline.patterns)
+_TITLE_WORDS = (
+    r"president|mr|mrs|ms|dr|prime minister|minister|gen|general|senator|sen|governor|gov|"
     r"king|queen|prince|pope|sheikh|chancellor|secretary|colonel|col|commander|chief|judge|"
     r"spokesman|spokeswoman|mayor|ambassador|envoy|lt|lieutenant|captain|capt|sgt|sergeant|"
     r"major|maj|rep|representative|premier|leader|emir|ayatollah|imam|pastor|bishop|"
-    r"archbishop|inspector|commissioner|superintendent|officer|detective|deputy)\.?\]?\s*)$",
-    re.I,
+    r"archbishop|inspector|commissioner|superintendent|officer|detective|deputy"
 )
+_TITLES = re.compile(rf"(?:\b{one_of(_TITLE_WORDS)}\.?\]?\s*)$", re.I)
+_TITLE_ENDINGS = tuple(alternatives(_TITLE_WORDS))  # plain words: each match ends with one
 _EVENT_WORDS = re.compile(
     r"\b(?:war|battle|summit|conference|olympics|cup|revolution|crisis|uprising|offensive|"
     r"games|massacre|genocide|accord|accords|agreement|treaty|election|elections)$",
     re.I,
 )
-_PLACE_UNIT = (
+_PLACE_UNITS = (
     r"village|town|city|district|sub-?district|province|region|area|settlement|municipality|"
     r"county|state|states|governorate|subdivision|section|neighbou?rhood|camp|locality|"
     r"sub-county|commune|department|lga|suburb|countryside|outskirts|island|valley|border|"
@@ -39,13 +42,23 @@ _PLACE_UNIT = (
     r"provinces|areas|regions|cities|municipalities|neighbou?rhoods|community|mountains|hills|"
     r"gas\s+field|oil\s+field"
 )
+_PLACE_UNIT = one_of(_PLACE_UNITS)
 _SIDE = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_PLACE_BEFORE_WORDS = (
+    rf"in|at|near|outside|around|towards|close\s+to|capital\s+of|{_SIDE}(?:ern)?\s+of|"
+    rf"(?:{_PLACE_UNIT})\s+of"
+)
 _PLACE_BEFORE_STRONG = re.compile(
-    rf"\b(?:in|at|near|outside|around|towards|close\s+to|capital\s+of|{_SIDE}(?:ern)?\s+of|"
-    rf"(?:{_PLACE_UNIT})\s+of)\s+(?:the\s+)?(?:(?:rural|{_SIDE}(?:ern)?|central|greater)\s+)?$",
+    rf"\b{one_of(_PLACE_BEFORE_WORDS)}\s+(?:the\s+)?"
+    rf"(?:(?:rural|{_SIDE}(?:ern)?|central|greater)\s+)?$",
     re.I,
 )
 _PLACE_BEFORE = re.compile(r"\b(?:from|to|of|between|and|across|into)\s+(?:the\s+)?$", re.I)
+# the last words of matches of the patterns above (see _ends_with)
+_PLACE_BEFORE_STRONG_ENDINGS = ("in", "at", "near", "outside", "around", "towards", "to", "of",
+                                "the", "rural", "north", "south", "east", "west", "ern",
+                                "central", "greater")  # fmt: skip
+_PLACE_BEFORE_ENDINGS = ("from", "to", "of", "between", "and", "across", "into", "the")
 _PLACE_AFTER = re.compile(
     rf"^(?:\s*\((?!(?-i:[A-Z][A-Z0-9&]{{1,8}})\))|,\s+[A-Z]|\s+(?:{_PLACE_UNIT})\b)", re.I
 )
@@ -56,30 +69,41 @@ _UNIT_TAIL = re.compile(
     r"Tehsil|Village|Municipality|Division|Commune|LGA|Area|Locality|Sector|Neighbou?rhood)$"
 )
 _UNIT_HEAD = re.compile(r"^(?:Barangay|Brgy\.?|Tambon|Kampung|Desa|Kelurahan)\s+")
-_PLACE_VERB = re.compile(
-    r"\b(?:shelled|shelling|bombed|bombarded|bombing|raided|stormed|overran|besieged|"
+_PLACE_VERBS = (
+    r"shelled|shelling|bombed|bombarded|bombing|raided|stormed|overran|besieged|"
     r"struck|hit|targeted|attacked|captured|recaptured|seized|entered|liberated|"
-    r"residents\s+of|people\s+of|outskirts\s+of|countryside\s+of)\s+(?:the\s+)?$",
-    re.I,
+    r"residents\s+of|people\s+of|outskirts\s+of|countryside\s+of"
 )
+_PLACE_VERB = re.compile(rf"\b{one_of(_PLACE_VERBS)}\s+(?:the\s+)?$", re.I)
+_PLACE_VERB_ENDINGS = ("shelled", "shelling", "bombed", "bombarded", "bombing", "raided",
+                       "stormed", "overran", "besieged", "struck", "hit", "targeted", "attacked",
+                       "captured", "recaptured", "seized", "entered", "liberated", "of",
+                       "the")  # fmt: skip
 # a name as conflict reports write place names: "Ain al Arab", "Busra Esh-Sham", "al-Hasakeh"
 _PW = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
 _PLINK = r"(?:al|el|ar|ash|az|ad|ul|de|del|de\s+la|da|do|dos|das|di|wa)"
-_GEO_UNIT = (
+_GEO_UNITS = (
     r"village|town|city|district|sub-?district|province|region|area|municipality|county|"
     r"governorate|neighbou?rhood|locality|outskirts|countryside|vicinity|suburb|commune"
 )
+_GEO_UNIT = one_of(_GEO_UNITS)
 _SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
 _PNAME = rf"{_PW}(?:{_SP}(?:{_PLINK}{_SP})?{_PW}){{0,4}}"
-_RULE_PLACES = [
-    # "Qadis district", "Damboa - Maiduguri road", "Sonora states"
-    re.compile(rf"(?P<name>{_PNAME})(?:\s*[-–]\s*(?P<name2>{_PNAME}))?\s+(?:{_PLACE_UNIT})\b"),
-    # "the village of Turaybikh", "in the countryside of Ein Issa", "Barangay Lawa"
-    re.compile(
-        rf"\b(?i:(?:{_GEO_UNIT})\s+of)\s+(?:the\s+)?(?P<name>{_PNAME})"
-        rf"|\b(?:Barangay|Brgy\.?|Tambon)\s+(?P<name2>{_PNAME})"
-    ),
-]
+# "Qadis district", "Damboa - Maiduguri road", "Sonora states"; a name begins with a capital or
+# an article ("al-"): the engine passes other places at once
+_NAME_THEN_UNIT = re.compile(
+    rf"(?=[A-Zae])(?P<name>{_PNAME})(?:\s*[-–]\s*(?P<name2>{_PNAME}))?\s+(?:{_PLACE_UNIT})\b"
+)
+# "the village of Turaybikh", "in the countryside of Ein Issa", "Barangay Lawa"
+_UNIT_THEN_NAME = re.compile(
+    rf"\b(?i:(?:{_GEO_UNIT})\s+of)\s+(?:the\s+)?(?P<name>{_PNAME})"
+    rf"|\b(?:Barangay|Brgy\.?|Tambon)\s+(?P<name2>{_PNAME})"
+)
+# every match of _UNIT_THEN_NAME begins with one of these (in lower case)
+_UNIT_THEN_NAME_STARTS = ("village", "town", "city", "district", "sub", "province", "region",
+                          "area", "municipality", "county", "governorate", "neighbo", "locality",
+                          "outskirts", "countryside", "vicinity", "suburb", "commune", "barangay",
+                          "brgy", "tambon")  # fmt: skip
 _ROAD = re.compile(
     r"(?P<a>[A-Z][\w'’]+)-(?P<b>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)"
     r"(?:\s+\([^)]{0,60}\))?\s+(?:road|highway|motorway|axis|route)\b"
@@ -94,6 +118,7 @@ _ARTICLE = re.compile(r"^(?:Al|El|Ad|An|Ar|As|Ash|At|Az)$")  # "At Tuhayta", "An
 _IN_NAME = re.compile(rf"\b(?:in|at|near)\s+(?P<name>{_PNAME})(?=\s*(?:[,(\[]|\.(?:\s|$)))")
 # "between Kahil and Mseifra", "from Anet to Abyei town"
 _PAIR = re.compile(rf"\b(?:between|from)\s+(?P<name>{_PNAME})\s+(?:and|to)\s+(?P<name2>{_PNAME})")
+_PAIR_STARTS = ("between", "from")
 _COMMON_CAPS = re.compile(
     r"^(?:On|In|At|The|A|An|This|That|It|He|She|They|We|I|But|And|Or|As|After|Before|During|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
@@ -147,9 +172,14 @@ class Entity:
         }
 
 
+_OWNER = re.compile(r"^([A-Z][\w .-]*?)[’']s\s+(?=[A-Z])")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Al|El|Ad|An|Ar|As|Ash|At|Az)\s$")
+_GROUP_NOUN_END = re.compile(rf"\s+(?:{actors.GROUP_NOUNS})$")
+
+
 def _cut_owner(text: str, start: int, end: int) -> int:
     """ "Mozambique's Zambezia province": a country's possessive is not part of the name."""
-    owner = re.match(r"^([A-Z][\w .-]*?)[’']s\s+(?=[A-Z])", text[start:end])
+    owner = _OWNER.match(text[start:end])
     if owner and places.country_of_country_name(owner.group(1)):
         return start + owner.end()
     return start
@@ -182,16 +212,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, int]:
         end = start + tail.start()
     start, end, unit = _trim_place(text, start, end)
     # "Durayhimi" after "Ad ": the Arabic article belongs to the name
-    art = re.search(
-        r"(?<![\w-])(?:Al|El|Ad|An|Ar|As|Ash|At|Az)\s$", text[max(0, start - 4) : start]
-    )
+    art = _ARTICLE_BEFORE.search(text[max(0, start - 4) : start])
     if art and unit:
         start -= len(art.group())
     return start, end, unit
 
 
-def _mentions(doc) -> list[Mention]:
-    text = doc.text
+def _mentions(doc, text: str) -> list[Mention]:
+    """The model's mentions; `text` is `doc.text` (spaCy builds it anew at each call)."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS:
@@ -204,7 +232,7 @@ def _mentions(doc) -> list[Mention]:
         if not surface or not any(c.isalpha() for c in surface):
             continue
         label = ent.label_
-        if label == "ORG" and (g := re.search(rf"\s+(?:{actors.GROUP_NOUNS})$", surface)):
+        if label == "ORG" and (g := _GROUP_NOUN_END.search(surface)):
             end = start + g.start()  # "Al Shabaab militants" -> the group is "Al Shabaab"
         for s, e in _split_places(text, start, end):
             out.append(_mention(text, s, e, label, unit))
@@ -214,7 +242,7 @@ def _mentions(doc) -> list[Mention]:
 def _mention(text: str, s: int, e: int, label: str, unit: int = 0, rule: bool = False):
     before = text[max(0, s - 40) : s]
     return Mention(
-        s, e, text[s:e], label, bool(_TITLES.search(before)), _place_votes(text, s, e) + unit, rule
+        s, e, text[s:e], label, _after_title(before), _place_votes(text, s, e) + unit, rule
     )
 
 
@@ -240,13 +268,38 @@ def _place_votes(text: str, start: int, end: int) -> int:
     """Evidence from the words around a mention that it names a place: "in X", "X district"."""
     before, after = text[max(0, start - 40) : start], text[end : end + 30]
     votes = 0
-    if _PLACE_BEFORE_STRONG.search(before):
+    place_after = _PLACE_AFTER.match(after)
+    if _ends_with(_PLACE_BEFORE_STRONG, before, _PLACE_BEFORE_STRONG_ENDINGS):
         votes += 3
-    elif _PLACE_BEFORE.search(before) and _PLACE_AFTER.match(after) or _PLACE_VERB.search(before):
+    elif (
+        _ends_with(_PLACE_BEFORE, before, _PLACE_BEFORE_ENDINGS)
+        and place_after
+        or _ends_with(_PLACE_VERB, before, _PLACE_VERB_ENDINGS)
+    ):
         votes += 2
-    if _PLACE_AFTER.match(after):
+    if place_after:
         votes += 1
     return votes
+
+
+def _ends_with(rx: re.Pattern, before: str, endings: tuple[str, ...]) -> bool:
+    """Whether `rx` (one of `endings`, then spaces, at the end) matches at the end of `before`;
+    not searched when `before` does not end so (most words before a name are no cue)."""
+    words = before.rstrip()
+    return (
+        len(words) < len(before)
+        and folded(words).endswith(endings)
+        and rx.search(before) is not None
+    )
+
+
+def _after_title(before: str) -> bool:
+    """Whether a title ("President", "Gen.") ends `before`; searched only when its last word
+    is one."""
+    words = before.rstrip()
+    words = words[:-1] if words.endswith("]") else words
+    words = words[:-1] if words.endswith(".") else words
+    return folded(words).endswith(_TITLE_ENDINGS) and _TITLES.search(before) is not None
 
 
 def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
@@ -255,7 +308,7 @@ def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
     while (
         words and _COMMON_CAPS.match(words[0]) and (len(words) == 1 or not _ARTICLE.match(words[0]))
     ):
-        start += text[start:].index(words[0]) + len(words[0])
+        start = text.index(words[0], start) + len(words[0])
         while start < len(text) and text[start].isspace():
             start += 1
         words = words[1:]
@@ -266,12 +319,20 @@ def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
     return [(start, stop)]
 
 
+_BRACKETED = re.compile(rf"\[(?P<name>{_PNAME})\]")
+_UNIT_BEFORE = re.compile(rf"\b(?:{_PLACE_UNIT})\s+$")
+
+
 def _rule_places(text: str, known: list[Mention]) -> list[Mention]:
     """Places that the model missed but the wording gives away: "X district", "village of X",
     "(X, Y)" after a place, and ", X" continuing a list of places ("Bulan, Sorsogon")."""
     found: list[tuple[int, int]] = []
-    for pattern in _RULE_PLACES:
-        for m in pattern.finditer(text):
+    lowered = folded(text)
+    for matches in (
+        _NAME_THEN_UNIT.finditer(text),
+        finditer_from(_UNIT_THEN_NAME, text, positions(lowered, _UNIT_THEN_NAME_STARTS)),
+    ):
+        for m in matches:
             for group in ("name", "name2"):
                 if m.group(group):
                     found += _name_spans(text, m.start(group), m.group(group))
@@ -299,7 +360,7 @@ def _rule_places(text: str, known: list[Mention]) -> list[Mention]:
             found.append((s, s + cut.start() if cut and cut.start() else e))
             pos += len(part) + 1
     # "Inalabag [Tin Elebag]": another spelling of the place before it
-    for m in re.finditer(rf"\[(?P<name>{_PNAME})\]", text):
+    for m in _BRACKETED.finditer(text):
         if len(text[: m.start()].rstrip()) in place_ends | {e for _, e in found}:
             found += _name_spans(text, m.start("name"), m.group("name"))
     # ", X" after a place: up to three in a row
@@ -320,13 +381,11 @@ def _rule_places(text: str, known: list[Mention]) -> list[Mention]:
         weak += _name_spans(text, m.start("name"), m.group("name"))
     strong = {(m.start, m.end) for m in known if m.place_votes >= 3 or m.label in ("GPE", "LOC")}
     strong |= set(seen)
-    for m in _PAIR.finditer(text):
+    for m in finditer_from(_PAIR, text, positions(lowered, _PAIR_STARTS)):
         pair = _name_spans(text, m.start("name"), m.group("name")) + _name_spans(
             text, m.start("name2"), m.group("name2")
         )
-        unit_before = re.search(
-            rf"\b(?:{_PLACE_UNIT})\s+$", text[max(0, m.start() - 20) : m.start()]
-        )
+        unit_before = _UNIT_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
         if unit_before or any(span in strong for span in pair):
             weak += pair
     for s, e in sorted(set(weak) - seen):
@@ -358,6 +417,14 @@ def _merge(model: list[Mention], rule: list[Mention]) -> list[Mention]:
     return keep
 
 
+def _name_alone(name: str) -> re.Pattern:
+    """`name` as a word of its own ("Ruto", not "Rutoville" or "al-Ruto"): the name first, then
+    the check of the character before it, so that the engine looks for the name's letters only
+    ("(?<![\\w-])Ruto" would try every place of the text)."""
+    escaped = re.escape(name)
+    return re.compile(rf"{escaped}(?<![\w-]{escaped})(?![\w-])")
+
+
 def _propagate_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions the model missed of a surname whose full name it found as a PERSON:
     "William Ruto ... Ruto told Reuters" (document-level name propagation)."""
@@ -371,12 +438,12 @@ def _propagate_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     for name in surnames:
         if not name[:1].isupper() or not name.replace("-", "").isalpha():
             continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        for hit in _name_alone(name).finditer(text):
             s, e = hit.span()
             if any(ts < e and s < te for ts, te in taken):
                 continue
             before = text[max(0, s - 40) : s]
-            added.append(Mention(s, e, name, "PERSON", bool(_TITLES.search(before))))
+            added.append(Mention(s, e, name, "PERSON", _after_title(before)))
             taken.append((s, e))
     return added
 
@@ -424,7 +491,8 @@ def abbreviations(text: str) -> dict[str, str]:
     """Abbreviation -> full name: the ones a document spells out ("the Allied Democratic Forces
     (ADF)"), then the usual ones (places.ORG_ALIASES)."""
     found = {}
-    for m in _DEFINED.finditer(text):
+    # a text without a bracket spells out no abbreviation (and is not searched)
+    for m in _DEFINED.finditer(text) if "(" in text else ():
         full, abbr = m.group("full"), m.group("abbr")
         words = [w for w in full.split() if w[:1].isupper()]
         # the full name is the capitalised words whose initials end in the abbreviation's letters
@@ -527,6 +595,11 @@ def _decide(
     return entity
 
 
+_OWNER_BEFORE_TITLE = re.compile(
+    r"([A-Z][\w.-]+(?:\s+[A-Z][\w-]+)?)(?:[’']s)?\s+(?:[A-Za-z.-]+\s+){1,3}$"
+)
+
+
 def _person_countries(doc_text: str, entities: list[Entity]) -> None:
     """'Ukrainian President Volodymyr Zelenskyy' -> the person's country is UKR."""
     for ent in entities:
@@ -534,10 +607,8 @@ def _person_countries(doc_text: str, entities: list[Entity]) -> None:
             continue
         for start, _ in ent.mentions:
             before = doc_text[max(0, start - 60) : start]
-            m = re.search(
-                r"([A-Z][\w.-]+(?:\s+[A-Z][\w-]+)?)(?:[’']s)?\s+(?:[A-Za-z.-]+\s+){1,3}$", before
-            )
-            if m and _TITLES.search(before):
+            # the title first: it is rare, and cheap to rule out
+            if _after_title(before) and (m := _OWNER_BEFORE_TITLE.search(before)):
                 code = places.country_of_demonym(m.group(1)) or places.country_of_place(m.group(1))
                 if code:
                     ent.country = code
@@ -567,11 +638,16 @@ def _country_of_word(word: str) -> str | None:
 
 
 def _line_is_caps(text: str):
+    lines: dict[int, bool] = {}  # line start -> whether the line is in capitals
+
     def check(pos: int) -> bool:
         start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
-        return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        if start not in lines:
+            end = text.find("\n", pos)
+            letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+            capitals = sum(c.isupper() for c in letters)
+            lines[start] = len(letters) > 12 and capitals > 0.6 * len(letters)
+        return lines[start]
 
     return check
 
@@ -611,7 +687,7 @@ def _group_entities(text: str, mentions: list[Mention]) -> tuple[list[Entity], l
 def find_entities(doc) -> list[Entity]:
     """Entities of a spaCy Doc, in order of first mention."""
     text = doc.text
-    mentions = _drop_capitalised_words(doc, _mentions(doc))
+    mentions = _drop_capitalised_words(doc, _mentions(doc, text))
     mentions = _merge(mentions, _rule_places(text, mentions))
     group_entities, named = _group_entities(text, mentions)
     if named:

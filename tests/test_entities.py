@@ -214,3 +214,210 @@ def test_a_name_never_runs_across_a_line_break():
         for s, e in ent["mentions"]:
             assert "\n" not in out["text"][s:e], ent["name"]
     assert _entity(out, "Maiduguri")["type"] == "GPE"
+
+
+# --- the faster searches find what the plain ones find ---------------------------------------
+
+_PLACE_SENTENCES = [
+    "Gunmen attacked the village of Turaybikh in Qadis district on Monday.",
+    "Fighting spread from Anet to Abyei town and between Kahil and Mseifra.",
+    "Troops shelled the countryside of Ein Issa, north of Raqqa, and the outskirts of al-Bab.",
+    "Militants raided Barangay Lawa and Brgy. Sto Nino in Bulan, Sorsogon.",
+    "The Allied Democratic Forces (ADF) attacked Beni (Beni, Nord-Kivu) at dawn.",
+    "A bomb hit the Damboa - Maiduguri road near Inalabag [Tin Elebag] on Friday.",
+    "President Bola Tinubu and Gen. Christopher Musa met Sen. Ali Ndume; Tinubu spoke first.",
+    "Mr. Abu-Bakr and Dr. Jean-Pierre Müller of the UNHCR visited the sub-district of Kere.",
+    "Residents of Goma said JNIM and ISWAP fighters crossed the Tripoli-Beirut highway.",
+    "Suspected bandits killed 12 villagers in Zamfara State; Nigerian troops arrived later.",
+    "İSTANBUL — Police detained 40 protesters in the Kadıköy district, officials said.",
+    "the VILLAGE OF Mbe, the Town of Kolo and the ſub-district of Baro were shelled.",
+]
+
+
+def _entity_texts() -> list[str]:
+    """The sentences of these tests and of the figures' tests, generated news briefs, and each
+    in capitals, in title case and with letters that re.I reads as ASCII ones."""
+    import ast
+    import re
+    from pathlib import Path
+
+    from pipeline.benchcorpus import text_records
+
+    here = Path(__file__).parent
+    found = list(_PLACE_SENTENCES)
+    for name in ("test_entities.py", "test_figures.py"):
+        tree = ast.parse((here / name).read_text(encoding="utf-8"))
+        found += [
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and len(node.value) > 15
+            and re.search(r"\s[A-Z]", node.value)
+        ]
+    found += [r["text"] for r in text_records(30, seed=11)]
+    odd = [s.replace("s", "\u017f").replace("i", "\u0131").replace("I", "\u0130") for s in found]
+    return found + [s.upper() for s in found[:80]] + [s.title() for s in found[:80]] + odd
+
+
+@pytest.fixture(scope="module")
+def entity_texts() -> list[str]:
+    return _entity_texts()
+
+
+def _same_matches(rx, plain, texts, cuts: bool = False) -> None:
+    import re
+
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in rx.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], (rx.pattern[:50], text)
+        if cuts:  # a pattern searched in the words before a mention: every end of a word
+            for cut in (m.end() for m in re.finditer(r"\s", text)):
+                a, b = rx.search(text, 0, cut), plain.search(text, 0, cut)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+def test_entity_patterns_with_grouped_words_match_as_their_plain_spelling(entity_texts):
+    import re
+
+    from pipeline import actors as A
+    from pipeline import entities as E
+    from pipeline.patterns import one_of
+
+    pairs = [
+        (one_of(E._PLACE_BEFORE_WORDS), f"(?:{E._PLACE_BEFORE_WORDS})"),
+        (one_of(E._PLACE_UNITS), f"(?:{E._PLACE_UNITS})"),
+        (one_of(E._TITLE_WORDS), f"(?:{E._TITLE_WORDS})"),
+        (one_of(E._PLACE_VERBS), f"(?:{E._PLACE_VERBS})"),
+        (one_of(E._GEO_UNITS), f"(?:{E._GEO_UNITS})"),
+        (one_of(A.GROUP_NOUNS), A.GROUP_NOUNS),
+        (one_of(A._STATE_WORDS), A._STATE_WORDS),
+        ("(?=[A-Zae])", ""),  # the lookahead before a place name
+    ]
+    changed = set()
+    for module in (E, A):
+        for name, rx in vars(module).items():
+            if not isinstance(rx, re.Pattern):
+                continue
+            source = rx.pattern
+            for grouped, plain in pairs:
+                source = source.replace(grouped, plain)
+            if source != rx.pattern:
+                changed.add(name)
+                _same_matches(rx, re.compile(source, rx.flags), entity_texts, source.endswith("$"))
+    assert changed == {
+        "_TITLES", "_PLACE_BEFORE_STRONG", "_PLACE_AFTER", "_UNIT_TAIL", "_PLACE_VERB",
+        "_NAME_THEN_UNIT", "_UNIT_THEN_NAME", "_UNIT_BEFORE", "_PHRASE",
+    }  # fmt: skip
+
+
+def test_names_and_acronyms_are_looked_for_by_their_letters_with_the_same_matches(entity_texts):
+    import re
+
+    from pipeline import actors as A
+    from pipeline import entities as E
+
+    plain_acronym = re.compile(r"(?<![\w.&-])[A-Z][A-Z0-9&]{1,6}(?![\w&-])")
+    _same_matches(A._ACRONYM, plain_acronym, entity_texts)
+    names = {"Tinubu", "Musa", "Abu-Bakr", "Bakr", "Müller", "Pierre", "Kere", "Beni", "Nino"}
+    names |= {w for t in entity_texts[:200] for w in re.findall(r"[A-Z][\w-]+", t)}
+    for name in sorted(names):
+        plain = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        _same_matches(E._name_alone(name), plain, entity_texts[:300])
+
+
+def test_unit_and_pair_places_are_tried_only_where_their_first_word_is(entity_texts):
+    from pipeline import entities as E
+    from pipeline.patterns import finditer_from, folded, positions
+
+    found = 0
+    for text in entity_texts:
+        for rx, starts in (
+            (E._UNIT_THEN_NAME, E._UNIT_THEN_NAME_STARTS),
+            (E._PAIR, E._PAIR_STARTS),
+        ):
+            fast = [
+                (m.span(), m.groups())
+                for m in finditer_from(rx, text, positions(folded(text), starts))
+            ]
+            assert fast == [(m.span(), m.groups()) for m in rx.finditer(text)], text
+            found += len(fast)
+    assert found > 20
+
+
+def test_the_words_before_a_name_are_read_as_the_full_search_reads_them(entity_texts):
+    import re
+
+    from pipeline import entities as E
+
+    gates = [
+        (E._PLACE_BEFORE_STRONG, E._PLACE_BEFORE_STRONG_ENDINGS),
+        (E._PLACE_BEFORE, E._PLACE_BEFORE_ENDINGS),
+        (E._PLACE_VERB, E._PLACE_VERB_ENDINGS),
+    ]
+    titles = 0
+    for text in entity_texts:
+        for m in re.finditer(r"\w+", text):  # the 40 characters before each word
+            before = text[max(0, m.start() - 40) : m.start()]
+            assert E._after_title(before) == bool(E._TITLES.search(before)), before
+            titles += E._after_title(before)
+            for rx, endings in gates:
+                assert E._ends_with(rx, before, endings) == bool(rx.search(before)), before
+    assert titles > 10
+
+
+def test_every_way_a_cue_around_a_name_can_match_begins_or_ends_with_its_words():
+    from pattern_spellings import spellings
+
+    from pipeline import entities as E
+    from pipeline.patterns import folded
+
+    for rx, endings in (
+        (E._PLACE_BEFORE_STRONG, E._PLACE_BEFORE_STRONG_ENDINGS),
+        (E._PLACE_BEFORE, E._PLACE_BEFORE_ENDINGS),
+        (E._PLACE_VERB, E._PLACE_VERB_ENDINGS),
+    ):
+        for spelled in spellings(rx):
+            words = spelled.rstrip()
+            assert len(words) < len(spelled) and folded(words).endswith(endings), spelled
+    for spelled in spellings(E._TITLES):
+        words = spelled.rstrip().removesuffix("]").removesuffix(".")
+        assert folded(words).endswith(E._TITLE_ENDINGS), spelled
+    for rx, starts in ((E._UNIT_THEN_NAME, E._UNIT_THEN_NAME_STARTS), (E._PAIR, E._PAIR_STARTS)):
+        begins = lambda spelled, starts=starts: folded(spelled).startswith(starts)  # noqa: E731
+        assert spellings(rx, done=begins) == set()
+
+
+def test_the_gated_searches_change_no_entity(nlp, monkeypatch):
+    import re
+
+    from pipeline import entities as E
+    from pipeline.entities import find_entities
+
+    texts = [*_PLACE_SENTENCES, *[t for t in _entity_texts() if "\n" in t][:20]]
+    docs = list(nlp.pipe(texts))
+
+    def entities_of_all():
+        return [[e.as_contract() for e in find_entities(d)] for d in docs]
+
+    fast = entities_of_all()
+    assert sum(map(len, fast)) > 100
+
+    def caps_line(text):  # the line test, read anew at each acronym
+        def check(pos):
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+            return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+        return check
+
+    monkeypatch.setattr(E, "_ends_with", lambda rx, before, endings: bool(rx.search(before)))
+    monkeypatch.setattr(E, "_after_title", lambda before: bool(E._TITLES.search(before)))
+    monkeypatch.setattr(E, "finditer_from", lambda rx, text, starts: rx.finditer(text))
+    monkeypatch.setattr(E, "_line_is_caps", caps_line)
+    monkeypatch.setattr(
+        E, "_name_alone", lambda name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    )
+    assert entities_of_all() == fast
