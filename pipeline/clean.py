@@ -164,7 +164,39 @@ def detect_language(
     import py3langid
 
     lang, _ = py3langid.classify(sample)
+    if lang != "en" and len(words) < 50 and _reads_as_english(sample, lang):
+        return "en"
     return lang
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _reads_as_english(sample: str, guessed: str, common: float = 3.0, share: float = 0.6) -> bool:
+    """Whether a short text the language model put in another language is plain English after
+    all: on a sentence or two the model often misreads English ("Two soldiers died." as
+    Afrikaans, a note naming Nigerian places as Nigerian Pidgin). True when at least `share` of
+    its words are common English words (Zipf >= `common` in wordfreq's English list) and more of
+    them are common English than common words of the guessed language (a language wordfreq does
+    not list has none)."""
+    from wordfreq import zipf_frequency
+
+    words = [w.lower() for w in _LETTER_WORD.findall(sample)]
+    if not words:
+        return False
+    english = sum(word_zipf(w) >= common for w in words) / len(words)
+    if english < share:
+        return False
+    if guessed not in _wordfreq_languages():
+        return True
+    return english > sum(zipf_frequency(w, guessed) >= common for w in words) / len(words)
 
 
 # --- HTML ------------------------------------------------------------------------------------

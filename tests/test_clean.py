@@ -313,3 +313,18 @@ def test_english_prose_is_english_and_other_languages_still_go_to_the_language_m
     assert detect_language(english) == "en"
     assert detect_language(german) == "de"
     assert detect_language("Der Rat") != "en"  # too short for the word count: the model decides
+
+
+def test_a_short_english_text_the_model_misreads_is_english_and_short_foreign_ones_are_not():
+    from pipeline.clean import detect_language
+
+    # one or two sentences: the language model alone calls these Afrikaans and Nigerian Pidgin
+    assert detect_language("Two soldiers died.") == "en"
+    assert detect_language("Gunmen killed 4 villagers near Gusau on Monday, police said.") == "en"
+    # short texts in other languages keep the model's answer, whether wordfreq lists the
+    # language (French, German) or not (Swahili: no common English words either)
+    assert detect_language("Des hommes armés ont tué quatre villageois lundi.") == "fr"
+    assert detect_language("Die Regierung hat am Montag neue Regeln beschlossen.") == "de"
+    assert detect_language("Watu wenye silaha waliwaua wanakijiji wanne Jumatatu.") == "sw"
+    # as many common English words as common French ones: the model's answer stands
+    assert detect_language("Le président a dit que la situation est grave.") == "fr"
