@@ -192,7 +192,8 @@ def find_groups(text: str, country_of_word) -> list[GroupMention]:
         mod_start = m.start("mod") + lead.end() if raw else -1
         if not (pre or mod or side or _STANDALONE.match(noun)):
             continue
-        kind = next(k for k, pattern in _KIND_OF_NOUN if pattern.match(noun.lower()))
+        # the patterns ignore case (lower() would make "İ" two characters)
+        kind = next(k for k, pattern in _KIND_OF_NOUN if pattern.match(noun))
         named = mod if mod[:1].isupper() else None
         country = named and (country_of_word(named) or country_of_word(named.split()[0]))
         if kind == "armed_group" and pre and _ARMED_PRE.search(pre) and not mod:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from pipeline import prefilter
+from pipeline.patterns import folded
 
 MONTHS = {
     m: i
@@ -71,7 +72,15 @@ def parse_iso(value: str | None) -> dt.date | None:
 
 
 def _month_number(name: str) -> int | None:
-    return MONTHS.get(name.lower().rstrip("."))
+    return MONTHS.get(folded(name).rstrip("."))
+
+
+def _back(ref: dt.date, days: int) -> dt.date | None:
+    """`days` before ref; None off the calendar (a publication date of 0001-01-01)."""
+    try:
+        return ref - dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _latest(year_hint: int | None, month: int, day: int, ref: dt.date | None) -> dt.date | None:
@@ -82,7 +91,7 @@ def _latest(year_hint: int | None, month: int, day: int, ref: dt.date | None) ->
         if ref is None:
             return None
         candidate = dt.date(ref.year, month, day)
-        if candidate > ref + dt.timedelta(days=1):
+        if candidate > ref and (candidate - ref).days > 1:
             candidate = dt.date(ref.year - 1, month, day)
         return candidate
     except ValueError:
@@ -113,20 +122,21 @@ def resolve_date(text: str, published: str | None) -> tuple[dt.date, str] | None
             hits.append((m.start(), d, "day"))
     if ref is not None:
         for m in prefilter.finditer(WEEKDAY, text, lowered):
-            target = WEEKDAYS.index(m.group("w").lower())
-            back = (ref.weekday() - target) % 7
-            hits.append((m.start(), ref - dt.timedelta(days=back), "day"))
+            target = WEEKDAYS.index(folded(m.group("w")))  # "Thurſday" is a Thursday
+            if d := _back(ref, (ref.weekday() - target) % 7):
+                hits.append((m.start(), d, "day"))
         for m in prefilter.finditer(RELATIVE, text, lowered):
-            word = m.group("r").lower()
-            back = 1 if word in ("yesterday", "last night") else 0
-            hits.append((m.start(), ref - dt.timedelta(days=back), "day"))
+            word = folded(m.group("r"))
+            if d := _back(ref, 1 if word in ("yesterday", "last night") else 0):
+                hits.append((m.start(), d, "day"))
         for m in prefilter.finditer(AGO, text, lowered):
-            n = _SMALL.get(m.group("n").lower()) or int(m.group("n"))
-            unit = m.group("u").lower()
-            days = n * 7 if unit.startswith("week") else n
-            hits.append((m.start(), ref - dt.timedelta(days=days), "week" if days >= 7 else "day"))
+            n = _SMALL.get(folded(m.group("n"))) or int(m.group("n"))
+            days = n * 7 if folded(m.group("u")).startswith("week") else n
+            if d := _back(ref, days):
+                hits.append((m.start(), d, "week" if days >= 7 else "day"))
         for m in prefilter.finditer(LAST_WEEK, text, lowered):
-            hits.append((m.start(), ref - dt.timedelta(days=7), "week"))
+            if d := _back(ref, 7):
+                hits.append((m.start(), d, "week"))
     if not hits:
         for m in prefilter.finditer(MONTH_ONLY, text, lowered):
             month = _month_number(m.group("m"))

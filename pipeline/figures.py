@@ -714,7 +714,7 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         s, e = m.start() + offset, m.end() + offset
         _, _, as_of, source = shared()
         words = [m.group(g) for g in ("a", "b", "b2", "c", "c2") if m.group(g)]
-        for category in dict.fromkeys(_ZERO_WORDS[w.lower()] for w in words):
+        for category in dict.fromkeys(_ZERO_WORDS[folded(w)] for w in words):
             out.append(Figure(category, 0, 0, 0, "exact", None, "incident", as_of, source, (s, e)))
     out.sort(key=lambda f: f.span)
     return out
