@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pipeline import actors, places
-from pipeline.patterns import alternatives, finditer_from, folded, one_of, positions
+from pipeline.patterns import finditer_from, folded, one_of, plain_words, positions
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # words before a name that make it a person's; tried by first letter (see pipeline.patterns)
@@ -27,7 +27,7 @@ _TITLE_WORDS = (
     r"archbishop|inspector|commissioner|superintendent|officer|detective|deputy"
 )
 _TITLES = re.compile(rf"(?:\b{one_of(_TITLE_WORDS)}\.?\]?\s*)$", re.I)
-_TITLE_ENDINGS = tuple(alternatives(_TITLE_WORDS))  # plain words: each match ends with one
+_TITLE_ENDINGS = plain_words(_TITLE_WORDS)  # each match of _TITLES ends with one of them
 _EVENT_WORDS = re.compile(
     r"\b(?:war|battle|summit|conference|olympics|cup|revolution|crisis|uprising|offensive|"
     r"games|massacre|genocide|accord|accords|agreement|treaty|election|elections)$",
