@@ -20,17 +20,29 @@ article each). Reported, as a table and as JSON (bench-out/bench.json by default
 - `--memory`: the extraction path (`pipeline extract`, JSONL in and out) in fresh processes over
   `--memory-sizes` pages (10,000 and 50,000 by default): peak RSS of each (goal: within 10%);
   `--memory-path backfill` measures a backfill's extract step over one date of that many pages.
+
+Progress goes to stderr as log lines (each phase, each ratio round, the pipeline's own progress
+in the child processes); stdout holds only the table.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def _log_to_stderr() -> None:
+    logging.basicConfig(
+        level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s: %(message)s"
+    )
 
 
 def _rate(n: int, fn) -> tuple[float, object]:
@@ -50,10 +62,12 @@ def _best_of(n: int, ours, bare, rounds: int = RATIO_ROUNDS) -> tuple[float, flo
     slow run of either side must not decide the ratio."""
     best_ours = best_bare = 0.0
     result = None
-    for _ in range(max(rounds, 1)):
+    for k in range(max(rounds, 1)):
         rate, result = _rate(n, ours)
+        bare_rate = _rate(n, bare)[0]
+        log.info("round %d/%d: ours %.1f/s, bare %.1f/s (CPU)", k + 1, rounds, rate, bare_rate)
         best_ours = max(best_ours, rate)
-        best_bare = max(best_bare, _rate(n, bare)[0])
+        best_bare = max(best_bare, bare_rate)
     return best_ours, best_bare, result
 
 
@@ -222,9 +236,10 @@ def run_stages(archive: str, data_dir: str) -> dict:
 
 def _child(args: list[str]) -> dict:
     """Run `python -m pipeline.bench --child ...` in a fresh process; its JSON result."""
+    # stderr is the child's progress log, passed through
     done = subprocess.run(
         [sys.executable, "-m", "pipeline.bench", "--child", *args],
-        check=True, capture_output=True, text=True,
+        check=True, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -532,6 +547,7 @@ def _table(results: dict) -> list[tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _log_to_stderr()
     if argv[:1] == ["--child"]:
         return _child_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -583,17 +599,22 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp)
         if not args.only_queries:
             if args.ratio_docs:
+                log.info("ratios to the bare libraries: %d pages", args.ratio_docs)
                 results["ratios"] = run_ratios(args.ratio_docs, args.ratio_rounds)
             if args.docs:
+                log.info("stages end to end: %d pages over %d days", args.docs, args.days)
                 results["stages"] = run_corpus_stages(args.docs, args.days, tmp)
             if args.backfill:
+                log.info("backfill of %d pages with 1, then 2 worker processes", args.backfill)
                 results["scaling"] = run_scaling(args.backfill, args.days, tmp)
             if args.memory:
                 sizes = [int(x) for x in args.memory_sizes.split(",")]
+                log.info("peak memory over %s documents", args.memory_sizes)
                 results["memory"] = run_memory(
                     sizes, tmp, briefs=args.memory_briefs, path=args.memory_path
                 )
         if args.figures:
+            log.info("analyst queries on %d generated figures", args.figures)
             results["queries"] = run_queries(args.figures)
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
