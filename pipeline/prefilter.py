@@ -6,11 +6,13 @@ gives ({"kill", "shot"},); r"(?:took|seized) (?:\w+ )?(?:town|city)" gives one s
 and one for the place. A text whose lower case holds no string of one of the sets cannot match,
 so `search` and `finditer` skip it and return what the full search would: no match.
 
-Only an ASCII text is ever skipped (`lowered` is None otherwise): with re.IGNORECASE a few
-non-ASCII letters match ASCII ones ("ſ" matches "s", the Kelvin sign "k"), which a substring test
-of the lower case would miss. For the same reason a non-ASCII character of a pattern yields no
-string. Whatever the parse tree holds that is not understood yields no string either, so a
-pattern this module cannot read is always searched in full.
+The text tested is `lowered(text)`, which is `patterns.folded(text)`: its lower case with the few
+non-ASCII letters that re.IGNORECASE matches to ASCII ones ("ſ" matches "s", "ı" and "İ" match
+"i", the Kelvin sign "k") written as those, so a word a pattern matches is in it whatever the
+case. A non-ASCII character of a pattern yields no string. A text with a decimal digit of another
+script is never skipped (`lowered` is None), as \d matches it but the strings spell out only
+0-9. Whatever the parse tree holds that is not understood yields no string either, so a pattern
+this module cannot read is always searched in full.
 
 The derivation, for a piece of pattern: a literal character is itself; a sequence takes one or a
 few of its mandatory parts (a run of literals, or a part's own sets); an alternation unites the
@@ -29,6 +31,8 @@ from itertools import product
 from re import _constants as _c  # the parser that re.compile itself uses (Python 3.11)
 from re import _parser
 
+from pipeline.patterns import folded
+
 _MAX_STRINGS = 64  # a piece with more possible strings is not spelled out
 _MAX_SETS = 3  # a sequence contributes at most this many sets (each one costs a test)
 _MAX_CLASS = 10  # a character class of more characters gives no strings
@@ -46,9 +50,15 @@ _UNKNOWN = _Piece(None, ())
 _EMPTY = _Piece(frozenset({""}), ())  # \b, lookarounds: zero width
 
 
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def lowered(text: str) -> str | None:
-    """The text to test `words` against: its lower case when ASCII, else None (never skipped)."""
-    return text.lower() if text.isascii() else None
+    """The text to test `words` against: `folded(text)`; None (never skipped) when the text holds
+    a decimal digit other than 0-9 ("٣"), which \\d matches."""
+    if text.isascii():
+        return text.lower()
+    return None if _OTHER_DIGIT.search(text) else folded(text)
 
 
 def may_match(rx: re.Pattern, lowered_text: str | None) -> bool:
@@ -81,8 +91,8 @@ _WORDS: dict[int, tuple[re.Pattern, tuple[tuple[str, ...], ...]]] = {}
 
 
 def words(rx: re.Pattern) -> tuple[tuple[str, ...], ...]:
-    """Sets (as sorted tuples) of lowercase strings, every match of `rx` in an ASCII text
-    containing one string of each set; () when nothing is known."""
+    """Sets (as sorted tuples) of lowercase strings such that `lowered(text)` holds one string of
+    each set wherever `rx` matches in `text`; () when nothing is known."""
     entry = _WORDS.get(id(rx))
     if entry is None:
         entry = _WORDS[id(rx)] = (rx, _derive(rx))
@@ -196,7 +206,7 @@ def _class(items) -> frozenset[str] | None:
         elif op is _c.RANGE and av[1] < 128:
             chars.update(chr(c).lower() for c in range(av[0], av[1] + 1))
         elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
-            chars.update("0123456789")  # an ASCII text holds no other digit
+            chars.update("0123456789")  # `lowered` gives None for a text with another digit
         else:
             return None  # negated, \w, \s, non-ASCII: not spelled out
         if len(chars) > _MAX_CLASS:

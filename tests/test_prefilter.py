@@ -66,11 +66,16 @@ def _soups(n: int, seed: int = 3) -> list[str]:
 
 
 def _non_ascii(texts: list[str]) -> list[str]:
-    """re.IGNORECASE matches "ſ" with "s", the Kelvin sign with "k", "İ" with "i"."""
-    return [
-        t.replace("s", "\u017f", 1).replace("k", "\u212a", 1).replace("i", "\u0130", 1)
-        for t in texts
-    ] + [f"{t} \u2014 é" for t in texts]
+    """re.IGNORECASE matches "ſ" with "s", the Kelvin sign with "k", "İ" with "i"; \\d matches
+    "٢" (an Arabic-Indic two)."""
+    return (
+        [
+            t.replace("s", "\u017f", 1).replace("k", "\u212a", 1).replace("i", "\u0130", 1)
+            for t in texts
+        ]
+        + [f"{t} \u2014 é" for t in texts]
+        + [t.replace("2", "\u0662") for t in texts]
+    )
 
 
 def _corpus() -> list[str]:
@@ -101,10 +106,16 @@ def test_derived_strings_of_known_patterns():
     assert len(prefilter.words(E._TERRITORY)) == 2  # a verb and a place
 
 
-def test_a_non_ascii_text_is_never_skipped():
-    assert prefilter.lowered("A porter was \u017fhot.") is None
-    assert prefilter.search(E._VIOLENT, "He was \u017fhot.", None) is not None
+def test_a_non_ascii_text_is_tested_folded_and_one_with_other_digits_is_never_skipped():
     assert prefilter.lowered("Two Were Killed") == "two were killed"
+    # the letters re.IGNORECASE reads as ASCII ones are written as those
+    assert prefilter.lowered("A porter was \u017fhot \u2014 \u0130N K\u0131lis") == (
+        "a porter was shot \u2014 in kilis"
+    )
+    assert prefilter.search(E._VIOLENT, "He was \u017fhot.", prefilter.lowered("He was \u017fhot."))
+    # \d matches "٣", which the derived strings (0-9) do not spell out
+    assert prefilter.lowered("\u0663 days ago") is None
+    assert prefilter.search(re.compile(r"\d days"), "\u0663 days", None) is not None
 
 
 def test_the_prefilter_never_skips_a_text_a_pattern_matches():
