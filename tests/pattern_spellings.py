@@ -12,7 +12,7 @@ is right for the pattern as written; a word the gate lacks shows up as a spellin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from re import _constants as C
 from re import _parser
 
@@ -27,6 +27,23 @@ def spellings(
     """The spellings of `rx` (see the module's docstring); a spelling that `done` accepts is
     dropped as soon as it is made (a gate test passes `done` = "holds a gate word")."""
     return _sequence(_parser.parse(rx.pattern, rx.flags), done, limit)
+
+
+def regrouped(
+    modules: Iterable, pairs: list[tuple[str, str]]
+) -> Iterator[tuple[str, re.Pattern, re.Pattern]]:
+    """(name, pattern, the pattern as first written) for each module-level pattern of `modules`
+    that holds a regrouped fragment: each (grouped, plain) pair's grouped fragment is written back
+    as its plain one ("(?:k(?:illed|ills)|...)" as "(?:killed|kills|...)")."""
+    for module in modules:
+        for name, rx in vars(module).items():
+            if not isinstance(rx, re.Pattern):
+                continue
+            source = rx.pattern
+            for grouped, plain in pairs:
+                source = source.replace(grouped, plain)
+            if source != rx.pattern:
+                yield name, rx, re.compile(source, rx.flags)
 
 
 def _shorten(s: str) -> str:

@@ -279,7 +279,7 @@ def _same_matches(rx, plain, texts, cuts: bool = False) -> None:
 
 
 def test_entity_patterns_with_grouped_words_match_as_their_plain_spelling(entity_texts):
-    import re
+    from pattern_spellings import regrouped
 
     from pipeline import actors as A
     from pipeline import entities as E
@@ -296,16 +296,9 @@ def test_entity_patterns_with_grouped_words_match_as_their_plain_spelling(entity
         ("(?=[A-Zae])", ""),  # the lookahead before a place name
     ]
     changed = set()
-    for module in (E, A):
-        for name, rx in vars(module).items():
-            if not isinstance(rx, re.Pattern):
-                continue
-            source = rx.pattern
-            for grouped, plain in pairs:
-                source = source.replace(grouped, plain)
-            if source != rx.pattern:
-                changed.add(name)
-                _same_matches(rx, re.compile(source, rx.flags), entity_texts, source.endswith("$"))
+    for name, rx, plain_rx in regrouped((E, A), pairs):
+        changed.add(name)
+        _same_matches(rx, plain_rx, entity_texts, plain_rx.pattern.endswith("$"))
     assert changed == {
         "_TITLES", "_PLACE_BEFORE_STRONG", "_PLACE_AFTER", "_UNIT_TAIL", "_PLACE_VERB",
         "_NAME_THEN_UNIT", "_UNIT_THEN_NAME", "_UNIT_BEFORE", "_PHRASE",

@@ -961,20 +961,15 @@ def _plain_spellings():
 
 
 def test_patterns_with_grouped_words_match_as_their_plain_spelling(speed_sentences):
+    from pattern_spellings import regrouped
+
     from pipeline import figures as F
 
     pairs = _plain_spellings()
     changed = set()
-    for name, rx in vars(F).items():
-        if not isinstance(rx, re.Pattern):
-            continue
-        source = rx.pattern
-        for grouped, plain in pairs:
-            source = source.replace(grouped, plain)
-        if source == rx.pattern:
-            continue
+    for name, rx, plain_rx in regrouped((F,), pairs):
         changed.add(name)
-        plain_rx = re.compile(source, rx.flags)
+        source = plain_rx.pattern
         for sentence in speed_sentences:
             assert [(m.span(), m.groups()) for m in rx.finditer(sentence)] == [
                 (m.span(), m.groups()) for m in plain_rx.finditer(sentence)
