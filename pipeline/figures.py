@@ -210,9 +210,8 @@ _SINGLE_VICTIM = re.compile(
     rf"(?P<pair>\s+and\s+(?:his|her|their|a|an|another)\s+(?:[\w-]+\s+)?{_PERSON_NOUN}\b)?"
     r"(?:\s+(?:in|at|inside|near|on)\s+the\s+[\w-]+)?"
     r"(?:,\s*(?:\d{1,3}|aged \d{1,3}),)?\s+"
-    r"(?:(?:who\s+)?(?:was|has been|had been|is|got|were)\s+(?:(?!fatally\b)\w+\s+)?)?(?P<cue>"
-    + _CUE_ALT
-    + r")\b",
+    r"(?:(?:who\s+)?(?:was|has been|had been|is|got|were)\s+(?:(?!(?:fatally|not|never)\b)\w+\s+)?)?"
+    r"(?P<cue>" + _CUE_ALT + r")\b",
     re.I,
 )
 _VICTIM_VERB = (
@@ -399,6 +398,8 @@ def _group(m: re.Match, names) -> str | None:
     return None
 
 
+# before a victim named without a count, a word that says it was nobody
+_NEGATED_SUBJECT = re.compile(r"\b(?:neither|nor|not|neither\b[^.;:!?,]{1,60}\bor)\s+$", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)\s*")
 _AGES_BEFORE = re.compile(r"\b(?:ages|aged)\s*$", re.I)
 _APPOSITION_BEFORE = re.compile(r"[A-Za-z][\w'’-]*,\s*$")
@@ -687,6 +688,10 @@ def _sentence_figures(sentence, offset, excluded, published, persons) -> list[Fi
         cue = groups.get("cue") or ""
         hit = category == "injured" and cue.lower().startswith("shot")
         n = 2 if groups.get("pair") else 1  # "killing a woman and her son"
+        if m.re is _SINGLE_VICTIM and _NEGATED_SUBJECT.search(
+            sentence, max(0, m.start() - 80), m.start()
+        ):
+            n, hit = 0, False  # "neither the driver nor the passenger was hurt": nobody was
         scope, _, as_of, source = shared()
         out.append(Figure(category, n, n, n, "exact", who, scope, as_of, source, (s, e), hit=hit))
     for m in _gated(_HURT_ONE, _HURT_ONE_WORDS, sentence, lowered):

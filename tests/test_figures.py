@@ -276,6 +276,25 @@ def test_a_report_that_nobody_was_hurt_is_a_figure_of_zero(nlp, sentence, expect
     assert sorted((f.category, f.best) for f in figures_of(nlp, sentence)) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # the victims named are negated: nobody was
+        ("Neither the cook nor the other passenger was injured.", [("injured", 0)]),
+        ("Neither the ferry captain or the fisherman was hurt.", [("injured", 0)]),
+        ("Not a single villager was killed in the overnight raid.", [("killed", 0)]),
+        # the verb is negated: no figure (someone else may have been)
+        ("The bus driver was not injured, officials said.", []),
+        ("The hostage was never harmed.", []),
+        # a plain "or", and a "neither" in another clause, negate nothing
+        ("A farmer or a herder was killed near the well.", [("killed", 1)]),
+        ("Neither side commented, but a nurse was wounded.", [("injured", 1)]),
+    ],
+)
+def test_a_negated_victim_is_nobody(nlp, sentence, expected):
+    assert [(f.category, f.best) for f in figures_of(nlp, sentence)] == expected
+
+
 def test_no_death_penalty_is_not_a_zero(nlp):
     assert figures_of(nlp, "The country has had no death penalty since 1998.") == []
 
