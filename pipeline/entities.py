@@ -15,7 +15,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pipeline import actors, places
-from pipeline.patterns import finditer_from, folded, one_of, plain_words, positions
+from pipeline.patterns import (
+    ends_with_word,
+    finditer_from,
+    folded,
+    one_of,
+    plain_words,
+    positions,
+)
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # words before a name that make it a person's; tried by first letter (see pipeline.patterns)
@@ -285,12 +292,7 @@ def _place_votes(text: str, start: int, end: int) -> int:
 def _ends_with(rx: re.Pattern, before: str, endings: tuple[str, ...]) -> bool:
     """Whether `rx` (one of `endings`, then spaces, at the end) matches at the end of `before`;
     not searched when `before` does not end so (most words before a name are no cue)."""
-    words = before.rstrip()
-    return (
-        len(words) < len(before)
-        and folded(words).endswith(endings)
-        and rx.search(before) is not None
-    )
+    return ends_with_word(before, endings) and rx.search(before) is not None
 
 
 def _after_title(before: str) -> bool:

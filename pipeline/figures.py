@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.dates import month_as_of
 from pipeline.numbers import NUMBER_RE, parse_number, vague_qualifier
-from pipeline.patterns import folded, one_of
+from pipeline.patterns import ends_with_word, folded, one_of
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"
@@ -774,8 +774,7 @@ def _search_before(
     the whole sentence. Every match of `rx` is one of `endings` followed by spaces: a window
     that does not end so is not searched."""
     start = max(0, end - _WINDOW)
-    words = sentence[start:end].rstrip()
-    if len(words) == end - start or not folded(words).endswith(endings):
+    if not ends_with_word(sentence[start:end], endings):
         return None
     return rx.search(sentence, start, end)
 

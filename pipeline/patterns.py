@@ -37,6 +37,14 @@ def folded(text: str) -> str:
     return lowered.replace("\u0131", "i").replace("\u017f", "s")
 
 
+def ends_with_word(text: str, endings: tuple[str, ...]) -> bool:
+    """Whether `text` ends with one of `endings` (in `folded` case) and then at least one space:
+    the gate for a pattern anchored at the end of the words before something ("killing 12", "in
+    X"), all of whose matches end so."""
+    words = text.rstrip()
+    return len(words) < len(text) and folded(words).endswith(endings)
+
+
 def alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a pattern: "a|b(?:c|d)|[|]" -> ["a", "b(?:c|d)", "[|]"]."""
     out, depth, start, i = [], 0, 0, 0
