@@ -17,18 +17,17 @@ Tasks pass the path of a staging directory, never articles. All work lives in `p
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
 
-from airflow.sdk import Asset, dag, get_current_context, task
+from airflow.sdk import dag, get_current_context, task
 from airflow.timetables.interval import CronDataIntervalTimetable
+
+from pipeline.dagkit import NEWS_PARTITIONS, START_DATE, default_args
 
 DATA_DIR = os.environ.get("NEWSFACTS_DATA_DIR", "data")
 SOURCES = os.environ.get("NEWSFACTS_SOURCES", "seeds/sources.toml")
 # on a cluster, a pool with few slots caps how many fetch tasks (each polite per host) run at
 # once over all workers, so concurrent runs never multiply the load on one site
 FETCH_POOL = os.environ.get("NEWSFACTS_FETCH_POOL", "default_pool")
-# the news_publish DAG runs when this asset is updated: it builds, audits and swaps news.duckdb
-NEWS_PARTITIONS = Asset(name="news_partitions", uri="file:///newsfacts/partitions")
 
 
 def _params() -> tuple[str, str, str, str]:
@@ -49,15 +48,10 @@ def _params() -> tuple[str, str, str, str]:
     # the run for day D starts when D is over (00:00 UTC the next day) and collects D: a data
     # interval, not Airflow 3's default cron trigger whose logical date is the firing time
     schedule=CronDataIntervalTimetable("0 0 * * *", timezone="UTC"),
-    start_date=datetime(2025, 1, 1),
+    start_date=START_DATE,  # any day from 1990 on can be collected (from an archive)
     catchup=False,
     max_active_runs=1,
-    default_args={
-        "retries": 2,
-        "retry_delay": timedelta(seconds=30),
-        "retry_exponential_backoff": 2.0,
-        "max_retry_delay": timedelta(minutes=10),
-    },
+    default_args=default_args(),
     params={"sources": SOURCES, "data_dir": DATA_DIR, "archive": ""},
     doc_md=__doc__,
     tags=["newsfacts", "nightly"],

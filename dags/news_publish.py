@@ -17,12 +17,10 @@ after theirs).
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
 
-from airflow.sdk import Asset, dag, get_current_context, task
+from airflow.sdk import dag, get_current_context, task
 
-NEWS_PARTITIONS = Asset(name="news_partitions", uri="file:///newsfacts/partitions")
-NEWS_DB = Asset(name="news_duckdb", uri="file:///newsfacts/news.duckdb")
+from pipeline.dagkit import NEWS_DB, NEWS_PARTITIONS, START_DATE, default_args
 
 
 def _data_dirs() -> list[str]:
@@ -43,10 +41,10 @@ def _data_dirs() -> list[str]:
 @dag(
     dag_id="news_publish",
     schedule=[NEWS_PARTITIONS],
-    start_date=datetime(2025, 1, 1),
+    start_date=START_DATE,
     catchup=False,
     max_active_runs=1,  # two publishes never race for the same file
-    default_args={"retries": 2, "retry_delay": timedelta(seconds=30)},
+    default_args=default_args(),
     params={"data_dir": os.environ.get("NEWSFACTS_DATA_DIR", "data")},
     doc_md=__doc__,
     tags=["newsfacts", "publish"],

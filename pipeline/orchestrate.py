@@ -14,13 +14,45 @@ import warnings
 from functools import cache
 from pathlib import Path
 
-from pipeline.settings import DAGS_DIR
+from pipeline.settings import DAGS_DIR, EARLIEST_DATE
 
 log = logging.getLogger(__name__)
 
 
 class DagRunFailed(RuntimeError):
-    """A DAG run ended in a state other than success; the message names the failed tasks."""
+    """A DAG run ended in a state other than success, or ran no task; the message names the
+    failed tasks and why each failed."""
+
+
+# (task id, reason) of each task that failed in this process since the last run_dag began: the
+# DAGs' failure callback (pipeline.dagkit.record_failure) fills it during dag.test()
+_FAILURES: list[tuple[str, str]] = []
+
+
+def remember_failure(task_id: str, exc: BaseException | None) -> None:
+    reason = f"{type(exc).__name__}: {exc}" if exc is not None else "no exception recorded"
+    _FAILURES.append((task_id, reason))
+
+
+def check_run_dates(*dates: str) -> list[dt.date]:
+    """The run dates as dates, or a ValueError that says what is wrong with one: not a
+    YYYY-MM-DD date, before EARLIEST_DATE (no DAG runs earlier), after tomorrow (UTC), or a
+    range whose start is after its end."""
+    days = []
+    for text in dates:
+        try:
+            day = dt.date.fromisoformat(text)
+        except (TypeError, ValueError):
+            raise ValueError(f"{text!r} is not a date: write it YYYY-MM-DD") from None
+        if day < EARLIEST_DATE:
+            raise ValueError(f"{day} is before {EARLIEST_DATE}, the first day the DAGs accept")
+        tomorrow = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+        if day > tomorrow:
+            raise ValueError(f"{day} is in the future: nothing was published on it yet")
+        days.append(day)
+    if len(days) == 2 and days[0] > days[1]:
+        raise ValueError(f"the range {days[0]}..{days[1]} ends before it starts")
+    return days
 
 
 def prepare_airflow(data_dir: str | Path) -> Path:
@@ -57,19 +89,29 @@ def load_dag(dag_id: str):
 
 
 def run_dag(dag_id: str, logical_date: str, conf: dict, data_dir: str | Path) -> str:
-    """Run one DAG run to its end; returns its run id or raises DagRunFailed."""
+    """Run one DAG run to its end; returns its run id. Raises DagRunFailed when the run failed
+    (naming each failed task and its exception) or when it ran no task at all, which Airflow
+    reports as a success (a logical date before the DAG's start_date gets no task instance)."""
     prepare_airflow(data_dir)
     _migrated(os.environ["AIRFLOW_HOME"])
     dag = load_dag(dag_id)
     day = dt.datetime.fromisoformat(logical_date).replace(tzinfo=dt.UTC)
+    _FAILURES.clear()
+    # every declared param is passed: in process, a run's conf stays in the tasks' params, so a
+    # key one run set (an archive) would otherwise be seen by the next run that leaves it out
+    conf = {**{k: dag.params[k] for k in dag.params}, **conf}
     run = dag.test(logical_date=day, run_conf=conf)
+    tis = run.get_task_instances()
     if run.state != "success":
-        failed = sorted(
-            {
-                ti.task_id
-                for ti in run.get_task_instances()
-                if ti.state in ("failed", "upstream_failed")
-            }
+        failed = sorted({ti.task_id for ti in tis if ti.state in ("failed", "upstream_failed")})
+        why = "".join(f"\n  {task}: {reason}" for task, reason in _FAILURES)
+        raise DagRunFailed(f"{dag_id} {logical_date}: run {run.state}; failed tasks: {failed}{why}")
+    if not any(ti.state == "success" for ti in tis):
+        start = dag.start_date.date() if dag.start_date else None
+        why = (
+            f"the logical date is before the DAG's start_date {start}"
+            if start and day.date() < start
+            else f"its {len(tis)} task instances were all skipped or never started"
         )
-        raise DagRunFailed(f"{dag_id} {logical_date}: run {run.state}; failed tasks: {failed}")
+        raise DagRunFailed(f"{dag_id} {logical_date}: the run ran no task ({why})")
     return run.run_id

@@ -562,7 +562,9 @@ def _add_rows(tables: dict[str, list[dict]], out: dict, rec: dict) -> None:
             "sub_type": ev["sub_type"], "event_date": parse_iso(ev["date"]),
             "date_precision": ev["date_precision"], "location": ev["location"],
             "country": ev["country"], "actors": ev["actors"], "span": [s, e], "evidence": text[s:e],
-            "admin1": ev.get("admin1"), "geo_precision": ev.get("geo_precision"),
+            "actor1": ev.get("actor1"), "actor2": ev.get("actor2"), "admin1": ev.get("admin1"),
+            "latitude": ev.get("latitude"), "longitude": ev.get("longitude"),
+            "geo_precision": ev.get("geo_precision"),
         })  # fmt: skip
 
 
@@ -645,12 +647,20 @@ def _shards_dir(data_dir: str, run_id: str) -> Path:
     return Path(data_dir) / _shards_rel(run_id)
 
 
-@remote.on_data_dir(lambda run_id, **_: [_shards_rel(run_id)])
 def route_archive_file(
     path: str, date_from: str, date_to: str, data_dir: str, run_id: str
 ) -> list[str]:
-    """Stream one archive file into per-date shards of this backfill run; returns their dates.
-    A retried file rewrites only its own shards."""
+    """Stream one archive file into per-date shards of this backfill run; returns their dates."""
+    return route_file(path, date_from, date_to, data_dir, run_id)["dates"]
+
+
+@remote.on_data_dir(lambda run_id, **_: [_shards_rel(run_id)])
+def route_file(path: str, date_from: str, date_to: str, data_dir: str, run_id: str) -> dict:
+    """Stream one archive file into per-date shards of this backfill run. Returns what it found:
+    `dates` (of its shards), `in_range` (records routed to a date of the range), `outside_range`,
+    `rejected` (broken or undated records, kept as rejects on the range's first day), and the
+    `first` and `last` record dates seen, in range or not. A retried file rewrites only its own
+    shards."""
     from pipeline.archives import file_key, iter_file
 
     lo, hi = parse_iso(date_from), parse_iso(date_to)
@@ -660,6 +670,7 @@ def route_archive_file(
     for old in root.glob(f"date=*/{key}.*"):
         old.unlink()
     counts: Counter = Counter()
+    first = last = None  # the first and last record dates, in range or not
     handles: dict[Path, object] = {}
     opened: set[Path] = set()  # shards written by this call and closed since
     started = time.monotonic()
@@ -684,10 +695,12 @@ def route_archive_file(
                     counts["reject:no_date"] += 1
                 elif not date_from <= day <= date_to:
                     counts["outside_range"] += 1
+                    first, last = min(first or day, day), max(last or day, day)
                     continue
                 else:
                     row, shard = rec, root / f"date={day}" / f"{key}.jsonl"
-                    counts["routed"] += 1
+                    counts["in_range"] += 1
+                    first, last = min(first or day, day), max(last or day, day)
             if shard not in handles:
                 if len(handles) >= MAX_OPEN_SHARDS:  # years of dates: reopen in append mode
                     oldest = next(iter(handles))
@@ -703,7 +716,45 @@ def route_archive_file(
         for handle in handles.values():
             handle.close()
     log.info("archive %s: %s", path, dict(counts))
-    return sorted({p.parent.name.split("=", 1)[1] for p in [*handles, *opened]})
+    return {
+        "file": str(path),
+        "dates": sorted({p.parent.name.split("=", 1)[1] for p in [*handles, *opened]}),
+        "in_range": counts["in_range"],
+        "outside_range": counts["outside_range"],
+        "rejected": sum(n for k, n in counts.items() if k.startswith("reject:")),
+        "first": first,
+        "last": last,
+    }
+
+
+class BackfillWroteNothing(RuntimeError):
+    """A backfill that should have written dates wrote none; the message says why."""
+
+
+def check_backfill(routed: list[dict], written: list[str], date_from: str, date_to: str) -> int:
+    """After every date of a backfill ran: raise BackfillWroteNothing when its archive had no
+    record in the range (and refused none: refusals are written as rejects), or had records in
+    the range and no date was written. Returns the number of dates written."""
+    in_range = sum(r["in_range"] for r in routed)
+    rejected = sum(r["rejected"] for r in routed)
+    if in_range and not written:
+        raise BackfillWroteNothing(
+            f"{in_range} records fall in {date_from}..{date_to} but no date was written"
+        )
+    if not in_range and not rejected:
+        dated = [d for r in routed for d in (r["first"], r["last"]) if d]
+        outside = sum(r["outside_range"] for r in routed)
+        found = (
+            f"its {outside} dated records run from {min(dated)} to {max(dated)}"
+            if dated
+            else "it holds no record"
+        )
+        raise BackfillWroteNothing(
+            f"no record of the archive ({len(routed)} file{'s' * (len(routed) != 1)}) falls in "
+            f"{date_from}..{date_to}: "
+            f"{found}"
+        )
+    return len(written)
 
 
 @remote.on_data_dir(

@@ -5,6 +5,7 @@ Each stage takes one options object; nothing else in the package hard-codes a tu
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,11 @@ SQL_DIR = REPO_ROOT / "sql"
 DAGS_DIR = REPO_ROOT / "dags"
 
 SOURCE_KINDS = ("rss", "atom", "sitemap", "urls")
+
+# The first day a run may collect or backfill: every DAG's start_date. Airflow gives a run whose
+# logical date is before its DAG's start_date no task instance and calls it a success, and the
+# archives users backfill (CC-NEWS since 2016, older JSONL dumps) go back decades.
+EARLIEST_DATE = dt.date(1990, 1, 1)
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 cluster through Airflow's REST API and check what they published on object storage.
 
 1. serve the sample site on 127.0.0.1 (the port the cluster's sources file names);
-2. trigger news_nightly for a sample date and news_backfill for a 3-day JSONL archive, at once,
-   so the two Celery workers share the tasks, then unpause the DAGs;
-3. wait for both, then for the news_publish run that their `news_partitions` asset events start;
+2. trigger news_nightly for a sample date and news_backfill for a 3-day JSONL archive of 2016,
+   at once, so the two Celery workers share the tasks, then unpause the DAGs;
+3. wait for both; then run Airflow's own backfill (`POST /backfills`, what `airflow backfill
+   create` does) of news_nightly over two days of 1999 read from an archive; then wait for the
+   news_publish run that their `news_partitions` asset events start;
 4. download the published news.duckdb from the bucket and check its views; check that both
    workers ran tasks and that fetch ran in its pool.
 
@@ -31,7 +33,9 @@ CLUSTER_DIR = Path(os.environ["CLUSTER_DIR"])
 SITE_PORT = int(os.environ["SITE_PORT"])
 TIMEOUT = float(os.environ.get("CLUSTER_TIMEOUT", "900"))
 DAGS = ("news_nightly", "news_backfill", "news_publish")
-BACKFILL_DAYS = ("2025-04-07", "2025-04-08", "2025-04-09")
+# old days on purpose: every DAG takes any day from 1990 on (pipeline.settings.EARLIEST_DATE)
+BACKFILL_DAYS = ("2016-04-04", "2016-04-05", "2016-04-06")
+OLD_DAYS = ("1999-05-03", "1999-05-04")
 RESULTS: list[tuple[str, bool, str]] = []
 
 
@@ -114,6 +118,42 @@ def write_archive(path: Path) -> Path:
     return path
 
 
+def write_old_archive(path: Path) -> Path:
+    """Two invented reports of 1999, for Airflow's backfill of the nightly DAG."""
+    texts = [
+        "Rebels killed seven soldiers in an ambush near the town of Makeni on Sunday, the army "
+        "said.",
+        "Police arrested forty demonstrators in Freetown on Monday after a march on the "
+        "parliament, witnesses said.",
+    ]
+    lines = [
+        json.dumps({"id": f"o{i}", "url": f"http://archive.test/o{i}", "published": day,
+                    "text": text})
+        for i, (day, text) in enumerate(zip(OLD_DAYS, texts, strict=True))
+    ]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def airflow_backfill(archive: Path) -> list[dict]:
+    """Airflow's own backfill of news_nightly over OLD_DAYS, reading `archive`: the runs it made,
+    once it completed."""
+    body = {
+        "dag_id": "news_nightly", "from_date": f"{OLD_DAYS[0]}T00:00:00Z",
+        "to_date": f"{OLD_DAYS[-1]}T00:00:00Z", "max_active_runs": 1,
+        "dag_run_conf": {"archive": str(archive), "sources": os.environ["NEWSFACTS_SOURCES"],
+                         "data_dir": DATA_URL},
+    }  # fmt: skip
+    backfill_id = api("POST", "/backfills", body)["id"]
+
+    def completed():
+        return api("GET", f"/backfills/{backfill_id}").get("completed_at")
+
+    wait_until("airflow backfill of news_nightly", completed)
+    made = api("GET", "/dags/news_nightly/dagRuns?run_type=backfill&limit=100")["dag_runs"]
+    return [r for r in made if (r.get("logical_date") or "")[:10] in OLD_DAYS]
+
+
 def tasks_per_worker() -> dict[str, int]:
     """Task executions each worker's log reports (both share this host, so the Celery hostname
     tells them apart, not the task instance's hostname)."""
@@ -129,6 +169,7 @@ def main() -> int:
     started = time.monotonic()
     nightly_date = sample_dates()[0]
     archive = write_archive(CLUSTER_DIR / "archive.jsonl")
+    old_archive = write_old_archive(CLUSTER_DIR / "archive-1999.jsonl")
     wait_dags_parsed()
     with serve_site(port=SITE_PORT):
         t0 = time.monotonic()
@@ -148,13 +189,24 @@ def main() -> int:
     both_done = time.monotonic() - t0
     check("news_nightly run succeeded", nightly["state"] == "success", nightly_id)
     check("news_backfill run succeeded", backfill["state"] == "success", backfill_id)
+    try:
+        old_runs = airflow_backfill(old_archive)
+    except (TimeoutError, OSError) as exc:
+        check("airflow backfill of news_nightly over 1999", False, str(exc))
+        old_runs = []
+    check(
+        "airflow backfill of news_nightly ran and succeeded on each day of 1999",
+        sorted(r["logical_date"][:10] for r in old_runs if r["state"] == "success")
+        == list(OLD_DAYS),
+        ", ".join(f"{r['logical_date'][:10]}={r['state']}" for r in old_runs),
+    )
+    old_done = time.monotonic() - t0
     # a publish run created after both outlet tasks started read both runs' partitions (the
     # asset event is emitted when the outlet task ends, after its partitions were committed)
-    after = max(
-        task(dag, run_id, name)["start_date"]
-        for dag, run_id, name in (("news_nightly", nightly_id, "write_partitions"),
-                                  ("news_backfill", backfill_id, "partitions_landed"))
-    )  # fmt: skip
+    outlets = [("news_nightly", nightly_id, "write_partitions"),
+               ("news_backfill", backfill_id, "partitions_landed")]  # fmt: skip
+    outlets += [("news_nightly", r["dag_run_id"], "write_partitions") for r in old_runs]
+    after = max(task(dag, run_id, name)["start_date"] or "" for dag, run_id, name in outlets)
 
     def published():
         runs = api("GET", "/dags/news_publish/dagRuns?order_by=-run_after&limit=20")["dag_runs"]
@@ -198,9 +250,15 @@ def main() -> int:
                 'select "date"::varchar, category, best from figures where "date" between '
                 f"'{BACKFILL_DAYS[0]}' and '{BACKFILL_DAYS[-1]}' order by all"
             )
-            expected = [("2025-04-07", "injured", 3), ("2025-04-07", "killed", 5),
-                        ("2025-04-09", "injured", 12)]  # fmt: skip
+            expected = [("2016-04-04", "injured", 3), ("2016-04-04", "killed", 5),
+                        ("2016-04-06", "injured", 12)]  # fmt: skip
             check("backfill figures", figures == expected, str(figures))
+            old = q(
+                'select "date"::varchar, category, best from figures where year("date") = 1999 '
+                "order by all"
+            )
+            expected = [("1999-05-03", "killed", 7), ("1999-05-04", "arrested", 40)]
+            check("airflow backfill figures of 1999 published", old == expected, str(old))
             bad = q("select count(*) from rejects where reason = 'bad_record'")[0][0]
             check("the broken archive line is a reject", bad == 1, str(bad))
             views = [v for (v,) in q("select view_name from duckdb_views() where not internal")]
@@ -219,6 +277,7 @@ def main() -> int:
         "nightly_run_s": round(seconds(nightly), 1),
         "backfill_run_s": round(seconds(backfill), 1),
         "both_runs_wall_s": round(both_done, 1),
+        "airflow_backfill_1999_done_s": round(old_done, 1),
         "until_published_s": round(publish_done, 1),
         "check_total_s": round(time.monotonic() - started, 1),
     }
