@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -20,13 +21,28 @@ def _extract(args) -> int:
 
 
 def _report(data_dir: str, dates: list[str]) -> None:
-    """What a run leaves: rows per table for its dates, rejects per reason."""
-    from pipeline import runs
+    """What a run leaves, per date: rejects per reason, and the rows the publish's content
+    checks held back (the quarantine view) per check."""
+    from pipeline import publish, runs
 
+    held: dict[str, dict[str, int]] = {}
+    if dates and publish.db_path(data_dir).exists():
+        _, rows = publish.query(
+            data_dir,
+            'select cast("date" as varchar), check_name, count(*) from quarantine '
+            'where cast("date" as varchar) in (select unnest(?)) group by all',
+            [dates],
+        )
+        for date, check, n in rows:
+            held.setdefault(date, {})[check] = n
     for date in dates:
         counts = runs.reject_counts(data_dir, date)
         reasons = ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "none"
         print(f"{date}: rejects by reason: {reasons}", file=sys.stderr)
+        if held.get(date):
+            checks = ", ".join(f"{k}={v}" for k, v in sorted(held[date].items()))
+            print(f"{date}: rows held back by check (see the quarantine view): {checks}",
+                  file=sys.stderr)  # fmt: skip
 
 
 def _dir(data_dir: str) -> str:
@@ -37,9 +53,12 @@ def _dir(data_dir: str) -> str:
 
 
 def nightly(date: str, sources: str, data_dir: str, archive: str | None = None) -> str:
-    from pipeline.orchestrate import run_dag
+    from pipeline.orchestrate import check_run_dates, run_dag
     from pipeline.settings import load_sources
 
+    check_run_dates(date)
+    if archive and not Path(archive).exists():
+        raise FileNotFoundError(f"archive {archive} does not exist")
     load_sources(sources)  # a broken sources file fails here, with its reason, before Airflow
     conf = {"sources": str(Path(sources).resolve()), "data_dir": _dir(data_dir)}
     if archive:
@@ -58,8 +77,9 @@ def publish_run(data_dir: str, date: str) -> str:
 
 
 def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
-    from pipeline.orchestrate import run_dag
+    from pipeline.orchestrate import check_run_dates, run_dag
 
+    check_run_dates(date_from, date_to)
     if not Path(archive).exists():
         raise FileNotFoundError(f"archive {archive} does not exist")
     conf = {
@@ -120,10 +140,9 @@ def _query_local(args, data_dir: str) -> int:
         cols, rows = query(data_dir, args.sql)
         print(format_table(cols, rows, max_width=args.max_width))
         return 0
-    if not args.out:
-        raise ValueError(f"--format {args.format} writes a file: give --out FILE")
-    n = export(data_dir, args.sql, args.format, args.out)
-    print(f"query: {n} rows written to {args.out} ({args.format})", file=sys.stderr)
+    n = export(data_dir, args.sql, args.format, args.out)  # no --out: standard output
+    where = args.out or "standard output"
+    print(f"query: {n} row{'s' * (n != 1)} written to {where} ({args.format})", file=sys.stderr)
     return 0
 
 
@@ -181,8 +200,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("table", "csv", "json", "parquet"), default="table",
         help="table (printed, aligned) or a file format for --out",
     )  # fmt: skip
-    p.add_argument("--out", help="write the result to this file (with --format csv|json|parquet)")
-    p.add_argument("sql")
+    p.add_argument(
+        "--out", help="write the result to this file (with --format csv|json|parquet; "
+        "without it, the format goes to standard output)",
+    )  # fmt: skip
+    p.add_argument("sql", help="one or more queries (SELECT, WITH, DESCRIBE, ...); writes refused")
     p.set_defaults(func=_query)
 
     p = sub.add_parser(
@@ -214,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         return args.func(args)
+    except BrokenPipeError:  # `pipeline query ... | head`: the reader has all it wanted
+        # later writes to the closed pipe (at exit, flushing stdout) must not complain either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a command killed by the closed pipe exits
     except Exception as exc:  # one clear line for the operator; the traceback with -v
         if args.verbose:
             raise

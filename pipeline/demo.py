@@ -49,6 +49,11 @@ ANALYST_QUERIES = [
            from event_casualties order by "date", type, location, category""",
     ),
     (
+        "Rows held back by the data checks (left out of every view above; see docs/analysts.md)",
+        """select check_name, table_name, count(*) as n, min(reason) as example
+           from quarantine group by all order by n desc, check_name""",
+    ),
+    (
         "Rejected inputs, with their reasons",
         """select "date", stage, reason, url from rejects order by all""",
     ),

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from pipeline import schemas, store
 from pipeline.settings import SQL_DIR
@@ -152,19 +153,31 @@ def snapshot(data_dir: Path, tables: set[str], publish_id: str) -> Path:
     return root
 
 
-def _source_relation(snapshot_dir: Path, table: str) -> str:
-    if store.has_partitions(snapshot_dir, table):
-        glob = str(snapshot_dir.resolve() / table / "date=*" / "*.parquet")
-        return (
-            f"read_parquet({_sql_string(glob)}, hive_partitioning = true, union_by_name = true, "
-            "hive_types = {'date': date})"
-        )
-    # no data yet: an empty relation with the table's columns and the partition column
+def _source_relation(snapshot_dir: Path, table: str, held_back: bool = False) -> str:
+    """The rows of a Parquet table in the snapshot, with every column of its schema: partitions
+    written before a column was added read it as null (and a column added later in some
+    partitions is read in all, `union_by_name`). With `held_back`, without the rows the content
+    checks put in `_quarantine` (which must exist in the file by then)."""
+    # an empty relation with the table's columns and the partition column
     cols = ", ".join(
         f"cast(null as {duckdb_type}) as {name}"
         for name, duckdb_type in [*_duckdb_types(table), ("date", "DATE")]
     )
-    return f"(select {cols} where false)"
+    empty = f"(select {cols} where false)"
+    if not store.has_partitions(snapshot_dir, table):  # no data yet
+        return empty
+    glob = str(snapshot_dir.resolve() / table / "date=*" / "*.parquet")
+    parquet = (
+        f"(select * from read_parquet({_sql_string(glob)}, hive_partitioning = true, "
+        f"union_by_name = true, hive_types = {{'date': date}}) union all by name {empty})"
+    )
+    if not (held_back and table in QUARANTINE_IDS):
+        return parquet
+    return (
+        f"(select * from {parquet} as s where not exists (select 1 from {QUARANTINE_TABLE} q "
+        f"where q.table_name = {_sql_string(table)} and q.row_id = s.{QUARANTINE_IDS[table]} "
+        "and q.article_id = s.article_id))"
+    )
 
 
 def _duckdb_types(table: str) -> list[tuple[str, str]]:
@@ -175,8 +188,8 @@ def _duckdb_types(table: str) -> list[tuple[str, str]]:
     return types
 
 
-def _render(sql: str, snapshot_dir: Path) -> str:
-    return _SOURCE.sub(lambda m: _source_relation(snapshot_dir, m.group(1)), sql)
+def _render(sql: str, snapshot_dir: Path, held_back: bool = True) -> str:
+    return _SOURCE.sub(lambda m: _source_relation(snapshot_dir, m.group(1), held_back), sql)
 
 
 def _statements(
@@ -208,6 +221,7 @@ def build(
     views = []
     con = duckdb.connect(str(target))
     try:
+        hold_back(con, source)
         for model in models():
             for stmt in _statements(model, source, materialize, self_contained):
                 con.execute(stmt)
@@ -281,6 +295,119 @@ def stage(data_dir: str | Path, self_contained: bool = False, origin: str | None
     return candidate
 
 
+# --- data checks: block the publish, or hold rows back ----------------------------------------
+
+BLOCK, QUARANTINE = "block", "quarantine"
+_SEVERITY = re.compile(r"^--\s*severity:\s*(\w+)\s*$", re.M)
+QUARANTINE_TABLE = "_quarantine"
+# the views whose rows a content check may hold back, and the column that names a row (an event
+# row is its event_id with its article_id: every report of one event shares the event_id)
+QUARANTINE_IDS = {"events": "event_id", "figures": "figure_id"}
+QUARANTINE_COLUMNS = ("table_name", "row_id", "article_id", "reason", "date")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One sql/checks file. Its header says its severity: `block` (a structural fault the code
+    guarantees against: the publish stops) or `quarantine` (a content fault of some rows: they
+    are left out of the views and listed in `quarantine`, returning QUARANTINE_COLUMNS)."""
+
+    path: Path
+    severity: str
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    @property
+    def description(self) -> str:
+        return " ".join(
+            line.removeprefix("--").strip()
+            for line in self.sql.splitlines()
+            if line.startswith("--") and not _SEVERITY.match(line)
+        )
+
+
+def checks(severity: str | None = None) -> list[Check]:
+    """The check files (of one severity); a file without a valid severity header is an error."""
+    found = []
+    for path in check_files():
+        m = _SEVERITY.search(path.read_text(encoding="utf-8"))
+        if not m or m.group(1) not in (BLOCK, QUARANTINE):
+            raise ValueError(f"{path}: the header must say '-- severity: block' or 'quarantine'")
+        found.append(Check(path, m.group(1)))
+    return [c for c in found if severity in (None, c.severity)]
+
+
+def hold_back(con: duckdb.DuckDBPyConnection, snapshot_dir: Path) -> dict[str, int]:
+    """Run the quarantine checks on the snapshot's rows and store what they return in
+    `_quarantine`, with the figures of every held-back event row; the views built after it
+    leave those rows out. Returns the rows held back per check."""
+    con.execute(
+        f"create or replace table {QUARANTINE_TABLE} (check_name varchar, table_name varchar, "
+        'row_id varchar, article_id varchar, reason varchar, "date" date)'
+    )
+    # the views of every row, for the checks; the build replaces them with the checked views
+    for model in models():
+        if not model.materialized:
+            con.execute(_render(model.sql, snapshot_dir, held_back=False))
+    for check in checks(QUARANTINE):
+        cols = ", ".join(f'"{c}"' for c in QUARANTINE_COLUMNS)
+        con.execute(
+            f"insert into {QUARANTINE_TABLE} select {_sql_string(check.name)}, {cols} "
+            f"from ({check.sql.strip().rstrip(';')})"
+        )
+    unknown = con.execute(
+        f"select distinct table_name from {QUARANTINE_TABLE} "
+        "where table_name not in (select unnest(?))",
+        [list(QUARANTINE_IDS)],
+    ).fetchall()
+    if unknown:
+        raise ValueError(f"a quarantine check named views it cannot hold rows of: {unknown}")
+    # a held-back event row takes its figures with it: they would point at nothing
+    con.execute(
+        f"""insert into {QUARANTINE_TABLE}
+        select distinct q.check_name, 'figures', f.figure_id, f.article_id,
+               'its event ' || q.row_id || ' is held back: ' || q.reason, f."date"
+        from figures f
+        join {QUARANTINE_TABLE} q
+          on q.table_name = 'events' and q.row_id = f.event_id and q.article_id = f.article_id
+        where not exists (
+            select 1 from {QUARANTINE_TABLE} h
+            where h.check_name = q.check_name and h.table_name = 'figures'
+              and h.row_id = f.figure_id and h.article_id = f.article_id)"""
+    )
+    counts = dict(
+        con.execute(
+            f"select check_name, count(*) from {QUARANTINE_TABLE} group by 1 order by 1"
+        ).fetchall()
+    )
+    for name, n in counts.items():
+        log.warning("quarantine: %s held back %d rows (see the quarantine view)", name, n)
+    # the table carries the dictionary of the quarantine view that shows it
+    doc = next(m for m in models() if m.name == "quarantine")
+    for stmt in _comments(doc.sql, QUARANTINE_TABLE, kind="table"):
+        con.execute(stmt)
+    return counts
+
+
+def quarantined(db: str | Path) -> dict[str, int]:
+    """Rows held back per check in a built (candidate or published) file."""
+    con = open_read_only(db)
+    try:
+        return dict(
+            con.execute(
+                f"select check_name, count(*) from {QUARANTINE_TABLE} group by 1 order by 1"
+            ).fetchall()
+        )
+    finally:
+        con.close()
+
+
 @dataclass
 class CheckResult:
     name: str
@@ -288,6 +415,7 @@ class CheckResult:
     failing_rows: int
     sample: list[tuple]
     columns: list[str] = field(default_factory=list)
+    severity: str = BLOCK
 
 
 class ChecksFailed(RuntimeError):
@@ -306,22 +434,22 @@ def check_files() -> list[Path]:
     return sorted((SQL_DIR / "checks").glob("*.sql"))
 
 
-def run_checks_on(db: str | Path, sample: int = 20) -> list[CheckResult]:
-    """Run each sql/checks/*.sql against the DuckDB file `db`; a check passes with no rows."""
+def run_checks_on(
+    db: str | Path, sample: int = 20, severity: str | None = None
+) -> list[CheckResult]:
+    """Run each sql/checks/*.sql (of one severity) against the DuckDB file `db`; a check passes
+    with no rows. On a built file the quarantine checks pass: their rows are not in the views."""
     results = []
     con = open_read_only(db)
     try:
-        for path in check_files():
-            sql = path.read_text(encoding="utf-8")
-            desc = " ".join(
-                line.removeprefix("--").strip()
-                for line in sql.splitlines()
-                if line.startswith("--")
-            )
-            cur = con.execute(sql)
+        for check in checks(severity):
+            cur = con.execute(check.sql)
             cols = [d[0] for d in cur.description]
             rows = cur.fetchall()
-            results.append(CheckResult(path.stem, desc, len(rows), rows[:sample], cols))
+            results.append(
+                CheckResult(check.name, check.description, len(rows), rows[:sample], cols,
+                            check.severity)
+            )  # fmt: skip
     finally:
         con.close()
     return results
@@ -333,10 +461,13 @@ def run_checks(data_dir: str | Path) -> list[CheckResult]:
 
 
 def audit(candidate: str | Path) -> list[CheckResult]:
-    """Audit: run the checks on the candidate. When one returns rows, log them, throw the
-    candidate away and raise ChecksFailed (the published file is untouched)."""
+    """Audit: run the blocking checks on the candidate. When one returns rows, log them, throw
+    the candidate away and raise ChecksFailed (the published file is untouched). The rows the
+    quarantine checks held back when the candidate was built are logged per check."""
     candidate = Path(candidate)
-    results = run_checks_on(candidate)
+    for name, n in quarantined(candidate).items():
+        log.info("check %-36s %d rows held back (quarantine)", name, n)
+    results = run_checks_on(candidate, severity=BLOCK)
     for r in results:
         log.info("check %-36s %s", r.name, "ok" if not r.failing_rows else f"{r.failing_rows} rows")
     failing = [r for r in results if r.failing_rows]
@@ -416,26 +547,120 @@ def prune_snapshots(
     return removed
 
 
-# --- reading --------------------------------------------------------------------------------
+# --- reading: queries only ------------------------------------------------------------------
+
+# what a read-only connection runs: SELECT (with WITH, FROM-first, VALUES, DESCRIBE, SHOW and
+# SUMMARIZE, which DuckDB parses as SELECT) and EXPLAIN; COPY, ATTACH, DETACH, USE, SET, CREATE,
+# INSERT, CALL, EXPORT and the rest are refused before DuckDB sees them
+READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
 
 
-def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the DuckDB file at `path`, as it is now.
+class ReadOnlyError(PermissionError):
+    """A statement that could write was refused: the published file is opened for queries."""
+
+
+def refuse_writes(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Raise ReadOnlyError unless every statement of `sql` is a query (ValueError when there is
+    none; DuckDB's own ParserException when it does not parse)."""
+    if not isinstance(sql, str) or not sql.strip():
+        raise ValueError("no SQL statement given")
+    statements = con.extract_statements(sql)
+    if not statements:
+        raise ValueError("no SQL statement given (only comments or semicolons)")
+    for statement in statements:
+        if statement.type not in READ_STATEMENTS:
+            kind = str(statement.type).rsplit(".", 1)[-1]
+            raise ReadOnlyError(
+                f"{kind} refused: the published file is read-only, only queries run on it "
+                "(SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); to save a "
+                "result, use `pipeline query --format csv|json|parquet --out FILE`"
+            )
+
+
+class ReadOnlyConnection:
+    """A connection to a published file that runs queries only.
+
+    Two locks: every statement is checked to be a query (`refuse_writes`), and DuckDB itself is
+    configured so that it could not write anyway: the file is attached read-only, DuckDB may
+    open no file outside the snapshot the views read (`enable_external_access = false` with
+    `allowed_directories`), extensions are neither installed nor loaded, and the configuration
+    is locked. It offers `execute` and the fetch methods of a DuckDB connection."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self._con = con
+
+    def execute(self, sql: str, parameters=None) -> ReadOnlyConnection:
+        refuse_writes(self._con, sql)
+        self._con.execute(sql, parameters)
+        return self
+
+    @property
+    def description(self):
+        return self._con.description
+
+    def fetchall(self) -> list[tuple]:
+        return self._con.fetchall()
+
+    def fetchone(self) -> tuple | None:
+        return self._con.fetchone()
+
+    def fetchmany(self, size: int = 1) -> list[tuple]:
+        return self._con.fetchmany(size)
+
+    def to_arrow_table(self):
+        return self._con.to_arrow_table()
+
+    def stream(self, sql: str, batch_size: int = 100_000):
+        """The result of a query as an Arrow RecordBatchReader: its rows are read as they are
+        consumed, never all held at once."""
+        refuse_writes(self._con, sql)
+        return self._con.sql(sql).to_arrow_reader(batch_size)
+
+    def fetchdf(self):
+        return self._con.fetchdf()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> ReadOnlyConnection:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_read_only(path: str | Path) -> ReadOnlyConnection:
+    """A read-only connection to the DuckDB file at `path`, as it is now (see
+    ReadOnlyConnection for what it refuses).
 
     `duckdb.connect(path)` reuses a database instance of the same path already open in this
     process, so after a publish it would keep showing the old file; attaching the file to a fresh
     in-memory instance opens whatever file the path names at this moment."""
-    con = duckdb.connect()
+    con = duckdb.connect(
+        config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    )
     try:
         con.execute(f"attach {_sql_string(str(Path(path).resolve()))} as news (read_only)")
         con.execute("use news")
+        # the views read the snapshot's Parquet files: the one directory DuckDB may open
+        has_snapshot = con.execute(
+            "select count(*) from duckdb_tables() where database_name = 'news' "
+            "and table_name = '_publication'"
+        ).fetchall()[0][0]
+        snapshot = (
+            con.execute("select snapshot from _publication").fetchall() if has_snapshot else []
+        )
+        allowed = [str(Path(row[0])) + os.sep for row in snapshot if row[0]]
+        con.execute(f"set allowed_directories = [{', '.join(map(_sql_string, allowed))}]")
+        con.execute("set enable_external_access = false")
+        con.execute("set lock_configuration = true")
     except BaseException:
         con.close()
         raise
-    return con
+    return ReadOnlyConnection(con)
 
 
-def connect(data_dir: str | Path) -> duckdb.DuckDBPyConnection:
+def connect(data_dir: str | Path) -> ReadOnlyConnection:
     """Read-only connection to the published file (many readers may hold one at once)."""
     path = db_path(data_dir)
     if not path.exists():
@@ -445,14 +670,12 @@ def connect(data_dir: str | Path) -> duckdb.DuckDBPyConnection:
     return open_read_only(path)
 
 
-def query(data_dir: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
-    con = connect(data_dir)
-    try:
-        cur = con.execute(sql)
+def query(data_dir: str | Path, sql: str, params=None) -> tuple[list[str], list[tuple]]:
+    """Columns and rows of a query on the published file (queries only: see ReadOnlyConnection)."""
+    with connect(data_dir) as con:
+        cur = con.execute(sql, params)
         cols = [d[0] for d in cur.description] if cur.description else []
         return cols, cur.fetchall()
-    finally:
-        con.close()
 
 
 EXPORT_FORMATS = {
@@ -462,23 +685,47 @@ EXPORT_FORMATS = {
 }
 
 
-def export(data_dir: str | Path, sql: str, fmt: str, out: str | Path) -> int:
-    """Write the result of `sql` to `out` as csv, json (one array) or parquet; returns the row
-    count. DuckDB writes the file, so types survive (dates, lists, nested values)."""
+def export(data_dir: str | Path, sql: str, fmt: str, out: str | Path | None) -> int:
+    """Write the result of `sql` to `out` (None: standard output) as csv, json (one array) or
+    parquet; returns the row count. The query runs read-only; its rows stream, as Arrow
+    batches, into a second DuckDB that has no data of its own and writes the file, so types
+    survive (dates, lists, nested values). The file appears whole or not at all."""
+    import sys
+    import tempfile
+
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}: one of {sorted(EXPORT_FORMATS)}")
-    body = sql.strip().rstrip(";")
-    out = Path(out).resolve()
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.tmp")
-    con = connect(data_dir)
-    try:
-        con.execute(f"copy ({body}) to {_sql_string(str(tmp))} {EXPORT_FORMATS[fmt]}")
-        reader = {"csv": "read_csv", "json": "read_json", "parquet": "read_parquet"}[fmt]
-        n = con.execute(f"select count(*) from {reader}({_sql_string(str(tmp))})").fetchone()[0]
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
-        con.close()
+    target = Path(out).resolve() if out is not None else None
+    if target is not None and not target.parent.is_dir():
+        raise FileNotFoundError(f"cannot write {out}: the folder {target.parent} does not exist")
+    with (
+        connect(data_dir) as con,
+        tempfile.TemporaryDirectory(
+            prefix=".export-", dir=target.parent if target else None
+        ) as tmp,
+    ):
+        batches = con.stream(sql)
+        n = 0
+
+        def counted():
+            nonlocal n
+            for batch in batches:
+                n += batch.num_rows
+                yield batch
+
+        part = Path(tmp) / f"result.{fmt}"
+        writer = duckdb.connect()
+        try:
+            writer.register("result", pa.RecordBatchReader.from_batches(batches.schema, counted()))
+            writer.execute(f"copy result to {_sql_string(str(part))} {EXPORT_FORMATS[fmt]}")
+        finally:
+            writer.close()
+        if target is None:
+            with open(part, "rb") as f:
+                shutil.copyfileobj(f, sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            os.replace(part, target)
     return n
 
 

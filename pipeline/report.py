@@ -110,6 +110,11 @@ def gather(data_dir: str | Path) -> dict:
                order by r.event_key, f.best desc, r.publisher""",
             [[ev["event_key"] for ev in largest]],
         )
+        held_back = _rows(
+            con,
+            """select check_name, table_name, count(*) as n, min(reason) as example
+               from quarantine group by all order by n desc, check_name, table_name""",
+        )
     finally:
         con.close()
     by_event: dict[str, list[dict]] = {}
@@ -117,7 +122,26 @@ def gather(data_dir: str | Path) -> dict:
         by_event.setdefault(row["event_key"], []).append(row)
     for ev in largest:
         ev["evidence"] = by_event.get(ev["event_key"], [])[:EVIDENCE_PER_EVENT]
-    return {"totals": totals, "daily": daily, "types": types, "actors": actors, "largest": largest}
+    return {
+        "totals": totals, "daily": daily, "types": types, "actors": actors, "largest": largest,
+        "held_back": held_back,
+    }  # fmt: skip
+
+
+def _held_back_table(rows: list[dict]) -> str:
+    """Rows the publish's content checks left out of the views, per check (the quarantine
+    view), so a reader knows what the numbers above do not count."""
+    if not rows:
+        return '<p class="meta" id="held-back">No row was held back by the data checks.</p>'
+    body = "".join(
+        f"<tr><td>{_e(r['check_name'])}</td><td>{_e(r['table_name'])}</td>"
+        f'<td class="n">{_fmt(r["n"])}</td><td>{_e(r["example"])}</td></tr>'
+        for r in rows
+    )
+    return (
+        '<table id="held-back"><thead><tr><th>check</th><th>view</th><th>rows</th>'
+        f"<th>for example</th></tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 # --- charts (inline SVG) ----------------------------------------------------------------------
@@ -344,6 +368,11 @@ running totals are never added.</p>
 <p class="meta">Sources / articles: distinct publishers and articles, syndicated copies included.
 Click a column to sort.</p>
 {_events_table(data["largest"])}</section>
+<section><h2>Held back by the data checks</h2>
+<p class="meta">Rows a content check left out of every count above (an event dated after its
+article, an implausible count, evidence that does not match the text); the
+<code>quarantine</code> view lists each one.</p>
+{_held_back_table(data["held_back"])}</section>
 <script>{SCRIPT}</script>
 </body></html>
 """

@@ -61,3 +61,17 @@ def test_each_question_gets_its_answer(world_dir, number):
     _, title, sql = next(q for q in doc_questions() if q[0] == number)
     _, rows = publish.query(world_dir, sql)
     assert rows == ANSWERS[number], title
+
+
+def test_question_1_leaves_a_country_open_ended_when_one_of_its_events_is(tmp_path):
+    # sum() skips nulls: an open-ended report must make the country's high end null, not smaller
+    world = synthetic.load_world(WORLD)
+    eastville = next(f for f in world["figures"] if f["category"] == "killed"
+                     and f["article_id"] == "h2")  # fmt: skip
+    eastville.update(qualifier="more_than", high=None)
+    synthetic.write_world(tmp_path, world)
+    publish.publish(tmp_path)
+    _, _, sql = next(q for q in doc_questions() if q[0] == 1)
+    _, rows = publish.query(tmp_path, sql)
+    assert ("SDN", 5, 5, None) in rows
+    assert ("UKR", 13, 12, 16) in rows

@@ -575,7 +575,7 @@ def _publish_reports(tmp_path, reports):
         tables = by_day.setdefault(day, {"articles": [], "events": [], "figures": []})
         tables["articles"].append({
             "article_id": aid, "url": f"http://{site}/{aid}", "site_name": site,
-            "published": dt.date.fromisoformat(day), "status": "ok", "text": "x",
+            "published": dt.date.fromisoformat(day), "status": "ok", "text": "people killed",
         })  # fmt: skip
         tables["events"].append({
             "event_id": event_id, "article_id": aid, "type": "Battles",
@@ -585,7 +585,7 @@ def _publish_reports(tmp_path, reports):
             tables["figures"].append({
                 "figure_id": f"{aid}#f{i}", "article_id": aid, "category": category,
                 "best": best, "low": low, "high": high, "scope": scope, "as_of": as_of,
-                "event_id": event_id,
+                "event_id": event_id, "span": [7, 13], "evidence": "killed",
             })  # fmt: skip
     for day, tables in by_day.items():
         for table, rows in tables.items():

@@ -127,3 +127,19 @@ def test_rerunning_a_date_after_its_feed_rolled_over_keeps_its_articles(
     )
     cli.nightly("2026-03-04", str(rolled), str(nightly_data))
     assert publish.query(nightly_data, sql)[1] == before
+
+
+def test_the_analyst_doc_questions_answer_on_the_sample_site(nightly_data):
+    # docs/analysts.md's queries name no key that only the tests' small world has: each one,
+    # Q6 (the evidence of one event) included, finds rows in what the demo publishes
+    from test_analysts_doc import doc_questions
+
+    for number, title, sql in doc_questions():
+        if number == 2:  # deaths per day in one named country: the sample site has UKR
+            assert "'UKR'" in sql
+        _, rows = publish.query(nightly_data, sql)
+        assert rows, f"Q{number} ({title}) returns nothing on the sample site"
+    _, totals = publish.query(nightly_data, next(s for n, _, s in doc_questions() if n == 1))
+    for _, killed, low, high in totals:  # a high end is never below the best estimate
+        assert high is None or high >= killed
+        assert low is None or low <= killed

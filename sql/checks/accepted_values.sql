@@ -1,3 +1,4 @@
+-- severity: block
 -- Categories, qualifiers, scopes, event and entity types stay within the contract's values.
 select 'figures.category' as field, category as value from figures
 where category not in ('killed', 'injured', 'missing', 'displaced', 'captured', 'arrested', 'casualties', 'affected')

@@ -1,3 +1,4 @@
+-- severity: block
 -- low <= best <= high wherever they are known, in the figures and in the reconciled events.
 select 'figures' as view, figure_id as id, low, best, high
 from figures

@@ -1,3 +1,4 @@
+-- severity: block
 -- No count is negative (0 is allowed: the report says nobody), in the figures and in the marts built from them; every entity is mentioned at least once and every reconciled event has a report.
 select 'figures' as view, figure_id as id, low, best, high
 from figures

@@ -1,3 +1,4 @@
+-- severity: block
 -- Every entity, figure and event belongs to an article that exists; a figure's event exists; a duplicate points at an article that exists.
 select 'entities' as view, article_id as id from entities where article_id not in (select article_id from articles)
 union all

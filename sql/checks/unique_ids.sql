@@ -1,3 +1,4 @@
+-- severity: block
 -- Ids are unique (a rerun of a date never duplicates rows), and a URL is one article.
 select 'articles' as view, article_id as id, count(*) as n from articles group by all having count(*) > 1
 union all

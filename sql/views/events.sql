@@ -5,11 +5,19 @@
 -- @column type: ACLED event type (Battles, Violence against civilians, Explosions/Remote violence, Riots, Protests, Strategic developments) or Diplomacy
 -- @column sub_type: finer type, free text
 -- @column date: day the event happened, resolved against the publication date
--- @column date_precision: day | month | year
+-- @column date_precision: day | week | month | year (week: the article states no date, so the event happened in the days before its publication)
 -- @column location: place name as written
 -- @column country: ISO 3166-1 alpha-3
--- @column actors: who acted, as canonical entity names
+-- @column admin1: first-level administrative unit of the place, where known
+-- @column latitude: gazetteer latitude of the place, where known
+-- @column longitude: gazetteer longitude of the place, where known
+-- @column geo_precision: 1 the town or site itself, 2 near it or its district, 3 a region or the country
+-- @column actor1: who acted (the agent of the violent verb), as an entity name or a generic phrase ("unidentified gunmen")
+-- @column actor2: against whom (the object or passive subject), or null
+-- @column actors: actor1 and actor2, as a list
 -- @column evidence: the sentence that describes the event
+-- @column span_start: offset of the evidence in articles.text
+-- @column span_end: end offset (exclusive) of the evidence in articles.text
 -- @column dup_of: first copy of the article when it is a duplicate: count rows where it is null to count each story once
 create or replace view events as
 with source as (
@@ -18,7 +26,9 @@ with source as (
 renamed as (
     select
         event_id, article_id, cast("date" as date) as report_date, type, sub_type,
-        event_date as "date", date_precision, location, country, actors, evidence, dup_of
+        event_date as "date", date_precision, location, country, admin1, latitude, longitude,
+        geo_precision, actor1, actor2, actors, evidence, span[1] as span_start,
+        span[2] as span_end, dup_of
     from source
 )
 select * from renamed;
