@@ -55,8 +55,8 @@ test-distributed: setup
 	exit $$status
 
 lint: setup
-	$(VENV)/bin/ruff check pipeline dags tests
-	$(VENV)/bin/ruff format --check pipeline dags tests
+	$(VENV)/bin/ruff check pipeline dags tests tools scripts
+	$(VENV)/bin/ruff format --check pipeline dags tests tools scripts
 
 # make bench: generated news pages (pipeline/benchcorpus.py); results in bench-out/bench.json.
 # BENCH_DOCS pages end to end (route, clean, extract, write, publish), BENCH_RATIO_DOCS for the
@@ -75,14 +75,14 @@ BENCH_MEMORY_PATH ?=
 # the analyst queries run on a generated data dir of this many figures
 BENCH_FIGURES ?= 1000000
 bench: setup
-	$(PY) -m pipeline.bench --docs $(BENCH_DOCS) --ratio-docs $(BENCH_RATIO_DOCS) \
+	$(PY) -m tools.bench --docs $(BENCH_DOCS) --ratio-docs $(BENCH_RATIO_DOCS) \
 	  --backfill $(BENCH_BACKFILL) --figures $(BENCH_FIGURES) \
 	  $(if $(BENCH_MEMORY),--memory --memory-sizes $(BENCH_MEMORY)) \
 	  $(if $(BENCH_MEMORY_BRIEFS),--memory-briefs) \
 	  $(if $(BENCH_MEMORY_PATH),--memory-path $(BENCH_MEMORY_PATH))
 
 eval: setup
-	$(PY) -m pipeline.evaluate --shared $(SHARED) --out $(EVAL_OUT)
+	$(PY) -m tools.evaluate --shared $(SHARED) --out $(EVAL_OUT)
 
 clean:
 	rm -rf $(VENV) data .airflow $(EVAL_OUT)

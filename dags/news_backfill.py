@@ -21,7 +21,7 @@ import os
 
 from airflow.sdk import dag, get_current_context, task
 
-from pipeline.dagkit import NEWS_PARTITIONS, START_DATE, default_args
+from pipeline.runs.dagkit import NEWS_PARTITIONS, START_DATE, default_args
 
 
 def _run() -> tuple[dict, str]:
@@ -64,8 +64,8 @@ def news_backfill():
     def list_archives() -> list[str]:
         from airflow.sdk.exceptions import AirflowFailException
 
-        from pipeline.archives import archive_files
-        from pipeline.orchestrate import check_run_dates
+        from pipeline.ingest.archives import archive_files
+        from pipeline.runs.orchestrate import check_run_dates
 
         params, _ = _run()
         missing = [k for k in ("archive", "date_from", "date_to") if not params.get(k)]
@@ -79,7 +79,7 @@ def news_backfill():
 
     @task
     def route_file(path: str) -> dict:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         p, run_id = _run()
         return runs.route_file(path, p["date_from"], p["date_to"], p["data_dir"], run_id)
@@ -90,7 +90,7 @@ def news_backfill():
 
     @task
     def write_date(date: str) -> str:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         params, run_id = _run()
         return runs.backfill_date(date, params["data_dir"], run_id)
@@ -98,7 +98,7 @@ def news_backfill():
     @task(outlets=[NEWS_PARTITIONS], trigger_rule="all_done")
     def partitions_landed(dates) -> list[str]:
         # runs even when a date failed, so that what was written gets published
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         params, run_id = _run()
         runs.finish_backfill(params["data_dir"], run_id)
@@ -113,7 +113,7 @@ def news_backfill():
         # fails (upstream_failed) when a file or a date failed, so the run does too, even though
         # publish still runs to show what was written; and fails, saying why, when there was
         # nothing in the range or nothing of it was written (it runs when no date was planned)
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         params, _ = _run()
         summaries = [routed[i] for i in range(len(routed))]

@@ -21,7 +21,7 @@ import os
 from airflow.sdk import dag, get_current_context, task
 from airflow.timetables.interval import CronDataIntervalTimetable
 
-from pipeline.dagkit import NEWS_PARTITIONS, START_DATE, default_args
+from pipeline.runs.dagkit import NEWS_PARTITIONS, START_DATE, default_args
 
 DATA_DIR = os.environ.get("NEWSFACTS_DATA_DIR", "data")
 SOURCES = os.environ.get("NEWSFACTS_SOURCES", "seeds/sources.toml")
@@ -59,7 +59,7 @@ def _params() -> tuple[str, str, str, str]:
 def news_nightly():
     @task
     def discover() -> str:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         sources, data_dir, ds, run_id = _params()
         archive = get_current_context()["params"].get("archive")
@@ -69,25 +69,25 @@ def news_nightly():
 
     @task(pool=FETCH_POOL)
     def fetch(staging: str) -> str:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         return runs.fetch_step(staging)
 
     @task
     def clean(staging: str) -> str:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         return runs.clean_step(staging)
 
     @task
     def extract(staging: str) -> str:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         return runs.extract_step(staging)
 
     @task(outlets=[NEWS_PARTITIONS])
     def write_partitions(staging: str) -> dict[str, str]:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         _, data_dir, ds, _ = _params()
         committed = runs.commit_step(staging)

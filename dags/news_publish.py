@@ -20,7 +20,7 @@ import os
 
 from airflow.sdk import dag, get_current_context, task
 
-from pipeline.dagkit import NEWS_DB, NEWS_PARTITIONS, START_DATE, default_args
+from pipeline.runs.dagkit import NEWS_DB, NEWS_PARTITIONS, START_DATE, default_args
 
 
 def _data_dirs() -> list[str]:
@@ -52,19 +52,19 @@ def _data_dirs() -> list[str]:
 def news_publish():
     @task
     def stage() -> list[str]:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         return [runs.stage_step(d) for d in _data_dirs()]
 
     @task(retries=0)  # a failing check is a verdict on the data, not a flaky task
     def audit(candidates: list[str]) -> list[dict[str, int]]:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         return [runs.audit_step(c) for c in candidates]
 
     @task(outlets=[NEWS_DB])
     def swap(candidates: list[str], audited: list[dict[str, int]]) -> list[str]:
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         return [runs.swap_step(c) for c in candidates]
 

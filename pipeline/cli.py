@@ -11,7 +11,7 @@ from pathlib import Path
 
 
 def _extract(args) -> int:
-    from pipeline.extract import run_extract
+    from pipeline.extract.records import run_extract
     from pipeline.settings import ExtractOptions
 
     counts = run_extract(args.input, args.output, ExtractOptions(batch_size=args.batch_size))
@@ -23,7 +23,8 @@ def _extract(args) -> int:
 def _report(data_dir: str, dates: list[str]) -> None:
     """What a run leaves, per date: rejects per reason, and the rows the publish's content
     checks held back (the quarantine view) per check."""
-    from pipeline import publish, runs
+    from pipeline import publish
+    from pipeline.runs import steps as runs
 
     held: dict[str, dict[str, int]] = {}
     if dates and publish.db_path(data_dir).exists():
@@ -45,62 +46,9 @@ def _report(data_dir: str, dates: list[str]) -> None:
                   file=sys.stderr)  # fmt: skip
 
 
-def _dir(data_dir: str) -> str:
-    """A local data directory as an absolute path; an object-storage URL as it is."""
-    from pipeline.remote import is_url
-
-    return data_dir if is_url(data_dir) else str(Path(data_dir).resolve())
-
-
-def nightly(date: str, sources: str, data_dir: str, archive: str | None = None) -> str:
-    from pipeline.orchestrate import check_run_dates, run_dag
-    from pipeline.settings import load_sources
-
-    check_run_dates(date)
-    if archive and not Path(archive).exists():
-        raise FileNotFoundError(f"archive {archive} does not exist")
-    load_sources(sources)  # a broken sources file fails here, with its reason, before Airflow
-    conf = {"sources": str(Path(sources).resolve()), "data_dir": _dir(data_dir)}
-    if archive:
-        conf["archive"] = str(Path(archive).resolve())
-    run_id = run_dag("news_nightly", date, conf, data_dir)
-    publish_run(data_dir, date)
-    return run_id
-
-
-def publish_run(data_dir: str, date: str) -> str:
-    """Run the news_publish DAG, as the scheduler does when new partitions land (the
-    news_partitions asset): write, audit and publish news.duckdb."""
-    from pipeline.orchestrate import run_dag
-
-    return run_dag("news_publish", date, {"data_dir": _dir(data_dir)}, data_dir)
-
-
-def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
-    from pipeline.orchestrate import check_run_dates, run_dag
-
-    check_run_dates(date_from, date_to)
-    if not Path(archive).exists():
-        raise FileNotFoundError(f"archive {archive} does not exist")
-    conf = {
-        "archive": str(Path(archive).resolve()), "date_from": date_from, "date_to": date_to,
-        "data_dir": _dir(data_dir),
-    }  # fmt: skip
-    try:
-        run_id = run_dag("news_backfill", date_to, conf, data_dir)
-    except Exception:
-        # the dates that were written are published even when others failed, as the
-        # news_partitions asset event makes the scheduler do; the run's failure is what is raised
-        try:
-            publish_run(data_dir, date_to)
-        except Exception as exc:
-            logging.getLogger(__name__).error("publish after the failed backfill: %s", exc)
-        raise
-    publish_run(data_dir, date_to)
-    return run_id
-
-
 def _nightly(args) -> int:
+    from pipeline.api import nightly
+
     run_id = nightly(args.date, args.sources, args.data_dir, args.archive)
     print(
         f"nightly {args.date}: {run_id} succeeded; published {Path(args.data_dir) / 'news.duckdb'}",
@@ -112,6 +60,7 @@ def _nightly(args) -> int:
 
 def _backfill(args) -> int:
     from pipeline import store
+    from pipeline.api import backfill
 
     run_id = backfill(args.archive, args.date_from, args.date_to, args.data_dir)
     print(f"backfill {args.date_from}..{args.date_to}: {run_id} succeeded", file=sys.stderr)
@@ -123,7 +72,7 @@ def _backfill(args) -> int:
 
 
 def _query(args) -> int:
-    from pipeline import remote
+    from pipeline.store import remote
 
     if remote.is_url(args.data_dir):  # the published file, downloaded (it is self-contained)
         with remote.local_copy(f"{args.data_dir.rstrip('/')}/{remote.DB_NAME}") as db:
@@ -155,7 +104,7 @@ def _publish(args) -> int:
 
 
 def _report_html(args) -> int:
-    from pipeline.report import write_report
+    from pipeline.publish.report import write_report
 
     path = write_report(args.data_dir, args.out)
     print(f"report: {path}", file=sys.stderr)

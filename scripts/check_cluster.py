@@ -23,9 +23,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from pipeline import publish, remote
+from pipeline import publish
 from pipeline.demo import sample_dates
-from pipeline.devserver import serve_site
+from pipeline.demo.site import serve_site
+from pipeline.store import remote
 
 API = os.environ["NEWSFACTS_API"] + "/api/v2"
 DATA_URL = os.environ["NEWSFACTS_DATA_DIR"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.orchestrate import prepare_airflow  # importing it does not import Airflow
+from pipeline.runs.orchestrate import prepare_airflow  # importing it does not import Airflow
 
 os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="newsfacts-airflow-")
 prepare_airflow(os.environ["AIRFLOW_HOME"])
@@ -20,7 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(scope="session")
 def seed_site():
     """The bundled sample site on a real HTTP server on 127.0.0.1; yields its base URL."""
-    from pipeline.devserver import serve_site
+    from pipeline.demo.site import serve_site
 
     with serve_site() as base:
         yield base
@@ -28,7 +28,7 @@ def seed_site():
 
 @pytest.fixture(scope="session")
 def seed_sources(seed_site, tmp_path_factory) -> Path:
-    from pipeline.devserver import sources_for
+    from pipeline.demo.site import sources_for
 
     path = tmp_path_factory.mktemp("sources") / "sources.toml"
     path.write_text(sources_for(seed_site), encoding="utf-8")
@@ -37,6 +37,6 @@ def seed_sources(seed_site, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.extract import nlp as load
+    from pipeline.extract.records import nlp as load
 
     return load()

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import publish, synthetic
+from pipeline import publish
 from pipeline.settings import REPO_ROOT
+from tools import synthetic
 
 DOC = REPO_ROOT / "docs" / "analysts.md"
 WORLD = Path(__file__).parent / "fixtures" / "world.json"

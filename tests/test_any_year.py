@@ -13,7 +13,8 @@ import sys
 
 import pytest
 
-from pipeline import cli, orchestrate, publish, store
+from pipeline import api, cli, publish, store
+from pipeline.runs import orchestrate
 from pipeline.settings import EARLIEST_DATE, REPO_ROOT
 
 THIS_YEAR = dt.date.today().year
@@ -46,7 +47,7 @@ def archive(tmp_path_factory):
 @pytest.fixture(scope="module")
 def backfilled(archive, tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("years-data")
-    cli.backfill(str(archive), "1999-01-01", dt.date.today().isoformat(), str(data_dir))
+    api.backfill(str(archive), "1999-01-01", dt.date.today().isoformat(), str(data_dir))
     return data_dir
 
 
@@ -68,7 +69,7 @@ def test_events_of_old_years_keep_their_own_dates(backfilled):
 
 def test_a_nightly_run_reads_a_1999_archive_through_the_nightly_dag(archive, tmp_path):
     data_dir = tmp_path / "data"
-    cli.nightly("1999-05-04", str(REPO_ROOT / "seeds" / "sources.toml"), str(data_dir),
+    api.nightly("1999-05-04", str(REPO_ROOT / "seeds" / "sources.toml"), str(data_dir),
                 archive=str(archive))  # fmt: skip
     assert store.list_dates(data_dir, "articles") == ["1999-05-04"]
     _, rows = publish.query(data_dir, "select category, best from figures order by 1")
@@ -82,8 +83,8 @@ def test_a_nightly_run_after_one_that_read_an_archive_reads_the_web_again(
     from pipeline.demo import sample_dates
 
     day = sample_dates()[0]
-    cli.nightly("1999-05-04", str(seed_sources), str(tmp_path / "old"), archive=str(archive))
-    cli.nightly(day, str(seed_sources), str(tmp_path / "web"))
+    api.nightly("1999-05-04", str(seed_sources), str(tmp_path / "old"), archive=str(archive))
+    api.nightly(day, str(seed_sources), str(tmp_path / "web"))
     assert store.list_dates(tmp_path / "web", "articles") == [day]
     _, rows = publish.query(
         tmp_path / "web", "select count(*) from articles where url like '%127.0.0.1%'"
@@ -132,7 +133,7 @@ def test_a_backfill_whose_range_holds_no_record_fails_and_says_where_the_records
     archive, tmp_path
 ):
     with pytest.raises(orchestrate.DagRunFailed) as failed:
-        cli.backfill(str(archive), "2001-01-01", "2002-12-31", str(tmp_path))
+        api.backfill(str(archive), "2001-01-01", "2002-12-31", str(tmp_path))
     message = str(failed.value)
     assert "every_date_written" in message
     assert "no record of the archive (1 file) falls in 2001-01-01..2002-12-31" in message
@@ -140,7 +141,7 @@ def test_a_backfill_whose_range_holds_no_record_fails_and_says_where_the_records
 
 
 def test_a_backfill_that_wrote_no_date_of_its_records_is_an_error():
-    from pipeline.runs import BackfillWroteNothing, check_backfill
+    from pipeline.runs.steps import BackfillWroteNothing, check_backfill
 
     routed = [{"in_range": 3, "rejected": 0, "outside_range": 0, "first": "2016-06-20",
                "last": "2016-06-22", "dates": ["2016-06-20"]}]  # fmt: skip
@@ -161,7 +162,7 @@ def test_a_dag_run_that_runs_no_task_is_an_error_not_a_success(monkeypatch, tmp_
 
 
 def test_a_failed_task_is_named_with_its_reason(monkeypatch, tmp_path):
-    from pipeline import runs
+    from pipeline.runs import steps as runs
 
     def broken(*_args, **_kwargs):
         raise OSError("disk full while staging")

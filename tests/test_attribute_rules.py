@@ -4,9 +4,9 @@ import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
-from pipeline import benchcorpus
-from pipeline.attribute_rules import compile_ruler, replace_ruler
-from pipeline.extract import nlp, stock_model
+from pipeline.extract.attribute_rules import compile_ruler, replace_ruler
+from pipeline.extract.records import nlp, stock_model
+from tools import benchcorpus
 
 _ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
 

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from pipeline import cli, publish, store
+from pipeline import api, publish, store
 
 
 def _archive(path):
@@ -35,7 +35,7 @@ def backfilled(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("backfill")
     archive = _archive(tmp / "archive.jsonl")
     data_dir = tmp / "data"
-    cli.backfill(str(archive), "2025-06-01", "2025-06-30", str(data_dir))
+    api.backfill(str(archive), "2025-06-01", "2025-06-30", str(data_dir))
     return archive, data_dir
 
 
@@ -57,12 +57,12 @@ def test_a_second_backfill_changes_nothing(backfilled):
     sql = "select (select count(*) from articles), (select count(*) from figures), " \
           "(select count(*) from rejects)"  # fmt: skip
     before = publish.query(data_dir, sql)[1]
-    cli.backfill(str(archive), "2025-06-01", "2025-06-30", str(data_dir))
+    api.backfill(str(archive), "2025-06-01", "2025-06-30", str(data_dir))
     assert publish.query(data_dir, sql)[1] == before
 
 
 def test_a_retried_file_rewrites_only_its_own_shards_and_finished_dates_are_not_redone(tmp_path):
-    from pipeline import runs
+    from pipeline.runs import steps as runs
 
     archive = _archive(tmp_path / "archive.jsonl")
     data_dir = str(tmp_path / "data")
@@ -88,7 +88,7 @@ def test_an_archive_with_only_broken_records_adds_rejects_and_keeps_the_articles
     before = publish.query(data_dir, articles)[1]
     broken = tmp_path / "broken.jsonl"
     broken.write_text("{not json\n", encoding="utf-8")
-    cli.backfill(str(broken), "2025-06-01", "2025-06-30", str(data_dir))
+    api.backfill(str(broken), "2025-06-01", "2025-06-30", str(data_dir))
     assert publish.query(data_dir, articles)[1] == before
     _, rows = publish.query(data_dir, "select reason, count(*) from rejects group by 1 order by 1")
     assert rows == [("bad_record", 2), ("no_date", 1)]

@@ -4,8 +4,8 @@ for the same seed, that the cleaning stage turns into articles of that length.""
 import gzip
 import json
 
-from pipeline import bench, benchcorpus
-from pipeline.clean import clean_html
+from pipeline.clean.page import clean_html
+from tools import bench, benchcorpus
 
 
 def test_the_corpus_has_the_number_of_pages_asked_for_spread_over_the_days():
@@ -44,7 +44,8 @@ def test_write_corpus_writes_one_json_line_per_page(tmp_path):
 
 def test_deaths_per_country_from_raw_partitions_agree_with_the_marts(tmp_path):
     # the bench times the same question both ways; both must follow the marts' reconciliation
-    from pipeline import bench, publish, synthetic
+    from pipeline import publish
+    from tools import bench, synthetic
 
     data = tmp_path / "data"
     synthetic.generate(data, 3000, days=20)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.clean import Rejected, clean_html, decode_body, normalize_text, repair_glued_words
+from pipeline.clean.page import (
+    Rejected,
+    clean_html,
+    decode_body,
+    normalize_text,
+    repair_glued_words,
+)
 
 PARAGRAPH = (
     "<p>Heavy fighting broke out on Sunday between the army and a local militia on the outskirts "
@@ -162,14 +168,14 @@ def test_a_paywall_stub_is_rejected():
     ],
 )
 def test_publication_date_falls_back_from_page_to_feed_to_url(record, published, origin):
-    from pipeline.extract import prepare
+    from pipeline.extract.records import prepare
 
     prepared = prepare({"id": "a", "html": page(PARAGRAPH), **record})
     assert (prepared.published, prepared.published_from) == (published, origin)
 
 
 def test_the_page_date_comes_before_the_feed_date():
-    from pipeline.extract import prepare
+    from pipeline.extract.records import prepare
 
     dated = page(
         PARAGRAPH, '<meta property="article:published_time" content="2026-02-28T09:00:00Z">'
@@ -194,14 +200,14 @@ def _raw_row(body: bytes, content_type: str) -> dict:
 def test_raw_responses_that_are_not_pages_become_rejects_linked_to_their_raw_row(
     body, content_type, reason
 ):
-    from pipeline.runs import _clean_raw_row
+    from pipeline.runs.steps import _clean_raw_row
 
     out = _clean_raw_row(_raw_row(body, content_type), "2026-03-02")
     assert (out["stage"], out["reason"], out["raw_sha256"]) == ("clean", reason, "f" * 64)
 
 
 def test_non_english_articles_are_kept_with_their_language_and_not_extracted():
-    from pipeline.extract import extract_records
+    from pipeline.extract.records import extract_records
 
     text = (
         "El ejército informó el lunes que al menos doce soldados murieron en un ataque contra "
@@ -220,7 +226,7 @@ def test_an_xhtml_page_that_declares_its_encoding_is_read():
 
 
 def test_oversized_inputs_are_refused_before_parsing():
-    from pipeline.clean import clean_text
+    from pipeline.clean.page import clean_text
     from pipeline.settings import CleanOptions
 
     with pytest.raises(Rejected, match="too_large"):
@@ -246,7 +252,7 @@ def test_a_page_whose_markup_cannot_name_an_author_has_none():
 @pytest.fixture
 def extraction_runs(monkeypatch):
     """The (precision, fast) of every trafilatura run clean_html makes."""
-    from pipeline import clean
+    from pipeline.clean import page as clean
 
     runs = []
     real = clean._body_text
@@ -287,7 +293,7 @@ def test_the_fallback_algorithms_run_when_the_first_text_looks_unclean(extractio
 
 
 def test_menus_and_run_on_blobs_look_unclean_and_articles_do_not():
-    from pipeline.clean import looks_unclean
+    from pipeline.clean.page import looks_unclean
     from pipeline.settings import CleanOptions
 
     options = CleanOptions()
@@ -306,7 +312,7 @@ def test_menus_and_run_on_blobs_look_unclean_and_articles_do_not():
 
 
 def test_english_prose_is_english_and_other_languages_still_go_to_the_language_model():
-    from pipeline.clean import detect_language
+    from pipeline.clean.page import detect_language
 
     english = " ".join(["The council said that the new bridge would open after the rains."] * 8)
     german = " ".join(["Der Rat sagte, dass die neue Brücke nach dem Regen öffnen würde."] * 8)
@@ -316,7 +322,7 @@ def test_english_prose_is_english_and_other_languages_still_go_to_the_language_m
 
 
 def test_a_short_english_text_the_model_misreads_is_english_and_short_foreign_ones_are_not():
-    from pipeline.clean import detect_language
+    from pipeline.clean.page import detect_language
 
     # one or two sentences: the language model alone calls these Afrikaans and Nigerian Pidgin
     assert detect_language("Two soldiers died.") == "en"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import cli, publish, store
+from pipeline import api, publish, store
 
 D1, D2 = "2025-09-01", "2025-09-02"
 TABLES = ("articles", "entities", "figures", "events", "rejects", "raw", "signatures")
@@ -50,7 +50,8 @@ CHILD = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from pipeline import publish, runs, store
+    from pipeline import publish, store
+    from pipeline.runs import steps as runs
 
     archive, date, data_dir, point, marker = sys.argv[1:6]
     marker = Path(marker)
@@ -140,7 +141,7 @@ def archives(tmp_path_factory):
 def base(archives, tmp_path_factory):
     """Two published dates: the state the crashing run starts from."""
     data_dir = tmp_path_factory.mktemp("crash-base") / "data"
-    cli.backfill(str(archives[0]), D1, D2, str(data_dir))
+    api.backfill(str(archives[0]), D1, D2, str(data_dir))
     return data_dir
 
 
@@ -153,7 +154,7 @@ def _copy(base: Path, target: Path) -> Path:
 @pytest.fixture(scope="module")
 def uninterrupted(base, archives, tmp_path_factory):
     data_dir = _copy(base, tmp_path_factory.mktemp("crash-reference") / "data")
-    cli.backfill(str(archives[1]), D2, D2, str(data_dir))
+    api.backfill(str(archives[1]), D2, D2, str(data_dir))
     return _rows(data_dir)
 
 
@@ -224,7 +225,7 @@ def test_a_kill_mid_write_leaves_the_published_data_and_a_rerun_repairs_the_date
         assert snapshot_of_candidate.is_dir()
 
     # rerunning the date through the DAG completes with the rows of an uninterrupted run
-    cli.backfill(str(archives[1]), D2, D2, str(data_dir))
+    api.backfill(str(archives[1]), D2, D2, str(data_dir))
     assert list(data_dir.glob(".news.duckdb.*")) == []
     for candidate in abandoned:
         assert not (data_dir / publish.SNAPSHOTS / publish._publish_id_of(candidate)).exists()

@@ -7,9 +7,10 @@ import json
 
 import pytest
 
-from pipeline import runs, store
-from pipeline.clean import clean_html
-from pipeline.dedup import Candidate, find_duplicates, signature
+from pipeline import store
+from pipeline.clean.page import clean_html
+from pipeline.dedup.articles import Candidate, find_duplicates, signature
+from pipeline.runs import steps as runs
 from pipeline.settings import SEEDS_DIR
 
 

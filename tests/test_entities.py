@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import extract_records
+from pipeline.extract.records import extract_records
 
 
 def _extract(text: str, published: str = "2026-03-04") -> dict:
@@ -241,7 +241,7 @@ def _entity_texts() -> list[str]:
     import re
     from pathlib import Path
 
-    from pipeline.benchcorpus import text_records
+    from tools.benchcorpus import text_records
 
     here = Path(__file__).parent
     found = list(_PLACE_SENTENCES)
@@ -281,9 +281,9 @@ def _same_matches(rx, plain, texts, cuts: bool = False) -> None:
 def test_entity_patterns_with_grouped_words_match_as_their_plain_spelling(entity_texts):
     from pattern_spellings import regrouped
 
-    from pipeline import actors as A
-    from pipeline import entities as E
-    from pipeline.patterns import one_of
+    from pipeline.extract.entities import actors as A
+    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.patterns import one_of
 
     pairs = [
         (one_of(E._PLACE_BEFORE_WORDS), f"(?:{E._PLACE_BEFORE_WORDS})"),
@@ -308,8 +308,8 @@ def test_entity_patterns_with_grouped_words_match_as_their_plain_spelling(entity
 def test_names_and_acronyms_are_looked_for_by_their_letters_with_the_same_matches(entity_texts):
     import re
 
-    from pipeline import actors as A
-    from pipeline import entities as E
+    from pipeline.extract.entities import actors as A
+    from pipeline.extract.entities import resolve as E
 
     plain_acronym = re.compile(r"(?<![\w.&-])[A-Z][A-Z0-9&]{1,6}(?![\w&-])")
     _same_matches(A._ACRONYM, plain_acronym, entity_texts)
@@ -321,8 +321,8 @@ def test_names_and_acronyms_are_looked_for_by_their_letters_with_the_same_matche
 
 
 def test_unit_and_pair_places_are_tried_only_where_their_first_word_is(entity_texts):
-    from pipeline import entities as E
-    from pipeline.patterns import finditer_from, folded, positions
+    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.patterns import finditer_from, folded, positions
 
     found = 0
     for text in entity_texts:
@@ -342,7 +342,7 @@ def test_unit_and_pair_places_are_tried_only_where_their_first_word_is(entity_te
 def test_the_words_before_a_name_are_read_as_the_full_search_reads_them(entity_texts):
     import re
 
-    from pipeline import entities as E
+    from pipeline.extract.entities import resolve as E
 
     gates = [
         (E._PLACE_BEFORE_STRONG, E._PLACE_BEFORE_STRONG_ENDINGS),
@@ -363,8 +363,8 @@ def test_the_words_before_a_name_are_read_as_the_full_search_reads_them(entity_t
 def test_every_way_a_cue_around_a_name_can_match_begins_or_ends_with_its_words():
     from pattern_spellings import spellings
 
-    from pipeline import entities as E
-    from pipeline.patterns import folded
+    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.patterns import folded
 
     for rx, endings in (
         (E._PLACE_BEFORE_STRONG, E._PLACE_BEFORE_STRONG_ENDINGS),
@@ -385,8 +385,8 @@ def test_every_way_a_cue_around_a_name_can_match_begins_or_ends_with_its_words()
 def test_the_gated_searches_change_no_entity(nlp, monkeypatch):
     import re
 
-    from pipeline import entities as E
-    from pipeline.entities import find_entities
+    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.entities.resolve import find_entities
 
     texts = [*_PLACE_SENTENCES, *[t for t in _entity_texts() if "\n" in t][:20]]
     docs = list(nlp.pipe(texts))

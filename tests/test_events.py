@@ -7,16 +7,17 @@ import datetime as dt
 
 import pytest
 
-from pipeline.clusters import ClusterOptions, EventReport, cluster, pairwise_scores
-from pipeline.dates import resolve_date
-from pipeline.entities import find_entities
-from pipeline.events import find_events
+from pipeline.dedup.events import ClusterOptions, EventReport, cluster
+from pipeline.extract.dates import resolve_date
+from pipeline.extract.entities.resolve import find_entities
+from pipeline.extract.events.find import find_events
+from tools.cluster_score import pairwise_scores
 
 PUBLISHED = "2026-03-04"  # a Wednesday
 
 
 def events_of(nlp, text: str, published: str = PUBLISHED):
-    from pipeline.extract import sentence_spans
+    from pipeline.extract.records import sentence_spans
 
     doc = nlp(text)
     return find_events(text, sentence_spans(doc), find_entities(doc), published, None, doc)
@@ -223,7 +224,7 @@ def test_a_sentence_without_a_date_continues_the_time_of_the_one_before(nlp):
 
 
 def test_figures_belong_to_the_event_that_states_them():
-    from pipeline.extract import extract_records
+    from pipeline.extract.records import extract_records
 
     text = (
         "Attack on a bus station\nAn explosion killed seven people at a bus station in the "
@@ -320,7 +321,8 @@ def _figure_row(article_id, best):
 
 
 def test_a_report_published_days_later_takes_the_id_of_the_stored_event(tmp_path):
-    from pipeline import runs, store
+    from pipeline import store
+    from pipeline.runs import steps as runs
 
     staged = store.write_table(tmp_path / "s.parquet", "events", [_event_row("early", 3)])
     store.replace_partition(tmp_path, "events", "2026-03-03", staged)
@@ -357,7 +359,7 @@ def test_event_casualties_reconciles_the_tolls_of_every_article_reporting_one_ev
 
 
 def test_a_syndicated_copy_keeps_its_own_event_id(tmp_path):
-    from pipeline import runs
+    from pipeline.runs import steps as runs
 
     copy = {**_event_row("copy", 3), "dup_of": "first"}
     tables = {"events": [_event_row("first", 3), copy], "figures": []}
@@ -385,7 +387,7 @@ def _walk_up(E, tok) -> bool:
 
 
 def test_cues_read_with_one_memo_per_document_are_read_as_by_the_plain_walk(nlp):
-    from pipeline import events as E
+    from pipeline.extract.events import find as E
 
     doc = nlp(
         "The army did not rule out new air strikes. Rebels attacked a post on Monday. "
@@ -400,7 +402,7 @@ def test_cues_read_with_one_memo_per_document_are_read_as_by_the_plain_walk(nlp)
 
 
 def test_marked_tokens_are_those_a_scan_of_each_sentence_finds(nlp):
-    from pipeline import events as E
+    from pipeline.extract.events import find as E
 
     doc = nlp(
         "Gunmen attacked a convoy and killed two soldiers on Monday. Protesters marched to the "
@@ -419,7 +421,7 @@ def test_marked_tokens_are_those_a_scan_of_each_sentence_finds(nlp):
 
 
 def test_a_type_that_stands_is_kept_whatever_the_whole_passage_is():
-    from pipeline import events as E
+    from pipeline.extract.events import find as E
 
     kinds = [(t, "any") for t in E._RANK]
     for head in kinds:
@@ -432,8 +434,8 @@ def test_a_type_that_stands_is_kept_whatever_the_whole_passage_is():
 def test_events_are_the_same_when_every_sentence_is_classified(nlp, monkeypatch):
     """Unreported sentences are classified only when the fallback asks: reading them all first
     gives the same events."""
-    from pipeline import benchcorpus
-    from pipeline import events as E
+    from pipeline.extract.events import find as E
+    from tools import benchcorpus
 
     texts = [f"{r['title']}\n{r['text']}" for r in benchcorpus.text_records(8, seed=11)]
     texts += [

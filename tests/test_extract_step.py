@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import runs
+from pipeline.runs import steps as runs
 from pipeline.settings import ExtractOptions
 
 DAY_BEFORE, DAY = "2026-04-06", "2026-04-07"

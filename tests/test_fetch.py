@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from pipeline.clean import decode_body
-from pipeline.fetch import Fetcher, FetchError, Validators, fetch, retry_after
+from pipeline.clean.page import decode_body
+from pipeline.ingest.fetch import Fetcher, FetchError, Validators, fetch, retry_after
 from pipeline.settings import FetchOptions
 
 BOMB = gzip.compress(b"\0" * (64 * 1024 * 1024))  # 64 MiB of zeros in about 64 KiB

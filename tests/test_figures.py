@@ -12,12 +12,12 @@ import re
 
 import pytest
 
-from pipeline.figures import Figure, find_figures, link_events
-from pipeline.numbers import parse_number, vague_qualifier
+from pipeline.extract.figures.find import Figure, find_figures, link_events
+from pipeline.extract.numbers import parse_number, vague_qualifier
 
 
 def figures_of(nlp, text: str, published: str = "2026-03-02"):
-    from pipeline.extract import not_count_spans
+    from pipeline.extract.records import not_count_spans
 
     doc = nlp(text)
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
@@ -162,7 +162,7 @@ def test_an_age_in_apposition_is_not_a_count(nlp):
 
 
 def test_a_number_split_off_by_the_parser_stays_with_its_sentence(nlp):
-    from pipeline.extract import sentence_spans
+    from pipeline.extract.records import sentence_spans
 
     text = "Troops clashed with militants near the village (Afgooye, Lower Shabelle). 14 militants were killed."
     doc = nlp(text)
@@ -175,7 +175,7 @@ def test_impossible_counts_are_not_figures(nlp):
 
 
 def test_a_long_list_of_numbers_gives_each_its_figure(nlp):
-    from pipeline.figures import find_figures
+    from pipeline.extract.figures.find import find_figures
 
     text = (
         " ".join(f"{i} people were injured in district {i}," for i in range(1, 400))
@@ -197,8 +197,8 @@ def test_a_figure_far_into_a_long_sentence_keeps_its_cue_and_evidence(nlp):
 
 
 def _with_people(nlp, text):
-    from pipeline.entities import find_entities
-    from pipeline.extract import not_count_spans, sentence_spans
+    from pipeline.extract.entities.resolve import find_entities
+    from pipeline.extract.records import not_count_spans, sentence_spans
 
     doc = nlp(text)
     persons = [tuple(m) for e in find_entities(doc) if e.type == "PERSON" for m in e.mentions]
@@ -639,7 +639,7 @@ def test_cumulative_totals_stand_beside_incident_figures_and_are_never_added(tmp
 
 
 def test_every_figure_of_an_extracted_article_points_at_one_of_its_events():
-    from pipeline.extract import extract_records
+    from pipeline.extract.records import extract_records
 
     text = (
         "On Monday, gunmen attacked a bus near Hillside, killing 6 passengers and wounding 9. "
@@ -815,8 +815,8 @@ _GATE_SENTENCES = [
 
 
 def test_gated_patterns_find_what_the_full_search_finds():
-    from pipeline import figures as F
-    from pipeline.patterns import folded
+    from pipeline.extract.figures import find as F
+    from pipeline.extract.patterns import folded
 
     patterns = [
         (F._NAMED_VICTIM, F._NAMED_VICTIM_WORDS),
@@ -837,8 +837,8 @@ def test_gated_patterns_find_what_the_full_search_finds():
 
 
 def test_a_gate_skips_a_sentence_without_its_words_and_reads_non_ascii_ones_folded():
-    from pipeline import figures as F
-    from pipeline.patterns import folded
+    from pipeline.extract.figures import find as F
+    from pipeline.extract.patterns import folded
 
     quiet = "The council met on Tuesday to discuss the budget."
     assert list(F._gated(F._HURT_ONE, F._HURT_ONE_WORDS, quiet, folded(quiet))) == []
@@ -854,7 +854,7 @@ def test_a_gate_skips_a_sentence_without_its_words_and_reads_non_ascii_ones_fold
 
 
 def _words_in(words):
-    from pipeline.patterns import folded
+    from pipeline.extract.patterns import folded
 
     return lambda spelled: any(w in folded(spelled) for w in words)
 
@@ -862,7 +862,7 @@ def _words_in(words):
 def test_every_way_a_gated_pattern_can_match_holds_one_of_its_words():
     from pattern_spellings import spellings
 
-    from pipeline import figures as F
+    from pipeline.extract.figures import find as F
 
     cues = re.compile(F._CUE_ALT, re.I)
     gates = [
@@ -885,7 +885,7 @@ def test_every_way_a_gated_pattern_can_match_holds_one_of_its_words():
 def test_a_missing_gate_word_shows_up_as_a_spelling_without_one():
     from pattern_spellings import spellings
 
-    from pipeline import figures as F
+    from pipeline.extract.figures import find as F
 
     cues = re.compile(F._CUE_ALT, re.I)
     without_hotels = tuple(w for w in F._CUE_WORDS if w != "hotels")
@@ -895,8 +895,8 @@ def test_a_missing_gate_word_shows_up_as_a_spelling_without_one():
 def test_every_way_a_cue_before_a_number_can_match_ends_with_one_of_its_endings():
     from pattern_spellings import spellings
 
-    from pipeline import figures as F
-    from pipeline.patterns import folded
+    from pipeline.extract.figures import find as F
+    from pipeline.extract.patterns import folded
 
     for rx, endings in [
         (F._LEFT, F._LEFT_ENDINGS),
@@ -912,7 +912,7 @@ def test_every_way_a_cue_before_a_number_can_match_ends_with_one_of_its_endings(
 def test_every_number_begins_with_a_character_of_its_lookahead():
     from pattern_spellings import spellings
 
-    from pipeline import numbers as N
+    from pipeline.extract import numbers as N
 
     after = re.compile(N.NUMBER.removeprefix(N._FIRST), re.I)
     first = re.compile(N._FIRST + ".", re.I | re.S)
@@ -924,7 +924,7 @@ def _specification_sentences() -> list[str]:
     import ast
     from pathlib import Path
 
-    from pipeline.benchcorpus import text_records
+    from tools.benchcorpus import text_records
 
     tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
     found = [
@@ -960,9 +960,9 @@ def speed_sentences() -> list[str]:
 def _plain_spellings():
     """(grouped, plain) pieces of pattern: the words tried by first letter (pipeline.patterns)
     and the lookahead before a number, each with the plain text it stands for."""
-    from pipeline import figures as F
-    from pipeline import numbers as N
-    from pipeline.patterns import alternatives, one_of
+    from pipeline.extract import numbers as N
+    from pipeline.extract.figures import find as F
+    from pipeline.extract.patterns import alternatives, one_of
 
     pairs = [(one_of(F._PERSON_WORDS), f"(?:{F._PERSON_WORDS})")]
     pairs += [(one_of(p), f"(?:{p})") for p in (*F.CATEGORY_CUES.values(), *F._LEFT_CUES.values())]
@@ -982,7 +982,7 @@ def _plain_spellings():
 def test_patterns_with_grouped_words_match_as_their_plain_spelling(speed_sentences):
     from pattern_spellings import regrouped
 
-    from pipeline import figures as F
+    from pipeline.extract.figures import find as F
 
     pairs = _plain_spellings()
     changed = set()
@@ -1004,7 +1004,7 @@ def test_patterns_with_grouped_words_match_as_their_plain_spelling(speed_sentenc
 
 
 def test_gates_and_the_early_exit_change_no_figure(speed_sentences, monkeypatch):
-    from pipeline import figures as F
+    from pipeline.extract.figures import find as F
 
     texts = [" ".join(speed_sentences[i : i + 7]) for i in range(0, len(speed_sentences), 7)]
     name = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # stands in for the people the entities name

@@ -22,8 +22,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from pipeline import cli, publish
-from pipeline.sources import canonical_url
+from pipeline import api, publish
+from pipeline.ingest.sources import canonical_url
 
 DATE = "2026-04-07"
 PUBDATE = "Tue, 07 Apr 2026 09:00:00 GMT"
@@ -245,7 +245,7 @@ def nightly(hostile_site, tmp_path_factory):
         encoding="utf-8",
     )
     data_dir = tmp / "data"
-    cli.nightly(DATE, str(sources), str(data_dir))  # raises if the run did not complete
+    api.nightly(DATE, str(sources), str(data_dir))  # raises if the run did not complete
     return hostile_site, data_dir
 
 
@@ -390,7 +390,7 @@ def backfill(tmp_path_factory):
             cut = len(buf.getvalue()) - 200  # the file ends inside the last record
     (archives / "crawl.warc.gz").write_bytes(buf.getvalue()[:cut])
     data_dir = tmp / "data"
-    cli.backfill(str(archives), DAY, DAY, str(data_dir))
+    api.backfill(str(archives), DAY, DAY, str(data_dir))
     return data_dir, lines, records
 
 

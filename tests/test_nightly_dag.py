@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import cli, publish
+from pipeline import api, publish
 from pipeline.demo import sample_dates
 from pipeline.settings import SEEDS_DIR
 
@@ -28,7 +28,7 @@ def ids(data_dir, view: str, column: str) -> list[str]:
 def nightly_data(seed_sources, tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("nightly")
     for date in sample_dates():
-        cli.nightly(date, str(seed_sources), str(data_dir))
+        api.nightly(date, str(seed_sources), str(data_dir))
     return data_dir
 
 
@@ -72,7 +72,7 @@ def test_every_figure_traces_back_to_its_sentence(nightly_data):
 def test_rerunning_a_date_gives_the_same_rows(nightly_data, seed_sources):
     before = counts(nightly_data)
     figure_ids = ids(nightly_data, "figures", "figure_id")
-    cli.nightly("2026-03-03", str(seed_sources), str(nightly_data))
+    api.nightly("2026-03-03", str(seed_sources), str(nightly_data))
     assert counts(nightly_data) == before
     assert ids(nightly_data, "figures", "figure_id") == figure_ids
     # the rerun asked with the stored ETags: every page answered 304 and its stored body was reused
@@ -90,7 +90,7 @@ def test_a_listed_url_already_published_on_another_day_is_not_fetched_again(nigh
 
 
 def test_a_malformed_feed_is_a_rejected_source_and_the_others_go_on(seed_site, tmp_path):
-    from pipeline import runs
+    from pipeline.runs import steps as runs
 
     sources = tmp_path / "sources.toml"
     sources.write_text(
@@ -125,7 +125,7 @@ def test_rerunning_a_date_after_its_feed_rolled_over_keeps_its_articles(
         f"[[sources]]\nname = 'left'\nkind = 'urls'\nurls = ['{seed_site}/gone.html']\n",
         encoding="utf-8",
     )
-    cli.nightly("2026-03-04", str(rolled), str(nightly_data))
+    api.nightly("2026-03-04", str(rolled), str(nightly_data))
     assert publish.query(nightly_data, sql)[1] == before
 
 

@@ -10,7 +10,8 @@ import os
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import cli, publish, remote, store
+from pipeline import api, cli, publish, store
+from pipeline.store import remote
 
 BUCKET_URL = "s3://newsfacts-test/data"
 
@@ -93,7 +94,7 @@ def test_a_workspace_pushes_what_changed_and_deletes_what_was_removed(object_sto
 def test_nightly_and_backfill_write_objects_and_publish_a_self_contained_file(
     object_store, seed_sources, tmp_path, capsys
 ):
-    cli.nightly("2026-03-02", str(seed_sources), object_store)
+    api.nightly("2026-03-02", str(seed_sources), object_store)
     objects = remote.list_files(object_store)
     assert "articles/date=2026-03-02/part-0.parquet" in objects
     assert "news.duckdb" in objects
@@ -101,7 +102,7 @@ def test_nightly_and_backfill_write_objects_and_publish_a_self_contained_file(
     assert not [k for k in objects if k.startswith("_staging/") or k.endswith(".tmp")]
 
     archive = _archive(tmp_path / "archive.jsonl")
-    cli.backfill(str(archive), "2025-05-10", "2025-05-12", object_store)
+    api.backfill(str(archive), "2025-05-10", "2025-05-12", object_store)
     objects = remote.list_files(object_store)
     for day in ("2025-05-10", "2025-05-11", "2025-05-12"):
         assert f"articles/date={day}/part-0.parquet" in objects
@@ -133,7 +134,7 @@ def test_nightly_and_backfill_write_objects_and_publish_a_self_contained_file(
 
 def test_the_same_rows_as_a_local_data_dir(object_store, seed_sources, tmp_path):
     local = tmp_path / "local"
-    cli.nightly("2026-03-02", str(seed_sources), str(local))
+    api.nightly("2026-03-02", str(seed_sources), str(local))
     local_rows = pq.read_table(
         store.partition_dir(local, "figures", "2026-03-02") / "part-0.parquet"
     ).to_pylist()

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from pipeline.patterns import (
+from pipeline.extract.patterns import (
     alternatives,
     finditer_from,
     folded,

@@ -9,8 +9,9 @@ import re
 
 import pytest
 
-from pipeline import benchcorpus, dates, prefilter
-from pipeline import events as E
+from pipeline.extract import dates, prefilter
+from pipeline.extract.events import find as E
+from tools import benchcorpus
 
 
 def _patterns() -> list[re.Pattern]:

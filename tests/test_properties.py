@@ -13,7 +13,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers import NUMBER_RE, parse_number
+from pipeline.extract.numbers import NUMBER_RE, parse_number
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NLP_SETTINGS = settings(
@@ -120,7 +120,7 @@ def _naive_sentences(text: str) -> list[tuple[int, int]]:
 @example("No one was k\u0131lled; no ca\u017fualties.", [], "2026-03-02")
 @example("As of June, 12 people were displaced.", [], "9999-12-31")
 def test_figures_never_raise_and_their_spans_lie_inside_the_text(text, excluded, published):
-    from pipeline.figures import find_figures
+    from pipeline.extract.figures.find import find_figures
 
     excluded = [(s, s + n) for s, n in excluded]
     figures = find_figures(text, _naive_sentences(text), excluded, published)
@@ -137,7 +137,7 @@ def test_figures_never_raise_and_their_spans_lie_inside_the_text(text, excluded,
 @NLP_SETTINGS
 @given(news_text)
 def test_entities_never_raise_and_every_mention_lies_inside_the_text(nlp, text):
-    from pipeline.entities import find_entities
+    from pipeline.extract.entities.resolve import find_entities
 
     doc = nlp(text)
     for entity in find_entities(doc):
@@ -155,7 +155,7 @@ def test_entities_never_raise_and_every_mention_lies_inside_the_text(nlp, text):
 @example(["As of June, the market was calm.", "Gunmen killed 3 people yesterday."], "9999-12-31")
 @example(["Gunmen killed 3 people yesterday, two weeks ago and last week."], "0001-01-01")
 def test_extract_gives_one_line_per_record_with_every_offset_inside_its_text(nlp, texts, published):
-    from pipeline.extract import extract_records
+    from pipeline.extract.records import extract_records
 
     records = [{"id": f"r{i}", "text": t, "published": published} for i, t in enumerate(texts)]
     out = list(extract_records(records))

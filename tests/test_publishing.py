@@ -18,9 +18,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import cli, publish, synthetic
-from pipeline.orchestrate import DagRunFailed
+from pipeline import api, cli, publish
+from pipeline.runs.orchestrate import DagRunFailed
 from pipeline.settings import REPO_ROOT
+from tools import synthetic
 
 WORLD = Path(__file__).parent / "fixtures" / "world.json"
 
@@ -283,12 +284,12 @@ def test_a_held_back_event_takes_its_figures_along_and_says_why(tmp_path):
 
 def test_a_failing_check_fails_the_publish_dag(tmp_path):
     synthetic.write_world(tmp_path, world())
-    cli.publish_run(str(tmp_path), "2026-04-03")
+    api.publish_run(str(tmp_path), "2026-04-03")
     broken = world()
     _break_orphans(broken)
     synthetic.write_world(tmp_path, broken)
     with pytest.raises(DagRunFailed, match="audit"):
-        cli.publish_run(str(tmp_path), "2026-04-03")
+        api.publish_run(str(tmp_path), "2026-04-03")
     assert publish.query(tmp_path, "select count(*) from figures")[1] == [(9,)]
 
 

@@ -11,7 +11,8 @@ import json
 
 import pytest
 
-from pipeline import cli, publish, runs
+from pipeline import api, cli, publish
+from pipeline.runs import steps as runs
 
 PUBLISHED = "2018-09-15"
 PAGES = {
@@ -55,7 +56,7 @@ def published(tmp_path_factory):
     real = runs.extract_records
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(runs, "extract_records", lambda *a, **k: misread(real(*a, **k)))
-        cli.backfill(str(archive), PUBLISHED, PUBLISHED, str(tmp / "data"))
+        api.backfill(str(archive), PUBLISHED, PUBLISHED, str(tmp / "data"))
     return tmp / "data"
 
 
@@ -98,7 +99,7 @@ def test_the_run_summary_names_the_checks_that_held_rows_back(published, capsys)
 
 
 def test_the_report_shows_what_was_held_back(published, tmp_path):
-    from pipeline.report import write_report
+    from pipeline.publish.report import write_report
 
     page = write_report(published, tmp_path / "report.html").read_text(encoding="utf-8")
     held = page[page.index('id="held-back"') :]

@@ -14,8 +14,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import cli, publish, synthetic
+from pipeline import cli, publish
 from pipeline.settings import REPO_ROOT
+from tools import synthetic
 
 WORLD = Path(__file__).parent / "fixtures" / "world.json"
 
@@ -131,7 +132,7 @@ def test_an_output_file_in_a_missing_folder_is_named(published, tmp_path, capsys
 
 
 def test_the_report_reads_through_the_same_lock(published, tmp_path, monkeypatch):
-    from pipeline import report
+    from pipeline.publish import report
 
     seen = []
     real = publish.connect

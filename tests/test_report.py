@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import cli, publish, synthetic
-from pipeline.report import sentence_around
+from pipeline import cli, publish
+from pipeline.publish.report import sentence_around
+from tools import synthetic
 
 WORLD = Path(__file__).parent / "fixtures" / "world.json"
 CHROMIUM_FLAGS = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.ingest.sources import SourceError, canonical_url, parse_feed, select_for_date
 from pipeline.settings import Source
-from pipeline.sources import SourceError, canonical_url, parse_feed, select_for_date
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>
 <item><title>One</title><link>http://Example.org:80/a.html?utm_source=x&amp;id=3#top</link>

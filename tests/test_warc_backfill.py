@@ -11,8 +11,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from pipeline import cli, publish, store
-from pipeline.archives import iter_file
+from pipeline import api, publish, store
+from pipeline.ingest.archives import iter_file
 from pipeline.settings import SEEDS_DIR
 
 DAYS = ["2025-06-01", "2025-06-02", "2025-06-03"]
@@ -75,7 +75,7 @@ def test_a_truncated_warc_keeps_its_good_records_and_reports_the_bad_one(warc_di
 @pytest.fixture(scope="module")
 def backfilled(warc_dir, tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("warc-data")
-    cli.backfill(str(warc_dir), DAYS[0], DAYS[-1], str(data_dir))
+    api.backfill(str(warc_dir), DAYS[0], DAYS[-1], str(data_dir))
     return data_dir
 
 
@@ -98,14 +98,14 @@ def test_a_second_backfill_changes_nothing(backfilled, warc_dir):
     sql = "select article_id, figure_id from figures order by all"
     before = publish.query(backfilled, sql)[1]
     counts = publish.query(backfilled, "select count(*) from articles")[1]
-    cli.backfill(str(warc_dir), DAYS[0], DAYS[-1], str(backfilled))
+    api.backfill(str(warc_dir), DAYS[0], DAYS[-1], str(backfilled))
     assert publish.query(backfilled, sql)[1] == before
     assert publish.query(backfilled, "select count(*) from articles")[1] == counts
 
 
 def test_the_nightly_dag_can_read_one_day_of_an_archive(warc_dir, backfilled, tmp_path):
     data_dir = tmp_path / "nightly"
-    cli.nightly(DAYS[1], str(SEEDS_DIR / "sources.toml"), str(data_dir), archive=str(warc_dir))
+    api.nightly(DAYS[1], str(SEEDS_DIR / "sources.toml"), str(data_dir), archive=str(warc_dir))
     _, rows = publish.query(data_dir, "select url from articles order by url")
     _, want = publish.query(
         backfilled, f"select url from articles where \"date\" = '{DAYS[1]}' order by url"

@@ -89,7 +89,7 @@ def write_corpus(path: Path, n: int, days: int, briefs: bool = False) -> int:
     JSONL(.gz) archive; returns its size in bytes."""
     import gzip
 
-    from pipeline import benchcorpus
+    from tools import benchcorpus
 
     opener = gzip.open if path.name.endswith(".gz") else open
     generated = (
@@ -105,9 +105,9 @@ def run_ratios(n: int, rounds: int = RATIO_ROUNDS) -> dict:
     """Our cleaning and extraction against the bare libraries on `n` generated pages."""
     import trafilatura
 
-    from pipeline import benchcorpus
-    from pipeline.clean import clean_html
-    from pipeline.extract import extract_records, nlp, stock_model
+    from pipeline.clean.page import clean_html
+    from pipeline.extract.records import extract_records, nlp, stock_model
+    from tools import benchcorpus
 
     pages = [(r["url"], r["html"]) for r in benchcorpus.records(n, seed=7)]
     for url, html in pages[:3]:  # warm up: models, word lists, caches on both sides
@@ -154,7 +154,7 @@ def run_ratios(n: int, rounds: int = RATIO_ROUNDS) -> dict:
 def _entities_rates(model, texts: list[str], rounds: int) -> tuple[float, float]:
     """Entity extraction alone: spaCy with only the pipes NER needs, bare and with our
     document-level consolidation, place rules and generic actors on top."""
-    from pipeline.entities import find_entities
+    from pipeline.extract.entities.resolve import find_entities
 
     pipes = [p for p in model.pipe_names if p in ("ner", "paragraph_sentences")]
     with model.select_pipes(enable=pipes):
@@ -170,9 +170,9 @@ def _entities_rates(model, texts: list[str], rounds: int) -> tuple[float, float]
 def _events_rate(docs) -> float:
     """Documents per second of the events stage alone (detection, typing, roles, places,
     dates), on documents already parsed, with their sentences and entities."""
-    from pipeline.entities import find_entities
-    from pipeline.events import find_events
-    from pipeline.extract import sentence_spans
+    from pipeline.extract.entities.resolve import find_entities
+    from pipeline.extract.events.find import find_events
+    from pipeline.extract.records import sentence_spans
 
     prepared = [(d, sentence_spans(d), find_entities(d)) for d in docs]
     rate, _ = _rate(
@@ -186,7 +186,8 @@ def run_stages(archive: str, data_dir: str) -> dict:
     """One backfill of `archive` in this process, stage by stage, as the backfill DAG's tasks
     run them: route, then per date clean, extract and commit; then publish. Each stage's
     documents per CPU second and the peak RSS once it has run."""
-    from pipeline import publish, runs
+    from pipeline import publish
+    from pipeline.runs import steps as runs
 
     def cpu() -> float:
         return time.process_time()
@@ -238,7 +239,7 @@ def _child(args: list[str]) -> dict:
     """Run `python -m pipeline.bench --child ...` in a fresh process; its JSON result."""
     # stderr is the child's progress log, passed through
     done = subprocess.run(
-        [sys.executable, "-m", "pipeline.bench", "--child", *args],
+        [sys.executable, "-m", "tools.bench", "--child", *args],
         check=True, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -254,7 +255,7 @@ def run_corpus_stages(n: int, days: int, tmp: Path) -> dict:
 
 def _backfill_date(date: str, data_dir: str) -> float:
     """One backfill task in a worker process; the worker's peak RSS so far."""
-    from pipeline import runs
+    from pipeline.runs import steps as runs
 
     runs.backfill_date(date, data_dir, "bench")
     return _peak_mib()
@@ -266,7 +267,7 @@ def run_scaling(n: int, days: int, tmp: Path, workers=(1, 2)) -> dict:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    from pipeline import runs
+    from pipeline.runs import steps as runs
 
     archive = tmp / f"scaling-{n}.jsonl.gz"
     write_corpus(archive, n, days)
@@ -309,7 +310,7 @@ def run_memory(sizes: list[int], tmp: Path, briefs: bool = False, path: str = "e
             args[n] = ["extract", str(inputs[n]), str(tmp / f"memory-{n}.out.jsonl")]
     children = {
         n: subprocess.Popen(
-            [sys.executable, "-m", "pipeline.bench", "--child", *args[n]],
+            [sys.executable, "-m", "tools.bench", "--child", *args[n]],
             stdout=subprocess.PIPE,
             text=True,
         )  # fmt: skip
@@ -331,7 +332,7 @@ def _child_main(argv: list[str]) -> int:
     if kind == "stages":
         result = run_stages(*rest)
     elif kind == "extract":
-        from pipeline.extract import run_extract
+        from pipeline.extract.records import run_extract
 
         started = time.process_time()
         counts = run_extract(*rest)
@@ -342,7 +343,7 @@ def _child_main(argv: list[str]) -> int:
             "peak_rss_mib": _peak_mib(),
         }
     elif kind == "backfill-prepare":  # one date's records routed and cleaned, ready to extract
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         archive, data_dir = rest
         (date,) = runs.route_archive_file(archive, "2000-01-01", "2100-12-31", data_dir, "bench")
@@ -351,7 +352,7 @@ def _child_main(argv: list[str]) -> int:
         runs._prepare_archive_records(staging, (r for s in shards for r in runs._read_jsonl(s)))
         result = {"staging": str(staging)}
     elif kind == "backfill-extract":
-        from pipeline import runs
+        from pipeline.runs import steps as runs
 
         (staging,) = rest
         n = sum(1 for _ in runs._read_jsonl(Path(staging) / runs.CLEAN))
@@ -398,7 +399,8 @@ def run_queries(n_figures: int) -> list[tuple[str, str]]:
     partitions at query time; the same question (deaths per country) both ways."""
     import tempfile
 
-    from pipeline import publish, synthetic
+    from pipeline import publish
+    from tools import synthetic
 
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="newsfacts-bench-q-") as tmp:

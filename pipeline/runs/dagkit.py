@@ -24,7 +24,7 @@ NEWS_DB = Asset(name="news_duckdb", uri="file:///newsfacts/news.duckdb")
 def record_failure(context) -> None:
     """Task failure callback: keep the exception of a task run in process, so that `run_dag`
     names the reason beside the failed task (in a scheduler's worker it only logs)."""
-    from pipeline.orchestrate import remember_failure
+    from pipeline.runs.orchestrate import remember_failure
 
     remember_failure(context["ti"].task_id, context.get("exception"))
 

@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from pipeline.dates import month_as_of
-from pipeline.numbers import NUMBER_RE, parse_number, vague_qualifier
-from pipeline.patterns import ends_with_word, folded, one_of
+from pipeline.extract.dates import month_as_of
+from pipeline.extract.numbers import NUMBER_RE, parse_number, vague_qualifier
+from pipeline.extract.patterns import ends_with_word, folded, one_of
 
 CATEGORY_CUES: dict[str, str] = {
     "killed": r"killed|dead|died|dies|deaths?|fatalities|fatality|slain|murdered|executed|"

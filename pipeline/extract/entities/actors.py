@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.patterns import one_of
+from pipeline.extract.patterns import one_of
 
 _STATE_NOUNS = (
     r"soldiers?|troops|servicem[ae]n|army|military|police(?:m[ae]n|\s+officers?|\s+forces)?|"

@@ -22,7 +22,7 @@ ANALYST_QUERIES = [
         """select name, type, country, count(distinct article_id) as articles,
                   sum(mention_count) as mentions
            from entities where kind = 'named'
-           group by all order by articles desc, mentions desc limit 12""",
+           group by all order by articles desc, mentions desc, name, type limit 12""",
     ),
     (
         "Generic actors (groups named by role), by kind",
@@ -34,7 +34,7 @@ ANALYST_QUERIES = [
         "Casualty figures with the words that state them",
         """select a."date", f.category, f.best, f.qualifier, f.scope, f.evidence
            from figures f join articles a using (article_id)
-           order by a."date", f.category, f.best desc""",
+           order by a."date", f.category, f.best desc, f.qualifier, f.evidence""",
     ),
     (
         "Deaths per country: each event once, its reconciled best (running totals never summed)",
@@ -66,8 +66,8 @@ def sample_dates() -> list[str]:
 
 
 def run_demo(data_dir: str) -> int:
-    from pipeline import cli
-    from pipeline.devserver import serve_site, sources_for
+    from pipeline import api
+    from pipeline.demo.site import serve_site, sources_for
     from pipeline.publish import format_table, query
 
     data = Path(data_dir)
@@ -83,7 +83,7 @@ def run_demo(data_dir: str) -> int:
         )
         for date in dates:
             t = time.monotonic()
-            cli.nightly(date, str(sources), str(data))
+            api.nightly(date, str(sources), str(data))
             print(f"  {date}: done in {time.monotonic() - t:.1f}s", file=sys.stderr)
     print(
         f"\nAll runs done in {time.monotonic() - started:.0f}s. Published {data / 'news.duckdb'}\n"

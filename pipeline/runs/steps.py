@@ -25,13 +25,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import publish, remote, schemas, store
-from pipeline.clean import Rejected, decode_body
-from pipeline.dates import parse_iso
-from pipeline.extract import extract_records, safe_prepare
-from pipeline.fetch import Fetcher, FetchError, Validators
+from pipeline import publish, schemas, store
+from pipeline.clean.page import Rejected, decode_body
+from pipeline.extract.dates import parse_iso
+from pipeline.extract.records import extract_records, safe_prepare
+from pipeline.ingest.fetch import Fetcher, FetchError, Validators
+from pipeline.ingest.sources import Item, SourceError, discover, select_for_date
 from pipeline.settings import ExtractOptions, FetchOptions, load_sources
-from pipeline.sources import Item, SourceError, discover, select_for_date
+from pipeline.store import remote
 
 log = logging.getLogger(__name__)
 
@@ -400,7 +401,7 @@ class _DayIndex:
         return len(self.candidates)
 
     def add(self, chunk: dict[str, list[dict]]) -> None:
-        from pipeline.dedup import Candidate, signature
+        from pipeline.dedup.articles import Candidate, signature
 
         self.candidates += [
             Candidate(a["article_id"], a["text_sha256"], signature(a["text"]),
@@ -452,7 +453,7 @@ def _mark_duplicates(today: list, meta: dict) -> tuple[dict[str, str], pa.Table]
     `lookback_days` days): article_id -> dup_of, and the day's signature rows."""
     import pyarrow.compute as pc
 
-    from pipeline.dedup import Candidate, DedupOptions, find_duplicates
+    from pipeline.dedup.articles import Candidate, DedupOptions, find_duplicates
 
     options = DedupOptions()
     day = dt.date.fromisoformat(meta["date"])
@@ -497,7 +498,7 @@ def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
     (`pipeline.clusters`); a stored event keeps its id. Figures follow their event."""
     import pyarrow.compute as pc
 
-    from pipeline.clusters import ClusterOptions, EventReport, cluster
+    from pipeline.dedup.events import ClusterOptions, EventReport, cluster
 
     options = ClusterOptions()
     day = dt.date.fromisoformat(meta["date"])
@@ -661,7 +662,7 @@ def route_file(path: str, date_from: str, date_to: str, data_dir: str, run_id: s
     `rejected` (broken or undated records, kept as rejects on the range's first day), and the
     `first` and `last` record dates seen, in range or not. A retried file rewrites only its own
     shards."""
-    from pipeline.archives import file_key, iter_file
+    from pipeline.ingest.archives import file_key, iter_file
 
     lo, hi = parse_iso(date_from), parse_iso(date_to)
     if lo is None or hi is None or lo > hi:
@@ -815,7 +816,7 @@ def finish_backfill(data_dir: str, run_id: str) -> None:
 def archive_day_step(archive: str, date: str, data_dir: str, run_id: str) -> str:
     """The nightly DAG reading an archive instead of the web (`airflow backfill create` over
     news_nightly with {"archive": PATH}): the archive's records of `date`, cleaned, staged."""
-    from pipeline.archives import iter_archive
+    from pipeline.ingest.archives import iter_archive
 
     staging = new_staging(data_dir, date, run_id)
     wanted = (r for r in iter_archive(archive) if "reject" not in r and record_date(r) == date)

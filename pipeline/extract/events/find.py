@@ -52,8 +52,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
-from pipeline import places, prefilter
-from pipeline.dates import resolve_date
+from pipeline.extract import prefilter
+from pipeline.extract.dates import resolve_date
+from pipeline.extract.entities import places
 
 
 def _rx(pattern: str) -> re.Pattern:

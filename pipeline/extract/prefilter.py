@@ -31,7 +31,7 @@ from itertools import product
 from re import _constants as _c  # the parser that re.compile itself uses (Python 3.11)
 from re import _parser
 
-from pipeline.patterns import folded
+from pipeline.extract.patterns import folded
 
 _MAX_STRINGS = 64  # a piece with more possible strings is not spelled out
 _MAX_SETS = 3  # a sequence contributes at most this many sets (each one costs a test)

@@ -14,8 +14,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pipeline import actors, places
-from pipeline.patterns import (
+from pipeline.extract.entities import actors, places
+from pipeline.extract.patterns import (
     ends_with_word,
     finditer_from,
     folded,
@@ -452,7 +452,7 @@ def _propagate_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _drop_capitalised_words(doc, mentions: list[Mention]) -> list[Mention]:
     """A lone common word at the start of a sentence ("Gang violence ...") is not a name."""
-    from pipeline.clean import word_zipf
+    from pipeline.clean.page import word_zipf
 
     names = Counter(m.text for m in mentions)
 

@@ -20,11 +20,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.clean import CleanArticle, Rejected, clean_html, clean_text
-from pipeline.dates import date_from_url, parse_iso
-from pipeline.entities import find_entities
-from pipeline.events import find_events
-from pipeline.figures import find_figures, link_events
+from pipeline.clean.page import CleanArticle, Rejected, clean_html, clean_text
+from pipeline.extract.dates import date_from_url, parse_iso
+from pipeline.extract.entities.resolve import find_entities
+from pipeline.extract.events.find import find_events
+from pipeline.extract.figures.find import find_figures, link_events
 from pipeline.settings import CleanOptions, ExtractOptions
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,9 @@ def nlp():
     speech in a fraction of the time: pipeline.attribute_rules)."""
     from spacy.language import Language
 
-    from pipeline.attribute_rules import replace_ruler  # imports spaCy: only when a model loads
+    from pipeline.extract.attribute_rules import (
+        replace_ruler,  # imports spaCy: only when a model loads
+    )
 
     if "paragraph_sentences" not in Language.factories:
 

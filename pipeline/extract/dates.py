@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline import prefilter
-from pipeline.patterns import folded
+from pipeline.extract import prefilter
+from pipeline.extract.patterns import folded
 
 MONTHS = {
     m: i

@@ -1,0 +1,1 @@
+"""Events: what happened, where, when, who did it to whom (`find`)."""
