@@ -34,6 +34,7 @@ import pyarrow as pa
 
 from pipeline import schemas, store
 from pipeline.settings import SQL_DIR
+from pipeline.vocabulary import render
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ def models() -> list[Model]:
     """Every model, staging views and marts, in dependency order (a model comes after the models
     it names)."""
     found = [
-        Model(p, _view_name(p.read_text("utf-8")), p.read_text("utf-8"), kind == "marts")
+        Model(p, _view_name(p.read_text("utf-8")), render(p.read_text("utf-8")), kind == "marts")
         for kind in ("views", "marts")
         for p in sorted((SQL_DIR / kind).glob("*.sql"))
     ]
@@ -321,7 +322,7 @@ class Check:
 
     @property
     def sql(self) -> str:
-        return self.path.read_text(encoding="utf-8")
+        return render(self.path.read_text(encoding="utf-8"))
 
     @property
     def description(self) -> str:

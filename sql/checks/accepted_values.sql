@@ -1,16 +1,20 @@
 -- severity: block
--- Categories, qualifiers, scopes, event and entity types stay within the contract's values.
+-- Categories, qualifiers, scopes, precisions, event, entity and actor types stay within the contract's values (pipeline/vocabulary.py).
 select 'figures.category' as field, category as value from figures
-where category not in ('killed', 'injured', 'missing', 'displaced', 'captured', 'arrested', 'casualties', 'affected')
+where category not in {vocabulary:FigureCategory}
 union all
-select 'figures.qualifier', qualifier from figures
-where qualifier not in ('exact', 'approx', 'at_least', 'more_than', 'at_most', 'less_than', 'range')
+select 'figures.qualifier', qualifier from figures where qualifier not in {vocabulary:Qualifier}
 union all
-select 'figures.scope', scope from figures where scope not in ('incident', 'cumulative')
+select 'figures.scope', scope from figures where scope not in {vocabulary:Scope}
 union all
-select 'events.type', type from events
-where type not in ('Battles', 'Violence against civilians', 'Explosions/Remote violence', 'Riots',
-                   'Protests', 'Strategic developments', 'Diplomacy')
+select 'events.type', type from events where type not in {vocabulary:EventType}
 union all
-select 'entities.type', type from entities
-where type not in ('PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT');
+select 'events.date_precision', date_precision from events
+where date_precision not in {vocabulary:DatePrecision}
+union all
+select 'events.geo_precision', cast(geo_precision as varchar) from events
+where geo_precision not in {vocabulary:GeoPrecision}
+union all
+select 'entities.type', type from entities where type not in {vocabulary:EntityType}
+union all
+select 'entities.kind', kind from entities where kind not in {vocabulary:ActorKind};

@@ -1,7 +1,7 @@
 -- @view: One row per day, country and category: casualties of the events that happened that day, reconciled per event across articles (event_casualties) and then added up. Only incident figures; running totals are never summed.
 -- @column date: day the events happened (null when the articles do not date them)
 -- @column country: ISO 3166-1 alpha-3 of the events (null when unknown)
--- @column category: killed | injured | missing | displaced | captured | arrested | casualties | affected
+-- @column category: {values:FigureCategory}
 -- @column n_events: events with a figure of this category
 -- @column low: sum of the events' low ends (null when any event has no known low end)
 -- @column best: sum of the events' best figures

@@ -4,7 +4,7 @@
 -- @column date: day of the event
 -- @column country: ISO 3166-1 alpha-3
 -- @column location: place as first written
--- @column category: killed | injured | ...
+-- @column category: {values:FigureCategory}
 -- @column low: lowest figure reported by any article (null when no report states a low end)
 -- @column best: the latest report's figure: median of the best figures of the articles published on the last day that reported this category (tolls rise as bodies are found; same-day reports that disagree meet in the middle)
 -- @column high: highest figure reported; null when any report is open-ended ("more than 50")

@@ -4,8 +4,8 @@
 -- @column date: partition day (the article's publication day)
 -- @column canonical_id: stable id of the real-world entity across articles: the same canonical name, type and country give the same id (join or count on it)
 -- @column name: canonical name (the same for every mention in the article)
--- @column type: PERSON | ORG | GPE | LOC | NORP | FAC | EVENT
--- @column kind: named, or a generic actor: state_forces | armed_group | unidentified_armed_group | protesters | rioters | civilians
+-- @column type: {values:EntityType}
+-- @column kind: {values:ActorKind} (named, or a generic actor named by its role)
 -- @column country: ISO 3166-1 alpha-3 of the place or of the country it belongs to
 -- @column admin1: first-level administrative unit of a place, where known
 -- @column latitude: gazetteer latitude of a place, where known

@@ -2,13 +2,13 @@
 -- @column figure_id: article_id#index
 -- @column article_id: article stating the figure
 -- @column date: partition day (the article's publication day)
--- @column category: killed | injured | missing | displaced | captured | arrested | casualties | affected
+-- @column category: {values:FigureCategory}
 -- @column best: best estimate (the stated number; the low end of a range)
 -- @column low: lowest value the wording allows
 -- @column high: highest value the wording allows; null = open-ended ("more than 40")
--- @column qualifier: exact | approx | at_least | more_than | at_most | less_than | range
+-- @column qualifier: {values:Qualifier}
 -- @column who: victim group as written
--- @column scope: incident (this event) or cumulative (a running total: never add it to incident counts)
+-- @column scope: {values:Scope} (incident: this event; cumulative: a running total, never add it to incident counts)
 -- @column as_of: date the figure refers to, when stated
 -- @column source: who is quoted for the figure
 -- @column evidence: the words of the article that state the figure
