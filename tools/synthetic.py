@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -66,6 +67,17 @@ COUNTRIES = [
 ]  # fmt: skip
 
 
+# every generated article tells the same report; its figures all point at the same words
+REPORT = "Attackers struck the town of Placeville, killing 12 people and wounding 30 others."
+REPORT_EVIDENCE = "killing 12 people"
+EVIDENCE_SPAN = [
+    REPORT.index(REPORT_EVIDENCE),
+    REPORT.index(REPORT_EVIDENCE) + len(REPORT_EVIDENCE),
+]
+FIRST_DAY = np.datetime64("2025-01-01")
+ENTITIES_PER_ARTICLE = 3  # two actors, then the place
+
+
 def generate(
     data_dir: str | Path, n_figures: int, days: int = 120, seed: int = 7,
     figures_per_article: int = 4,
@@ -74,121 +86,187 @@ def generate(
     `figures_per_article` figures per article, three entities per article, 5% syndicated copies,
     and events that several articles report (same type, day, country and place)."""
     rng = np.random.default_rng(seed)
-    n_articles = max(1, n_figures // figures_per_article)
-    start = np.datetime64("2025-01-01")
+    articles = _draw_articles(rng, max(1, n_figures // figures_per_article), days)
+    # the draws come in this order (articles, figures, entities): the same seed, the same world
+    figures, figure_dates = _figure_columns(rng, articles, figures_per_article)
+    entities, entity_dates = _entity_columns(rng, articles)
+    tables = {
+        "articles": (_article_columns(articles), articles.dates),
+        "events": (_event_columns(articles), articles.dates),
+        "figures": (figures, figure_dates),
+        "entities": (entities, entity_dates),
+    }
+    data_dir = Path(data_dir)
+    return {
+        table: _write_partitions(data_dir, table, columns, row_dates)
+        for table, (columns, row_dates) in tables.items()
+    }
+
+
+@dataclass(frozen=True)
+class GeneratedArticles:
+    """What is drawn once per article; element i of each array belongs to article i, and the
+    articles are sorted by day."""
+
+    ids: np.ndarray
+    day_of: np.ndarray  # days after FIRST_DAY
+    dates: np.ndarray  # ISO days, as partition names
+    publisher: np.ndarray  # index into PUBLISHERS
+    dup_of: np.ndarray  # the article a syndicated copy repeats, else None
+    country: np.ndarray  # index into COUNTRIES
+    place_names: np.ndarray
+    event_type: np.ndarray  # index into EVENT_TYPES
+    event_lag: np.ndarray  # days between the event and its report
+    actor_a: np.ndarray
+    actor_b: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def event_ids(self) -> np.ndarray:
+        return np.char.add(self.ids, "#0")
+
+
+def _draw_articles(rng: np.random.Generator, n_articles: int, days: int) -> GeneratedArticles:
+    # one draw after the other, in this order: the same seed gives the same articles
     day_of = np.sort(rng.integers(0, days, n_articles))
-    dates = (start + day_of).astype(str)
-    article_ids = np.char.add("a", np.arange(n_articles).astype(str))
     publisher = rng.integers(0, len(PUBLISHERS), n_articles)
     is_copy = rng.random(n_articles) < 0.05
-    is_copy[0] = False
-    # a copy points at the article before it (an earlier or same-day article)
-    dup_of = np.where(is_copy, np.roll(article_ids, 1), None)
     country = rng.integers(0, len(COUNTRIES), n_articles)
     place = rng.integers(0, 30, n_articles)  # 30 places per country: reports of one event merge
-    etype = rng.integers(0, len(EVENT_TYPES), n_articles)
+    event_type = rng.integers(0, len(EVENT_TYPES), n_articles)
     event_lag = rng.integers(0, 3, n_articles)
     actor_a = rng.integers(0, 300, n_articles)
     actor_b = rng.integers(0, 300, n_articles)
-    text = "Attackers struck the town of Placeville, killing 12 people and wounding 30 others."
-    said = "killing 12 people"
-    evidence_span = [text.index(said), text.index(said) + len(said)]
-
-    def arr(values, typ):
-        return pa.array(values, typ)
-
-    tables: dict[str, dict[str, pa.Array]] = {}
-    tables["articles"] = {
-        "article_id": arr(article_ids, pa.string()),
-        "url": arr(np.char.add("https://news.example/", article_ids), pa.string()),
-        "source": arr([PUBLISHERS[p] for p in publisher], pa.string()),
-        "title": arr(np.char.add("Report ", article_ids), pa.string()),
-        "site_name": arr([PUBLISHERS[p] for p in publisher], pa.string()),
-        "published": arr(dates.astype("datetime64[D]"), pa.date32()),
-        "published_from": arr(["page"] * n_articles, pa.string()),
-        "language": arr(["en"] * n_articles, pa.string()),
-        "status": arr(["ok"] * n_articles, pa.string()),
-        "text": arr([text] * n_articles, pa.string()),
-        "dup_of": arr(dup_of, pa.string()),
-    }
-    event_ids = np.char.add(article_ids, "#0")
-    event_day = (start + np.maximum(day_of - event_lag, 0)).astype("datetime64[D]")
-    places = np.char.add("Place ", place.astype(str))
-    tables["events"] = {
-        "event_id": arr(event_ids, pa.string()),
-        "article_id": arr(article_ids, pa.string()),
-        "type": arr([EVENT_TYPES[t] for t in etype], pa.string()),
-        "event_date": arr(event_day, pa.date32()),
-        "date_precision": arr(["day"] * n_articles, pa.string()),
-        "location": arr(places, pa.string()),
-        "country": arr([COUNTRIES[c] for c in country], pa.string()),
-        "actors": arr(
-            [[f"Actor {a}", f"Actor {b}"] for a, b in zip(actor_a, actor_b, strict=True)],
-            pa.list_(pa.string()),
-        ),
-        "span": arr([[0, len(text)]] * n_articles, schemas.SPAN),
-        "evidence": arr([text] * n_articles, pa.string()),
-        "dup_of": arr(dup_of, pa.string()),
-    }
-    fa = np.repeat(np.arange(n_articles), figures_per_article)
-    k = np.tile(np.arange(figures_per_article), n_articles)
-    n_fig = len(fa)
-    best = rng.geometric(0.08, n_fig).astype(np.int64)
-    scope = np.where(rng.random(n_fig) < 0.1, "cumulative", "incident")
-    best = np.where(scope == "cumulative", best * 50, best)
-    tables["figures"] = {
-        "figure_id": arr(
-            np.char.add(np.char.add(article_ids[fa], "#"), k.astype(str)), pa.string()
-        ),
-        "article_id": arr(article_ids[fa], pa.string()),
-        "category": arr([CATEGORIES[c] for c in k % len(CATEGORIES)], pa.string()),
-        "best": arr(best, pa.int64()),
-        "low": arr(best, pa.int64()),
-        "high": arr(best, pa.int64()),
-        "qualifier": arr(["exact"] * n_fig, pa.string()),
-        "who": arr(["people"] * n_fig, pa.string()),
-        "scope": arr(scope, pa.string()),
-        "span": arr([evidence_span] * n_fig, schemas.SPAN),
-        "evidence": arr([text[evidence_span[0] : evidence_span[1]]] * n_fig, pa.string()),
-        "event_id": arr(event_ids[fa], pa.string()),
-        "dup_of": arr(dup_of[fa], pa.string()),
-    }
-    ea = np.repeat(np.arange(n_articles), 3)
-    j = np.tile(np.arange(3), n_articles)
-    names = np.where(
-        j == 2,
-        places[ea],
-        np.char.add("Actor ", np.where(j == 0, actor_a[ea], actor_b[ea]).astype(str)),
+    article_ids = np.char.add("a", np.arange(n_articles).astype(str))
+    is_copy[0] = False
+    # a copy points at the article before it (an earlier or same-day article)
+    dup_of = np.where(is_copy, np.roll(article_ids, 1), None)
+    return GeneratedArticles(
+        ids=article_ids,
+        day_of=day_of,
+        dates=(FIRST_DAY + day_of).astype(str),
+        publisher=publisher,
+        dup_of=dup_of,
+        country=country,
+        place_names=np.char.add("Place ", place.astype(str)),
+        event_type=event_type,
+        event_lag=event_lag,
+        actor_a=actor_a,
+        actor_b=actor_b,
     )
-    tables["entities"] = {
-        "entity_id": arr(
-            np.char.add(np.char.add(article_ids[ea], "#"), j.astype(str)), pa.string()
-        ),
-        "article_id": arr(article_ids[ea], pa.string()),
-        "name": arr(names, pa.string()),
-        "type": arr(np.where(j == 2, "GPE", "ORG"), pa.string()),
-        "country": arr([COUNTRIES[c] for c in country[ea]], pa.string()),
-        "mention_count": arr(rng.integers(1, 6, len(ea)), pa.int32()),
-        "mentions": arr([[[0, 5]]] * len(ea), pa.list_(schemas.SPAN)),
-        "dup_of": arr(dup_of[ea], pa.string()),
+
+
+def _article_columns(articles: GeneratedArticles) -> dict[str, pa.Array]:
+    n, ids = len(articles), articles.ids
+    publishers = [PUBLISHERS[p] for p in articles.publisher]
+    return {
+        "article_id": pa.array(ids, pa.string()),
+        "url": pa.array(np.char.add("https://news.example/", ids), pa.string()),
+        "source": pa.array(publishers, pa.string()),
+        "title": pa.array(np.char.add("Report ", ids), pa.string()),
+        "site_name": pa.array(publishers, pa.string()),
+        "published": pa.array(articles.dates.astype("datetime64[D]"), pa.date32()),
+        "published_from": pa.array(["page"] * n, pa.string()),
+        "language": pa.array(["en"] * n, pa.string()),
+        "status": pa.array(["ok"] * n, pa.string()),
+        "text": pa.array([REPORT] * n, pa.string()),
+        "dup_of": pa.array(articles.dup_of, pa.string()),
     }
-    row_dates = {
-        "articles": dates, "events": dates, "figures": dates[fa], "entities": dates[ea],
-    }  # fmt: skip
-    data_dir = Path(data_dir)
-    counts = {}
-    for table, cols in tables.items():
-        sch = schemas.schema(table)
-        full = {name: cols.get(name, pa.nulls(len(row_dates[table]), sch.field(name).type))
-                for name in sch.names}  # fmt: skip
-        t = pa.table(full, schema=sch)
-        counts[table] = t.num_rows
-        d = row_dates[table]
-        # rows are sorted by day: each partition is one contiguous slice
-        bounds = np.flatnonzero(np.r_[True, d[1:] != d[:-1], True])
-        for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
-            staged = data_dir / "_staging" / f"gen-{table}-{d[lo]}.parquet"
-            store.write_table(staged, table, t.slice(lo, hi - lo))
-            store.replace_partition(data_dir, table, str(d[lo]), staged)
-            staged.unlink()
-    return counts
+
+
+def _event_columns(articles: GeneratedArticles) -> dict[str, pa.Array]:
+    """One event per article, reported `event_lag` days after it happened."""
+    n = len(articles)
+    event_day = FIRST_DAY + np.maximum(articles.day_of - articles.event_lag, 0)
+    actors = [
+        [f"Actor {a}", f"Actor {b}"]
+        for a, b in zip(articles.actor_a, articles.actor_b, strict=True)
+    ]
+    return {
+        "event_id": pa.array(articles.event_ids, pa.string()),
+        "article_id": pa.array(articles.ids, pa.string()),
+        "type": pa.array([EVENT_TYPES[t] for t in articles.event_type], pa.string()),
+        "event_date": pa.array(event_day.astype("datetime64[D]"), pa.date32()),
+        "date_precision": pa.array(["day"] * n, pa.string()),
+        "location": pa.array(articles.place_names, pa.string()),
+        "country": pa.array([COUNTRIES[c] for c in articles.country], pa.string()),
+        "actors": pa.array(actors, pa.list_(pa.string())),
+        "span": pa.array([[0, len(REPORT)]] * n, schemas.SPAN),
+        "evidence": pa.array([REPORT] * n, pa.string()),
+        "dup_of": pa.array(articles.dup_of, pa.string()),
+    }
+
+
+def _figure_columns(
+    rng: np.random.Generator, articles: GeneratedArticles, per_article: int
+) -> tuple[dict[str, pa.Array], np.ndarray]:
+    """`per_article` figures of each article's event (one category each, in turn), one in ten
+    a cumulative total fifty times larger; the columns and each row's day."""
+    of = np.repeat(np.arange(len(articles)), per_article)  # the article of each figure
+    k = np.tile(np.arange(per_article), len(articles))
+    n = len(of)
+    best = rng.geometric(0.08, n).astype(np.int64)
+    scope = np.where(rng.random(n) < 0.1, "cumulative", "incident")
+    best = np.where(scope == "cumulative", best * 50, best)
+    ids = articles.ids[of]
+    columns = {
+        "figure_id": pa.array(np.char.add(np.char.add(ids, "#"), k.astype(str)), pa.string()),
+        "article_id": pa.array(ids, pa.string()),
+        "category": pa.array([CATEGORIES[c] for c in k % len(CATEGORIES)], pa.string()),
+        "best": pa.array(best, pa.int64()),
+        "low": pa.array(best, pa.int64()),
+        "high": pa.array(best, pa.int64()),
+        "qualifier": pa.array(["exact"] * n, pa.string()),
+        "who": pa.array(["people"] * n, pa.string()),
+        "scope": pa.array(scope, pa.string()),
+        "span": pa.array([EVIDENCE_SPAN] * n, schemas.SPAN),
+        "evidence": pa.array([REPORT_EVIDENCE] * n, pa.string()),
+        "event_id": pa.array(articles.event_ids[of], pa.string()),
+        "dup_of": pa.array(articles.dup_of[of], pa.string()),
+    }
+    return columns, articles.dates[of]
+
+
+def _entity_columns(
+    rng: np.random.Generator, articles: GeneratedArticles
+) -> tuple[dict[str, pa.Array], np.ndarray]:
+    """Each article's two actors (organisations) and its place; the columns and each row's
+    day."""
+    of = np.repeat(np.arange(len(articles)), ENTITIES_PER_ARTICLE)  # the article of each entity
+    j = np.tile(np.arange(ENTITIES_PER_ARTICLE), len(articles))
+    is_place = j == 2
+    actor = np.where(j == 0, articles.actor_a[of], articles.actor_b[of])
+    names = np.where(is_place, articles.place_names[of], np.char.add("Actor ", actor.astype(str)))
+    ids = articles.ids[of]
+    columns = {
+        "entity_id": pa.array(np.char.add(np.char.add(ids, "#"), j.astype(str)), pa.string()),
+        "article_id": pa.array(ids, pa.string()),
+        "name": pa.array(names, pa.string()),
+        "type": pa.array(np.where(is_place, "GPE", "ORG"), pa.string()),
+        "country": pa.array([COUNTRIES[c] for c in articles.country[of]], pa.string()),
+        "mention_count": pa.array(rng.integers(1, 6, len(of)), pa.int32()),
+        "mentions": pa.array([[[0, 5]]] * len(of), pa.list_(schemas.SPAN)),
+        "dup_of": pa.array(articles.dup_of[of], pa.string()),
+    }
+    return columns, articles.dates[of]
+
+
+def _write_partitions(
+    data_dir: Path, table: str, columns: dict[str, pa.Array], row_dates: np.ndarray
+) -> int:
+    """Write one generated table, one partition per day (the columns it lacks are null); its
+    number of rows."""
+    sch = schemas.schema(table)
+    full = {name: columns.get(name, pa.nulls(len(row_dates), sch.field(name).type))
+            for name in sch.names}  # fmt: skip
+    t = pa.table(full, schema=sch)
+    # rows are sorted by day: each partition is one contiguous slice
+    bounds = np.flatnonzero(np.r_[True, row_dates[1:] != row_dates[:-1], True])
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        staged = data_dir / "_staging" / f"gen-{table}-{row_dates[lo]}.parquet"
+        store.write_table(staged, table, t.slice(lo, hi - lo))
+        store.replace_partition(data_dir, table, str(row_dates[lo]), staged)
+        staged.unlink()
+    return t.num_rows
