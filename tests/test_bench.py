@@ -5,7 +5,8 @@ import gzip
 import json
 
 from pipeline.clean.page import clean_html
-from tools import bench, benchcorpus
+from tools import benchcorpus
+from tools.bench import measure, queries
 
 
 def test_the_corpus_has_the_number_of_pages_asked_for_spread_over_the_days():
@@ -33,9 +34,9 @@ def test_each_page_cleans_to_an_article_of_news_length_with_its_metadata():
         assert "Most read" not in article.text and "Newsletter" not in article.text
 
 
-def test_write_corpus_writes_one_json_line_per_page(tmp_path):
+def test_write_archive_writes_one_json_line_per_page(tmp_path):
     path = tmp_path / "corpus.jsonl.gz"
-    bench.write_corpus(path, 5, days=2)
+    benchcorpus.write_archive(path, 5, days=2)
     with gzip.open(path, "rt", encoding="utf-8") as f:
         lines = [json.loads(line) for line in f]
     assert [r["id"] for r in lines] == [f"bench-{i}" for i in range(5)]
@@ -45,7 +46,7 @@ def test_write_corpus_writes_one_json_line_per_page(tmp_path):
 def test_deaths_per_country_from_raw_partitions_agree_with_the_marts(tmp_path):
     # the bench times the same question both ways; both must follow the marts' reconciliation
     from pipeline import publish
-    from tools import bench, synthetic
+    from tools import synthetic
 
     data = tmp_path / "data"
     synthetic.generate(data, 3000, days=20)
@@ -56,14 +57,14 @@ def test_deaths_per_country_from_raw_partitions_agree_with_the_marts(tmp_path):
         "select country, sum(best) from daily_casualties where category = 'killed' "
         "group by 1 order by 1"
     ).fetchall()
-    raw = con.execute(bench._raw_deaths_sql(snapshot)).fetchall()
+    raw = con.execute(queries.raw_deaths_sql(snapshot)).fetchall()
     con.close()
     assert mart and raw == mart
 
 
 def test_ratio_sides_alternate_and_each_keeps_its_best_round():
     calls = []
-    best_ours, best_bare, result = bench._best_of(
+    best_ours, best_bare, result = measure.best_of(
         3,
         lambda: calls.append("ours") or len(calls),
         lambda: calls.append("bare"),

@@ -6,14 +6,19 @@ Each page is a whole news page: head with meta tags and JSON-LD, navigation, the
 (headline, byline, date, 8-14 paragraphs, about 400-800 words), related links, a footer and a
 script block, so cleaning does the work it does on a real site. The articles mix casualty
 reports, statements and background, so extraction finds entities, figures and events.
+
+`records` yields the pages, `text_records` short clean briefs; `write_archive` writes either to
+a JSONL(.gz) archive, the input of a backfill or of `pipeline extract`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 _NAMES = [
     "Amara",
@@ -272,3 +277,15 @@ def text_records(n: int, days: int = 5, seed: int = 1, start: str = "2025-06-01"
         headline, paragraphs, _ = article(rng, (0, 1))
         yield {"id": f"brief-{i}", "title": headline, "text": "\n".join(paragraphs),
                "published": day}  # fmt: skip
+
+
+def write_archive(path: Path, n: int, days: int, briefs: bool = False) -> int:
+    """Write `n` generated records (whole pages, or `briefs`: short clean texts) to a
+    JSONL(.gz) archive, as a backfill or `pipeline extract` reads one; returns its size in
+    bytes."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    generated = text_records(n, days=days) if briefs else records(n, days=days)
+    with opener(path, "wt", encoding="utf-8") as out:
+        for rec in generated:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path.stat().st_size
