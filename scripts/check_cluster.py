@@ -21,6 +21,7 @@ import os
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import publish
@@ -166,14 +167,56 @@ def tasks_per_worker() -> dict[str, int]:
     return counts
 
 
+@dataclass(frozen=True)
+class TriggeredRuns:
+    """The nightly and backfill runs triggered at once: their ids, their final states, and the
+    moment they were triggered (the timings count from there)."""
+
+    nightly_id: str
+    nightly: dict
+    backfill_id: str
+    backfill: dict
+    triggered_at: float
+
+
 def main() -> int:
     started = time.monotonic()
     nightly_date = sample_dates()[0]
     archive = write_archive(CLUSTER_DIR / "archive.jsonl")
     old_archive = write_old_archive(CLUSTER_DIR / "archive-1999.jsonl")
     wait_dags_parsed()
+    runs = run_nightly_and_backfill(nightly_date, archive)
+    both_done = time.monotonic() - runs.triggered_at
+    check("news_nightly run succeeded", runs.nightly["state"] == "success", runs.nightly_id)
+    check("news_backfill run succeeded", runs.backfill["state"] == "success", runs.backfill_id)
+    old_runs = check_airflow_backfill(old_archive)
+    old_done = time.monotonic() - runs.triggered_at
+    publishes = wait_for_publish(runs, old_runs)
+    publish_done = time.monotonic() - runs.triggered_at
+    if publishes:
+        check(
+            "news_publish ran on the asset events and succeeded",
+            all(r["state"] == "success" for r in publishes),
+            ", ".join(f"{r['dag_run_id']}={r['state']}" for r in publishes),
+        )
+    check_bucket(nightly_date)
+    check_workers(runs.nightly_id)
+    since_triggered = {
+        "both_runs_wall_s": both_done,
+        "airflow_backfill_1999_done_s": old_done,
+        "until_published_s": publish_done,
+    }
+    write_timings(runs, since_triggered, started)
+    failed = sum(not ok for _, ok, _ in RESULTS)
+    print(f"{len(RESULTS) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def run_nightly_and_backfill(nightly_date: str, archive: Path) -> TriggeredRuns:
+    """Trigger news_nightly on the sample site and news_backfill on `archive` at once, unpause
+    the DAGs, and wait for both runs to finish."""
     with serve_site(port=SITE_PORT):
-        t0 = time.monotonic()
+        triggered_at = time.monotonic()
         nightly_id = trigger("news_nightly", nightly_date, {
             "sources": os.environ["NEWSFACTS_SOURCES"], "data_dir": DATA_URL,
         })  # fmt: skip
@@ -187,9 +230,12 @@ def main() -> int:
             api("PATCH", f"/dags/{dag_id}", {"is_paused": False})
         nightly = wait_until("news_nightly", lambda: finished("news_nightly", nightly_id))
         backfill = wait_until("news_backfill", lambda: finished("news_backfill", backfill_id))
-    both_done = time.monotonic() - t0
-    check("news_nightly run succeeded", nightly["state"] == "success", nightly_id)
-    check("news_backfill run succeeded", backfill["state"] == "success", backfill_id)
+    return TriggeredRuns(nightly_id, nightly, backfill_id, backfill, triggered_at)
+
+
+def check_airflow_backfill(old_archive: Path) -> list[dict]:
+    """Airflow's own backfill of news_nightly over OLD_DAYS ran and succeeded on each day; the
+    runs it made (none when it failed to complete)."""
     try:
         old_runs = airflow_backfill(old_archive)
     except (TimeoutError, OSError) as exc:
@@ -201,33 +247,34 @@ def main() -> int:
         == list(OLD_DAYS),
         ", ".join(f"{r['logical_date'][:10]}={r['state']}" for r in old_runs),
     )
-    old_done = time.monotonic() - t0
+    return old_runs
+
+
+def wait_for_publish(runs: TriggeredRuns, old_runs: list[dict]) -> list[dict]:
+    """The news_publish runs created after every outlet task of `runs` and `old_runs` started,
+    once none is queued or running; none (and a failed check) when they do not come in time."""
     # a publish run created after both outlet tasks started read both runs' partitions (the
     # asset event is emitted when the outlet task ends, after its partitions were committed)
-    outlets = [("news_nightly", nightly_id, "write_partitions"),
-               ("news_backfill", backfill_id, "partitions_landed")]  # fmt: skip
+    outlets = [("news_nightly", runs.nightly_id, "write_partitions"),
+               ("news_backfill", runs.backfill_id, "partitions_landed")]  # fmt: skip
     outlets += [("news_nightly", r["dag_run_id"], "write_partitions") for r in old_runs]
     after = max(task(dag, run_id, name)["start_date"] or "" for dag, run_id, name in outlets)
 
     def published():
-        runs = api("GET", "/dags/news_publish/dagRuns?order_by=-run_after&limit=20")["dag_runs"]
-        if any(r["state"] in ("queued", "running") for r in runs):
+        recent = api("GET", "/dags/news_publish/dagRuns?order_by=-run_after&limit=20")["dag_runs"]
+        if any(r["state"] in ("queued", "running") for r in recent):
             return None
-        return [r for r in runs if (r.get("run_after") or "") >= after] or None
+        return [r for r in recent if (r.get("run_after") or "") >= after] or None
 
     try:
-        publishes = wait_until("news_publish after both runs", published, timeout=600)
+        return wait_until("news_publish after both runs", published, timeout=600)
     except TimeoutError as exc:
         check("news_publish ran on the asset events", False, str(exc))
-        publishes = []
-    publish_done = time.monotonic() - t0
-    if publishes:
-        check(
-            "news_publish ran on the asset events and succeeded",
-            all(r["state"] == "success" for r in publishes),
-            ", ".join(f"{r['dag_run_id']}={r['state']}" for r in publishes),
-        )
+        return []
 
+
+def check_bucket(nightly_date: str) -> None:
+    """The bucket holds news.duckdb and nothing half-written; the published file's contents."""
     objects = remote.list_files(DATA_URL)
     check("news.duckdb is in the bucket", "news.duckdb" in objects)
     check(
@@ -237,52 +284,65 @@ def main() -> int:
     if "news.duckdb" in objects:
         with remote.local_copy(f"{DATA_URL}/news.duckdb") as db:
             con = publish.open_read_only(db)
-            q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
-            n_nightly = q(f"select count(*) from articles where \"date\" = '{nightly_date}'")[0][0]
-            check("nightly articles published", n_nightly > 0, f"{n_nightly} on {nightly_date}")
-            days = q(
-                f'select distinct "date"::varchar from articles where "date" between '
-                f"'{BACKFILL_DAYS[0]}' and '{BACKFILL_DAYS[-1]}' order by 1"
-            )
-            check(
-                "backfill dates published", [d for (d,) in days] == list(BACKFILL_DAYS), str(days)
-            )
-            figures = q(
-                'select "date"::varchar, category, best from figures where "date" between '
-                f"'{BACKFILL_DAYS[0]}' and '{BACKFILL_DAYS[-1]}' order by all"
-            )
-            expected = [("2016-04-04", "injured", 3), ("2016-04-04", "killed", 5),
-                        ("2016-04-06", "injured", 12)]  # fmt: skip
-            check("backfill figures", figures == expected, str(figures))
-            old = q(
-                'select "date"::varchar, category, best from figures where year("date") = 1999 '
-                "order by all"
-            )
-            expected = [("1999-05-03", "killed", 7), ("1999-05-04", "arrested", 40)]
-            check("airflow backfill figures of 1999 published", old == expected, str(old))
-            bad = q("select count(*) from rejects where reason = 'bad_record'")[0][0]
-            check("the broken archive line is a reject", bad == 1, str(bad))
-            views = [v for (v,) in q("select view_name from duckdb_views() where not internal")]
-            counts = {v: q(f'select count(*) from "{v}"')[0][0] for v in views}
-            check("every view answers", len(views) >= 10, json.dumps(counts))
-            origin = q("select data_dir from publication")[0][0]
-            check("publication names the bucket", origin == DATA_URL, origin)
+            check_published_file(con, nightly_date)
             con.close()
 
+
+def check_published_file(con, nightly_date: str) -> None:
+    """What the published news.duckdb answers: the nightly's articles, the backfill's dates and
+    figures, Airflow's backfill's figures of 1999, the broken archive line as a reject, every
+    view, and the bucket as its origin."""
+
+    def q(sql: str) -> list[tuple]:
+        return con.execute(sql).fetchall()
+
+    n_nightly = q(f"select count(*) from articles where \"date\" = '{nightly_date}'")[0][0]
+    check("nightly articles published", n_nightly > 0, f"{n_nightly} on {nightly_date}")
+    days = q(
+        f'select distinct "date"::varchar from articles where "date" between '
+        f"'{BACKFILL_DAYS[0]}' and '{BACKFILL_DAYS[-1]}' order by 1"
+    )
+    check("backfill dates published", [d for (d,) in days] == list(BACKFILL_DAYS), str(days))
+    figures = q(
+        'select "date"::varchar, category, best from figures where "date" between '
+        f"'{BACKFILL_DAYS[0]}' and '{BACKFILL_DAYS[-1]}' order by all"
+    )
+    expected = [("2016-04-04", "injured", 3), ("2016-04-04", "killed", 5),
+                ("2016-04-06", "injured", 12)]  # fmt: skip
+    check("backfill figures", figures == expected, str(figures))
+    old = q(
+        'select "date"::varchar, category, best from figures where year("date") = 1999 order by all'
+    )
+    expected = [("1999-05-03", "killed", 7), ("1999-05-04", "arrested", 40)]
+    check("airflow backfill figures of 1999 published", old == expected, str(old))
+    bad = q("select count(*) from rejects where reason = 'bad_record'")[0][0]
+    check("the broken archive line is a reject", bad == 1, str(bad))
+    views = [v for (v,) in q("select view_name from duckdb_views() where not internal")]
+    counts = {v: q(f'select count(*) from "{v}"')[0][0] for v in views}
+    check("every view answers", len(views) >= 10, json.dumps(counts))
+    origin = q("select data_dir from publication")[0][0]
+    check("publication names the bucket", origin == DATA_URL, origin)
+
+
+def check_workers(nightly_id: str) -> None:
+    """Fetch ran in its pool, and both Celery workers ran tasks."""
     fetch = task("news_nightly", nightly_id, "fetch")
     check("fetch ran in the newsfacts_fetch pool", fetch.get("pool") == "newsfacts_fetch")
     per_worker = tasks_per_worker()
     check("both Celery workers ran tasks", all(per_worker.values()), json.dumps(per_worker))
 
+
+def write_timings(runs: TriggeredRuns, since_triggered: dict[str, float], started: float) -> None:
+    """Print the timings (each run's duration, the seconds from the trigger to each moment of
+    `since_triggered`, the whole check's since `started`, each task's duration) and keep them in
+    CLUSTER_DIR/timings.json."""
     timings = {
-        "nightly_run_s": round(seconds(nightly), 1),
-        "backfill_run_s": round(seconds(backfill), 1),
-        "both_runs_wall_s": round(both_done, 1),
-        "airflow_backfill_1999_done_s": round(old_done, 1),
-        "until_published_s": round(publish_done, 1),
+        "nightly_run_s": round(seconds(runs.nightly), 1),
+        "backfill_run_s": round(seconds(runs.backfill), 1),
+        **{name: round(s, 1) for name, s in since_triggered.items()},
         "check_total_s": round(time.monotonic() - started, 1),
     }
-    for dag_id, run_id in (("news_nightly", nightly_id), ("news_backfill", backfill_id)):
+    for dag_id, run_id in (("news_nightly", runs.nightly_id), ("news_backfill", runs.backfill_id)):
         tis = api("GET", f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances")["task_instances"]
         timings[dag_id + "_tasks_s"] = {
             t["task_id"] + (f"[{t['map_index']}]" if t["map_index"] >= 0 else ""): round(
@@ -292,9 +352,6 @@ def main() -> int:
         }
     print("timings " + json.dumps(timings))
     (CLUSTER_DIR / "timings.json").write_text(json.dumps(timings, indent=2))
-    failed = sum(not ok for _, ok, _ in RESULTS)
-    print(f"{len(RESULTS) - failed} passed, {failed} failed")
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":
