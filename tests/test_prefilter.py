@@ -1,6 +1,6 @@
 """The prefilter: the strings it derives from a pattern are in every match, so a search it skips
 could not have matched; and the events stage reads every passage as the plain searches would.
-Texts are written here or generated (pipeline.benchcorpus, word soups of the patterns' words)."""
+Texts are written here or generated (tools.benchcorpus, word soups of the patterns' words)."""
 
 from __future__ import annotations
 

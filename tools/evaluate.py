@@ -1,6 +1,6 @@
 """Score the production extract path on the shared dev sets and the seed example (`make eval`).
 
-    python -m pipeline.evaluate [--shared ../shared] [--out eval-out] [--only SET,...]
+    python -m tools.evaluate [--shared ../shared] [--out eval-out] [--only SET,...]
 
 SETS are acled, html, figures (the dev sets) and example (the seed article); default all.
 
@@ -381,7 +381,7 @@ def parse_only(value: str) -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.evaluate",
+        prog="python -m tools.evaluate",
         description="Score the production extract on the shared dev sets and the seed example.",
     )
     parser.add_argument(
