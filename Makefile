@@ -58,7 +58,7 @@ lint: setup
 	$(VENV)/bin/ruff check pipeline dags tests tools scripts
 	$(VENV)/bin/ruff format --check pipeline dags tests tools scripts
 
-# make bench: generated news pages (pipeline/benchcorpus.py); results in bench-out/bench.json.
+# make bench: generated news pages (tools/benchcorpus.py); results in bench-out/bench.json.
 # BENCH_DOCS pages end to end (route, clean, extract, write, publish), BENCH_RATIO_DOCS for the
 # ratios to bare trafilatura/spaCy, BENCH_BACKFILL pages with 1 and 2 worker processes.
 # The issue's sizes: BENCH_DOCS=10000 BENCH_BACKFILL=10000 BENCH_MEMORY=10000,50000 (the memory
