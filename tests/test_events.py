@@ -56,6 +56,80 @@ def test_each_kind_of_event_gets_its_acled_type_and_sub_type(nlp, text, etype, s
     assert (ev.type, ev.sub_type) == (etype, sub_type)
 
 
+# --- one vocabulary: every type and sub-type the rules conclude is spelled in pipeline.vocabulary
+
+
+def _events_modules() -> list:
+    import importlib
+    import pkgutil
+
+    from pipeline.extract import events
+
+    return [
+        importlib.import_module(f"{events.__name__}.{m.name}")
+        for m in pkgutil.iter_modules(events.__path__)
+    ]
+
+
+def _kinds_the_rules_conclude() -> set:
+    """Every (type, sub-type) the events stage can emit, read from the code's tables: the kinds
+    classify's rules conclude, and one per entry of its tables of remote weapons and strategic
+    developments (find_events and the grouping emit only these: see the test below)."""
+    from pipeline.extract.events.classify import Kind
+
+    kinds = set()
+    for module in _events_modules():
+        for value in vars(module).values():
+            if isinstance(value, Kind):
+                kinds.add(value)
+            elif isinstance(value, list) and value and isinstance(value[0], tuple):
+                kinds.update(v[0] for v in value if isinstance(v[0], Kind))
+    return kinds
+
+
+def test_every_type_and_sub_type_the_rules_conclude_is_in_the_vocabulary():
+    from pipeline.vocabulary import SUB_TYPES, EventType
+
+    kinds = _kinds_the_rules_conclude()
+    assert len(kinds) >= 20 and {"Air/drone strike", "Arrests"} <= {k.sub_type for k in kinds}
+    for kind in kinds:
+        assert isinstance(kind.type, EventType), kind
+        assert kind.sub_type in SUB_TYPES[kind.type], kind
+
+
+def test_the_precedence_ranks_every_type_the_rules_conclude():
+    from pipeline.extract.events.classify import RANK
+    from pipeline.vocabulary import EventType
+
+    assert all(isinstance(t, EventType) for t in RANK)
+    assert {kind.type for kind in _kinds_the_rules_conclude()} <= set(RANK)
+
+
+def test_no_rule_spells_a_type_or_a_sub_type_of_its_own():
+    """A type is an EventType member everywhere in the events stage, and every (type, sub-type)
+    is built once at module level, where the two tests above read them: no function builds a
+    Kind or writes a sub-type."""
+    import ast
+    import inspect
+
+    from pipeline.vocabulary import SUB_TYPES, EventType
+
+    sub_types = {s for subs in SUB_TYPES.values() for s in subs}
+    for module in _events_modules():
+        tree = ast.parse(inspect.getsource(module))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant):
+                assert node.value not in set(EventType), (module.__name__, node.value)
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                call = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Kind"
+                assert not call, (module.__name__, function.name)
+                if isinstance(node, ast.Constant):
+                    assert node.value not in sub_types, (module.__name__, node.value)
+
+
 # --- precedence -----------------------------------------------------------------------------
 
 

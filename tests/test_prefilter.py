@@ -172,6 +172,25 @@ def test_the_prefilter_never_skips_a_text_a_pattern_matches():
     assert skipped > len(corpus) * 10  # and it does skip
 
 
+def test_event_patterns_with_grouped_words_match_as_their_plain_spelling():
+    """one_of groups a lexicon's words by first letter: each pattern built from lexicons finds
+    what the plain alternations find, at the same places, and fullmatches the same words."""
+    corpus = _corpus()
+    words = sorted({w for text in corpus for w in text.split()})
+    checked = _plain_patterns()
+    for name, rx, plain in checked:
+        for text in corpus:
+            assert [(m.span(), m.groups()) for m in rx.finditer(text)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text)
+            ], (name, text)
+        assert [w for w in words if rx.fullmatch(w)] == [w for w in words if plain.fullmatch(w)]
+    # every lexicon is read by a pattern: checked above, unless one_of left it as written
+    patterns = _patterns()
+    for lexicon in _lexicons():
+        assert any(one_of(lexicon) in rx.pattern for rx in patterns), lexicon[:40]
+    assert len(checked) > 40
+
+
 def test_passive_victims_are_found_as_by_the_plain_search():
     inside = "One two three four five was shotgun men were killed."
     assert [m.group(1) for m in R._passive_victims(inside)] == ["two three four five ", "gun men "]
