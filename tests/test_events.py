@@ -56,6 +56,80 @@ def test_each_kind_of_event_gets_its_acled_type_and_sub_type(nlp, text, etype, s
     assert (ev.type, ev.sub_type) == (etype, sub_type)
 
 
+# --- one vocabulary: every type and sub-type the rules conclude is spelled in pipeline.vocabulary
+
+
+def _events_modules() -> list:
+    import importlib
+    import pkgutil
+
+    from pipeline.extract import events
+
+    return [
+        importlib.import_module(f"{events.__name__}.{m.name}")
+        for m in pkgutil.iter_modules(events.__path__)
+    ]
+
+
+def _kinds_the_rules_conclude() -> set:
+    """Every (type, sub-type) the events stage can emit, read from the code's tables: the kinds
+    classify's rules conclude, and one per entry of its tables of remote weapons and strategic
+    developments (find_events and the grouping emit only these: see the test below)."""
+    from pipeline.extract.events.classify import Kind
+
+    kinds = set()
+    for module in _events_modules():
+        for value in vars(module).values():
+            if isinstance(value, Kind):
+                kinds.add(value)
+            elif isinstance(value, list) and value and isinstance(value[0], tuple):
+                kinds.update(v[0] for v in value if isinstance(v[0], Kind))
+    return kinds
+
+
+def test_every_type_and_sub_type_the_rules_conclude_is_in_the_vocabulary():
+    from pipeline.vocabulary import SUB_TYPES, EventType
+
+    kinds = _kinds_the_rules_conclude()
+    assert len(kinds) >= 20 and {"Air/drone strike", "Arrests"} <= {k.sub_type for k in kinds}
+    for kind in kinds:
+        assert isinstance(kind.type, EventType), kind
+        assert kind.sub_type in SUB_TYPES[kind.type], kind
+
+
+def test_the_precedence_ranks_every_type_the_rules_conclude():
+    from pipeline.extract.events.classify import RANK
+    from pipeline.vocabulary import EventType
+
+    assert all(isinstance(t, EventType) for t in RANK)
+    assert {kind.type for kind in _kinds_the_rules_conclude()} <= set(RANK)
+
+
+def test_no_rule_spells_a_type_or_a_sub_type_of_its_own():
+    """A type is an EventType member everywhere in the events stage, and every (type, sub-type)
+    is built once at module level, where the two tests above read them: no function builds a
+    Kind or writes a sub-type."""
+    import ast
+    import inspect
+
+    from pipeline.vocabulary import SUB_TYPES, EventType
+
+    sub_types = {s for subs in SUB_TYPES.values() for s in subs}
+    for module in _events_modules():
+        tree = ast.parse(inspect.getsource(module))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant):
+                assert node.value not in set(EventType), (module.__name__, node.value)
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                call = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Kind"
+                assert not call, (module.__name__, function.name)
+                if isinstance(node, ast.Constant):
+                    assert node.value not in sub_types, (module.__name__, node.value)
+
+
 # --- precedence -----------------------------------------------------------------------------
 
 
@@ -370,15 +444,17 @@ def test_a_syndicated_copy_keeps_its_own_event_id(tmp_path):
 # --- shortcuts that must not change a result --------------------------------------------------
 
 
-def _walk_up(E, tok) -> bool:
+def _walk_up(D, tok) -> bool:
     """The plain walk that _reported shortens: the cue and its first 23 heads, one by one."""
+    from pipeline.extract.events.lexicon import HEDGE
+
     node = tok
     for _ in range(24):
-        if E._hedged_by_children(node):
+        if D._hedged_by_children(node):
             return False
-        if node is not tok and E._INTENT.fullmatch(node.lower_):
+        if node is not tok and HEDGE.fullmatch(node.lower_):
             return False
-        if tok.pos_ == "NOUN" and E._background_prep(node):
+        if tok.pos_ == "NOUN" and D._background_prep(node):
             return False
         if node.head is node:
             return True
@@ -387,7 +463,7 @@ def _walk_up(E, tok) -> bool:
 
 
 def test_cues_read_with_one_memo_per_document_are_read_as_by_the_plain_walk(nlp):
-    from pipeline.extract.events import find as E
+    from pipeline.extract.events import detect as D
 
     doc = nlp(
         "The army did not rule out new air strikes. Rebels attacked a post on Monday. "
@@ -395,46 +471,49 @@ def test_cues_read_with_one_memo_per_document_are_read_as_by_the_plain_walk(nlp)
         "fighting in the north, where troops were deployed to stop the looting."
     )
     memo: dict[tuple[int, bool], int] = {}
-    shared = [E._reported(t, memo) for t in doc]
-    assert shared == [_walk_up(E, t) for t in doc]
-    assert shared == [E._reported(t) for t in doc]
+    shared = [D._reported(t, memo) for t in doc]
+    assert shared == [_walk_up(D, t) for t in doc]
+    assert shared == [D._reported(t) for t in doc]
     assert memo and False in shared and True in shared
 
 
 def test_marked_tokens_are_those_a_scan_of_each_sentence_finds(nlp):
-    from pipeline.extract.events import find as E
+    from pipeline.extract.events import detect as D
+    from pipeline.extract.events.roles import is_violent_verb
 
     doc = nlp(
         "Gunmen attacked a convoy and killed two soldiers on Monday. Protesters marched to the "
         "ministry; police fired tear gas.\n\nTalks between the envoys were held in Doha. "
         "The rebels seized the town, looted shops and set fire to a school."
     )
-    marks = E._Marks(doc)
+    marks = D.Marks(doc)
     assert marks.violent_verbs and marks.cues
     for sent in doc.sents:
         assert marks.within(marks.violent_verbs, sent) == [
-            t for t in sent if E._is_violent_verb(t.text)
+            t for t in sent if is_violent_verb(t.text)
         ]
-        assert E._cue_tokens(sent, marks) == [
-            t for t in sent if t.pos_ in ("VERB", "NOUN", "AUX") and E._is_cue(t.text)
+        assert D._cue_tokens(sent, marks) == [
+            t for t in sent if t.pos_ in ("VERB", "NOUN", "AUX") and D._is_cue(t.text)
         ]
 
 
 def test_a_type_that_stands_is_kept_whatever_the_whole_passage_is():
-    from pipeline.extract.events import find as E
+    from pipeline.extract.events import classify as C
 
-    kinds = [(t, "any") for t in E._RANK]
+    kinds = [(t, "any") for t in C.RANK]
     for head in kinds:
-        if E._head_stands(head):
-            assert all(E._precedence(head, whole) == head for whole in [*kinds, None])
-    assert E._head_stands(("Riots", "Mob violence"))
-    assert not E._head_stands(("Battles", "Armed clash"))
+        if C.head_stands(head):
+            assert all(C.precedence(head, whole) == head for whole in [*kinds, None])
+    assert C.head_stands(("Riots", "Mob violence"))
+    assert not C.head_stands(("Battles", "Armed clash"))
 
 
 def test_events_are_the_same_when_every_sentence_is_classified(nlp, monkeypatch):
     """Unreported sentences are classified only when the fallback asks: reading them all first
     gives the same events."""
-    from pipeline.extract.events import find as E
+    from pipeline.extract.events import classify as C
+    from pipeline.extract.events import detect as D
+    from pipeline.extract.events import find as F
     from tools import benchcorpus
 
     texts = [f"{r['title']}\n{r['text']}" for r in benchcorpus.text_records(8, seed=11)]
@@ -446,14 +525,14 @@ def test_events_are_the_same_when_every_sentence_is_classified(nlp, monkeypatch)
         "killed there last week, and the army may retaliate.",
     ]
     lazy = [events_of(nlp, t) for t in texts]
-    read_all = E._sentence_info
+    read_all = D.read_sentence
 
     def classified(*args):
         info = read_all(*args)
-        if info["kind"] is E._UNREAD:
-            info["kind"] = E.classify(info["sentence"], info["roles"])
+        if info["kind"] is D.UNREAD:
+            info["kind"] = C.classify(info["sentence"], info["roles"])
         return info
 
-    monkeypatch.setattr(E, "_sentence_info", classified)
+    monkeypatch.setattr(F, "read_sentence", classified)  # the name find_events calls
     assert [events_of(nlp, t) for t in texts] == lazy
     assert any(lazy)

@@ -4,21 +4,51 @@ Texts are written here or generated (tools.benchcorpus, word soups of the patter
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import random
 import re
+from types import SimpleNamespace
 
 import pytest
+from pattern_spellings import regrouped
 
-from pipeline.extract import dates, prefilter
-from pipeline.extract.events import find as E
+from pipeline.extract import dates, events, prefilter
+from pipeline.extract.events import classify as C
+from pipeline.extract.events import lexicon as L
+from pipeline.extract.events import roles as R
+from pipeline.extract.patterns import one_of
 from tools import benchcorpus
+
+_EVENTS_MODULES = [
+    importlib.import_module(f"{events.__name__}.{m.name}")
+    for m in pkgutil.iter_modules(events.__path__)
+]
 
 
 def _patterns() -> list[re.Pattern]:
     """Every compiled pattern of the events and dates stages, new ones included."""
-    found = [v for m in (E, dates) for v in vars(m).values() if isinstance(v, re.Pattern)]
-    found += [rx for _, rx in (*E._REMOTE, *E._STRATEGIC)]
+    modules = [*_EVENTS_MODULES, dates]
+    found = [v for m in modules for v in vars(m).values() if isinstance(v, re.Pattern)]
+    found += [rx for _, rx in (*L.REMOTE_WEAPONS, *L.STRATEGIC)]
     return list({id(rx): rx for rx in found}.values())
+
+
+def _lexicons() -> list[str]:
+    """Every lexicon of the events stage (an alternation of words)."""
+    tables = [*L.REMOTE_WEAPON_WORDS.values(), *L.STRATEGIC_WORDS.values()]
+    return [v for k, v in vars(L).items() if k.isupper() and isinstance(v, str)] + tables
+
+
+def _plain_patterns() -> list[tuple[str, re.Pattern, re.Pattern]]:
+    """(name, pattern, the pattern with each lexicon written as its plain alternation) for the
+    patterns of the events stage built from a lexicon with one_of."""
+    pairs = sorted(
+        {(one_of(w), f"(?:{w})") for w in _lexicons()}, key=lambda p: len(p[0]), reverse=True
+    )
+    tables = {f"{name}[{i}]": rx for name in ("REMOTE_WEAPONS", "STRATEGIC")
+              for i, (_, rx) in enumerate(getattr(L, name))}  # fmt: skip
+    return list(regrouped([L, SimpleNamespace(**tables)], pairs))
 
 
 _WRITTEN = [
@@ -53,8 +83,17 @@ def _bench_sentences(n: int = 12) -> list[str]:
 
 
 def _soups(n: int, seed: int = 3) -> list[str]:
-    """Word soups of the patterns' own words and a few fillers: many of them match."""
-    pool = sorted({w for rx in _patterns() for options in prefilter.words(rx) for w in options})
+    """Word soups of the patterns' own words and a few fillers: many of them match. The words
+    are read from each pattern as written plainly (one_of's grouping leaves pieces of words)."""
+    plain = {id(rx): p for _, rx, p in _plain_patterns()}
+    pool = sorted(
+        {
+            w
+            for rx in _patterns()
+            for options in prefilter.words(plain.get(id(rx), rx))
+            for w in options
+        }
+    )
     pool += ["the", "a", "was", "were", "by", "at", "on", "in", "two", "near", "police",
              "soldiers", "gun", "s", "ed", "-", ".", ",", "5", "May"]  # fmt: skip
     rng = random.Random(seed)
@@ -102,9 +141,9 @@ def test_derived_strings_of_known_patterns():
     for unknown in (r"\w+", r"a|\w", r"x*", r".{3}"):
         assert words(unknown) == ()
     passive = ("had been", "has been", "have been", "was", "were")
-    assert prefilter.words(E._VICTIM_BEFORE)[1] == passive
-    assert prefilter.words(E._AIR_SHOTS) == (("in the air", "into the air"),)
-    assert len(prefilter.words(E._TERRITORY)) == 2  # a verb and a place
+    assert passive in prefilter.words(L.VICTIM_BEFORE)  # and a set of the verbs after them
+    assert prefilter.words(L.AIR_SHOTS) == (("in the air", "into the air"),)
+    assert len(prefilter.words(L.TERRITORY)) == 2  # a verb and a place
 
 
 def test_a_non_ascii_text_is_tested_folded_and_one_with_other_digits_is_never_skipped():
@@ -113,7 +152,7 @@ def test_a_non_ascii_text_is_tested_folded_and_one_with_other_digits_is_never_sk
     assert prefilter.lowered("A porter was \u017fhot \u2014 \u0130N K\u0131lis") == (
         "a porter was shot \u2014 in kilis"
     )
-    assert prefilter.search(E._VIOLENT, "He was \u017fhot.", prefilter.lowered("He was \u017fhot."))
+    assert prefilter.search(L.VIOLENT, "He was \u017fhot.", prefilter.lowered("He was \u017fhot."))
     # \d matches "٣", which the derived strings (0-9) do not spell out
     assert prefilter.lowered("\u0663 days ago") is None
     assert prefilter.search(re.compile(r"\d days"), "\u0663 days", None) is not None
@@ -133,12 +172,31 @@ def test_the_prefilter_never_skips_a_text_a_pattern_matches():
     assert skipped > len(corpus) * 10  # and it does skip
 
 
+def test_event_patterns_with_grouped_words_match_as_their_plain_spelling():
+    """one_of groups a lexicon's words by first letter: each pattern built from lexicons finds
+    what the plain alternations find, at the same places, and fullmatches the same words."""
+    corpus = _corpus()
+    words = sorted({w for text in corpus for w in text.split()})
+    checked = _plain_patterns()
+    for name, rx, plain in checked:
+        for text in corpus:
+            assert [(m.span(), m.groups()) for m in rx.finditer(text)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text)
+            ], (name, text)
+        assert [w for w in words if rx.fullmatch(w)] == [w for w in words if plain.fullmatch(w)]
+    # every lexicon is read by a pattern: checked above, unless one_of left it as written
+    patterns = _patterns()
+    for lexicon in _lexicons():
+        assert any(one_of(lexicon) in rx.pattern for rx in patterns), lexicon[:40]
+    assert len(checked) > 40
+
+
 def test_passive_victims_are_found_as_by_the_plain_search():
     inside = "One two three four five was shotgun men were killed."
-    assert [m.group(1) for m in E._passive_victims(inside)] == ["two three four five ", "gun men "]
+    assert [m.group(1) for m in R._passive_victims(inside)] == ["two three four five ", "gun men "]
     for text in _corpus():
-        plain = [(m.span(), m.groups()) for m in E._VICTIM_BEFORE.finditer(text)]
-        assert [(m.span(), m.groups()) for m in E._passive_victims(text)] == plain, text
+        plain = [(m.span(), m.groups()) for m in L.VICTIM_BEFORE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in R._passive_victims(text)] == plain, text
 
 
 @pytest.mark.parametrize(
@@ -154,36 +212,36 @@ def test_passive_victims_are_found_as_by_the_plain_search():
     ],
 )
 def test_fallback_roles_are_those_of_the_plain_searches(text):
-    assert E._regex_roles(text).targets == [
+    assert R.regex_roles(text).targets == [
         m.group(1)
-        for rx in (E._VICTIM_AFTER, E._VICTIM_BEFORE, E._FIRED_AT)
+        for rx in (L.VICTIM_AFTER, L.VICTIM_BEFORE, L.FIRED_AT)
         for m in rx.finditer(text)
     ]
 
 
 def test_the_passive_victim_search_is_skipped_without_a_passive_violent_verb():
     for text in ("The minister was in Paris for talks.", "Gunmen attacked the convoy at dawn."):
-        assert not prefilter.may_match(E._VICTIM_BEFORE, prefilter.lowered(text))
+        assert not prefilter.may_match(L.VICTIM_BEFORE, prefilter.lowered(text))
 
 
-def _with_roles(texts: list[str]) -> list[tuple[str, E.Roles | None]]:
+def _with_roles(texts: list[str]) -> list[tuple[str, R.Roles | None]]:
     """Each text without roles, and with agents and targets as a parse might give them."""
     rng = random.Random(5)
     phrases = ["gunmen", "soldiers", "villagers", "a mob", "Palestinians", "the police station",
                "civilians", "a former soldier", "suspected robbers", "two women", "the army"]  # fmt: skip
-    out: list[tuple[str, E.Roles | None]] = []
+    out: list[tuple[str, R.Roles | None]] = []
     for text in texts:
         out.append((text, None))
         agents = rng.sample(phrases, rng.randint(0, 2))
-        out.append((text, E.Roles(agents, rng.sample(phrases, rng.randint(0, 2)))))
+        out.append((text, R.Roles(agents, rng.sample(phrases, rng.randint(0, 2)))))
     return out
 
 
 def test_classify_reads_as_without_the_prefilter(monkeypatch):
     cases = _with_roles(_corpus())
-    with_prefilter = [E.classify(t, r) for t, r in cases]
+    with_prefilter = [C.classify(t, r) for t, r in cases]
     monkeypatch.setattr(prefilter, "lowered", lambda text: None)  # every search in full
-    assert [E.classify(t, r) for t, r in cases] == with_prefilter
+    assert [C.classify(t, r) for t, r in cases] == with_prefilter
     assert len(set(with_prefilter)) > 10  # the cases reach most rules
 
 
@@ -191,10 +249,10 @@ def test_a_passage_matching_none_of_the_reporting_patterns_is_no_event():
     """classify returns None early when no pattern of _REPORTS matches: the rules agree."""
     quiet = 0
     for text, roles in _with_roles(_corpus()):
-        text = E._AIR_SHOTS.sub(" warning shots ", text)
-        if not any(rx.search(text) for rx in E._REPORTS):
+        text = L.AIR_SHOTS.sub(" warning shots ", text)
+        if not any(rx.search(text) for rx in C._REPORTS):
             quiet += 1
-            assert E._classify_reported(E._Passage(text, roles)) is None, text
+            assert C._classify_reported(C._Passage(text, roles)) is None, text
     assert quiet > 100
 
 

@@ -83,9 +83,9 @@ def actors_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def named_actors(actors: tuple[str, ...]) -> tuple[str, ...]:
     """The actors that are names (Al Shabaab, Boko Haram, Russian), not generic phrases
     (gunmen, protesters, people), which two reports of one event word differently."""
-    from pipeline.extract.events.find import _ARMED, _CIVILIAN, _CROWD, _GUNMEN, _PROTESTER
+    from pipeline.extract.events.lexicon import ARMED, CIVILIAN, CROWD, GUNMEN, PROTESTER
 
-    generic = (_ARMED, _GUNMEN, _CROWD, _CIVILIAN, _PROTESTER)
+    generic = (ARMED, GUNMEN, CROWD, CIVILIAN, PROTESTER)
     out = []
     for actor in actors:
         rest = [w for w in actor.split() if not any(rx.fullmatch(w) for rx in generic)]
@@ -95,10 +95,10 @@ def named_actors(actors: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _is_region(name: str) -> bool:
-    from pipeline.extract.events.find import _admin1_names
+    from pipeline.extract.events.place import admin1_names
 
     key = places.normalize(name)
-    return places.country_of_country_name(name) is not None or key in _admin1_names()
+    return places.country_of_country_name(name) is not None or key in admin1_names()
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -1,0 +1,327 @@
+"""Typing: an event's type and sub-type (ACLED's six types and Diplomacy, sub-types from ACLED's
+list; pipeline.vocabulary spells them all), read from a passage and its roles.
+
+The type follows this precedence, the first rule that holds wins:
+
+1. Riots / Violent demonstration: a demonstration with violence by the crowd (stones thrown,
+   fire set, clashes with police), or rioting named as such.
+2. Protests: a demonstration otherwise (sub-type Excessive force against protesters when
+   protesters are killed, Protest with intervention when police disperse or arrest them,
+   else Peaceful protest).
+3. Explosions/Remote violence: a remote weapon (air or drone strike, shelling, artillery,
+   missile, IED, landmine, suicide bomb, grenade) is the means, even when civilians are the
+   victims, as ACLED codes it; unless the text also reports direct fire (small arms, machine
+   guns, an exchange of fire) between armed sides, which makes it a Battle.
+4. Riots / Mob violence: a crowd (villagers, a mob, a group of residents) attacks or clashes
+   and no armed group takes part.
+5. Battles / Armed clash: a clash, or violence whose target is armed (soldiers, police,
+   militants, a checkpoint); Government regains territory / Non-state actor overtakes
+   territory when a side takes a place by force.
+6. Violence against civilians: violence whose target is unarmed (Abduction/forced
+   disappearance, Sexual violence, else Attack).
+7. Strategic developments: arrests, looting or destruction of property, seizures, territory
+   changing hands without a fight, deployments, agreements (the cue's sub-type).
+8. Diplomacy: meetings, talks, summits, visits, negotiations, with no violence in the event.
+
+Every (type, sub-type) the rules conclude is a `Kind` of this module, written once: the named
+kinds below, and one per entry of the lexicon's tables of remote weapons and strategic
+developments; tests/test_events.py checks that pipeline.vocabulary.SUB_TYPES lists each, and
+that RANK ranks each type. An event spread over several sentences takes the type of its first
+sentence unless the whole passage ranks higher in RANK (`precedence`): a protest whose crowd
+then throws stones is a riot.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import NamedTuple
+
+from pipeline.extract import prefilter
+from pipeline.extract.events.lexicon import (
+    ABDUCTION,
+    AIR_SHOTS,
+    ARMED,
+    ARMED_VICTIM,
+    CIVILIAN,
+    CLASH,
+    CLASH_VERB,
+    CROWD,
+    CROWD_ACT,
+    DEMONSTRATION,
+    DIPLOMACY,
+    DISPUTE,
+    DISRUPTED_WEAPONS,
+    EXPLOSION,
+    GRIEVANCE,
+    GUNMEN,
+    INTERVENTION,
+    KILLING,
+    MOB_ACT,
+    OFF_DUTY,
+    PEOPLES,
+    PREMATURE,
+    PROTESTER,
+    REMOTE_WEAPONS,
+    RIOT,
+    SETTING,
+    SEXUAL_VIOLENCE,
+    SHOT_DOWN,
+    SHOT_OR_DEAD,
+    SMALL_ARMS,
+    STATE,
+    STRATEGIC,
+    SUSPECT,
+    TERRITORY,
+    VIOLENT,
+)
+from pipeline.extract.events.roles import Roles, regex_roles
+from pipeline.vocabulary import EventType
+
+
+class Kind(NamedTuple):
+    """What an event is: its type and its sub-type."""
+
+    type: EventType
+    sub_type: str
+
+
+# --- what the rules conclude --------------------------------------------------------------------
+
+VIOLENT_DEMONSTRATION = Kind(EventType.RIOTS, "Violent demonstration")
+MOB_VIOLENCE = Kind(EventType.RIOTS, "Mob violence")
+EXCESSIVE_FORCE = Kind(EventType.PROTESTS, "Excessive force against protesters")
+PROTEST_WITH_INTERVENTION = Kind(EventType.PROTESTS, "Protest with intervention")
+PEACEFUL_PROTEST = Kind(EventType.PROTESTS, "Peaceful protest")
+# an explosion whose weapon is not named
+EXPLOSIVE = Kind(EventType.EXPLOSIONS, "Remote explosive/landmine/IED")
+TERRITORY_OVERTAKEN = Kind(EventType.BATTLES, "Non-state actor overtakes territory")
+ARMED_CLASH = Kind(EventType.BATTLES, "Armed clash")
+SEXUAL_VIOLENCE_AGAINST_CIVILIANS = Kind(EventType.VIOLENCE_AGAINST_CIVILIANS, "Sexual violence")
+ABDUCTION_OF_CIVILIANS = Kind(
+    EventType.VIOLENCE_AGAINST_CIVILIANS, "Abduction/forced disappearance"
+)
+ATTACK_ON_CIVILIANS = Kind(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
+DISRUPTED_WEAPONS_USE = Kind(EventType.STRATEGIC, "Disrupted weapons use")
+TERRITORY_TRANSFERRED = Kind(EventType.STRATEGIC, "Non-violent transfer of territory")
+# what an article reports when no sentence reports an event (find_events' last resort)
+OTHER_DEVELOPMENT = Kind(EventType.STRATEGIC, "Other")
+TALKS = Kind(EventType.DIPLOMACY, "Talks")
+DIPLOMATIC_AGREEMENT = Kind(EventType.DIPLOMACY, "Agreement")
+
+# the lexicon's tables, by the kind each entry concludes (most specific first; first in the text)
+_REMOTE = [(Kind(EventType.EXPLOSIONS, sub), rx) for sub, rx in REMOTE_WEAPONS]
+_DEVELOPMENTS = [(Kind(EventType.STRATEGIC, sub), rx) for sub, rx in STRATEGIC]
+# an agreement reported with talks is the talks' (Diplomacy / Agreement)
+_AGREEMENT = Kind(EventType.STRATEGIC, "Agreement")
+
+VIOLENT_TYPES = (
+    EventType.BATTLES,
+    EventType.EXPLOSIONS,
+    EventType.VIOLENCE_AGAINST_CIVILIANS,
+    EventType.RIOTS,
+)
+
+# --- the precedence between a first sentence and its whole passage ------------------------------
+
+# lower ranks first: the order of the rules above (Riots by both of its rules)
+RANK: dict[EventType, int] = {
+    EventType.RIOTS: 0,
+    EventType.PROTESTS: 1,
+    EventType.EXPLOSIONS: 2,
+    EventType.BATTLES: 4,
+    EventType.VIOLENCE_AGAINST_CIVILIANS: 5,
+    EventType.STRATEGIC: 6,
+    EventType.DIPLOMACY: 7,
+}
+
+
+def head_stands(head: tuple[str, str]) -> bool:
+    """Whether `precedence` keeps `head` whatever the whole passage is: talks, strategic
+    developments, and the type of the highest rank."""
+    if head[0] in (EventType.DIPLOMACY, EventType.STRATEGIC):
+        return True  # violence in the sentences after talks or a takeover is another matter
+    return RANK[head[0]] == min(RANK.values())
+
+
+def precedence(head: tuple[str, str], whole: tuple[str, str] | None) -> tuple[str, str]:
+    """The event's type: its first sentence's, unless the whole passage ranks higher (a protest
+    whose crowd then throws stones is a riot)."""
+    if whole is None or head_stands(head):
+        return head
+    return whole if RANK[whole[0]] < RANK[head[0]] else head
+
+
+# --- the rules ----------------------------------------------------------------------------------
+
+
+class _Passage:
+    """A passage as classify reads it, each fact read once and only when a rule asks for it
+    (each is a pure function of the passage and its roles: reading it later or not at all
+    changes no result). A pattern is not searched at all when the prefilter shows it cannot
+    match (see pipeline.prefilter)."""
+
+    def __init__(self, text: str, roles: Roles | None):
+        self.text = text
+        self.lowered = prefilter.lowered(text)
+        self._found: dict[int, re.Match | None] = {}  # by id: patterns are module constants
+        self.agents = roles.agents if roles is not None else []
+        # the targets are the parse's, then the fallback ones of regex_roles
+        self._parsed_targets = roles.targets if roles is not None else []
+        self._fallback_targets: list[str] | None = None
+
+    def search(self, rx: re.Pattern) -> re.Match | None:
+        key = id(rx)
+        if key in self._found:
+            return self._found[key]
+        m = self._found[key] = prefilter.search(rx, self.text, self.lowered)
+        return m
+
+    def agent_is(self, rx: re.Pattern) -> bool:
+        return any(rx.search(a) for a in self.agents)
+
+    def target_is(self, rx: re.Pattern) -> bool:
+        if any(rx.search(t) for t in self._parsed_targets):
+            return True
+        if self._fallback_targets is None:
+            self._fallback_targets = regex_roles(self.text, self.lowered).targets
+        return any(rx.search(t) for t in self._fallback_targets)
+
+    @cached_property
+    def crowd(self) -> bool:
+        return (
+            self.agent_is(CROWD)
+            or (not self.agents and bool(self.search(CROWD)) and not self.search(ARMED))
+            or self.agent_is(PEOPLES)  # "Palestinians clashed with ...": people
+        )
+
+    @cached_property
+    def armed_agent(self) -> bool:
+        return (
+            self.agent_is(ARMED)
+            or self.agent_is(GUNMEN)
+            or (not self.agents and bool(self.search(GUNMEN)))
+        )
+
+
+def _first_hit(rules: list[tuple[Kind, re.Pattern]], passage: _Passage) -> Kind | None:
+    hits = [(m.start(), kind) for kind, rx in rules if (m := passage.search(rx))]
+    return min(hits)[1] if hits else None
+
+
+def _remote_kind(passage: _Passage) -> Kind | None:
+    for kind, rx in _REMOTE:  # most specific first
+        if passage.search(rx):
+            return kind
+    if passage.search(EXPLOSION):
+        return EXPLOSIVE
+    return None
+
+
+def classify(text: str, roles: Roles | None = None) -> Kind | None:
+    """ACLED type and sub-type of a passage by the precedence in the module docstring; None when
+    it reports no event."""
+    if prefilter.may_match(AIR_SHOTS, prefilter.lowered(text)):
+        text = AIR_SHOTS.sub(" warning shots ", text)  # shots into the air hurt no one
+    p = _Passage(text, roles)
+    # every return of _classify_reported needs a match of one of _REPORTS: none, no event
+    if not any(p.search(rx) for rx in _REPORTS):
+        return None
+    return _classify_reported(p)
+
+
+def _classify_reported(p: _Passage) -> Kind | None:
+    """classify's rules, in their order of precedence."""
+    demo = p.search(DEMONSTRATION)
+    violent = p.search(VIOLENT)
+    if p.search(RIOT) or (demo and p.search(CROWD_ACT)):
+        # police breaking up a protest by force is an intervention; the crowd's own violence
+        # (stones, fire, clashes) makes the riot
+        return VIOLENT_DEMONSTRATION
+    crowd_riot = not demo and bool(p.search(CROWD_ACT)) and p.crowd and not p.armed_agent
+    if crowd_riot and p.search(DISPUTE):
+        return MOB_VIOLENCE  # a land dispute that turns violent
+    if crowd_riot and (p.search(GRIEVANCE) or p.target_is(STATE)):
+        return VIOLENT_DEMONSTRATION
+    if crowd_riot and not p.search(SEXUAL_VIOLENCE):
+        return MOB_VIOLENCE
+    if violent and p.search(DISPUTE) and not p.armed_agent and not p.search(GUNMEN):
+        return MOB_VIOLENCE  # a land dispute that turns violent
+    if demo:
+        if violent and p.search(PROTESTER) and p.search(SHOT_OR_DEAD):
+            return EXCESSIVE_FORCE
+        if p.search(INTERVENTION):
+            return PROTEST_WITH_INTERVENTION
+        return PEACEFUL_PROTEST
+    remote = _remote_kind(p)
+    if (
+        remote
+        and p.search(DISRUPTED_WEAPONS)
+        and (p.search(PREMATURE) or not _killing_not_shot_down(p))
+    ):
+        # grenades seized, a mine defused, a bomb that went off in its maker's hands
+        return DISRUPTED_WEAPONS_USE
+    clash = bool(p.search(CLASH))
+    direct_fire = clash or bool(p.search(SMALL_ARMS))
+    if remote and not (direct_fire and (clash or p.target_is(ARMED))):
+        return remote
+    if violent or clash or remote or direct_fire:
+        if p.search(SEXUAL_VIOLENCE):
+            return SEXUAL_VIOLENCE_AGAINST_CIVILIANS
+        if p.crowd and not p.armed_agent and (clash or p.search(MOB_ACT)):
+            return MOB_VIOLENCE
+        if p.search(TERRITORY):
+            return TERRITORY_OVERTAKEN
+        armed_target = (
+            p.target_is(ARMED) and not (p.target_is(SUSPECT) or p.target_is(OFF_DUTY))
+        ) or bool(p.search(ARMED_VICTIM))
+
+        def setting_only() -> bool:
+            # "a man was shot dead as fighting between gangs went on": the fighting is the
+            # setting, unless it is what killed ("fighting between armed groups killed dozens")
+            return (
+                not p.search(CLASH_VERB)
+                and bool(p.search(SETTING))
+                and p.target_is(CIVILIAN)
+                and not armed_target
+                and not p.agent_is(CLASH)
+            )
+
+        if (clash and not setting_only()) or armed_target:
+            return ARMED_CLASH
+        if p.search(ABDUCTION):
+            return ABDUCTION_OF_CIVILIANS
+        if p.search(KILLING) or p.target_is(CIVILIAN):
+            return ATTACK_ON_CIVILIANS
+    development = _first_hit(_DEVELOPMENTS, p)
+    agreement = development == _AGREEMENT
+    if p.search(TERRITORY):
+        return TERRITORY_TRANSFERRED
+    if development and not agreement:
+        return development
+    if p.search(DIPLOMACY):
+        return DIPLOMATIC_AGREEMENT if agreement else TALKS
+    if development:
+        return development
+    if violent:
+        return ATTACK_ON_CIVILIANS
+    return None
+
+
+def _killing_not_shot_down(p: _Passage) -> bool:
+    """Whether the passage reports a killing, "shot down" (a drone, a plane) aside."""
+    if not prefilter.may_match(SHOT_DOWN, p.lowered):
+        return bool(p.search(KILLING))
+    return bool(KILLING.search(SHOT_DOWN.sub(" ", p.text)))
+
+
+# what an event is reported by: each return of _classify_reported but its last (None) comes
+# after one of these matched: RIOT or DEMONSTRATION (a demonstration), CROWD_ACT (crowd_riot),
+# VIOLENT (a dispute, the last Attack), a REMOTE_WEAPONS pattern or EXPLOSION (`remote`), CLASH
+# or SMALL_ARMS (`direct_fire`), a STRATEGIC pattern (`development`), TERRITORY or DIPLOMACY. A
+# passage that matches none of them reports no event (tests/test_prefilter.py checks it on many
+# texts)
+_REPORTS = (
+    DEMONSTRATION, RIOT, CROWD_ACT, VIOLENT, CLASH, SMALL_ARMS, EXPLOSION, TERRITORY,
+    DIPLOMACY, *(rx for _, rx in REMOTE_WEAPONS), *(rx for _, rx in STRATEGIC),
+)  # fmt: skip
