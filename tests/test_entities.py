@@ -282,6 +282,7 @@ def test_entity_patterns_with_grouped_words_match_as_their_plain_spelling(entity
     from pattern_spellings import regrouped
 
     from pipeline.extract.entities import actors as A
+    from pipeline.extract.entities import lexicon as L
     from pipeline.extract.entities import resolve as E
     from pipeline.extract.patterns import one_of
 
@@ -292,7 +293,7 @@ def test_entity_patterns_with_grouped_words_match_as_their_plain_spelling(entity
         (one_of(E._PLACE_VERBS), f"(?:{E._PLACE_VERBS})"),
         (one_of(E._GEO_UNITS), f"(?:{E._GEO_UNITS})"),
         (one_of(A.GROUP_NOUNS), A.GROUP_NOUNS),
-        (one_of(A._STATE_WORDS), A._STATE_WORDS),
+        (one_of(L.STATE_WORDS), "|".join(L.STATE_WORDS)),
         ("(?=[A-Zae])", ""),  # the lookahead before a place name
     ]
     changed = set()
