@@ -2,8 +2,9 @@
 
 Every list is a tuple of regex fragments, one word or phrase each ("neighbou?rhood": an optional
 letter; "gas\\s+field": words apart), written in lower case unless it says otherwise and matched
-as written unless it says "any case". The patterns of `actors` are built from these lists, in
-their order: where two words could match at one place, the first wins. A new word is one edit here; the tests of the
+as written unless it says "any case". The patterns of `mentions`, `missed_places`,
+`missed_names`, `grouping`, `vote` and `actors` are built from these lists, in their order: where
+two words could match at one place, the first wins. A new word is one edit here; the tests of the
 word gates (tests/test_entities.py) say when a hand-kept gate beside a pattern needs it too.
 """
 
@@ -20,11 +21,111 @@ def alternation(words: Iterable[str]) -> str:
     return f"(?:{'|'.join(words)})"
 
 
-# --- names ---------------------------------------------------------------------------------
+# --- people ----------------------------------------------------------------------------------
+
+# words before a name that make it a person's ("President Trump", "Gen. Musa"); any case, plain
+# words only: the title gate tests them as strings (see mentions.after_title)
+TITLE_WORDS = (
+    "president", "mr", "mrs", "ms", "dr", "prime minister", "minister", "gen", "general",
+    "senator", "sen", "governor", "gov", "king", "queen", "prince", "pope", "sheikh",
+    "chancellor", "secretary", "colonel", "col", "commander", "chief", "judge", "spokesman",
+    "spokeswoman", "mayor", "ambassador", "envoy", "lt", "lieutenant", "captain", "capt", "sgt",
+    "sergeant", "major", "maj", "rep", "representative", "premier", "leader", "emir", "ayatollah",
+    "imam", "pastor", "bishop", "archbishop", "inspector", "commissioner", "superintendent",
+    "officer", "detective", "deputy",
+)  # fmt: skip
+
+# --- places ----------------------------------------------------------------------------------
+
+# words after a name that make it a place, and are cut from it: "Kandahar city", "Qadis district",
+# "the Damboa - Maiduguri road" (capitalised, only CAPITALISED_UNITS are); any case as a cue
+# before a name ("in the district of X")
+PLACE_UNITS = (
+    "village", "town", "city", "district", "sub-?district", "province", "region", "area",
+    "settlement", "municipality", "county", "state", "states", "governorate", "subdivision",
+    "section", "neighbou?rhood", "camp", "locality", "sub-county", "commune", "department", "lga",
+    "suburb", "countryside", "outskirts", "island", "valley", "border", "highway", "road",
+    "township", "upazila", "tehsil", "sector", "frontline", "front", "checkpoint", "junction",
+    "mountain", "desert", "forest", "market", "square", "vicinity", "environs", "villages",
+    "towns", "districts", "provinces", "areas", "regions", "cities", "municipalities",
+    "neighbou?rhoods", "community", "mountains", "hills", r"gas\s+field", r"oil\s+field",
+)  # fmt: skip
+# units that stay unit words when capitalised ("Balkh Province"; "Mexico City" keeps "City");
+# written as they are capitalised
+CAPITALISED_UNITS = (
+    "Province", "District", "Sub-?district", "Governorate", "Township", "Upazila", "Tehsil",
+    "Village", "Municipality", "Division", "Commune", "LGA", "Area", "Locality", "Sector",
+    "Neighbou?rhood",
+)  # fmt: skip
+# units written before "of" and a name: "the village of Turaybikh", "the countryside of Ein Issa";
+# any case
+UNITS_BEFORE_OF = (
+    "village", "town", "city", "district", "sub-?district", "province", "region", "area",
+    "municipality", "county", "governorate", "neighbou?rhood", "locality", "outskirts",
+    "countryside", "vicinity", "suburb", "commune",
+)  # fmt: skip
+# units written before a name, as they are capitalised: "Barangay Lawa". The first ones find a
+# place the model missed; all are cut from a name the model found.
+UNIT_HEADS_THAT_FIND = ("Barangay", r"Brgy\.?", "Tambon")
+UNIT_HEADS = (*UNIT_HEADS_THAT_FIND, "Kampung", "Desa", "Kelurahan")
+# words after "X-Y" that make it a road between two places: "the Tripoli-Beirut highway"
+ROAD_WORDS = ("road", "highway", "motorway", "axis", "route")
+
+SIDES = (
+    "north", "south", "east", "west", "north-?east", "north-?west", "south-?east", "south-?west",
+)  # fmt: skip
+SIDE = alternation(SIDES)  # one fragment for any side ("northern" is SIDE + "ern")
+# words before a name that make it a place (three votes: "in X", "near X", "north of X"; a unit
+# with "of" counts too: "district of X"); any case
+PLACE_BEFORE = (
+    "in", "at", "near", "outside", "around", "towards", r"close\s+to", r"capital\s+of",
+    rf"{SIDE}(?:ern)?\s+of",
+)  # fmt: skip
+# words between those and the name: "in rural Damascus", "in northern Gaza"; any case
+PLACE_NARROWERS = ("rural", rf"{SIDE}(?:ern)?", "central", "greater")
+# words before a name that make it a place when a place cue follows it too ("from X, Y"); any case
+PLACE_BEFORE_WEAK = ("from", "to", "of", "between", "and", "across", "into")
+# what is done to a place, or who live there: "shelled X", "residents of X" (two votes); any case
+PLACE_VERBS = (
+    "shelled", "shelling", "bombed", "bombarded", "bombing", "raided", "stormed", "overran",
+    "besieged", "struck", "hit", "targeted", "attacked", "captured", "recaptured", "seized",
+    "entered", "liberated", r"residents\s+of", r"people\s+of", r"outskirts\s+of",
+    r"countryside\s+of",
+)  # fmt: skip
+# words before a name that ends a clause, that make it a place: "in Boa Vista, Roraima"
+CLAUSE_PLACE_BEFORE = ("in", "at", "near")
+# words after a name in a list of places that end the name: "Bulan, Sorsogon on Monday"
+PLACE_LIST_ENDERS = ("on", "in", "at", "near")
 
 # Arabic articles that begin a place name ("al-Hasakeh"), and the same capitalised ("At Tuhayta")
 ARTICLES = ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az")
 CAPITALISED_ARTICLES = tuple(article.capitalize() for article in ARTICLES)
+# words that join the words of a place name: "Ain al Arab", "Santa Cruz de la Sierra"
+PLACE_NAME_LINKS = (
+    "al", "el", "ar", "ash", "az", "ad", "ul", "de", "del", r"de\s+la", "da", "do", "dos", "das",
+    "di", "wa",
+)  # fmt: skip
+# capitalised words that begin a sentence or a heading, not a place name ("On Monday", "Police")
+COMMON_CAPITALISED = (
+    "On", "In", "At", "The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I",
+    "But", "And", "Or", "As", "After", "Before", "During", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December", "No", "None",
+    "Other", "Some", "Several", "Police", "Army", "Military", "Government", "President",
+    "Minister", "Reports?", "Sources?",
+)  # fmt: skip
+
+# --- organisations and events ----------------------------------------------------------------
+
+# words that join the capitalised words of a name that a document spells out before its
+# abbreviation: "the Allied Democratic Forces (ADF)", "Islamic State in the Greater Sahara (ISGS)"
+DEFINED_NAME_LINKS = ("of", "the", "for", "and", "de", "al", "in")
+# a name that ends so is an event, not an organisation or place ("the Gulf War"); any case
+EVENT_WORDS = (
+    "war", "battle", "summit", "conference", "olympics", "cup", "revolution", "crisis",
+    "uprising", "offensive", "games", "massacre", "genocide", "accord", "accords", "agreement",
+    "treaty", "election", "elections",
+)  # fmt: skip
 # capitals that are not organisations: weapons, vehicles, units, times, titles, numerals
 NOT_ORG_ACRONYMS = frozenset(
     [
