@@ -278,29 +278,46 @@ def _same_matches(rx, plain, texts, cuts: bool = False) -> None:
                 assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
 
 
+def _entity_modules() -> list:
+    """Every module of pipeline.extract.entities."""
+    import importlib
+    import pkgutil
+
+    import pipeline.extract.entities as package
+
+    return [
+        importlib.import_module(f"{package.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+    ]
+
+
 def test_entity_patterns_with_grouped_words_match_as_their_plain_spelling(entity_texts):
     from pattern_spellings import regrouped
 
     from pipeline.extract.entities import actors as A
-    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.entities import lexicon as L
+    from pipeline.extract.entities import mentions as M
     from pipeline.extract.patterns import one_of
 
+    def plain(words):
+        return f"(?:{'|'.join(words)})"
+
     pairs = [
-        (one_of(E._PLACE_BEFORE_WORDS), f"(?:{E._PLACE_BEFORE_WORDS})"),
-        (one_of(E._PLACE_UNITS), f"(?:{E._PLACE_UNITS})"),
-        (one_of(E._TITLE_WORDS), f"(?:{E._TITLE_WORDS})"),
-        (one_of(E._PLACE_VERBS), f"(?:{E._PLACE_VERBS})"),
-        (one_of(E._GEO_UNITS), f"(?:{E._GEO_UNITS})"),
+        (one_of(M._PLACE_BEFORE_WORDS), plain(M._PLACE_BEFORE_WORDS)),
+        (one_of(L.PLACE_UNITS), plain(L.PLACE_UNITS)),
+        (one_of(L.TITLE_WORDS), plain(L.TITLE_WORDS)),
+        (one_of(L.PLACE_VERBS), plain(L.PLACE_VERBS)),
+        (one_of(L.UNITS_BEFORE_OF), plain(L.UNITS_BEFORE_OF)),
         (one_of(A.GROUP_NOUNS), A.GROUP_NOUNS),
-        (one_of(A._STATE_WORDS), A._STATE_WORDS),
+        (one_of(L.STATE_WORDS), "|".join(L.STATE_WORDS)),
         ("(?=[A-Zae])", ""),  # the lookahead before a place name
     ]
     changed = set()
-    for name, rx, plain_rx in regrouped((E, A), pairs):
+    for name, rx, plain_rx in regrouped(_entity_modules(), pairs):
         changed.add(name)
         _same_matches(rx, plain_rx, entity_texts, plain_rx.pattern.endswith("$"))
     assert changed == {
-        "_TITLES", "_PLACE_BEFORE_STRONG", "_PLACE_AFTER", "_UNIT_TAIL", "_PLACE_VERB",
+        "_TITLES", "_PLACE_BEFORE_STRONG", "_PLACE_AFTER", "UNIT_TAIL", "_PLACE_VERB",
         "_NAME_THEN_UNIT", "_UNIT_THEN_NAME", "_UNIT_BEFORE", "_PHRASE",
     }  # fmt: skip
 
@@ -309,7 +326,7 @@ def test_names_and_acronyms_are_looked_for_by_their_letters_with_the_same_matche
     import re
 
     from pipeline.extract.entities import actors as A
-    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.entities.missed_names import _name_alone
 
     plain_acronym = re.compile(r"(?<![\w.&-])[A-Z][A-Z0-9&]{1,6}(?![\w&-])")
     _same_matches(A._ACRONYM, plain_acronym, entity_texts)
@@ -317,18 +334,18 @@ def test_names_and_acronyms_are_looked_for_by_their_letters_with_the_same_matche
     names |= {w for t in entity_texts[:200] for w in re.findall(r"[A-Z][\w-]+", t)}
     for name in sorted(names):
         plain = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-        _same_matches(E._name_alone(name), plain, entity_texts[:300])
+        _same_matches(_name_alone(name), plain, entity_texts[:300])
 
 
 def test_unit_and_pair_places_are_tried_only_where_their_first_word_is(entity_texts):
-    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.entities import missed_places as P
     from pipeline.extract.patterns import finditer_from, folded, positions
 
     found = 0
     for text in entity_texts:
         for rx, starts in (
-            (E._UNIT_THEN_NAME, E._UNIT_THEN_NAME_STARTS),
-            (E._PAIR, E._PAIR_STARTS),
+            (P._UNIT_THEN_NAME, P._UNIT_THEN_NAME_STARTS),
+            (P._PAIR, P._PAIR_STARTS),
         ):
             fast = [
                 (m.span(), m.groups())
@@ -342,42 +359,43 @@ def test_unit_and_pair_places_are_tried_only_where_their_first_word_is(entity_te
 def test_the_words_before_a_name_are_read_as_the_full_search_reads_them(entity_texts):
     import re
 
-    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.entities import mentions as M
 
     gates = [
-        (E._PLACE_BEFORE_STRONG, E._PLACE_BEFORE_STRONG_ENDINGS),
-        (E._PLACE_BEFORE, E._PLACE_BEFORE_ENDINGS),
-        (E._PLACE_VERB, E._PLACE_VERB_ENDINGS),
+        (M._PLACE_BEFORE_STRONG, M._PLACE_BEFORE_STRONG_ENDINGS),
+        (M._PLACE_BEFORE, M._PLACE_BEFORE_ENDINGS),
+        (M._PLACE_VERB, M._PLACE_VERB_ENDINGS),
     ]
     titles = 0
     for text in entity_texts:
         for m in re.finditer(r"\w+", text):  # the 40 characters before each word
             before = text[max(0, m.start() - 40) : m.start()]
-            assert E._after_title(before) == bool(E._TITLES.search(before)), before
-            titles += E._after_title(before)
+            assert M.after_title(before) == bool(M._TITLES.search(before)), before
+            titles += M.after_title(before)
             for rx, endings in gates:
-                assert E._ends_with(rx, before, endings) == bool(rx.search(before)), before
+                assert M._ends_with(rx, before, endings) == bool(rx.search(before)), before
     assert titles > 10
 
 
 def test_every_way_a_cue_around_a_name_can_match_begins_or_ends_with_its_words():
     from pattern_spellings import spellings
 
-    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.entities import mentions as M
+    from pipeline.extract.entities import missed_places as P
     from pipeline.extract.patterns import folded
 
     for rx, endings in (
-        (E._PLACE_BEFORE_STRONG, E._PLACE_BEFORE_STRONG_ENDINGS),
-        (E._PLACE_BEFORE, E._PLACE_BEFORE_ENDINGS),
-        (E._PLACE_VERB, E._PLACE_VERB_ENDINGS),
+        (M._PLACE_BEFORE_STRONG, M._PLACE_BEFORE_STRONG_ENDINGS),
+        (M._PLACE_BEFORE, M._PLACE_BEFORE_ENDINGS),
+        (M._PLACE_VERB, M._PLACE_VERB_ENDINGS),
     ):
         for spelled in spellings(rx):
             words = spelled.rstrip()
             assert len(words) < len(spelled) and folded(words).endswith(endings), spelled
-    for spelled in spellings(E._TITLES):
+    for spelled in spellings(M._TITLES):
         words = spelled.rstrip().removesuffix("]").removesuffix(".")
-        assert folded(words).endswith(E._TITLE_ENDINGS), spelled
-    for rx, starts in ((E._UNIT_THEN_NAME, E._UNIT_THEN_NAME_STARTS), (E._PAIR, E._PAIR_STARTS)):
+        assert folded(words).endswith(M._TITLE_ENDINGS), spelled
+    for rx, starts in ((P._UNIT_THEN_NAME, P._UNIT_THEN_NAME_STARTS), (P._PAIR, P._PAIR_STARTS)):
         begins = lambda spelled, starts=starts: folded(spelled).startswith(starts)  # noqa: E731
         assert spellings(rx, done=begins) == set()
 
@@ -385,7 +403,7 @@ def test_every_way_a_cue_around_a_name_can_match_begins_or_ends_with_its_words()
 def test_the_gated_searches_change_no_entity(nlp, monkeypatch):
     import re
 
-    from pipeline.extract.entities import resolve as E
+    from pipeline.extract.entities import mentions as M
     from pipeline.extract.entities.resolve import find_entities
 
     texts = [*_PLACE_SENTENCES, *[t for t in _entity_texts() if "\n" in t][:20]]
@@ -406,11 +424,15 @@ def test_the_gated_searches_change_no_entity(nlp, monkeypatch):
 
         return check
 
-    monkeypatch.setattr(E, "_ends_with", lambda rx, before, endings: bool(rx.search(before)))
-    monkeypatch.setattr(E, "_after_title", lambda before: bool(E._TITLES.search(before)))
-    monkeypatch.setattr(E, "finditer_from", lambda rx, text, starts: rx.finditer(text))
-    monkeypatch.setattr(E, "_line_is_caps", caps_line)
-    monkeypatch.setattr(
-        E, "_name_alone", lambda name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    )
+    def everywhere(name, plain):  # in each module that looks the name up
+        modules = [m for m in _entity_modules() if hasattr(m, name)]
+        assert modules, name
+        for module in modules:
+            monkeypatch.setattr(module, name, plain)
+
+    everywhere("_ends_with", lambda rx, before, endings: bool(rx.search(before)))
+    everywhere("after_title", lambda before: bool(M._TITLES.search(before)))
+    everywhere("finditer_from", lambda rx, text, starts: rx.finditer(text))
+    everywhere("_line_is_caps", caps_line)
+    everywhere("_name_alone", lambda name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"))
     assert entities_of_all() == fast

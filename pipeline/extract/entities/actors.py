@@ -19,6 +19,9 @@ The name is the phrase as written ("ADF fighters"); its named part ("ADF") is a 
 
 Acronyms ("JNIM", "QSD", "CJNG") that the model does not tag become ORG mentions: a word of 2-7
 capitals that is not a country code, a weapon or unit abbreviation, or part of an all-caps line.
+
+The kinds are `ActorKind` (pipeline.vocabulary); the nouns and words read here are written in
+`entities.lexicon`. `entities.missed_names` turns what is found here into entities and mentions.
 """
 
 from __future__ import annotations
@@ -26,133 +29,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.entities import lexicon
+from pipeline.extract.entities.lexicon import FIGHTER_NOUNS, WHOSE_NOUNS, alternation
 from pipeline.extract.patterns import one_of
+from pipeline.vocabulary import ActorKind as K
 
-_STATE_NOUNS = (
-    r"soldiers?|troops|servicem[ae]n|army|military|police(?:m[ae]n|\s+officers?|\s+forces)?|"
-    r"security\s+(?:forces|personnel|officers?)|gendarmes?|gendarmerie|marines|navy|"
-    r"border\s+guards?|national\s+guard|armed\s+forces|forces|regime\s+forces|"
-    r"government\s+forces|military\s+forces|officers?"
-)
-_ARMED_NOUNS = (
-    r"militants?|rebels?|insurgents?|fighters?|militias?|militiam[ae]n|jihadists?|extremists?|"
-    r"terrorists?|guerrillas?|separatists?|gunm[ae]n|assailants?|attackers?|bandits?|"
-    r"kidnappers?|abductors?|pirates?|vigilantes?|gang\s+members?|gangs?|hitm[ae]n|"
-    r"cartel\s+members?|raiders?|herders?"
-)
-_PROTEST_NOUNS = r"protesters?|protestors?|demonstrators?|marchers?|strikers?"
-_RIOT_NOUNS = r"rioters?|mobs?"
-_CIVIL_NOUNS = r"civilians?|residents?|villagers?"
-
-GROUP_NOUNS = rf"{_STATE_NOUNS}|{_ARMED_NOUNS}|{_PROTEST_NOUNS}|{_RIOT_NOUNS}|{_CIVIL_NOUNS}"
+GROUP_NOUNS = "|".join(noun for nouns in lexicon.GROUP_NOUNS_BY_KIND.values() for noun in nouns)
 _KIND_OF_NOUN = [
-    ("state_forces", re.compile(rf"^(?:{_STATE_NOUNS})$", re.I)),
-    ("armed_group", re.compile(rf"^(?:{_ARMED_NOUNS})$", re.I)),
-    ("protesters", re.compile(rf"^(?:{_PROTEST_NOUNS})$", re.I)),
-    ("rioters", re.compile(rf"^(?:{_RIOT_NOUNS})$", re.I)),
-    ("civilians", re.compile(rf"^(?:{_CIVIL_NOUNS})$", re.I)),
+    (kind, re.compile(rf"^(?:{'|'.join(nouns)})$", re.I))
+    for kind, nouns in lexicon.GROUP_NOUNS_BY_KIND.items()
 ]
-# nouns that name an actor on their own; "forces", "officers" need a word saying whose
-_STANDALONE = re.compile(
-    r"^(?:soldiers?|troops|police(?:m[ae]n|\s+officers?|\s+forces)?|security\s+\w+|gendarmes?|"
-    r"gendarmerie|armed\s+forces|regime\s+forces|government\s+forces|military\s+forces|army|"
-    r"military|militants?|rebels?|insurgents?|fighters|militias?|militiam[ae]n|jihadists?|"
-    r"extremists?|terrorists?|guerrillas?|separatists?|gunm[ae]n|assailants?|attackers?|"
-    r"bandits?|kidnappers?|abductors?|pirates?|vigilantes?|gang\s+members?|hitm[ae]n|"
-    r"protesters?|protestors?|demonstrators?|rioters?|mobs?|civilians?|villagers?)$",
-    re.I,
-)
-_UNIDENTIFIED = r"unidentified|unknown|armed|masked|heavily\s+armed|suspected|alleged|presumed"
-_CAP = r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’&-]*)"
-_LINK = r"(?:al|el|de|del|of|the|wa|bin|ibn|for|and)"
+_STANDALONE = re.compile(rf"^{alternation(lexicon.STANDALONE_NOUNS)}$", re.I)
+_UNIDENTIFIED = "|".join(lexicon.GROUP_QUALIFIERS)
+_CAP = rf"(?:(?:[A-Z]\.){{2,}}|(?:{alternation(lexicon.ARTICLES)}-)?[A-Z][\w'’&-]*)"
+_LINK = alternation(lexicon.GROUP_NAME_LINKS)
 _NAMED = rf"{_CAP}(?:[^\S\n]+(?:{_LINK}[^\S\n]+)?{_CAP}){{0,5}}"
-_STATE_WORDS = r"government|regime|security|federal|state|national|military|army|police|local"
 _PHRASE = re.compile(
     rf"(?<![\w-])(?P<pre>(?:(?:{_UNIDENTIFIED})\s+)*)"
     rf"(?P<side>(?:pro|anti)-[\w’'-]+\s+)?"
-    rf"(?P<mod>(?:{_NAMED}|{one_of(_STATE_WORDS)})[^\S\n]+)?"
+    rf"(?P<mod>(?:{_NAMED}|{one_of(lexicon.STATE_WORDS)})[^\S\n]+)?"
     rf"(?P<noun>(?i:{one_of(GROUP_NOUNS)}))"
     r"(?![\w-])",
 )
-_NOT_MODIFIER = re.compile(
-    r"(?:(?:the|a|an|of|and|for|this|that|these|those|his|her|their|its|our|some|many|several|"
-    r"all|both|other|another|more|most|few|dozens|scores|hundreds|thousands|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|\d[\d,.]*)"
-    r"[^\S\n]+)*",
-    re.I,
-)
-_ARMED_PRE = re.compile(r"\b(?:unidentified|unknown|armed|masked)\b", re.I)
-_DROP_PRE = re.compile(r"^(?:(?:suspected|alleged|presumed)\s+)+", re.I)
-_PLURAL = {"man": "men", "gunman": "gunmen", "militiaman": "militiamen", "policeman": "policemen"}
+_NOT_MODIFIER = re.compile(rf"(?:{alternation(lexicon.NOT_GROUP_NAME)}[^\S\n]+)*", re.I)
+_ARMED_PRE = re.compile(rf"\b{alternation(lexicon.UNIDENTIFIED_WORDS)}\b", re.I)
+_DROP_PRE = re.compile(rf"^(?:{alternation(lexicon.HEDGE_WORDS)}\s+)+", re.I)
 
-# capitals that are not organisations
-_NOT_ORG_ACRONYMS = frozenset(
-    [
-        "IED",
-        "IEDS",
-        "VBIED",
-        "RPG",
-        "RPGS",
-        "AK",
-        "UAV",
-        "UAVS",
-        "SUV",
-        "SUVS",
-        "GPS",
-        "LGA",
-        "LGAS",
-        "TV",
-        "PM",
-        "AM",
-        "GMT",
-        "UTC",
-        "CET",
-        "EST",
-        "PST",
-        "EDT",
-        "BST",
-        "COVID",
-        "CEO",
-        "ID",
-        "OK",
-        "HIV",
-        "AIDS",
-        "ICU",
-        "MP",
-        "MPS",
-        "DNA",
-        "KM",
-        "MM",
-        "CM",
-        "KG",
-        "AD",
-        "BC",
-        "BCE",
-        "CE",
-        "SMS",
-        "PDF",
-        "FAQ",
-        "USD",
-        "EUR",
-        "GBP",
-        "II",
-        "III",
-        "IV",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "XI",
-        "XII",
-        "XX",
-        "RIP",
-        "ATM",
-        "PhD",
-        "LPG",
-        "VIP",
-        "CCTV",
-    ]
-)
 # the capital first, then the check of the character before it: the engine looks for capitals
 # only ("(?<![\w.&-])[A-Z]" would try every place of the text)
 _ACRONYM = re.compile(r"[A-Z](?<![\w.&-][A-Z])[A-Z0-9&]{1,6}(?![\w&-])")
@@ -163,7 +65,7 @@ class GroupMention:
     start: int
     end: int
     name: str  # the phrase as written, qualifiers like "suspected" dropped
-    kind: str
+    kind: K
     modifier: str | None  # "Turkish", "ADF", "Islamic State"
     modifier_span: tuple[int, int] | None
     country: str | None = None
@@ -174,7 +76,8 @@ def group_key(name: str) -> str:
     words = name.lower().split()
     if words:
         last = words[-1]
-        words[-1] = _PLURAL.get(last, last if last.endswith("s") or last in _PLURAL.values()
+        plurals = lexicon.PLURALS
+        words[-1] = plurals.get(last, last if last.endswith("s") or last in plurals.values()
                                 else last + "s")  # fmt: skip
     return "group:" + " ".join(words)
 
@@ -196,24 +99,13 @@ def find_groups(text: str, country_of_word) -> list[GroupMention]:
         kind = next(k for k, pattern in _KIND_OF_NOUN if pattern.match(noun))
         named = mod if mod[:1].isupper() else None
         country = named and (country_of_word(named) or country_of_word(named.split()[0]))
-        if kind == "armed_group" and pre and _ARMED_PRE.search(pre) and not mod:
-            kind = "unidentified_armed_group"
-        elif named and country and kind == "armed_group" and noun.lower() == "fighters":
-            kind = "state_forces"
-        elif (
-            named
-            and not country
-            and kind == "state_forces"
-            and noun.lower()
-            in (
-                "forces",
-                "officers",
-                "fighters",
-                "troops",
-            )
-        ):
-            kind = "armed_group"  # "Houthi forces", "SDF troops": a named group's fighters
-        elif kind == "state_forces" and noun.lower() in ("forces", "officers") and not mod:
+        if kind == K.ARMED_GROUP and pre and _ARMED_PRE.search(pre) and not mod:
+            kind = K.UNIDENTIFIED_ARMED_GROUP
+        elif named and country and kind == K.ARMED_GROUP and noun.lower() == "fighters":
+            kind = K.STATE_FORCES
+        elif named and not country and kind == K.STATE_FORCES and noun.lower() in FIGHTER_NOUNS:
+            kind = K.ARMED_GROUP  # "Houthi forces", "SDF troops": a named group's fighters
+        elif kind == K.STATE_FORCES and noun.lower() in WHOSE_NOUNS and not mod:
             continue  # "forces" alone says nothing about whose
         # "anti-Houthi National Resistance forces" -> "National Resistance forces"
         if mod and (side or lead.end()):
@@ -238,7 +130,7 @@ def find_acronyms(text: str, line_is_caps) -> list[tuple[int, int]]:
     out = []
     for m in _ACRONYM.finditer(text):
         word = m.group()
-        if word.upper() in _NOT_ORG_ACRONYMS or sum(c.isalpha() for c in word) < 2:
+        if word.upper() in lexicon.NOT_ORG_ACRONYMS or sum(c.isalpha() for c in word) < 2:
             continue
         if line_is_caps(m.start()):
             continue

@@ -1,0 +1,216 @@
+"""Mentions: the names the model found, cut to the name, with the evidence around each.
+
+spaCy's small model labels each mention on its own. A `Mention` keeps that label (or the label
+of the rule that found it), whether a title comes before it ("President Trump"), and the votes
+of the words around it that it names a place ("in X" 3, "shelled X" 2, "X, Y" 1; a place-unit
+word cut from it 3). The model's mentions of the kept labels (`KEEP_LABELS`) are cut to the name
+itself: no leading article, possessive, country's possessive ("Mozambique's Zambezia") or
+place-unit word ("Kandahar city", "Barangay Lawa"); a mention never runs across a line break;
+"Nayrab and Sarmin" and "Qoqfin in Idleb" are two; "Al Shabaab militants" names the group "Al
+Shabaab". A lone common word at the start of a sentence ("Gang violence ...") is no name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.extract.entities import actors, lexicon, places
+from pipeline.extract.entities.lexicon import alternation
+from pipeline.extract.patterns import ends_with_word, folded, one_of, plain_words
+from pipeline.vocabulary import EntityType
+
+KEEP_LABELS = frozenset(EntityType)  # the model's labels that are entity types
+
+# words before a name that make it a person's; tried by first letter (see pipeline.patterns)
+_TITLES = re.compile(rf"(?:\b{one_of(lexicon.TITLE_WORDS)}\.?\]?\s*)$", re.I)
+_TITLE_ENDINGS = plain_words("|".join(lexicon.TITLE_WORDS))  # each match of _TITLES ends so
+
+PLACE_UNIT = one_of(lexicon.PLACE_UNITS)
+_PLACE_BEFORE_WORDS = (*lexicon.PLACE_BEFORE, rf"(?:{PLACE_UNIT})\s+of")
+_PLACE_BEFORE_STRONG = re.compile(
+    rf"\b{one_of(_PLACE_BEFORE_WORDS)}\s+(?:the\s+)?"
+    rf"(?:{alternation(lexicon.PLACE_NARROWERS)}\s+)?$",
+    re.I,
+)
+_PLACE_BEFORE = re.compile(rf"\b{alternation(lexicon.PLACE_BEFORE_WEAK)}\s+(?:the\s+)?$", re.I)
+# the last words of matches of the patterns above (see _ends_with; the tests check them)
+_PLACE_BEFORE_STRONG_ENDINGS = ("in", "at", "near", "outside", "around", "towards", "to", "of",
+                                "the", "rural", "north", "south", "east", "west", "ern",
+                                "central", "greater")  # fmt: skip
+_PLACE_BEFORE_ENDINGS = ("from", "to", "of", "between", "and", "across", "into", "the")
+_PLACE_AFTER = re.compile(
+    rf"^(?:\s*\((?!(?-i:[A-Z][A-Z0-9&]{{1,8}})\))|,\s+[A-Z]|\s+(?:{PLACE_UNIT})\b)", re.I
+)
+_PLACE_VERB = re.compile(rf"\b{one_of(lexicon.PLACE_VERBS)}\s+(?:the\s+)?$", re.I)
+_PLACE_VERB_ENDINGS = ("shelled", "shelling", "bombed", "bombarded", "bombing", "raided",
+                       "stormed", "overran", "besieged", "struck", "hit", "targeted", "attacked",
+                       "captured", "recaptured", "seized", "entered", "liberated", "of",
+                       "the")  # fmt: skip
+# words after a name that make it a place: "Kandahar city", "Balkh Province", "Qadis district";
+# lower case always, capitalised only for administrative units ("Mexico City" keeps "City")
+UNIT_TAIL = re.compile(rf"\s+(?:(?:{PLACE_UNIT})|{'|'.join(lexicon.CAPITALISED_UNITS)})$")
+_UNIT_HEAD = re.compile(rf"^{alternation(lexicon.UNIT_HEADS)}\s+")
+_STRIP_LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
+_STRIP_TAIL = re.compile(r"(?:[’']s?|\s+)$")
+_OWNER = re.compile(r"^([A-Z][\w .-]*?)[’']s\s+(?=[A-Z])")
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w-]){alternation(lexicon.CAPITALISED_ARTICLES)}\s$")
+_GROUP_NOUN_END = re.compile(rf"\s+(?:{actors.GROUP_NOUNS})$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # an EntityType: the model's label, or the rule's
+    after_title: bool
+    place_votes: int = 0
+    rule: bool = False  # found by a context pattern, not by the model
+    weak: bool = False  # a pattern that only fills gaps between the model's place mentions
+
+
+def model_mentions(doc, text: str) -> list[Mention]:
+    """The model's mentions; `text` is `doc.text` (spaCy builds it anew at each call)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        start, end, unit = _trim(text, ent.start_char, ent.end_char)
+        if "\n" in text[start:end]:  # "Maiduguri\nNigerian": a headline ran into the text
+            end = start + text[start:end].index("\n")
+            start, end, unit = _trim(text, start, end)
+        surface = text[start:end]
+        if not surface or not any(c.isalpha() for c in surface):
+            continue
+        label = ent.label_
+        if label == EntityType.ORG and (g := _GROUP_NOUN_END.search(surface)):
+            end = start + g.start()  # "Al Shabaab militants" -> the group is "Al Shabaab"
+        for s, e in _split_places(text, start, end):
+            out.append(mention(text, s, e, label, unit))
+    return out
+
+
+def mention(text: str, s: int, e: int, label: str, unit: int = 0, rule: bool = False) -> Mention:
+    """The mention text[s:e], with the evidence around it; `unit` adds place votes."""
+    before = text[max(0, s - 40) : s]
+    return Mention(
+        s, e, text[s:e], label, after_title(before), _place_votes(text, s, e) + unit, rule
+    )
+
+
+def _cut_owner(text: str, start: int, end: int) -> int:
+    """ "Mozambique's Zambezia province": a country's possessive is not part of the name."""
+    owner = _OWNER.match(text[start:end])
+    if owner and places.country_of_country_name(owner.group(1)):
+        return start + owner.end()
+    return start
+
+
+def trim_place(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Cut a country's possessive and place-unit words from a name ("Mozambique's Zambezia
+    province" -> Zambezia, "Barangay Lawa" -> Lawa); the third value is 3 when a unit word was
+    cut (evidence that the name is a place), else 0."""
+    start = _cut_owner(text, start, end)
+    unit = 0
+    cut = UNIT_TAIL.search(text[start:end])
+    if cut and cut.start() > 0:
+        end, unit = start + cut.start(), 3
+    head = _UNIT_HEAD.match(text[start:end])
+    if head and head.end() < end - start:
+        start, unit = start + head.end(), 3
+    return start, end, unit
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Drop leading articles, possessives and place-unit words from a mention; the third value
+    is evidence that it names a place (3 when a unit word was cut: "Kandahar city")."""
+    surface = text[start:end]
+    lead = _STRIP_LEAD.match(surface)
+    if lead:
+        start += lead.end()
+    tail = _STRIP_TAIL.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    start, end, unit = trim_place(text, start, end)
+    # "Durayhimi" after "Ad ": the Arabic article belongs to the name
+    art = _ARTICLE_BEFORE.search(text[max(0, start - 4) : start])
+    if art and unit:
+        start -= len(art.group())
+    return start, end, unit
+
+
+def _split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'Nayrab and Sarmin' -> two mentions; 'Qoqfin in Idleb' -> two; 'Bouloye-Thiouly (Dori,
+    Seno' -> 'Bouloye-Thiouly'."""
+    surface = text[start:end]
+    cut = surface.find(" (")
+    if cut > 0:
+        return [(start, start + cut)]
+    for sep in (" and ", " in ", ", "):
+        parts = surface.split(sep)
+        if (
+            len(parts) == 2
+            and all(p[:1].isupper() for p in parts)
+            and (sep != " and " or _place_votes(text, start, end))
+        ):
+            return [(start, start + len(parts[0])), (end - len(parts[1]), end)]
+    return [(start, end)]
+
+
+def _place_votes(text: str, start: int, end: int) -> int:
+    """Evidence from the words around a mention that it names a place: "in X", "X district"."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 30]
+    votes = 0
+    place_after = _PLACE_AFTER.match(after)
+    if _ends_with(_PLACE_BEFORE_STRONG, before, _PLACE_BEFORE_STRONG_ENDINGS):
+        votes += 3
+    elif (
+        _ends_with(_PLACE_BEFORE, before, _PLACE_BEFORE_ENDINGS)
+        and place_after
+        or _ends_with(_PLACE_VERB, before, _PLACE_VERB_ENDINGS)
+    ):
+        votes += 2
+    if place_after:
+        votes += 1
+    return votes
+
+
+def _ends_with(rx: re.Pattern, before: str, endings: tuple[str, ...]) -> bool:
+    """Whether `rx` (one of `endings`, then spaces, at the end) matches at the end of `before`;
+    not searched when `before` does not end so (most words before a name are no cue)."""
+    return ends_with_word(before, endings) and rx.search(before) is not None
+
+
+def after_title(before: str) -> bool:
+    """Whether a title ("President", "Gen.") ends `before`; searched only when its last word
+    is one."""
+    words = before.rstrip()
+    words = words[:-1] if words.endswith("]") else words
+    words = words[:-1] if words.endswith(".") else words
+    return folded(words).endswith(_TITLE_ENDINGS) and _TITLES.search(before) is not None
+
+
+def drop_capitalised_words(doc, mentions: list[Mention]) -> list[Mention]:
+    """A lone common word at the start of a sentence ("Gang violence ...") is not a name."""
+    from pipeline.clean.page import word_zipf
+
+    names = Counter(m.text for m in mentions)
+
+    def sentence_start(m: Mention) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        # NER alone sets no sentence starts: then only the text's start is known
+        return span is not None and (span.start == 0 or doc[span.start].is_sent_start is True)
+
+    return [
+        m
+        for m in mentions
+        if not (
+            " " not in m.text
+            and names[m.text] == 1
+            and m.label in (EntityType.PERSON, EntityType.ORG)
+            and sentence_start(m)
+            and word_zipf(m.text.lower()) >= 4.0
+        )
+    ]

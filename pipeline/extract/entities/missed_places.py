@@ -1,0 +1,188 @@
+"""Places the model missed but the wording gives away, merged with the model's mentions.
+
+Conflict reports name small places in set forms: "Qadis district", "the village of Turaybikh",
+"Barangay Lawa", "the Tripoli-Beirut highway", a hierarchy after a place "(Abadam LGA, Borno)", a
+list after a place "Bulan, Sorsogon", another spelling "Inalabag [Tin Elebag]". Each becomes a GPE
+mention found by rule, with three place votes. Weaker wording ("in Boa Vista, Roraima", "between
+Kahil and Mseifra") only fills gaps and joins a place the model cut in pieces. A place name here
+never runs across a line break and does not begin with a common capitalised word ("On", "The").
+
+The merge keeps every model mention the rules do not cover; a rule place that covers model
+mentions replaces them ("Mogadishu-Hodan" over "Mogadishu") unless one is a titled person, and a
+rule place on the model's own span adds its votes to the model's mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.entities import lexicon, places
+from pipeline.extract.entities.lexicon import alternation
+from pipeline.extract.entities.mentions import PLACE_UNIT, UNIT_TAIL, Mention, mention, trim_place
+from pipeline.extract.patterns import finditer_from, folded, one_of, positions
+from pipeline.vocabulary import EntityType as T
+
+# a name as conflict reports write place names: "Ain al Arab", "Busra Esh-Sham", "al-Hasakeh"
+_PW = rf"(?:{alternation(lexicon.ARTICLES)}-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_PLINK = alternation(lexicon.PLACE_NAME_LINKS)
+_GEO_UNIT = one_of(lexicon.UNITS_BEFORE_OF)
+_SP = r"[^\S\n]+"  # spaces within a line: a name never runs across a line break
+_PNAME = rf"{_PW}(?:{_SP}(?:{_PLINK}{_SP})?{_PW}){{0,4}}"
+# "Qadis district", "Damboa - Maiduguri road", "Sonora states"; a name begins with a capital or
+# an article ("al-"): the engine passes other places at once
+_NAME_THEN_UNIT = re.compile(
+    rf"(?=[A-Zae])(?P<name>{_PNAME})(?:\s*[-–]\s*(?P<name2>{_PNAME}))?\s+(?:{PLACE_UNIT})\b"
+)
+# "the village of Turaybikh", "in the countryside of Ein Issa", "Barangay Lawa"
+_UNIT_THEN_NAME = re.compile(
+    rf"\b(?i:(?:{_GEO_UNIT})\s+of)\s+(?:the\s+)?(?P<name>{_PNAME})"
+    rf"|\b{alternation(lexicon.UNIT_HEADS_THAT_FIND)}\s+(?P<name2>{_PNAME})"
+)
+# every match of _UNIT_THEN_NAME begins with one of these (in lower case)
+_UNIT_THEN_NAME_STARTS = ("village", "town", "city", "district", "sub", "province", "region",
+                          "area", "municipality", "county", "governorate", "neighbo", "locality",
+                          "outskirts", "countryside", "vicinity", "suburb", "commune", "barangay",
+                          "brgy", "tambon")  # fmt: skip
+_ROAD = re.compile(
+    r"(?P<a>[A-Z][\w'’]+)-(?P<b>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)"
+    rf"(?:\s+\([^)]{{0,60}}\))?\s+{alternation(lexicon.ROAD_WORDS)}\b"
+)
+# "(Abadam LGA, Borno)", "(Beni, Nord-Kivu)": the place hierarchy after a place name
+_HIERARCHY = re.compile(
+    rf"\(\s*(?P<inner>{_PNAME}(?:\s+\w+)?(?:\s*,\s*{_PNAME}(?:\s+\w+)?){{0,3}})\s*\)"
+)
+_CHAIN = re.compile(
+    rf",\s*(?P<name>{_PNAME})"
+    rf"(?=\s*(?:[,.;:()]|$|\n|\s+{alternation(lexicon.PLACE_LIST_ENDERS)}\b))"
+)
+_ARTICLE = re.compile(rf"^{alternation(lexicon.CAPITALISED_ARTICLES)}$")  # "At Tuhayta"
+# "in Boa Vista, Roraima", "in Tizi Ouzou (Tizi Ouzou)": a name after "in" that ends a clause
+_IN_NAME = re.compile(
+    rf"\b{alternation(lexicon.CLAUSE_PLACE_BEFORE)}\s+(?P<name>{_PNAME})(?=\s*(?:[,(\[]|\.(?:\s|$)))"
+)
+# "between Kahil and Mseifra", "from Anet to Abyei town"
+_PAIR = re.compile(rf"\b(?:between|from)\s+(?P<name>{_PNAME})\s+(?:and|to)\s+(?P<name2>{_PNAME})")
+_PAIR_STARTS = ("between", "from")
+_COMMON_CAPS = re.compile(rf"^{alternation(lexicon.COMMON_CAPITALISED)}$")
+_BRACKETED = re.compile(rf"\[(?P<name>{_PNAME})\]")
+_UNIT_BEFORE = re.compile(rf"\b(?:{PLACE_UNIT})\s+$")
+
+
+def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
+    """A matched place name, without common capitalised words at its start ("On", "The")."""
+    words = name.split()
+    while (
+        words and _COMMON_CAPS.match(words[0]) and (len(words) == 1 or not _ARTICLE.match(words[0]))
+    ):
+        start = text.index(words[0], start) + len(words[0])
+        while start < len(text) and text[start].isspace():
+            start += 1
+        words = words[1:]
+    if not words:
+        return []
+    stop = text.index(words[-1], start) + len(words[-1])
+    start, stop, _ = trim_place(text, start, stop)
+    return [(start, stop)]
+
+
+def rule_places(text: str, known: list[Mention]) -> list[Mention]:
+    """Places that the model missed but the wording gives away: "X district", "village of X",
+    "(X, Y)" after a place, and ", X" continuing a list of places ("Bulan, Sorsogon")."""
+    found: list[tuple[int, int]] = []
+    lowered = folded(text)
+    for matches in (
+        _NAME_THEN_UNIT.finditer(text),
+        finditer_from(_UNIT_THEN_NAME, text, positions(lowered, _UNIT_THEN_NAME_STARTS)),
+    ):
+        for m in matches:
+            for group in ("name", "name2"):
+                if m.group(group):
+                    found += _name_spans(text, m.start(group), m.group(group))
+    # "the Tripoli-Beirut highway": a road between two places
+    for m in _ROAD.finditer(text):
+        found += _name_spans(text, m.start("a"), m.group("a"))
+        found += _name_spans(text, m.start("b"), m.group("b"))
+    place_ends = {m.end for m in known if m.place_votes or m.label in (T.GPE, T.LOC)}
+    place_ends |= {e for _, e in found}
+    for m in _HIERARCHY.finditer(text):
+        before = text[: m.start()].rstrip()
+        parts = m.group("inner").split(",")
+        if len(before) not in place_ends and not re.search(rf"(?:{PLACE_UNIT})$", before, re.I):
+            if len(parts) < 2 or any(places.normalize(p) in places.news_outlets() for p in parts):
+                continue
+            # "Goma (Goma, Nord-Kivu)": a place hierarchy names the place before it too
+            prev = re.search(rf"(?P<name>{_PNAME})$", before)
+            if prev:
+                found += _name_spans(text, prev.start("name"), prev.group("name"))
+        pos = m.start("inner")
+        for part in parts:
+            s = pos + len(part) - len(part.lstrip())
+            e = s + len(part.strip())
+            cut = UNIT_TAIL.search(text[s:e])
+            found.append((s, s + cut.start() if cut and cut.start() else e))
+            pos += len(part) + 1
+    # "Inalabag [Tin Elebag]": another spelling of the place before it
+    for m in _BRACKETED.finditer(text):
+        if len(text[: m.start()].rstrip()) in place_ends | {e for _, e in found}:
+            found += _name_spans(text, m.start("name"), m.group("name"))
+    # ", X" after a place: up to three in a row
+    for _ in range(3):
+        ends = place_ends | {e for _, e in found}
+        for m in _CHAIN.finditer(text):
+            if m.start() in ends and not _COMMON_CAPS.match(m.group("name").split()[0]):
+                found += _name_spans(text, m.start("name"), m.group("name"))
+    out, seen = [], set()
+    for s, e in sorted(set(found)):
+        if (s, e) in seen or e <= s:
+            continue
+        seen.add((s, e))
+        out.append(mention(text, s, e, T.GPE, 3, rule=True))
+    return out + _weak_places(text, lowered, known, seen)
+
+
+def _weak_places(
+    text: str, lowered: str, known: list[Mention], seen: set[tuple[int, int]]
+) -> list[Mention]:
+    """Places on weaker evidence, which only fill gaps and join a place the model cut in pieces:
+    a name after "in" that ends a clause; a pair "between X and Y" after a unit word or with one
+    place that stronger evidence found (`seen`: the rule places above)."""
+    weak: list[tuple[int, int]] = []
+    for m in _IN_NAME.finditer(text):
+        weak += _name_spans(text, m.start("name"), m.group("name"))
+    strong = {(m.start, m.end) for m in known if m.place_votes >= 3 or m.label in (T.GPE, T.LOC)}
+    strong |= set(seen)
+    for m in finditer_from(_PAIR, text, positions(lowered, _PAIR_STARTS)):
+        pair = _name_spans(text, m.start("name"), m.group("name")) + _name_spans(
+            text, m.start("name2"), m.group("name2")
+        )
+        unit_before = _UNIT_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+        if unit_before or any(span in strong for span in pair):
+            weak += pair
+    out = []
+    for s, e in sorted(set(weak) - seen):
+        weak_place = mention(text, s, e, T.GPE, 2, rule=True)
+        weak_place.weak = True
+        out.append(weak_place)
+    return out
+
+
+def merge(model: list[Mention], rule: list[Mention]) -> list[Mention]:
+    """Model mentions, with rule places added where the model found nothing; a rule place that
+    covers model mentions replaces them ("Mogadishu-Hodan" over "Mogadishu"), and a model
+    mention that runs places together ("Qoqfin in Idleb") gives way to the rule's places."""
+    keep = list(model)
+    for r in sorted(rule, key=lambda m: m.start - m.end):
+        overlaps = [m for m in keep if m.start < r.end and r.start < m.end]
+        if not overlaps:
+            keep.append(r)
+        elif all(r.start <= m.start and m.end <= r.end for m in overlaps):
+            if r.weak and any(
+                m.label not in (T.GPE, T.LOC, T.FAC, T.NORP, T.PERSON) for m in overlaps
+            ):
+                continue
+            if all(m.label != T.PERSON or not m.after_title for m in overlaps):
+                keep = [m for m in keep if m not in overlaps] + [r]
+        elif len(overlaps) == 1 and (overlaps[0].start, overlaps[0].end) == (r.start, r.end):
+            overlaps[0].place_votes += r.place_votes  # the model's span, the rule's evidence
+    keep.sort(key=lambda m: m.start)
+    return keep
