@@ -51,7 +51,7 @@ CHILD = textwrap.dedent(
     import os, sys, time
     from pathlib import Path
     from pipeline import publish, store
-    from pipeline.runs import steps as runs
+    from pipeline.runs import backfill
 
     archive, date, data_dir, point, marker = sys.argv[1:6]
     marker = Path(marker)
@@ -90,8 +90,8 @@ CHILD = textwrap.dedent(
             return real_statements(model, snapshot_dir, materialize, *args, **kwargs)
         publish._statements = statements
 
-    runs.route_archive_file(archive, date, date, data_dir, "crashing")
-    runs.backfill_date(date, data_dir, "crashing")
+    backfill.route_archive_file(archive, date, date, data_dir, "crashing")
+    backfill.backfill_date(date, data_dir, "crashing")
     publish.publish(data_dir)
     marker.write_text("finished without being killed")
     """

@@ -187,7 +187,9 @@ def run_stages(archive: str, data_dir: str) -> dict:
     run them: route, then per date clean, extract and commit; then publish. Each stage's
     documents per CPU second and the peak RSS once it has run."""
     from pipeline import publish
-    from pipeline.runs import steps as runs
+    from pipeline.runs.backfill import prepare_archive_records, route_archive_file, shards_dir
+    from pipeline.runs.extraction import extract_step
+    from pipeline.runs.staging import CLEAN, commit_step, new_staging, read_jsonl
 
     def cpu() -> float:
         return time.process_time()
@@ -195,27 +197,27 @@ def run_stages(archive: str, data_dir: str) -> dict:
     out: dict = {}
     started = cpu()
     wall = time.perf_counter()
-    dates = runs.route_archive_file(archive, "2000-01-01", "2100-12-31", data_dir, "bench")
+    dates = route_archive_file(archive, "2000-01-01", "2100-12-31", data_dir, "bench")
     out["route"] = {"cpu_s": cpu() - started, "peak_rss_mib": _peak_mib()}
     spent = {"clean": 0.0, "extract": 0.0, "write": 0.0}
     peaks = {}
-    root = runs._shards_dir(data_dir, "bench")
+    root = shards_dir(data_dir, "bench")
     n_in = n_ok = 0
     for date in dates:
-        staging = runs.new_staging(data_dir, date, "bench")
+        staging = new_staging(data_dir, date, "bench")
         shards = sorted((root / f"date={date}").glob("*.jsonl"))
         t = cpu()
-        runs._prepare_archive_records(staging, (r for s in shards for r in runs._read_jsonl(s)))
+        prepare_archive_records(staging, (r for s in shards for r in read_jsonl(s)))
         spent["clean"] += cpu() - t
         peaks["clean"] = _peak_mib()
-        n_in += sum(1 for s in shards for _ in runs._read_jsonl(s))
+        n_in += sum(1 for s in shards for _ in read_jsonl(s))
         t = cpu()
-        runs.extract_step(str(staging))
+        extract_step(str(staging))
         spent["extract"] += cpu() - t
         peaks["extract"] = _peak_mib()
-        n_ok += sum(1 for _ in runs._read_jsonl(staging / runs.CLEAN))
+        n_ok += sum(1 for _ in read_jsonl(staging / CLEAN))
         t = cpu()
-        runs.commit_step(str(staging))
+        commit_step(str(staging))
         spent["write"] += cpu() - t
         peaks["write"] = _peak_mib()
     for stage, seconds in spent.items():
@@ -255,9 +257,9 @@ def run_corpus_stages(n: int, days: int, tmp: Path) -> dict:
 
 def _backfill_date(date: str, data_dir: str) -> float:
     """One backfill task in a worker process; the worker's peak RSS so far."""
-    from pipeline.runs import steps as runs
+    from pipeline.runs.backfill import backfill_date
 
-    runs.backfill_date(date, data_dir, "bench")
+    backfill_date(date, data_dir, "bench")
     return _peak_mib()
 
 
@@ -267,14 +269,14 @@ def run_scaling(n: int, days: int, tmp: Path, workers=(1, 2)) -> dict:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    from pipeline.runs import steps as runs
+    from pipeline.runs.backfill import route_archive_file
 
     archive = tmp / f"scaling-{n}.jsonl.gz"
     write_corpus(archive, n, days)
     result: dict = {"documents": n, "days": days}
     for w in workers:
         data = str(tmp / f"data-scaling-{w}")
-        dates = runs.route_archive_file(str(archive), "2000-01-01", "2100-12-31", data, "bench")
+        dates = route_archive_file(str(archive), "2000-01-01", "2100-12-31", data, "bench")
         started = time.perf_counter()
         # fresh worker processes (as Airflow's are), not forks of this one with its models
         with ProcessPoolExecutor(max_workers=w, mp_context=mp.get_context("forkserver")) as pool:
@@ -294,7 +296,7 @@ def run_memory(sizes: list[int], tmp: Path, briefs: bool = False, path: str = "e
     (the processes run side by side: each one's peak RSS is its own). `briefs`: short clean
     texts (40-120 words) instead of whole pages: every per-document step but cleaning and most
     of the parsing, at a fraction of the CPU time. `path="backfill"`: instead, a backfill's
-    extract step (`runs.extract_step`: extraction, near-duplicates, event clustering, staged
+    extract step (`extract_step`: extraction, near-duplicates, event clustering, staged
     Parquet files) over one date holding all the documents, routed and cleaned beforehand in
     another process."""
     result: dict = {"pages": "briefs" if briefs else "pages", "path": path}
@@ -343,21 +345,23 @@ def _child_main(argv: list[str]) -> int:
             "peak_rss_mib": _peak_mib(),
         }
     elif kind == "backfill-prepare":  # one date's records routed and cleaned, ready to extract
-        from pipeline.runs import steps as runs
+        from pipeline.runs.backfill import prepare_archive_records, route_archive_file, shards_dir
+        from pipeline.runs.staging import new_staging, read_jsonl
 
         archive, data_dir = rest
-        (date,) = runs.route_archive_file(archive, "2000-01-01", "2100-12-31", data_dir, "bench")
-        staging = runs.new_staging(data_dir, date, "bench")
-        shards = sorted((runs._shards_dir(data_dir, "bench") / f"date={date}").glob("*.jsonl"))
-        runs._prepare_archive_records(staging, (r for s in shards for r in runs._read_jsonl(s)))
+        (date,) = route_archive_file(archive, "2000-01-01", "2100-12-31", data_dir, "bench")
+        staging = new_staging(data_dir, date, "bench")
+        shards = sorted((shards_dir(data_dir, "bench") / f"date={date}").glob("*.jsonl"))
+        prepare_archive_records(staging, (r for s in shards for r in read_jsonl(s)))
         result = {"staging": str(staging)}
     elif kind == "backfill-extract":
-        from pipeline.runs import steps as runs
+        from pipeline.runs.extraction import extract_step
+        from pipeline.runs.staging import CLEAN, read_jsonl
 
         (staging,) = rest
-        n = sum(1 for _ in runs._read_jsonl(Path(staging) / runs.CLEAN))
+        n = sum(1 for _ in read_jsonl(Path(staging) / CLEAN))
         started = time.process_time()
-        runs.extract_step(staging)
+        extract_step(staging)
         result = {
             "documents": n,
             "docs_per_s": n / max(time.process_time() - started, 1e-9),
