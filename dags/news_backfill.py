@@ -79,10 +79,10 @@ def news_backfill():
 
     @task
     def route_file(path: str) -> dict:
-        from pipeline.runs import steps as runs
+        from pipeline.runs import backfill
 
         p, run_id = _run()
-        return runs.route_file(path, p["date_from"], p["date_to"], p["data_dir"], run_id)
+        return backfill.route_file(path, p["date_from"], p["date_to"], p["data_dir"], run_id)
 
     @task
     def plan_dates(routed) -> list[str]:
@@ -90,18 +90,18 @@ def news_backfill():
 
     @task
     def write_date(date: str) -> str:
-        from pipeline.runs import steps as runs
+        from pipeline.runs import backfill
 
         params, run_id = _run()
-        return runs.backfill_date(date, params["data_dir"], run_id)
+        return backfill.backfill_date(date, params["data_dir"], run_id)
 
     @task(outlets=[NEWS_PARTITIONS], trigger_rule="all_done")
     def partitions_landed(dates) -> list[str]:
         # runs even when a date failed, so that what was written gets published
-        from pipeline.runs import steps as runs
+        from pipeline.runs import backfill
 
         params, run_id = _run()
-        runs.finish_backfill(params["data_dir"], run_id)
+        backfill.finish_backfill(params["data_dir"], run_id)
         written = _results(dates)
         get_current_context()["outlet_events"][NEWS_PARTITIONS].extra = {
             "data_dir": params["data_dir"], "dates": written,
@@ -113,11 +113,11 @@ def news_backfill():
         # fails (upstream_failed) when a file or a date failed, so the run does too, even though
         # publish still runs to show what was written; and fails, saying why, when there was
         # nothing in the range or nothing of it was written (it runs when no date was planned)
-        from pipeline.runs import steps as runs
+        from pipeline.runs import backfill
 
         params, _ = _run()
         summaries = [routed[i] for i in range(len(routed))]
-        return runs.check_backfill(
+        return backfill.check_backfill(
             summaries, _results(dates), params["date_from"], params["date_to"]
         )
 

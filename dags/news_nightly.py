@@ -59,38 +59,38 @@ def _params() -> tuple[str, str, str, str]:
 def news_nightly():
     @task
     def discover() -> str:
-        from pipeline.runs import steps as runs
+        from pipeline.runs import backfill, nightly
 
         sources, data_dir, ds, run_id = _params()
         archive = get_current_context()["params"].get("archive")
         if archive:  # `airflow backfill create` with {"archive": PATH}: read it, not the web
-            return runs.archive_day_step(archive, ds, data_dir, run_id)
-        return runs.discover_step(sources, ds, data_dir, run_id)
+            return backfill.archive_day_step(archive, ds, data_dir, run_id)
+        return nightly.discover_step(sources, ds, data_dir, run_id)
 
     @task(pool=FETCH_POOL)
     def fetch(staging: str) -> str:
-        from pipeline.runs import steps as runs
+        from pipeline.runs import nightly
 
-        return runs.fetch_step(staging)
+        return nightly.fetch_step(staging)
 
     @task
     def clean(staging: str) -> str:
-        from pipeline.runs import steps as runs
+        from pipeline.runs import nightly
 
-        return runs.clean_step(staging)
+        return nightly.clean_step(staging)
 
     @task
     def extract(staging: str) -> str:
-        from pipeline.runs import steps as runs
+        from pipeline.runs import extraction
 
-        return runs.extract_step(staging)
+        return extraction.extract_step(staging)
 
     @task(outlets=[NEWS_PARTITIONS])
     def write_partitions(staging: str) -> dict[str, str]:
-        from pipeline.runs import steps as runs
+        from pipeline.runs.staging import commit_step
 
         _, data_dir, ds, _ = _params()
-        committed = runs.commit_step(staging)
+        committed = commit_step(staging)
         get_current_context()["outlet_events"][NEWS_PARTITIONS].extra = {
             "data_dir": data_dir, "dates": [ds],
         }  # fmt: skip

@@ -52,21 +52,21 @@ def _data_dirs() -> list[str]:
 def news_publish():
     @task
     def stage() -> list[str]:
-        from pipeline.runs import steps as runs
+        from pipeline.runs import publish_steps
 
-        return [runs.stage_step(d) for d in _data_dirs()]
+        return [publish_steps.stage_step(d) for d in _data_dirs()]
 
     @task(retries=0)  # a failing check is a verdict on the data, not a flaky task
     def audit(candidates: list[str]) -> list[dict[str, int]]:
-        from pipeline.runs import steps as runs
+        from pipeline.runs import publish_steps
 
-        return [runs.audit_step(c) for c in candidates]
+        return [publish_steps.audit_step(c) for c in candidates]
 
     @task(outlets=[NEWS_DB])
     def swap(candidates: list[str], audited: list[dict[str, int]]) -> list[str]:
-        from pipeline.runs import steps as runs
+        from pipeline.runs import publish_steps
 
-        return [runs.swap_step(c) for c in candidates]
+        return [publish_steps.swap_step(c) for c in candidates]
 
     candidates = stage()
     swap(candidates, audit(candidates))

@@ -24,7 +24,7 @@ def _report(data_dir: str, dates: list[str]) -> None:
     """What a run leaves, per date: rejects per reason, and the rows the publish's content
     checks held back (the quarantine view) per check."""
     from pipeline import publish
-    from pipeline.runs import steps as runs
+    from pipeline.runs.staging import reject_counts
 
     held: dict[str, dict[str, int]] = {}
     if dates and publish.db_path(data_dir).exists():
@@ -37,7 +37,7 @@ def _report(data_dir: str, dates: list[str]) -> None:
         for date, check, n in rows:
             held.setdefault(date, {})[check] = n
     for date in dates:
-        counts = runs.reject_counts(data_dir, date)
+        counts = reject_counts(data_dir, date)
         reasons = ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "none"
         print(f"{date}: rejects by reason: {reasons}", file=sys.stderr)
         if held.get(date):

@@ -1,8 +1,15 @@
-"""Arrow schemas of every table the pipeline writes.
+"""Every table the pipeline stores: each column's Arrow type and its one description.
 
-One place defines each table: the Parquet files are written with these schemas, the DuckDB views
-read them (and fall back to an empty relation of the same shape while a table has no partition
-yet), and `data_dictionary` describes each column for `COMMENT ON` in the published DuckDB file.
+This module is the one place a stored column is defined. The Parquet files are written with
+these schemas; the DuckDB views read them (and fall back to an empty relation of the same shape
+while a table has no partition yet); and the published file's column comments of every column a
+view passes through unchanged are these descriptions (`descriptions`), so the Parquet tables and
+the views cannot describe a column in two ways. A view's `-- @column` lines in `sql/views`
+describe only what the view derives or renames (`span_start`, `report_date`, the partition
+`date`). `{values:Name}` in a description is written as the values of that vocabulary
+(`pipeline.vocabulary`). The extraction output these rows come from is declared in
+`pipeline.contract`, and `pipeline.runs.rows` builds the rows from it.
+
 Tables are Hive-partitioned by `date` (the day the rows belong to: the publication date for
 articles and everything extracted from them, the run date for fetch records and rejects); the
 partition value lives in the directory name, not inside the files.
@@ -12,7 +19,15 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from pipeline.vocabulary import render
+
 SPAN = pa.list_(pa.int32(), 2)
+
+# said the same way in every table extracted from an article
+_DUP_OF = (
+    "first copy of the article when it is a duplicate: count rows where it is null to count "
+    "each story once"
+)
 
 # column name -> (arrow type, description)
 _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
@@ -30,95 +45,117 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "body": (pa.binary(), "response body as received (the Parquet column is compressed)"),
     },
     "articles": {
-        "article_id": (pa.string(), "stable id: the input id, or a hash of the canonical URL"),
+        "article_id": (pa.string(), "stable id (input id, or a hash of the canonical URL)"),
         "url": (pa.string(), "URL the article was fetched from"),
-        "source": (pa.string(), "source name (sources file) or archive the article came from"),
+        "source": (pa.string(), "source name (sources file) or archive it came from"),
         "title": (pa.string(), "headline"),
-        "author": (pa.string(), "byline, when the page states one"),
+        "author": (pa.string(), "byline, when stated"),
         "site_name": (pa.string(), "publisher name from page metadata"),
         "canonical_url": (pa.string(), "canonical URL the page declares"),
         "published": (pa.date32(), "publication date"),
         "published_from": (
             pa.string(),
-            "where the date came from: input | page | feed | url | crawl | run",
+            "where the date came from (input | page | feed | url | crawl | run)",
         ),
-        "language": (pa.string(), "ISO 639-1 language code of the text"),
+        "language": (pa.string(), "ISO 639-1 code of the text"),
         "status": (pa.string(), "ok, or non_english (kept, not extracted)"),
-        "text": (pa.string(), "clean article text; every offset in other tables points into it"),
+        "text": (pa.string(), "clean article text; all offsets in other views point into it"),
         "text_sha256": (pa.string(), "sha256 of the clean text (exact-duplicate key)"),
-        "dup_of": (pa.string(), "article_id of the first copy when this article is a duplicate"),
+        "dup_of": (
+            pa.string(),
+            "article_id of the first copy when this article is a duplicate, else null",
+        ),
     },
     "entities": {
         "entity_id": (pa.string(), "article_id#index"),
         "article_id": (pa.string(), "article the entity was found in"),
         "canonical_id": (
             pa.string(),
-            "stable id of the real-world entity across articles (same name, type, country)",
+            "stable id of the real-world entity across articles: the same canonical name, type "
+            "and country give the same id (join or count on it)",
         ),
-        "name": (pa.string(), "canonical name, one per entity in the article"),
-        "type": (pa.string(), "PERSON | ORG | GPE | LOC | NORP | FAC | EVENT"),
+        "name": (pa.string(), "canonical name (the same for every mention in the article)"),
+        "type": (pa.string(), "{values:EntityType}"),
         "kind": (
             pa.string(),
-            "named, or a generic actor: state_forces | armed_group | unidentified_armed_group | "
-            "protesters | rioters | civilians",
+            "{values:ActorKind} (named, or a generic actor named by its role)",
         ),
         "country": (pa.string(), "ISO 3166-1 alpha-3 of the place or of the country it belongs to"),
         "admin1": (pa.string(), "first-level administrative unit of a place, where known"),
         "latitude": (pa.float64(), "gazetteer latitude of a place, where known"),
         "longitude": (pa.float64(), "gazetteer longitude of a place, where known"),
         "mention_count": (pa.int32(), "number of mentions in the article"),
-        "mentions": (pa.list_(SPAN), "[start, end) character offsets of each mention in the text"),
-        "dup_of": (pa.string(), "article_id of the first copy when the article is a duplicate"),
+        "mentions": (
+            pa.list_(SPAN),
+            "[start, end) character offsets of each mention in articles.text",
+        ),
+        "dup_of": (pa.string(), _DUP_OF),
     },
     "figures": {
         "figure_id": (pa.string(), "article_id#index"),
         "article_id": (pa.string(), "article stating the figure"),
-        "category": (
-            pa.string(),
-            "killed | injured | missing | displaced | captured | arrested | casualties | affected",
-        ),
+        "category": (pa.string(), "{values:FigureCategory}"),
         "best": (pa.int64(), "best estimate (the stated number; the low end of a range)"),
         "low": (pa.int64(), "lowest value the wording allows"),
-        "high": (pa.int64(), "highest value the wording allows; null = open-ended"),
-        "qualifier": (
-            pa.string(),
-            "exact | approx | at_least | more_than | at_most | less_than | range",
+        "high": (
+            pa.int64(),
+            'highest value the wording allows; null = open-ended ("more than 40")',
         ),
+        "qualifier": (pa.string(), "{values:Qualifier}"),
         "who": (pa.string(), "victim group as written"),
-        "scope": (pa.string(), "incident (this event) | cumulative (running total)"),
+        "scope": (
+            pa.string(),
+            "{values:Scope} (incident: this event; cumulative: a running total, never add it to "
+            "incident counts)",
+        ),
         "as_of": (
             pa.string(),
             "date the figure refers to, when stated (YYYY, YYYY-MM, YYYY-MM-DD)",
         ),
         "source": (pa.string(), "who is quoted for the figure"),
-        "span": (SPAN, "[start, end) offsets of the evidence in the article text"),
-        "evidence": (pa.string(), "the words of the text that state the figure"),
+        "span": (SPAN, "[start, end) offsets of the evidence in articles.text"),
+        "evidence": (pa.string(), "the words of the article that state the figure"),
         "event_id": (pa.string(), "event the figure belongs to"),
-        "dup_of": (pa.string(), "article_id of the first copy when the article is a duplicate"),
+        "dup_of": (pa.string(), _DUP_OF),
     },
     "events": {
         "event_id": (
             pa.string(),
-            "the event, shared by every article reporting it: the id "
-            "(article_id#index) of its earliest report",
+            "the event; every article reporting it shares this id (the id, article_id#index, of "
+            "its earliest report; see pipeline/dedup/events.py)",
         ),
         "article_id": (pa.string(), "article describing the event"),
-        "type": (pa.string(), "ACLED event type, or Diplomacy"),
+        "type": (pa.string(), "{values:EventType} (ACLED's six, Diplomacy, Disaster)"),
         "sub_type": (pa.string(), "finer type, free text"),
-        "event_date": (pa.date32(), "day the event happened (resolved against the publication)"),
-        "date_precision": (pa.string(), "day | week | month | year"),
+        "event_date": (
+            pa.date32(),
+            "day the event happened, resolved against the publication date",
+        ),
+        "date_precision": (
+            pa.string(),
+            "{values:DatePrecision} (week: the article states no date, so the event happened in "
+            "the days before its publication)",
+        ),
         "location": (pa.string(), "place name as written"),
         "country": (pa.string(), "ISO 3166-1 alpha-3"),
-        "actors": (pa.list_(pa.string()), "who acted, as canonical entity names"),
-        "actor1": (pa.string(), "who acted (the agent of the violent verb), as an entity name"),
-        "actor2": (pa.string(), "against whom (its object or passive subject), or null"),
-        "admin1": (pa.string(), "first-level division of the place, where known"),
+        "actors": (pa.list_(pa.string()), "actor1 and actor2, as a list"),
+        "actor1": (
+            pa.string(),
+            "who acted (the agent of the violent verb), as an entity name or a generic phrase "
+            '("unidentified gunmen")',
+        ),
+        "actor2": (pa.string(), "against whom (the object or passive subject), or null"),
+        "admin1": (pa.string(), "first-level administrative unit of the place, where known"),
         "latitude": (pa.float64(), "gazetteer latitude of the place, where known"),
         "longitude": (pa.float64(), "gazetteer longitude of the place, where known"),
-        "geo_precision": (pa.int8(), "1 town or site, 2 near it / district, 3 region or country"),
-        "span": (SPAN, "[start, end) offsets of the sentence describing the event"),
-        "evidence": (pa.string(), "that sentence"),
-        "dup_of": (pa.string(), "article_id of the first copy when the article is a duplicate"),
+        "geo_precision": (
+            pa.int8(),
+            "{values:GeoPrecision}: 1 the town or site itself, 2 near it or its district, 3 a "
+            "region or the country",
+        ),
+        "span": (SPAN, "[start, end) offsets of the evidence in articles.text"),
+        "evidence": (pa.string(), "the sentence that describes the event"),
+        "dup_of": (pa.string(), _DUP_OF),
     },
     "signatures": {
         "article_id": (pa.string(), "article the signature belongs to"),
@@ -132,20 +169,13 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "source": (pa.string(), "source name or archive path"),
         "url": (pa.string(), "URL of the item, when there is one"),
         "record_id": (pa.string(), "input record id or archive offset, when there is one"),
-        "reason": (pa.string(), "short machine-readable reason, e.g. http_404, not_article"),
+        "reason": (
+            pa.string(),
+            "short machine-readable reason (http_404, not_article, too_short, bad_record, ...)",
+        ),
         "detail": (pa.string(), "human-readable detail"),
-        "raw_sha256": (pa.string(), "sha256 of the raw body it came from, if any (see raw)"),
+        "raw_sha256": (pa.string(), "sha256 of the raw body it came from (see fetches), if any"),
     },
-}
-
-TABLE_DESCRIPTIONS = {
-    "raw": "one row per fetched response: re-cleaning never needs the network",
-    "articles": "one row per clean article",
-    "entities": "one row per entity per article",
-    "figures": "one row per casualty figure stated in an article",
-    "events": "one row per event described in an article",
-    "signatures": "one row per article: its MinHash, for near-duplicate detection in later runs",
-    "rejects": "one row per input that was refused, with its reason",
 }
 
 TABLES = tuple(_TABLES)
@@ -160,9 +190,10 @@ def columns(table: str) -> list[str]:
     return list(_TABLES[table])
 
 
-def data_dictionary(table: str) -> dict[str, str]:
-    """Column name -> description, for COMMENT ON COLUMN and the README's dictionary."""
-    return {name: desc for name, (_, desc) in _TABLES[table].items()}
+def descriptions(table: str) -> dict[str, str]:
+    """Column name -> description, with the vocabularies' values written out: the comment of
+    every view column that passes the column through."""
+    return {name: render(desc) for name, (_, desc) in _TABLES[table].items()}
 
 
 def to_table(table: str, rows: list[dict]) -> pa.Table:

@@ -141,7 +141,7 @@ def test_a_backfill_whose_range_holds_no_record_fails_and_says_where_the_records
 
 
 def test_a_backfill_that_wrote_no_date_of_its_records_is_an_error():
-    from pipeline.runs.steps import BackfillWroteNothing, check_backfill
+    from pipeline.runs.backfill import BackfillWroteNothing, check_backfill
 
     routed = [{"in_range": 3, "rejected": 0, "outside_range": 0, "first": "2016-06-20",
                "last": "2016-06-22", "dates": ["2016-06-20"]}]  # fmt: skip
@@ -162,12 +162,12 @@ def test_a_dag_run_that_runs_no_task_is_an_error_not_a_success(monkeypatch, tmp_
 
 
 def test_a_failed_task_is_named_with_its_reason(monkeypatch, tmp_path):
-    from pipeline.runs import steps as runs
+    from pipeline.runs import publish_steps
 
     def broken(*_args, **_kwargs):
         raise OSError("disk full while staging")
 
-    monkeypatch.setattr(runs, "stage_step", broken)
+    monkeypatch.setattr(publish_steps, "stage_step", broken)
     for t in orchestrate.load_dag("news_publish").tasks:  # no retry delays in this test
         monkeypatch.setattr(t, "retries", 0)
     with pytest.raises(orchestrate.DagRunFailed) as failed:

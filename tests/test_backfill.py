@@ -62,22 +62,24 @@ def test_a_second_backfill_changes_nothing(backfilled):
 
 
 def test_a_retried_file_rewrites_only_its_own_shards_and_finished_dates_are_not_redone(tmp_path):
-    from pipeline.runs import steps as runs
+    from pipeline.runs import backfill
 
     archive = _archive(tmp_path / "archive.jsonl")
     data_dir = str(tmp_path / "data")
     for _attempt in range(2):  # the file's task retried: the same shards, not twice the records
-        dates = runs.route_archive_file(str(archive), "2025-06-01", "2025-06-30", data_dir, "r1")
-    shard = runs._shards_dir(data_dir, "r1") / "date=2025-06-01"
+        dates = backfill.route_archive_file(
+            str(archive), "2025-06-01", "2025-06-30", data_dir, "r1"
+        )
+    shard = backfill.shards_dir(data_dir, "r1") / "date=2025-06-01"
     assert len([line for f in shard.glob("*.jsonl") for line in f.open()]) == 3  # a1, 2 rejects
     for date in dates:
-        runs.backfill_date(date, data_dir, "r1")
+        backfill.backfill_date(date, data_dir, "r1")
     first = store.partition_dir(data_dir, "articles", "2025-06-01") / "part-0.parquet"
     stamp = first.stat().st_mtime_ns
-    assert runs.backfill_date("2025-06-01", data_dir, "r1") == "2025-06-01"
+    assert backfill.backfill_date("2025-06-01", data_dir, "r1") == "2025-06-01"
     assert first.stat().st_mtime_ns == stamp  # committed once by this run: not redone
-    runs.finish_backfill(data_dir, "r1")
-    assert not runs._shards_dir(data_dir, "r1").exists()
+    backfill.finish_backfill(data_dir, "r1")
+    assert not backfill.shards_dir(data_dir, "r1").exists()
 
 
 def test_an_archive_with_only_broken_records_adds_rejects_and_keeps_the_articles(

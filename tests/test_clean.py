@@ -200,7 +200,7 @@ def _raw_row(body: bytes, content_type: str) -> dict:
 def test_raw_responses_that_are_not_pages_become_rejects_linked_to_their_raw_row(
     body, content_type, reason
 ):
-    from pipeline.runs.steps import _clean_raw_row
+    from pipeline.runs.nightly import _clean_raw_row
 
     out = _clean_raw_row(_raw_row(body, content_type), "2026-03-02")
     assert (out["stage"], out["reason"], out["raw_sha256"]) == ("clean", reason, "f" * 64)

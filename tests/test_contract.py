@@ -106,3 +106,24 @@ def test_offsets_point_into_the_returned_text(extracted):
             assert 0 <= s < e <= len(out["text"])
     ev = out["events"][0]
     assert ev["date"] == "2026-05-12"  # "on Tuesday", resolved against the publication date
+
+
+def _keys(shape) -> tuple[set[str], set[str]]:
+    """The required keys of a TypedDict and all of its keys."""
+    return set(shape.__required_keys__), set(shape.__annotations__)
+
+
+def test_every_output_line_has_the_shape_pipeline_contract_declares(extracted):
+    from pipeline import contract
+
+    for out in extracted:
+        shape = contract.Record if out["status"] == "ok" else contract.Rejected
+        required, every = _keys(shape)
+        assert required <= set(out) <= every, out.get("id")
+        if shape is contract.Rejected:
+            continue
+        for field, item_shape in (("entities", contract.Entity), ("figures", contract.Figure),
+                                  ("events", contract.Event)):  # fmt: skip
+            for item in out[field]:
+                assert set(item) == _keys(item_shape)[1], field
+    assert any(out["events"] and out["figures"] for out in extracted if out["status"] == "ok")

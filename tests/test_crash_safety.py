@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import api, publish, store
+from pipeline.publish.snapshots import publish_id_of
 
 D1, D2 = "2025-09-01", "2025-09-02"
 TABLES = ("articles", "entities", "figures", "events", "rejects", "raw", "signatures")
@@ -51,7 +52,8 @@ CHILD = textwrap.dedent(
     import os, sys, time
     from pathlib import Path
     from pipeline import publish, store
-    from pipeline.runs import steps as runs
+    from pipeline.publish import candidate
+    from pipeline.runs import backfill
 
     archive, date, data_dir, point, marker = sys.argv[1:6]
     marker = Path(marker)
@@ -82,16 +84,16 @@ CHILD = textwrap.dedent(
             stop()
         store.shutil.copyfile = copyfile
     elif point == "publish":  # the candidate news.duckdb, half built
-        real_statements, calls = publish._statements, []
+        real_statements, calls = candidate._statements, []
         def statements(model, snapshot_dir, materialize, *args, **kwargs):
             calls.append(model.name)
             if len(calls) == 6:
                 stop()
             return real_statements(model, snapshot_dir, materialize, *args, **kwargs)
-        publish._statements = statements
+        candidate._statements = statements
 
-    runs.route_archive_file(archive, date, date, data_dir, "crashing")
-    runs.backfill_date(date, data_dir, "crashing")
+    backfill.route_archive_file(archive, date, date, data_dir, "crashing")
+    backfill.backfill_date(date, data_dir, "crashing")
     publish.publish(data_dir)
     marker.write_text("finished without being killed")
     """
@@ -221,14 +223,14 @@ def test_a_kill_mid_write_leaves_the_published_data_and_a_rerun_repairs_the_date
     for candidate in abandoned:
         old = time.time() - 2 * 24 * 3600
         os.utime(candidate, (old, old))
-        snapshot_of_candidate = data_dir / publish.SNAPSHOTS / publish._publish_id_of(candidate)
+        snapshot_of_candidate = data_dir / publish.SNAPSHOTS / publish_id_of(candidate)
         assert snapshot_of_candidate.is_dir()
 
     # rerunning the date through the DAG completes with the rows of an uninterrupted run
     api.backfill(str(archives[1]), D2, D2, str(data_dir))
     assert list(data_dir.glob(".news.duckdb.*")) == []
     for candidate in abandoned:
-        assert not (data_dir / publish.SNAPSHOTS / publish._publish_id_of(candidate)).exists()
+        assert not (data_dir / publish.SNAPSHOTS / publish_id_of(candidate)).exists()
     assert _rows(data_dir) == uninterrupted
     assert _rows(data_dir) != rows_before  # the rerun did change the date
     assert [r.name for r in publish.run_checks(data_dir) if r.failing_rows] == []

@@ -10,7 +10,7 @@ import pytest
 from pipeline import store
 from pipeline.clean.page import clean_html
 from pipeline.dedup.articles import Candidate, find_duplicates, signature
-from pipeline.runs import steps as runs
+from pipeline.runs import extraction, staging
 from pipeline.settings import SEEDS_DIR
 
 
@@ -64,10 +64,10 @@ def test_exact_copies_point_at_the_earliest_and_chains_at_the_origin(texts):
 
 
 def _run_day(data_dir, day: str, records: list[dict]) -> None:
-    staging = runs.new_staging(data_dir, day, "t")
-    (staging / runs.CLEAN).write_text("".join(json.dumps(r) + "\n" for r in records))
-    runs.extract_step(str(staging))
-    runs.commit_step(str(staging))
+    staged = staging.new_staging(data_dir, day, "t")
+    (staged / staging.CLEAN).write_text("".join(json.dumps(r) + "\n" for r in records))
+    extraction.extract_step(str(staged))
+    staging.commit_step(str(staged))
 
 
 def test_a_copy_published_days_later_is_marked_from_stored_signatures(texts, tmp_path):

@@ -396,12 +396,12 @@ def _figure_row(article_id, best):
 
 def test_a_report_published_days_later_takes_the_id_of_the_stored_event(tmp_path):
     from pipeline import store
-    from pipeline.runs import steps as runs
+    from pipeline.runs import extraction
 
     staged = store.write_table(tmp_path / "s.parquet", "events", [_event_row("early", 3)])
     store.replace_partition(tmp_path, "events", "2026-03-03", staged)
     tables = {"events": [_event_row("late", 3)], "figures": [_figure_row("late", 14)]}
-    runs._assign_event_ids(tables, {"date": "2026-03-05", "data_dir": str(tmp_path)})
+    extraction._assign_event_ids(tables, {"date": "2026-03-05", "data_dir": str(tmp_path)})
     assert tables["events"][0]["event_id"] == "early#v0"
     assert tables["figures"][0]["event_id"] == "early#v0"
 
@@ -433,11 +433,11 @@ def test_event_casualties_reconciles_the_tolls_of_every_article_reporting_one_ev
 
 
 def test_a_syndicated_copy_keeps_its_own_event_id(tmp_path):
-    from pipeline.runs import steps as runs
+    from pipeline.runs import extraction
 
     copy = {**_event_row("copy", 3), "dup_of": "first"}
     tables = {"events": [_event_row("first", 3), copy], "figures": []}
-    runs._assign_event_ids(tables, {"date": "2026-03-03", "data_dir": str(tmp_path)})
+    extraction._assign_event_ids(tables, {"date": "2026-03-03", "data_dir": str(tmp_path)})
     assert [r["event_id"] for r in tables["events"]] == ["first#v0", "copy#v0"]
 
 

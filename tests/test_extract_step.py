@@ -9,7 +9,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.runs import steps as runs
+from pipeline.runs import extraction
+from pipeline.runs.staging import CLEAN, commit_step, new_staging
 from pipeline.settings import ExtractOptions
 
 DAY_BEFORE, DAY = "2026-04-06", "2026-04-07"
@@ -65,14 +66,14 @@ def _staged_day(data_dir: Path, options: ExtractOptions) -> dict[str, list[dict]
     """Commit the day before, then stage DAY with `options`; the staged tables' rows."""
     for day, records in ((DAY_BEFORE, [_record("farm-0", _HARVEST, DAY_BEFORE)]),
                          (DAY, _day_records())):  # fmt: skip
-        staging = runs.new_staging(data_dir, day, "chunks")
-        (staging / runs.CLEAN).write_text("".join(json.dumps(r) + "\n" for r in records))
-        runs.extract_step(str(staging), options)
+        staging = new_staging(data_dir, day, "chunks")
+        (staging / CLEAN).write_text("".join(json.dumps(r) + "\n" for r in records))
+        extraction.extract_step(str(staging), options)
         if day == DAY_BEFORE:
-            runs.commit_step(str(staging))
+            commit_step(str(staging))
     assert not list(staging.glob("*.chunks.parquet")), "temporary chunk files left behind"
     tables = {}
-    for table in (*runs.EXTRACT_TABLES, "signatures"):
+    for table in (*extraction.EXTRACT_TABLES, "signatures"):
         rows = pq.read_table(staging / f"{table}.parquet").to_pylist()
         key = "entity_id" if table == "entities" else "figure_id" if table == "figures" else None
         tables[table] = sorted(rows, key=lambda r: (r["article_id"], r.get(key) or "", repr(r)))

@@ -90,7 +90,7 @@ def test_a_listed_url_already_published_on_another_day_is_not_fetched_again(nigh
 
 
 def test_a_malformed_feed_is_a_rejected_source_and_the_others_go_on(seed_site, tmp_path):
-    from pipeline.runs import steps as runs
+    from pipeline.runs import nightly, staging
 
     sources = tmp_path / "sources.toml"
     sources.write_text(
@@ -99,10 +99,10 @@ def test_a_malformed_feed_is_a_rejected_source_and_the_others_go_on(seed_site, t
         f"[[sources]]\nname = 'good'\nkind = 'sitemap'\nurl = '{seed_site}/harbor/news-sitemap.xml'\n",
         encoding="utf-8",
     )
-    staging = runs.discover_step(str(sources), "2026-03-02", str(tmp_path / "data"), "t")
-    rejects = list(runs._read_jsonl(runs._rejects_file(Path(staging), "discover")))
+    staged = Path(nightly.discover_step(str(sources), "2026-03-02", str(tmp_path / "data"), "t"))
+    rejects = list(staging.read_jsonl(staging.rejects_file(staged, "discover")))
     assert [(r["source"], r["reason"]) for r in rejects] == [("broken", "malformed_feed")]
-    assert len(list(runs._read_jsonl(Path(staging) / runs.DISCOVERED))) == 4
+    assert len(list(staging.read_jsonl(staged / staging.DISCOVERED))) == 4
 
 
 def test_the_published_file_carries_its_data_dictionary(nightly_data):

@@ -12,7 +12,8 @@ import json
 import pytest
 
 from pipeline import api, cli, publish
-from pipeline.runs import steps as runs
+from pipeline.runs import extraction
+from pipeline.runs.staging import article_id_for
 
 PUBLISHED = "2018-09-15"
 PAGES = {
@@ -53,15 +54,15 @@ def published(tmp_path_factory):
         ),
         encoding="utf-8",
     )  # fmt: skip
-    real = runs.extract_records
+    real = extraction.extract_records
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(runs, "extract_records", lambda *a, **k: misread(real(*a, **k)))
+        mp.setattr(extraction, "extract_records", lambda *a, **k: misread(real(*a, **k)))
         api.backfill(str(archive), PUBLISHED, PUBLISHED, str(tmp / "data"))
     return tmp / "data"
 
 
 def aid(key: str) -> str:
-    return runs.article_id_for(f"http://news.test/{key}", "")
+    return article_id_for(f"http://news.test/{key}", "")
 
 
 def test_the_faulty_rows_are_held_back_with_their_check_and_reason(published):

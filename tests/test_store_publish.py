@@ -6,6 +6,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import publish, store
+from pipeline.publish import candidate
 
 ROW = {"stage": "fetch", "source": "s", "reason": "http_404", "detail": "gone"}
 
@@ -40,7 +41,7 @@ def test_a_failed_build_leaves_the_published_file(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(publish, "build", broken)
+    monkeypatch.setattr(candidate, "build", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         publish.publish(tmp_path)
     assert publish.query(tmp_path, "select count(*) from rejects")[1] == [(1,)]

@@ -1,13 +1,6 @@
 -- @view: One row per HTTP response the fetcher kept (bodies stay in the raw Parquet table).
+-- (the columns it passes through unchanged are described in pipeline/schemas.py)
 -- @column date: partition day (the run's date)
--- @column url: URL as discovered
--- @column final_url: URL after redirects
--- @column source: source name
--- @column status: HTTP status
--- @column content_type: Content-Type header
--- @column fetched_at: when the response was received
--- @column feed_published: publication date given by the feed or sitemap
--- @column sha256: sha256 of the body
 -- @column body_bytes: size of the body
 create or replace view fetches as
 with source as (

@@ -21,7 +21,7 @@ def run_memory(sizes: list[int], tmp: Path, briefs: bool = False, path: str = "e
     (the processes run side by side: each one's peak RSS is its own). `briefs`: short clean
     texts (40-120 words) instead of whole pages: every per-document step but cleaning and most
     of the parsing, at a fraction of the CPU time. `path="backfill"`: instead, a backfill's
-    extract step (`runs.extract_step`: extraction, near-duplicates, event clustering, staged
+    extract step (`extraction.extract_step`: extraction, near-duplicates, event clustering, staged
     Parquet files) over one date holding all the documents, routed and cleaned beforehand in
     another process."""
     from tools import benchcorpus
@@ -65,23 +65,25 @@ def extract_in_child(input_path: str, output_path: str) -> dict:
 
 def prepare_backfill_date(archive: str, data_dir: str) -> dict:
     """One date's records routed and cleaned, ready to extract: the staging folder."""
-    from pipeline.runs import steps as runs
+    from pipeline.runs import backfill
+    from pipeline.runs import staging as stage_dir
 
-    (date,) = runs.route_archive_file(archive, *ALL_DAYS, data_dir, RUN_ID)
-    staging = runs.new_staging(data_dir, date, RUN_ID)
-    shards = sorted((runs._shards_dir(data_dir, RUN_ID) / f"date={date}").glob("*.jsonl"))
-    runs._prepare_archive_records(staging, (r for s in shards for r in runs._read_jsonl(s)))
+    (date,) = backfill.route_archive_file(archive, *ALL_DAYS, data_dir, RUN_ID)
+    staging = stage_dir.new_staging(data_dir, date, RUN_ID)
+    shards = sorted((backfill.shards_dir(data_dir, RUN_ID) / f"date={date}").glob("*.jsonl"))
+    backfill.prepare_archive_records(staging, (r for s in shards for r in stage_dir.read_jsonl(s)))
     return {"staging": str(staging)}
 
 
 def backfill_extract_in_child(staging: str) -> dict:
     """A backfill's extract step over a prepared staging folder in this process: documents,
     their rate, peak RSS."""
-    from pipeline.runs import steps as runs
+    from pipeline.runs import extraction
+    from pipeline.runs import staging as stage_dir
 
-    n = sum(1 for _ in runs._read_jsonl(Path(staging) / runs.CLEAN))
+    n = sum(1 for _ in stage_dir.read_jsonl(Path(staging) / stage_dir.CLEAN))
     started = time.process_time()
-    runs.extract_step(staging)
+    extraction.extract_step(staging)
     return {
         "documents": n,
         "docs_per_s": n / max(time.process_time() - started, 1e-9),

@@ -17,7 +17,7 @@ def run_scaling(n: int, days: int, tmp: Path, workers=(1, 2)) -> dict:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    from pipeline.runs import steps as runs
+    from pipeline.runs import backfill
     from tools import benchcorpus
 
     archive = tmp / f"scaling-{n}.jsonl.gz"
@@ -25,7 +25,7 @@ def run_scaling(n: int, days: int, tmp: Path, workers=(1, 2)) -> dict:
     result: dict = {"documents": n, "days": days}
     for w in workers:
         data = str(tmp / f"data-scaling-{w}")
-        dates = runs.route_archive_file(str(archive), *ALL_DAYS, data, RUN_ID)
+        dates = backfill.route_archive_file(str(archive), *ALL_DAYS, data, RUN_ID)
         started = time.perf_counter()
         # fresh worker processes (as Airflow's are), not forks of this one with its models
         with ProcessPoolExecutor(max_workers=w, mp_context=mp.get_context("forkserver")) as pool:
@@ -42,7 +42,7 @@ def run_scaling(n: int, days: int, tmp: Path, workers=(1, 2)) -> dict:
 
 def _backfill_date(date: str, data_dir: str) -> float:
     """One backfill task in a worker process; the worker's peak RSS so far."""
-    from pipeline.runs import steps as runs
+    from pipeline.runs import backfill
 
-    runs.backfill_date(date, data_dir, RUN_ID)
+    backfill.backfill_date(date, data_dir, RUN_ID)
     return peak_rss_mib()

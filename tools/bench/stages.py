@@ -31,7 +31,8 @@ def run_stages(archive: str, data_dir: str) -> dict:
     run them: route, then per date clean, extract and commit; then publish. Each stage's
     documents per CPU second and the peak RSS once it has run."""
     from pipeline import publish
-    from pipeline.runs import steps as runs
+    from pipeline.runs import backfill, extraction
+    from pipeline.runs import staging as stage_dir
 
     def cpu() -> float:
         return time.process_time()
@@ -39,27 +40,29 @@ def run_stages(archive: str, data_dir: str) -> dict:
     out: dict = {}
     started = cpu()
     wall = time.perf_counter()
-    dates = runs.route_archive_file(archive, *ALL_DAYS, data_dir, RUN_ID)
+    dates = backfill.route_archive_file(archive, *ALL_DAYS, data_dir, RUN_ID)
     out["route"] = {"cpu_s": cpu() - started, "peak_rss_mib": peak_rss_mib()}
     spent = {"clean": 0.0, "extract": 0.0, "write": 0.0}
     peaks = {}
-    root = runs._shards_dir(data_dir, RUN_ID)
+    root = backfill.shards_dir(data_dir, RUN_ID)
     n_in = n_ok = 0
     for date in dates:
-        staging = runs.new_staging(data_dir, date, RUN_ID)
+        staging = stage_dir.new_staging(data_dir, date, RUN_ID)
         shards = sorted((root / f"date={date}").glob("*.jsonl"))
         t = cpu()
-        runs._prepare_archive_records(staging, (r for s in shards for r in runs._read_jsonl(s)))
+        backfill.prepare_archive_records(
+            staging, (r for s in shards for r in stage_dir.read_jsonl(s))
+        )
         spent["clean"] += cpu() - t
         peaks["clean"] = peak_rss_mib()
-        n_in += sum(1 for s in shards for _ in runs._read_jsonl(s))
+        n_in += sum(1 for s in shards for _ in stage_dir.read_jsonl(s))
         t = cpu()
-        runs.extract_step(str(staging))
+        extraction.extract_step(str(staging))
         spent["extract"] += cpu() - t
         peaks["extract"] = peak_rss_mib()
-        n_ok += sum(1 for _ in runs._read_jsonl(staging / runs.CLEAN))
+        n_ok += sum(1 for _ in stage_dir.read_jsonl(staging / stage_dir.CLEAN))
         t = cpu()
-        runs.commit_step(str(staging))
+        stage_dir.commit_step(str(staging))
         spent["write"] += cpu() - t
         peaks["write"] = peak_rss_mib()
     for stage, seconds in spent.items():

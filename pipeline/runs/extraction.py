@@ -1,0 +1,266 @@
+"""The extract step of a date, shared by the nightly run and the backfill: clean records ->
+staged Parquet files of articles, entities, figures and events, then the day-level steps.
+
+1. The date's clean records stream through extraction (`pipeline.extract.records`); each
+   output becomes table rows (`rows`), appended every `stage_chunk_articles` articles to
+   temporary Parquet files, so memory does not grow with the day's texts.
+2. Near-duplicates (`pipeline.dedup.articles`): each article that copies an earlier one, of the
+   day or of the `lookback_days` before it, gets `dup_of`; the day's MinHash signatures are
+   staged for the days after.
+3. Event ids (`pipeline.dedup.events`): every report of one event, today's and those stored for
+   the clustering window before, shares one `event_id` (a stored event keeps its id, a
+   syndicated copy keeps its own); figures follow their event.
+4. The temporary files are copied, one chunk at a time, into the staged tables with `dup_of`
+   and the event ids set. Rejected records become reject rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline import schemas, store
+from pipeline.extract.records import extract_records
+from pipeline.runs import rows
+from pipeline.runs.staging import (
+    CLEAN,
+    PROGRESS_EVERY,
+    read_jsonl,
+    read_meta,
+    reject_row,
+    rejects_file,
+    write_jsonl,
+)
+from pipeline.settings import ExtractOptions
+from pipeline.store import remote
+
+log = logging.getLogger(__name__)
+
+EXTRACT_TABLES = ("articles", "entities", "figures", "events")
+# what event clustering reads of each of the day's events (not the evidence sentence)
+_EVENT_FIELDS = ("event_id", "article_id", "type", "event_date", "date_precision", "location",
+                 "country", "actors", "admin1")  # fmt: skip
+
+
+def _chunks_file(staging: Path, table: str) -> Path:
+    return staging / f"{table}.chunks.parquet"
+
+
+@remote.on_staging("signatures")
+def extract_step(staging: str, options: ExtractOptions | None = None) -> str:
+    """Clean records -> staged Parquet files of articles, entities, figures and events.
+
+    Memory does not grow with the day's texts: the records stream through extraction, and the
+    rows of every `stage_chunk_articles` articles are appended to temporary Parquet files in the
+    staging dir. The day-level steps (near-duplicates, event clustering) keep only what they read
+    of each article (id, text hash, MinHash, date) and event; a last pass copies the temporary
+    files, one chunk at a time, into the staged tables with `dup_of` and the clustered event ids
+    set, and removes them (a crash leaves them in the staging dir, which a rerun starts again)."""
+    from collections import deque
+
+    staging = Path(staging)
+    options = options or ExtractOptions()
+    meta = read_meta(staging)
+    total = sum(1 for _ in read_jsonl(staging / CLEAN))
+    pending: deque[rows.Page] = deque()  # the pages of the records inside extraction, in order
+
+    def records() -> Iterator[dict]:
+        for rec in read_jsonl(staging / CLEAN):
+            pending.append({k: rec.get(k) for k in rows.PAGE_FIELDS})
+            yield rec
+
+    day = _DayIndex(meta["date"])
+    counts: Counter = Counter()
+    rejects = []
+    chunk: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
+    started = time.monotonic()
+    with contextlib.ExitStack() as stack:
+        append = {
+            t: stack.enter_context(store.table_writer(_chunks_file(staging, t), t))
+            for t in EXTRACT_TABLES
+        }
+
+        def flush() -> None:
+            day.add(chunk)
+            for table, table_rows in chunk.items():
+                append[table](table_rows)
+                counts[table] += len(table_rows)
+                table_rows.clear()
+
+        # extraction yields one output per record, in order: each takes the oldest pending one
+        for n, out in enumerate(extract_records(records(), options), 1):
+            rec = pending.popleft()
+            if out["status"] != "ok":
+                rejects.append(
+                    reject_row(
+                        "extract", rec.get("source"), out["reason"], out.get("detail") or "",
+                        rec.get("url"), out["id"],
+                    )
+                )  # fmt: skip
+                continue
+            for table, new in rows.record_rows(out, rec).items():
+                chunk[table] += new
+            if len(chunk["articles"]) >= options.stage_chunk_articles:
+                flush()
+            if n % PROGRESS_EVERY == 0:
+                rate = n / (time.monotonic() - started)
+                log.info("extracted %d/%d (%.1f docs/s)", n, total, rate)
+        flush()
+    dup_of, signatures = _mark_duplicates(day.candidates, meta)
+    store.write_table(staging / "signatures.parquet", "signatures", signatures)
+    event_ids = day.event_ids(dup_of, meta)
+    for table in EXTRACT_TABLES:
+        _finish_table(staging, table, dup_of, event_ids)
+    write_jsonl(rejects_file(staging, "extract"), rejects)
+    log.info("extract: %s", {**{t: counts[t] for t in EXTRACT_TABLES}, "signatures": len(day)})
+    return str(staging)
+
+
+class _DayIndex:
+    """What the day-level steps need of the day's articles and events, chunk by chunk: dedup
+    candidates (id, text hash, MinHash, date) and the events' fields that clustering reads."""
+
+    def __init__(self, date: str):
+        self.date = date
+        self.candidates: list = []
+        self.events: list[dict] = []
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+    def add(self, chunk: dict[str, list[dict]]) -> None:
+        from pipeline.dedup.articles import Candidate, signature
+
+        self.candidates += [
+            Candidate(a["article_id"], a["text_sha256"], signature(a["text"]),
+                      (str(a["published"] or self.date), a["article_id"]))
+            for a in chunk["articles"]
+        ]  # fmt: skip
+        self.events += [{k: e[k] for k in _EVENT_FIELDS} for e in chunk["events"]]
+
+    def event_ids(self, dup_of: dict[str, str], meta: dict) -> dict[str, str]:
+        """The clustered id of each of the day's events (a syndicated copy's keep their own)."""
+        for e in self.events:
+            e["dup_of"] = dup_of.get(e["article_id"])
+        own = [e["event_id"] for e in self.events]
+        _assign_event_ids({"events": self.events, "figures": []}, meta)
+        return {
+            old: e["event_id"]
+            for old, e in zip(own, self.events, strict=True)
+            if old != e["event_id"]
+        }
+
+
+def _finish_table(staging: Path, table: str, dup_of: dict[str, str], event_ids: dict) -> None:
+    """The temporary chunks of `table` -> its staged file, with dup_of and event ids set."""
+    chunks = _chunks_file(staging, table)
+    with (
+        pq.ParquetFile(chunks) as parts,
+        store.table_writer(staging / f"{table}.parquet", table) as append,
+    ):
+        for group in range(parts.num_row_groups):
+            part = parts.read_row_group(group)
+            dups = [dup_of.get(a) for a in part.column("article_id").to_pylist()]
+            part = part.set_column(
+                part.schema.get_field_index("dup_of"), "dup_of", pa.array(dups, pa.string())
+            )
+            if table in ("events", "figures") and event_ids:
+                ids = [
+                    event_ids.get(e, e) if e is not None and d is None else e
+                    for e, d in zip(part.column("event_id").to_pylist(), dups, strict=True)
+                ]
+                part = part.set_column(
+                    part.schema.get_field_index("event_id"), "event_id", pa.array(ids, pa.string())
+                )
+            append(part)
+    chunks.unlink()
+
+
+def _mark_duplicates(today: list, meta: dict) -> tuple[dict[str, str], pa.Table]:
+    """The day's articles that copy an earlier one (of the day itself or of the last
+    `lookback_days` days): article_id -> dup_of, and the day's signature rows."""
+    import pyarrow.compute as pc
+
+    from pipeline.dedup.articles import Candidate, DedupOptions, find_duplicates
+
+    options = DedupOptions()
+    day = dt.date.fromisoformat(meta["date"])
+    since = (day - dt.timedelta(days=options.lookback_days)).isoformat()
+    window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
+    past = store.read_columns(
+        meta["data_dir"], "signatures", ["article_id", "text_sha256", "published", "minhash", "dup_of"],
+        filter=window,
+    )  # fmt: skip
+    # the past MinHashes as slices of one array: 128 Python ints per article would not be small
+    minhash = past.column("minhash").combine_chunks()
+    values = minhash.values.to_numpy(zero_copy_only=False).astype(np.uint32, copy=False)
+    offsets = minhash.offsets.to_numpy(zero_copy_only=False)
+    earlier = [
+        Candidate(aid, sha, values[offsets[i] : offsets[i + 1]], (str(published), aid), dup)
+        for i, (aid, sha, published, dup) in enumerate(
+            zip(*(past.column(c).to_pylist()
+                  for c in ("article_id", "text_sha256", "published", "dup_of")), strict=True)
+        )
+    ]  # fmt: skip
+    dup_of = find_duplicates(today, earlier, options)
+    if dup_of:
+        log.info("dedup: %d of %d articles are copies of an earlier one", len(dup_of), len(today))
+    sigs = np.stack([c.signature for c in today]) if today else np.empty((0, 0), np.uint32)
+    offsets = pa.array(np.arange(len(today) + 1, dtype=np.int32) * sigs.shape[1], pa.int32())
+    signatures = pa.Table.from_arrays(
+        [
+            pa.array([c.article_id for c in today], pa.string()),
+            pa.array([c.text_sha256 for c in today], pa.string()),
+            pa.array([dt.date.fromisoformat(c.order[0]) for c in today], pa.date32()),
+            pa.ListArray.from_arrays(offsets, pa.array(sigs.reshape(-1), pa.uint32())),
+            pa.array([dup_of.get(c.article_id) for c in today], pa.string()),
+        ],
+        schema=schemas.schema("signatures"),
+    )
+    return dup_of, signatures
+
+
+def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
+    """Give every report of one event the same event_id: the day's events are clustered with
+    each other and with the events stored for the days of the clustering window before it
+    (`pipeline.clusters`); a stored event keeps its id. Figures follow their event."""
+    import pyarrow.compute as pc
+
+    from pipeline.dedup.events import ClusterOptions, EventReport, cluster
+
+    options = ClusterOptions()
+    day = dt.date.fromisoformat(meta["date"])
+    since = (day - dt.timedelta(days=options.window_days + options.undated_slack_days)).isoformat()
+    window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
+    columns = ["event_id", "article_id", "type", "event_date", "date_precision", "location",
+               "country", "actors", "admin1", "dup_of"]  # fmt: skip
+    past = store.read_columns(meta["data_dir"], "events", columns, filter=window).to_pylist()
+    # a syndicated copy is not another report: its rows keep their own ids (marts count copies)
+    past = [r for r in past if r["dup_of"] is None]
+    today = [r for r in tables["events"] if r.get("dup_of") is None]
+    reports = [
+        EventReport(f"stored:{r['event_id']}:{r['article_id']}", r["article_id"], r["type"],
+                    r["event_date"], r["date_precision"], r["location"], r["country"],
+                    tuple(r["actors"] or ()), r["event_id"], r["admin1"])
+        for r in past
+    ] + [
+        EventReport(r["event_id"], r["article_id"], r["type"], r["event_date"],
+                    r["date_precision"], r["location"], r["country"], tuple(r["actors"] or ()),
+                    None, r.get("admin1"))
+        for r in today
+    ]  # fmt: skip
+    ids = cluster(reports, options)
+    for row in today:
+        row["event_id"] = ids[row["event_id"]]
+    for row in tables["figures"]:
+        if row["event_id"] is not None and row.get("dup_of") is None:
+            row["event_id"] = ids.get(row["event_id"], row["event_id"])
