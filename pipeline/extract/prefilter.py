@@ -19,8 +19,8 @@ few of its mandatory parts (a run of literals, or a part's own sets); an alterna
 sets of its branches (none when one branch has none); a repeat at least once is its item, a
 repeat that may be absent has none; \b, lookarounds and the like match the empty string; a class
 of at most ten ASCII characters is those characters; anything else (\w, ., back-references) is
-unknown. Each set is tested with one search of a pattern made of its strings (`patterns.one_of`
-tries them by first letter). `may_match_any` tests several patterns at once: a text that holds no
+unknown. A set of a few strings is tested string by string; one of many, with one search of a
+pattern made of them (`patterns.one_of` tries them by first letter). `may_match_any` tests several patterns at once: a text that holds no
 string of the first set of any of them matches none.
 
 `endings(rx)` derives, the same way, what every match of a pattern ENDS with, for a pattern
@@ -78,8 +78,14 @@ def may_match(rx: re.Pattern, lowered_text: str | None) -> bool:
     if lowered_text is None:
         return True
     entry = _WORDS.get(id(rx)) or _entry(rx)  # this runs for every search: kept short
-    for holds_one in entry[2]:  # noqa: SIM110 - a loop: all() and a generator cost more here
-        if holds_one(lowered_text) is None:
+    for test in entry[2]:
+        if test.__class__ is tuple:  # a few strings: each tested
+            for w in test:
+                if w in lowered_text:
+                    break
+            else:
+                return False
+        elif test(lowered_text) is None:  # many: one search
             return False
     return True
 
@@ -127,10 +133,20 @@ def words(rx: re.Pattern) -> tuple[tuple[str, ...], ...]:
 
 def _entry(rx: re.Pattern):
     sets = _derive(rx)
-    # one search for each set, its strings tried by first letter: faster than a test per string
-    tests = tuple(re.compile(one_of(re.escape(w) for w in options)).search for options in sets)
+    tests = tuple(_test(options) for options in sets)
     entry = _WORDS[id(rx)] = (rx, sets, tests)
     return entry
+
+
+_FEW = 30  # a set of more strings is tested with one search, its strings tried by first letter
+
+
+def _test(options: tuple[str, ...]) -> tuple[str, ...] | Callable:
+    """What `may_match` runs for one set: its strings, or the search of a pattern made of them
+    (for many strings, one search costs less than a test for each)."""
+    if len(options) <= _FEW:
+        return options
+    return re.compile(one_of(re.escape(w) for w in options)).search
 
 
 def _derive(rx: re.Pattern) -> tuple[tuple[str, ...], ...]:
