@@ -794,7 +794,8 @@ def test_a_number_before_a_singular_noun_is_not_its_count(nlp):
     assert kinds(figs) == [("injured", 1)]
 
 
-# --- word gates: a sentence is not searched with a costly pattern it cannot match ----------------
+# --- word gates (derived by pipeline.extract.prefilter): a sentence is not searched with a
+# costly pattern it cannot match
 
 _GATE_SENTENCES = [
     "Police said a 19-year-old man was shot in the leg and is in stable condition.",
@@ -815,98 +816,46 @@ _GATE_SENTENCES = [
 
 
 def test_gated_patterns_find_what_the_full_search_finds():
-    from pipeline.extract.figures import find as F
-    from pipeline.extract.patterns import folded
+    from pipeline.extract.figures import sentence as S
 
-    patterns = [
-        (F._NAMED_VICTIM, F._NAMED_VICTIM_WORDS),
-        (F._NAMED_HURT, F._NAMED_HURT_WORDS),
-        (F._HURT_ONE, F._HURT_ONE_WORDS),
-        (F._ZERO, F._ZERO_GATE),
-        *F._SINGLES,
-    ]
     matched = set()
-    for rx, words in patterns:
-        for sentence in _GATE_SENTENCES:
-            full = [m.span() for m in rx.finditer(sentence)]
-            gated = F._gated(rx, words, sentence, folded(sentence))
-            assert [m.span() for m in gated] == full, sentence
+    for rx in S._UNCOUNTED:
+        for text in _GATE_SENTENCES:
+            full = [m.span() for m in rx.finditer(text)]
+            gated = S.Sentence(text, 0, None).finditer(rx)
+            assert [m.span() for m in gated] == full, text
             if full:
                 matched.add(rx.pattern)
-    assert len(matched) == len(patterns)  # each pattern meets a sentence it matches
+    assert len(matched) == len(S._UNCOUNTED)  # each pattern meets a sentence it matches
 
 
 def test_a_gate_skips_a_sentence_without_its_words_and_reads_non_ascii_ones_folded():
-    from pipeline.extract.figures import find as F
-    from pipeline.extract.patterns import folded
+    from pipeline.extract import prefilter
+    from pipeline.extract.figures import rules as R
+    from pipeline.extract.figures.sentence import Sentence
 
     quiet = "The council met on Tuesday to discuss the budget."
-    assert list(F._gated(F._HURT_ONE, F._HURT_ONE_WORDS, quiet, folded(quiet))) == []
+    assert not prefilter.may_match(R.HURT_ONE, prefilter.lowered(quiet))
+    assert list(Sentence(quiet, 0, None).finditer(R.HURT_ONE)) == []
     # a sentence the gate lets through is searched in full: the cue word is found
     hurt = "Officers said the man was in stable condition on Friday."
-    assert list(F._gated(F._HURT_ONE, F._HURT_ONE_WORDS, hurt, folded(hurt)))
+    assert list(Sentence(hurt, 0, None).finditer(R.HURT_ONE))
     # re.I matches "ſ" as "s": the folded sentence holds "shot", so it is searched
     long_s = "Porter ſhot in the arm on Friday."
-    assert [m.span() for m in F._gated(F._HURT_ONE, F._HURT_ONE_WORDS, long_s, folded(long_s))]
-    assert [m.span() for m in F._gated(F._HURT_ONE, F._HURT_ONE_WORDS, long_s, folded(long_s))] == [
-        m.span() for m in F._HURT_ONE.finditer(long_s)
+    assert [m.span() for m in Sentence(long_s, 0, None).finditer(R.HURT_ONE)] == [
+        m.span() for m in R.HURT_ONE.finditer(long_s)
     ]
 
 
-def _words_in(words):
-    from pipeline.extract.patterns import folded
+def test_the_cues_and_qualifiers_before_a_number_are_gated_by_their_derived_endings():
+    from pipeline.extract import prefilter
+    from pipeline.extract.figures import rules as R
 
-    return lambda spelled: any(w in folded(spelled) for w in words)
-
-
-def test_every_way_a_gated_pattern_can_match_holds_one_of_its_words():
-    from pattern_spellings import spellings
-
-    from pipeline.extract.figures import find as F
-
-    cues = re.compile(F._CUE_ALT, re.I)
-    gates = [
-        (cues, F._CUE_WORDS),
-        (F._ZERO, F._ZERO_GATE),
-        (F._NAMED_VICTIM, F._NAMED_VICTIM_WORDS),
-        (F._NAMED_HURT, F._NAMED_HURT_WORDS),
-        *((rx, words) for rx, words in F._SINGLES if rx is not F._SINGLE_VICTIM),
-    ]
-    for rx, words in gates:
-        assert spellings(rx, done=_words_in(words)) == set(), rx.pattern[:60]
-    # a single victim's cue (one of CATEGORY_CUES) ends every match: its gate is the cues' words
-    assert F._SINGLE_VICTIM.pattern.endswith(f"(?P<cue>{F._CUE_ALT})\\b")
-    assert dict(F._SINGLES)[F._SINGLE_VICTIM] == F._CUE_WORDS
-    # a sentence with no number passes the early exit when it passes any gate
-    for words in (*(w for _, w in F._SINGLES), F._NAMED_VICTIM_WORDS, F._HURT_ONE_WORDS):
-        assert all(any(v in w for v in F._VICTIM_WORDS) for w in words)
-
-
-def test_a_missing_gate_word_shows_up_as_a_spelling_without_one():
-    from pattern_spellings import spellings
-
-    from pipeline.extract.figures import find as F
-
-    cues = re.compile(F._CUE_ALT, re.I)
-    without_hotels = tuple(w for w in F._CUE_WORDS if w != "hotels")
-    assert "taken to hotels" in spellings(cues, done=_words_in(without_hotels))
-
-
-def test_every_way_a_cue_before_a_number_can_match_ends_with_one_of_its_endings():
-    from pattern_spellings import spellings
-
-    from pipeline.extract.figures import find as F
-    from pipeline.extract.patterns import folded
-
-    for rx, endings in [
-        (F._LEFT, F._LEFT_ENDINGS),
-        (F._QUAL_RE, F._QUAL_ENDINGS),
-        (F._FROM_UPDATE, ("from",)),
-        (F._BETWEEN, ("between",)),
-    ]:
-        for spelled in spellings(rx):
-            words = spelled.rstrip()
-            assert len(words) < len(spelled) and folded(words).endswith(endings), spelled
+    # every word gate of the stage comes from its compiled patterns (pipeline.extract.prefilter)
+    assert {"killing", "to", "at", "of", "evacuated"} <= set(prefilter.endings(R.CUE_BEFORE))
+    assert {"at least", "more than", "some"} <= set(prefilter.endings(R.QUALIFIER_BEFORE))
+    assert prefilter.endings(R.FROM_UPDATE) == ("from",)
+    assert prefilter.endings(R.BETWEEN) == ("between",)
 
 
 def test_every_number_begins_with_a_character_of_its_lookahead():
@@ -961,19 +910,19 @@ def _plain_spellings():
     """(grouped, plain) pieces of pattern: the words tried by first letter (pipeline.patterns)
     and the lookahead before a number, each with the plain text it stands for."""
     from pipeline.extract import numbers as N
-    from pipeline.extract.figures import find as F
+    from pipeline.extract.figures import lexicon as L
     from pipeline.extract.patterns import alternatives, one_of
 
-    pairs = [(one_of(F._PERSON_WORDS), f"(?:{F._PERSON_WORDS})")]
-    pairs += [(one_of(p), f"(?:{p})") for p in (*F.CATEGORY_CUES.values(), *F._LEFT_CUES.values())]
-    pairs += [(one_of(F._FILLER_WORDS), f"(?:{F._FILLER_WORDS})")]
+    pairs = [(one_of(L.PERSON_NOUNS), f"(?:{L.PERSON_NOUNS})")]
+    pairs += [(one_of(p), f"(?:{p})") for p in (*L.CUES_AFTER.values(), *L.CUES_BEFORE.values())]
+    pairs += [(one_of(L.FILLERS), f"(?:{L.FILLERS})")]
     pairs += [
         (one_of(N._NUMBER_WORDS), "|".join(N._NUMBER_WORDS)),
         (one_of(N._VAGUE_WORDS), f"(?:{N._VAGUE_WORDS})"),
         (N._FIRST, ""),
         (
-            f"\\b{one_of(F._NOT_A_COUNT_WORDS)}",
-            "|".join(f"\\b{w}" for w in alternatives(F._NOT_A_COUNT_WORDS)),
+            f"\\b{one_of(L.NOT_A_COUNT_BEFORE)}",
+            "|".join(f"\\b{w}" for w in alternatives(L.NOT_A_COUNT_BEFORE)),
         ),
     ]
     return pairs
@@ -982,11 +931,12 @@ def _plain_spellings():
 def test_patterns_with_grouped_words_match_as_their_plain_spelling(speed_sentences):
     from pattern_spellings import regrouped
 
-    from pipeline.extract.figures import find as F
+    from pipeline.extract import numbers as N
+    from pipeline.extract.figures import rules as R
 
     pairs = _plain_spellings()
     changed = set()
-    for name, rx, plain_rx in regrouped((F,), pairs):
+    for name, rx, plain_rx in regrouped((R, N), pairs):
         changed.add(name)
         source = plain_rx.pattern
         for sentence in speed_sentences:
@@ -998,13 +948,13 @@ def test_patterns_with_grouped_words_match_as_their_plain_spelling(speed_sentenc
                     a, b = rx.search(sentence, 0, cut), plain_rx.search(sentence, 0, cut)
                     assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
     assert changed == {
-        "NUMBER_RE", "_RIGHT", "_LEFT", "_NOT_A_COUNT_BEFORE", "_SINGLE_VICTIM", "_KILLED_ONE",
-        "_DEATH_OF", "_BARE_VICTIM", "_HURT_ONE", "_BODY_OF",
+        "NUMBER_RE", "CUE_AFTER", "CUE_BEFORE", "NOT_A_COUNT_BEFORE", "SINGLE_VICTIM", "KILLED_ONE",
+        "DEATH_OF", "BARE_VICTIM", "HURT_ONE", "BODY_OF",
     }  # fmt: skip
 
 
 def test_gates_and_the_early_exit_change_no_figure(speed_sentences, monkeypatch):
-    from pipeline.extract.figures import find as F
+    from pipeline.extract import prefilter
 
     texts = [" ".join(speed_sentences[i : i + 7]) for i in range(0, len(speed_sentences), 7)]
     name = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # stands in for the people the entities name
@@ -1015,7 +965,7 @@ def test_gates_and_the_early_exit_change_no_figure(speed_sentences, monkeypatch)
             persons = [m.span() for m in name.finditer(text)]
             try:
                 figs = find_figures(text, _sentences(text), [], "2026-03-02", persons)
-            except KeyError as exc:  # "no one was kılled": _ZERO_WORDS has no "kılled"
+            except KeyError as exc:  # "no one was kılled": NOBODY_WORDS has no "kılled"
                 out.append(repr(exc))
                 continue
             out.append([f.as_contract() for f in figs])
@@ -1023,13 +973,9 @@ def test_gates_and_the_early_exit_change_no_figure(speed_sentences, monkeypatch)
 
     gated = figures_of_all()
     assert sum(len(figs) for figs in gated if isinstance(figs, list)) > 300
-    monkeypatch.setattr(F, "_VICTIM_WORDS", ("",))  # "" is in every sentence: no early exit
-    monkeypatch.setattr(F, "_gated", lambda rx, words, sentence, lowered: rx.finditer(sentence))
-    monkeypatch.setattr(
-        F,
-        "_search_before",
-        lambda rx, sentence, end, endings: rx.search(sentence, max(0, end - F._WINDOW), end),
-    )
+    # no word gate and no early exit: every pattern searched in full, every window too
+    monkeypatch.setattr(prefilter, "lowered", lambda text: None)
+    monkeypatch.setattr(prefilter, "endings", lambda rx: None)
     assert figures_of_all() == gated
 
 

@@ -268,3 +268,98 @@ def test_dates_resolve_as_without_the_prefilter(monkeypatch):
     monkeypatch.setattr(prefilter, "lowered", lambda text: None)
     assert [resolve(t) for t in texts] == with_prefilter
     assert sum(isinstance(d, tuple) for d in with_prefilter) > 20
+
+
+# --- the figures stage's patterns, and what every match ends with ---------------------------------
+
+
+def _figure_patterns() -> list[re.Pattern]:
+    from pipeline.extract.figures import rules
+
+    return [v for v in vars(rules).values() if isinstance(v, re.Pattern)]
+
+
+_FIGURE_TEXTS = [
+    "At least 12 people were killed and 30 wounded, the health ministry said.",
+    "The death toll rose to 40 on Monday; the toll was revised to 8 later.",
+    "Gunmen shot and killed a farmer; a 19-year-old man is in stable condition.",
+    "No one was killed. Neither injuries nor fatalities were reported.",
+    "Fighting displaced some 3,000 people, bringing the number of IDPs to 12,000 since 2022.",
+    "The toll has risen from 12 to 15, and between 30 and 40 were abducted.",
+    "Timothy Agnew was killed; Jason Kimble and Ann Reed were injured.",
+    "Police arrested up to 25 protesters, detaining more than 10 overnight.",
+]
+
+
+def test_the_prefilter_never_skips_a_text_a_figures_pattern_matches():
+    corpus = _FIGURE_TEXTS + _non_ascii(_FIGURE_TEXTS) + _corpus()[:800]
+    for rx in _figure_patterns():
+        for text in corpus:
+            lowered = prefilter.lowered(text)
+            plain = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in prefilter.finditer(rx, text, lowered)] == plain, text
+
+
+def test_derived_endings_of_known_patterns():
+    def endings(pattern, flags=re.I):
+        return prefilter.endings(re.compile(pattern, flags))
+
+    assert endings(r"\b(?:killing|killed)\s+$") == ("killed", "killing")
+    # what may be absent adds the endings of what is before it
+    assert endings(r"\b(?:of|in)\s+(?:the\s+)?$") == ("in", "of", "the")
+    assert endings(r"toll\s+(?:is|was)\s+(?:at\s+)?$") == ("at", "is", "was")
+    # a string that ends with another one adds no test: "fatally shot" ends with "shot"
+    assert endings(r"\b(?:fatally )?shot\s+$") == ("shot",)
+    assert endings(r"\b(?:death|fatality) toll\s+(?:to|at)\s+$") == ("at", "to")
+    assert endings(r"[Tt]oll\s$", 0) == ("toll",)
+    # not anchored at the end, no space before it, or an unknown last word: no gate
+    for unknown in (r"kill\s+", r"kill$", r"kill\s*$", r"\w+\s+$", r"(?:kill|\w+)\s+$", r"\d+\s+$"):
+        assert endings(unknown) is None, unknown
+
+
+def test_every_way_an_anchored_pattern_can_match_ends_with_a_derived_ending():
+    from pattern_spellings import spellings
+
+    from pipeline.extract.figures import rules as R
+    from pipeline.extract.patterns import folded
+
+    for rx in (R.CUE_BEFORE, R.QUALIFIER_BEFORE, R.FROM_UPDATE, R.BETWEEN):
+        ends = prefilter.endings(rx)
+        for spelled in spellings(rx):
+            words = spelled.rstrip()
+            assert len(words) < len(spelled) and folded(words).endswith(ends), spelled
+
+
+def test_a_window_a_pattern_matches_at_its_end_ends_with_one_of_its_endings():
+    from pipeline.extract.patterns import ends_with_word
+
+    anchored = [rx for rx in _figure_patterns() if prefilter.endings(rx) is not None]
+    assert len(anchored) >= 4  # the cues, qualifiers, "from" and "between" before a number
+    pool = sorted({w for rx in anchored for w in prefilter.endings(rx)})
+    pool += ["the", "a", "12", "toll", "death", "people", "were", "rose", ",", "and"]
+    rng = random.Random(11)
+    texts = _FIGURE_TEXTS + [
+        " ".join(rng.choice(pool) for _ in range(rng.randint(2, 12))) + " 7" for _ in range(1500)
+    ]
+    hits = 0
+    for text in texts + _non_ascii(texts[:200]):
+        for cut in (m.end() for m in re.finditer(r"\s+", text)):
+            window = text[max(0, cut - 120) : cut]
+            for rx in anchored:
+                if rx.search(window):
+                    hits += 1
+                    assert ends_with_word(window, prefilter.endings(rx)), (rx.pattern, window)
+    assert hits > 1000
+
+
+def test_several_patterns_are_skipped_together_only_when_none_can_match():
+    from pipeline.extract.figures import sentence
+
+    corpus = _FIGURE_TEXTS + _non_ascii(_FIGURE_TEXTS) + _corpus()[:400]
+    skipped = 0
+    for text in corpus:
+        lowered = prefilter.lowered(text)
+        if not prefilter.may_match_any(sentence._UNCOUNTED, lowered):
+            skipped += 1
+            assert not any(rx.search(text) for rx in sentence._UNCOUNTED), text
+    assert skipped > 50

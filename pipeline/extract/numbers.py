@@ -16,6 +16,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from pipeline.extract.patterns import one_of
+from pipeline.vocabulary import Qualifier
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -108,11 +109,11 @@ def parse_number(text: str) -> int | None:
     return total + current if seen else None
 
 
-def vague_qualifier(text: str) -> str | None:
+def vague_qualifier(text: str) -> Qualifier | None:
     """The qualifier a vague quantity carries ('at_least' for "dozens", 'approx' for "a couple"),
     or None when `text` is a number as such."""
     vague = _OF_END.sub("", _SPACES.sub(" ", text.lower().strip()))
     vague = _SCALE_END.sub("", vague)
     if vague not in VAGUE:
         return None
-    return "approx" if vague == "a couple" else "at_least"
+    return Qualifier.APPROX if vague == "a couple" else Qualifier.AT_LEAST

@@ -1,0 +1,47 @@
+"""What every figure of a sentence shares: its scope (a running total "since 2022", "so far this
+year" is `cumulative`, never summed with incident figures), the date a total is given as of
+("as of June" -> "2025-06") and who gave the count ("according to the health ministry")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.dates import month_as_of
+from pipeline.extract.figures import rules as R
+from pipeline.vocabulary import Scope
+
+
+@dataclass(frozen=True)
+class Context:
+    scope: Scope
+    as_of_match: re.Match | None  # "as of June": a count's words run on to it
+    as_of: str | None
+    source: str | None
+
+
+def context_of(sentence: str, published: str | None) -> Context:
+    """The scope, the "as of" date and the source of a sentence's figures."""
+    scope = Scope.CUMULATIVE if R.CUMULATIVE.search(sentence) else Scope.INCIDENT
+    as_of_m = R.AS_OF.search(sentence)
+    return Context(scope, as_of_m, as_of(as_of_m, published), source_of(sentence))
+
+
+def as_of(m: re.Match | None, published: str | None) -> str | None:
+    """'as of June' -> '2025-06'; 'as of 2 March 2026' and 'as of March 2' -> a day."""
+    if m is None:
+        return None
+    when = m.group("when")
+    if m.group("day"):  # "2 March 2026" -> "March 2 2026"
+        month, _, year = when.partition(" ")
+        when = f"{month} {m.group('day')}" + (f", {year}" if year else "")
+    return month_as_of(when, published)
+
+
+def source_of(sentence: str) -> str | None:
+    """Who gave the count: "according to X", else "the X said"."""
+    m = R.ACCORDING.search(sentence)
+    if m:
+        return m.group("src").strip()
+    m = R.SAID.search(sentence)
+    return m.group("src").strip() if m else None
