@@ -15,7 +15,7 @@ one step leaves for the next lives in the bucket under `_staging/`, never on a w
   its httpfs extension, which a worker may not be able to install, so the candidate is built
   from local copies of the partitions with every view stored as a table, uploaded beside the
   partitions, audited from a downloaded copy, and published with a server-side copy over
-  `news.duckdb` (readers download it; see `local_copy`).
+  `news.duckdb` (`pipeline.publish.object_storage`; readers download it, see `local_copy`).
 
 S3 settings come from the usual environment: `AWS_ENDPOINT_URL` (or `NEWSFACTS_S3_ENDPOINT`)
 for an S3-compatible server, `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`.
@@ -256,21 +256,6 @@ def on_data_dir(pull: Callable[..., list[str]]) -> Callable:
     return wrap
 
 
-# --- publish on object storage --------------------------------------------------------------
-
-
-def stage(data_url: str, tables: set[str]) -> str:
-    """Build a self-contained candidate from local copies of `tables`, upload it beside the
-    partitions as `.news.duckdb.<publish id>.tmp`; returns its URL."""
-    from pipeline import publish
-
-    with workspace(data_url, sorted(tables), push=False) as root:
-        candidate = publish.stage(root, self_contained=True, origin=data_url)
-        rel = candidate.name
-        upload(candidate, data_url, rel)
-    return f"{data_url.rstrip('/')}/{rel}"
-
-
 @contextlib.contextmanager
 def local_copy(url: str) -> Iterator[Path]:
     """A downloaded copy of one object (a DuckDB file), removed afterwards."""
@@ -281,29 +266,6 @@ def local_copy(url: str) -> Iterator[Path]:
         yield tmp / name
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def audit(candidate_url: str):
-    """The data checks on a downloaded copy; a failing check deletes the uploaded candidate."""
-    from pipeline import publish
-
-    head, _, name = candidate_url.rpartition("/")
-    with local_copy(candidate_url) as copy:
-        try:
-            return publish.audit(copy)
-        except publish.ChecksFailed:
-            delete(head, name)
-            raise
-
-
-def swap(candidate_url: str) -> str:
-    """Publish: a server-side copy of the audited candidate over news.duckdb (readers get the
-    old object or the new one), then the candidate is deleted."""
-    head, _, name = candidate_url.rpartition("/")
-    loc = Location.parse(head)
-    filesystem().copy_file(loc.key(name), loc.key(DB_NAME))
-    delete(head, name)
-    return f"{head}/{DB_NAME}"
 
 
 def finish_backfill(data_url: str, shards_rel: str) -> None:
