@@ -18,6 +18,8 @@ import numpy as np
 import pyarrow as pa
 
 from pipeline import schemas, store
+from pipeline.vocabulary import EventType
+from pipeline.vocabulary import FigureCategory as C
 
 PARTITIONED = ("articles", "entities", "figures", "events", "rejects")
 
@@ -55,11 +57,8 @@ def load_world(path: str | Path) -> dict[str, list[dict]]:
 
 # --- generated worlds for the benchmark -----------------------------------------------------
 
-EVENT_TYPES = [
-    "Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests",
-    "Strategic developments", "Diplomacy",
-]  # fmt: skip
-CATEGORIES = ["killed", "injured", "missing", "displaced", "arrested"]
+EVENT_TYPES = list(EventType)
+CATEGORIES = [C.KILLED, C.INJURED, C.MISSING, C.DISPLACED, C.ARRESTED]
 PUBLISHERS = [f"Outlet {i:02d}" for i in range(40)]
 COUNTRIES = [
     "AFG", "BFA", "COD", "COL", "ETH", "HTI", "IND", "IRQ", "ISR", "MEX", "MLI", "MMR", "NGA",

@@ -232,7 +232,7 @@ def _mark_duplicates(today: list, meta: dict) -> tuple[dict[str, str], pa.Table]
 def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
     """Give every report of one event the same event_id: the day's events are clustered with
     each other and with the events stored for the days of the clustering window before it
-    (`pipeline.clusters`); a stored event keeps its id. Figures follow their event."""
+    (`pipeline.dedup.events`); a stored event keeps its id. Figures follow their event."""
     import pyarrow.compute as pc
 
     from pipeline.dedup.events import ClusterOptions, EventReport, cluster
