@@ -338,18 +338,15 @@ def test_names_and_acronyms_are_looked_for_by_their_letters_with_the_same_matche
 
 
 def test_unit_and_pair_places_are_tried_only_where_their_first_word_is(entity_texts):
+    from pipeline.extract import prefilter
     from pipeline.extract.entities import missed_places as P
-    from pipeline.extract.patterns import finditer_from, folded, positions
+    from pipeline.extract.patterns import folded
 
     found = 0
     for text in entity_texts:
-        for rx, starts in (
-            (P._UNIT_THEN_NAME, P._UNIT_THEN_NAME_STARTS),
-            (P._PAIR, P._PAIR_STARTS),
-        ):
+        for rx in (P._UNIT_THEN_NAME, P._PAIR):
             fast = [
-                (m.span(), m.groups())
-                for m in finditer_from(rx, text, positions(folded(text), starts))
+                (m.span(), m.groups()) for m in prefilter.finditer_at_starts(rx, text, folded(text))
             ]
             assert fast == [(m.span(), m.groups()) for m in rx.finditer(text)], text
             found += len(fast)
@@ -361,48 +358,21 @@ def test_the_words_before_a_name_are_read_as_the_full_search_reads_them(entity_t
 
     from pipeline.extract.entities import mentions as M
 
-    gates = [
-        (M._PLACE_BEFORE_STRONG, M._PLACE_BEFORE_STRONG_ENDINGS),
-        (M._PLACE_BEFORE, M._PLACE_BEFORE_ENDINGS),
-        (M._PLACE_VERB, M._PLACE_VERB_ENDINGS),
-    ]
     titles = 0
     for text in entity_texts:
         for m in re.finditer(r"\w+", text):  # the 40 characters before each word
             before = text[max(0, m.start() - 40) : m.start()]
             assert M.after_title(before) == bool(M._TITLES.search(before)), before
             titles += M.after_title(before)
-            for rx, endings in gates:
-                assert M._ends_with(rx, before, endings) == bool(rx.search(before)), before
+            for rx in (M._PLACE_BEFORE_STRONG, M._PLACE_BEFORE, M._PLACE_VERB):
+                assert M._ends_with(rx, before) == bool(rx.search(before)), before
     assert titles > 10
-
-
-def test_every_way_a_cue_around_a_name_can_match_begins_or_ends_with_its_words():
-    from pattern_spellings import spellings
-
-    from pipeline.extract.entities import mentions as M
-    from pipeline.extract.entities import missed_places as P
-    from pipeline.extract.patterns import folded
-
-    for rx, endings in (
-        (M._PLACE_BEFORE_STRONG, M._PLACE_BEFORE_STRONG_ENDINGS),
-        (M._PLACE_BEFORE, M._PLACE_BEFORE_ENDINGS),
-        (M._PLACE_VERB, M._PLACE_VERB_ENDINGS),
-    ):
-        for spelled in spellings(rx):
-            words = spelled.rstrip()
-            assert len(words) < len(spelled) and folded(words).endswith(endings), spelled
-    for spelled in spellings(M._TITLES):
-        words = spelled.rstrip().removesuffix("]").removesuffix(".")
-        assert folded(words).endswith(M._TITLE_ENDINGS), spelled
-    for rx, starts in ((P._UNIT_THEN_NAME, P._UNIT_THEN_NAME_STARTS), (P._PAIR, P._PAIR_STARTS)):
-        begins = lambda spelled, starts=starts: folded(spelled).startswith(starts)  # noqa: E731
-        assert spellings(rx, done=begins) == set()
 
 
 def test_the_gated_searches_change_no_entity(nlp, monkeypatch):
     import re
 
+    from pipeline.extract import prefilter
     from pipeline.extract.entities import mentions as M
     from pipeline.extract.entities.resolve import find_entities
 
@@ -430,9 +400,12 @@ def test_the_gated_searches_change_no_entity(nlp, monkeypatch):
         for module in modules:
             monkeypatch.setattr(module, name, plain)
 
-    everywhere("_ends_with", lambda rx, before, endings: bool(rx.search(before)))
+    everywhere("_ends_with", lambda rx, before: bool(rx.search(before)))
     everywhere("after_title", lambda before: bool(M._TITLES.search(before)))
-    everywhere("finditer_from", lambda rx, text, starts: rx.finditer(text))
+    monkeypatch.setattr(
+        prefilter, "finditer_at_starts", lambda rx, text, lowered: rx.finditer(text)
+    )
+    monkeypatch.setattr(prefilter, "lowered", lambda text: None)  # every gated search in full
     everywhere("_line_is_caps", caps_line)
     everywhere("_name_alone", lambda name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"))
     assert entities_of_all() == fast

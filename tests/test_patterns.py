@@ -14,7 +14,6 @@ from pipeline.extract.patterns import (
     finditer_from,
     folded,
     one_of,
-    plain_words,
     positions,
 )
 
@@ -113,10 +112,3 @@ def test_finditer_from_finds_what_finditer_finds_when_matches_begin_at_the_words
         assert [(m.span(), m.group("name")) for m in finditer_from(rx, text, starts)] == [
             (m.span(), m.group("name")) for m in rx.finditer(text)
         ]
-
-
-def test_plain_words_are_the_strings_a_gate_tests_and_regex_syntax_is_refused():
-    assert plain_words("mr|prime minister|gen") == ("mr", "prime minister", "gen")
-    for pattern in (r"mr|lt\.?", r"prime\s+minister", "sgts?", "Mr"):
-        with pytest.raises(ValueError, match="not plain words"):
-            plain_words(pattern)

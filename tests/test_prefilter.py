@@ -363,3 +363,129 @@ def test_several_patterns_are_skipped_together_only_when_none_can_match():
             skipped += 1
             assert not any(rx.search(text) for rx in sentence._UNCOUNTED), text
     assert skipped > 50
+
+
+# --- the entities stage's gates: what every match of a cue ends with, and begins with ------------
+
+
+def _entity_end_patterns() -> list[re.Pattern]:
+    """The entity patterns anchored at the end of the words before a name."""
+    from pipeline.extract.entities import mentions as M
+
+    return [M._PLACE_BEFORE_STRONG, M._PLACE_BEFORE, M._PLACE_VERB, M._TITLES]
+
+
+def _entity_start_patterns() -> list[re.Pattern]:
+    """The entity patterns tried only where one of their first words begins."""
+    from pipeline.extract.entities import missed_places as P
+
+    return [P._UNIT_THEN_NAME, P._PAIR]
+
+
+def test_a_title_gate_takes_off_the_marks_and_spaces_its_pattern_allows():
+    title = re.compile(r"(?:\b(?:mr|gen|prime minister)\.?\]?\s*)$", re.I)
+    gate = prefilter._end_gate(title)
+    assert gate.words == ("gen", "mr", "prime minister")
+    assert gate.marks == ("]", ".")  # taken off the text the last one first
+    assert not gate.space  # "\s*": a title may end the text
+    assert prefilter.endings(title) is None  # no `\s+$`: not a gate for `ends_with_word`
+    for before in ("said Gen.", "said Gen.] ", "met Mr", "the Prime Minister\n", "MR \u00a0"):
+        assert prefilter.may_end(title, before) and title.search(before), before
+    for before in ("said Gen.,", "said Genx ", "said Gen].", "the minister's ", ""):
+        assert not prefilter.may_end(title, before) and not title.search(before), before
+    # "\s+$" after the marks: a space is needed; the marks are read as the words' ends
+    assert prefilter.endings(re.compile(r"\b(?:mr|gen)\.?\s+$", re.I)) == (
+        "gen", "gen.", "mr", "mr.",
+    )  # fmt: skip
+    # a word that ends with a mark or may be absent: taking marks off could cut it, no gate
+    for unknown in (r"\b(?:mr|x\.)\.?\s*$", r"(?:mr)?\.?\s*$", r"\b\w+\.?\s*$", r"mr\.?\s*"):
+        assert prefilter._end_gate(re.compile(unknown)) is None, unknown
+        assert prefilter.may_end(re.compile(unknown), "anything")
+
+
+def test_derived_starts_of_known_patterns():
+    from pipeline.extract.entities import missed_places as P
+
+    def starts(pattern, flags=re.I):
+        return prefilter.starts(re.compile(pattern, flags))
+
+    assert starts(r"\b(?:between|from)\s+\w+") == ("between", "from")
+    # an optional piece adds what follows it; a string that begins with another one adds nothing
+    assert starts(r"(?:the\s+)?(?:village|town)s?\s+of") == ("the", "town", "village")
+    assert starts(r"\bbrgy\.?\s+[A-Z]") == ("brgy",)
+    assert starts(r"(?<![\w-])(?=[A-Z])(?:al-)?kill") == ("al-kill", "kill")
+    # empty, or beginning with an unknown character: no starts
+    for unknown in (r"\w+ of", r"(?:the)?\s+x", r"(?:a|\d)b", r"(?:x)*"):
+        assert starts(unknown) is None, unknown
+    assert prefilter.starts(P._PAIR) == ("between", "from")
+    assert {"village", "sub-district", "subdistrict", "neighbourhood", "neighborhood", "barangay",
+            "brgy", "tambon"} <= set(prefilter.starts(P._UNIT_THEN_NAME))  # fmt: skip
+
+
+def test_a_long_list_of_words_gives_their_first_or_last_letters_not_no_gate():
+    words = [a + b + c + "z" for a in "abcd" for b in "efghi" for c in "klmno"]  # 100 words
+    assert prefilter.endings(re.compile(rf"\b(?:{'|'.join(words)})\s+$")) == tuple(
+        sorted({w[-3:] for w in words})
+    )  # 25 of them
+    assert prefilter.starts(re.compile(rf"(?:{'|'.join(words)})\s")) == tuple(
+        sorted({w[:2] for w in words})
+    )  # 20
+
+
+def test_every_way_an_entity_cue_can_match_begins_or_ends_with_a_derived_word():
+    from pattern_spellings import spellings
+
+    from pipeline.extract.entities import lexicon
+    from pipeline.extract.entities import mentions as M
+    from pipeline.extract.patterns import folded
+
+    for rx in _entity_end_patterns():
+        assert prefilter._end_gate(rx) is not None, rx.pattern[:60]
+        for spelled in spellings(rx):
+            assert prefilter.may_end(rx, spelled), spelled
+    # the title gate is the title words (one that ends with another is tested by it)
+    assert set(prefilter._end_gate(M._TITLES).words) == {
+        w
+        for w in lexicon.TITLE_WORDS
+        if not any(o != w and w.endswith(o) for o in lexicon.TITLE_WORDS)
+    }
+    for rx in _entity_start_patterns():
+        begins = lambda s, rx=rx: folded(s).startswith(prefilter.starts(rx))  # noqa: E731
+        assert spellings(rx, done=begins) == set()
+
+
+def _entity_soups(words: set[str], n: int, seed: int) -> list[str]:
+    """Word soups of gate words, a few link words and marks, and capitalised names: many match."""
+    pool = sorted(words) * max(1, 24 // len(words)) + ["the", "in", ".", "]", ",", "-", "12", "\n"]
+    pool += ["of", "and", "to", "Kahil", "Ein Issa", "al-Bab", "Qadis", "Lawa", "Abyei"] * 4
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        soup = [rng.choice(pool) for _ in range(rng.randint(2, 12))]
+        text = rng.choice((" ", " ", "  ", "")).join(soup) + rng.choice(("", " ", ". ", "] ", "\n"))
+        out.append(rng.choice((str, str, str.upper, str.title, str.capitalize))(text))
+    return out
+
+
+def test_the_entity_gates_skip_only_searches_that_find_nothing():
+    from pipeline.extract.patterns import folded
+
+    end_words = {w for rx in _entity_end_patterns() for w in prefilter._end_gate(rx).words}
+    texts = _entity_soups(end_words, 1500, seed=5) + _WRITTEN
+    for seed, rx in enumerate(_entity_start_patterns()):
+        texts += _entity_soups(set(prefilter.starts(rx)), 2000, seed=6 + seed)
+    texts += _non_ascii(texts[:200] + texts[-400:])
+    ends = starts = 0
+    for text in texts:
+        for cut in range(len(text) + 1):  # every end of the words before a name
+            before = text[max(0, cut - 40) : cut]
+            for rx in _entity_end_patterns():
+                found = rx.search(before) is not None
+                ends += found
+                assert prefilter.may_end(rx, before) or not found, (rx.pattern[:40], before)
+        for rx in _entity_start_patterns():
+            plain = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            gated = prefilter.finditer_at_starts(rx, text, folded(text))
+            assert [(m.span(), m.groups()) for m in gated] == plain, (rx.pattern[:40], text)
+            starts += len(plain)
+    assert ends > 2000 and starts > 100

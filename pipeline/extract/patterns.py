@@ -69,17 +69,6 @@ def alternatives(pattern: str) -> list[str]:
     return out
 
 
-def plain_words(pattern: str) -> tuple[str, ...]:
-    """The alternatives of a pattern made of plain lower-case words ("mr|prime minister"), which
-    a gate can test as strings; a word written with regex syntax ("lt\\.?") raises, since no
-    string stands for it."""
-    words = tuple(alternatives(pattern))
-    odd = [w for w in words if not re.fullmatch(r"[a-z]+(?: [a-z]+)*", w)]
-    if odd:
-        raise ValueError(f"not plain words, a gate cannot test them: {odd}")
-    return words
-
-
 def one_of(words: str | Iterable[str]) -> str:
     """A non-capturing alternation of `words` (regex fragments, or one pattern "a|b|c") that
     matches what "(?:a|b|c)" matches, in the same order of preference. Runs of words that begin

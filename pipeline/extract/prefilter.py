@@ -31,7 +31,18 @@ spaces are taken off, then the known strings of the last pieces are put together
 its branches' endings, a piece that may be absent adds the endings of what comes before it.
 `patterns.ends_with_word(window, endings(rx))` is then False only where `rx` cannot match at the
 end of the window. A pattern not anchored so, or whose endings cannot be read, gets None: it has
-no such gate and is always searched.
+no such gate and is always searched. `may_end(rx, text)` is that gate, and reads one more form of
+end: optional marks, then spaces or none (a title before a name: `\b(?:mr|gen|...)\.?\]?\s*$`);
+the text's trailing spaces, then those marks, the last one first, are taken off before the words
+are tested (none of the words ends with a space or one of the marks, or there is no gate).
+
+`starts(rx)` derives, the same way read from the first piece on, what every match BEGINS with
+("village", "town", ... for "the village of X"); `finditer_at_starts` then tries the pattern only
+where one of them begins in the text (`patterns.finditer_from`), not at every character.
+
+A piece with too many strings to spell out (a lexicon of more than 64 words) ends the reading:
+the strings read before it are the edges; when it is the first piece read, its strings cut to
+their first (last) letters, as many as keep them under the limit: the gate is weaker, never gone.
 """
 
 from __future__ import annotations
@@ -43,7 +54,7 @@ from itertools import product
 from re import _constants as _c  # the parser that re.compile itself uses (Python 3.11)
 from re import _parser
 
-from pipeline.extract.patterns import folded, one_of
+from pipeline.extract.patterns import finditer_from, folded, one_of, positions
 
 _MAX_STRINGS = 64  # a piece with more possible strings is not spelled out
 _MAX_SETS = 3  # a sequence contributes at most this many sets (each one costs a test)
@@ -264,19 +275,29 @@ def _class(items) -> frozenset[str] | None:
     return frozenset(chars) if chars else None
 
 
-# --- endings: what every match ends with --------------------------------------------------------
+# --- edges: what every match begins or ends with -------------------------------------------------
 
 
 @dataclass(frozen=True)
-class _Ends:
-    """How the matches of a piece of pattern end, as far as its parse tells: each match is one of
-    the strings of `whole` (its full text), or ends with one of the strings of `tail`."""
+class _Edge:
+    """How the matches of a piece of pattern end (or begin), as far as its parse tells: each match
+    is one of the strings of `whole` (its full text), or ends (begins) with one of `part`."""
 
     whole: frozenset[str]
-    tail: frozenset[str]
+    part: frozenset[str]
 
 
-_ENDS_EMPTY = _Ends(frozenset({""}), frozenset())
+_EDGE_EMPTY = _Edge(frozenset({""}), frozenset())
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+
+
+@dataclass(frozen=True)
+class _EndGate:
+    """What every match of a pattern anchored at the end of the text ends with."""
+
+    words: tuple[str, ...]  # one of these, once the trailing spaces and `marks` are taken off
+    marks: tuple[str, ...]  # optional marks the pattern allows after the words, the last one first
+    space: bool  # the match ends with a space or more
 
 
 def endings(rx: re.Pattern) -> tuple[str, ...] | None:
@@ -285,35 +306,107 @@ def endings(rx: re.Pattern) -> tuple[str, ...] | None:
     that `patterns.ends_with_word(text, endings(rx))` is False only where `rx` cannot match at the
     end of `text`. None when the pattern is not so anchored or its endings cannot be read (then
     there is no gate: the pattern is always searched)."""
-    entry = _ENDINGS.get(id(rx))
+    gate = _end_gate(rx)
+    return gate.words if gate is not None and gate.space and not gate.marks else None
+
+
+def may_end(rx: re.Pattern, text: str) -> bool:
+    r"""False only where `rx`, a pattern anchored at the end of the text, cannot match at the end
+    of `text`: the gate of `endings` for a pattern that ends `\s+$`, and for one that ends with
+    optional marks and spaces or none (`\.?\]?\s*$`), whether `text`, its trailing spaces and
+    then those marks taken off, ends with one of the words before them. True (no gate) where the
+    end of the pattern cannot be read."""
+    gate = (_END_GATES.get(id(rx)) or _end_entry(rx))[1]  # this runs for every search: kept short
+    if gate is None:
+        return True
+    words = text.rstrip()
+    if gate.space and len(words) == len(text):
+        return False
+    for mark in gate.marks:
+        words = words.removesuffix(mark)
+    return folded(words).endswith(gate.words)
+
+
+def starts(rx: re.Pattern) -> tuple[str, ...] | None:
+    """The lowercase strings one of which begins every match of `rx` (in `folded` text, at the
+    place where the match begins), so that `finditer_at_starts` need try the pattern only where
+    one of them begins. None when they cannot be read, or a match may be empty."""
+    entry = _STARTS.get(id(rx))
     if entry is None:
-        entry = _ENDINGS[id(rx)] = (rx, _derive_endings(rx))
+        entry = _STARTS[id(rx)] = (rx, _derive_starts(rx))
     return entry[1]
 
 
-_ENDINGS: dict[int, tuple[re.Pattern, tuple[str, ...] | None]] = {}
+def finditer_at_starts(rx: re.Pattern, text: str, folded_text: str) -> Iterable[re.Match]:
+    """`rx.finditer(text)`, the pattern tried only where one of its `starts` begins in
+    `folded_text` (`patterns.folded(text)`), not at every character; in full when they are not
+    known."""
+    words = starts(rx)
+    if words is None:
+        return rx.finditer(text)
+    return finditer_from(rx, text, positions(folded_text, words))
 
 
-def _derive_endings(rx: re.Pattern) -> tuple[str, ...] | None:
+# keyed by id, like _WORDS
+_END_GATES: dict[int, tuple[re.Pattern, _EndGate | None]] = {}
+_STARTS: dict[int, tuple[re.Pattern, tuple[str, ...] | None]] = {}
+
+
+def _end_gate(rx: re.Pattern) -> _EndGate | None:
+    return (_END_GATES.get(id(rx)) or _end_entry(rx))[1]
+
+
+def _end_entry(rx: re.Pattern) -> tuple[re.Pattern, _EndGate | None]:
+    entry = _END_GATES[id(rx)] = (rx, _derive_end_gate(rx))
+    return entry
+
+
+def _derive_starts(rx: re.Pattern) -> tuple[str, ...] | None:
+    if not isinstance(rx.pattern, str):
+        return None
+    begins = _edge_of(_parser.parse(rx.pattern, rx.flags), forward=True)
+    if begins is None or "" in begins.whole:
+        return None  # a match may be empty, or begin with anything
+    found = begins.whole | begins.part
+    # a string that begins with another one of the set adds no place to try
+    return tuple(sorted(w for w in found if not any(o != w and w.startswith(o) for o in found)))
+
+
+def _derive_end_gate(rx: re.Pattern) -> _EndGate | None:
     if not isinstance(rx.pattern, str):
         return None
     items = list(_parser.parse(rx.pattern, rx.flags))
     if not items or items[-1] != (_c.AT, _c.AT_END):
         return None  # a match may end before the end of the text
     items.pop()
-    if not _space_last(items):
-        return None  # a match may end without a space
-    ends = _ends_of(items, stripped=True)
+    while items and items[-1][0] is _c.SUBPATTERN:  # "(?:...)$": a group is read as its pieces
+        items[-1:] = list(items[-1][1][-1])
+    if _space_last(items):  # "...\s+$"
+        return _gate(_edge_of(items, forward=False, stripped=True), (), space=True)
+    if not items or not _is_space_run(*items[-1]):
+        return None  # a match may end without a space, and with anything
+    items.pop()  # "...\s*$": spaces or none; then the marks before them ("\.?\]?")
+    marks = []
+    while items and (mark := _optional_mark(*items[-1])):
+        marks.append(mark)
+        items.pop()
+    return _gate(_edge_of(items, forward=False), tuple(marks), space=False)
+
+
+def _gate(ends: _Edge | None, marks: tuple[str, ...], space: bool) -> _EndGate | None:
     if ends is None or "" in ends.whole:
-        return None  # a match may be spaces only: its last word is before it, unknown
-    found = ends.whole | ends.tail
+        return None  # a match may be spaces and marks only: its last word is before it, unknown
+    found = ends.whole | ends.part
+    if any(w[-1].isspace() or w[-1] in marks for w in found):
+        return None  # taking the spaces and marks off the text could cut into the words
     # a string that ends with another one of the set adds no test
-    return tuple(sorted(w for w in found if not any(o != w and w.endswith(o) for o in found)))
+    words = tuple(sorted(w for w in found if not any(o != w and w.endswith(o) for o in found)))
+    return _EndGate(words, marks, space)
 
 
 def _is_spaces(op, av) -> bool:
     r"""Whether a piece matches one space or more and nothing else (`\s+`, " ")."""
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+    if op in _REPEATS:
         low, _, item = av
         return low >= 1 and len(item) == 1 and _is_spaces(*item[0])
     if op is _c.LITERAL:
@@ -324,6 +417,21 @@ def _is_spaces(op, av) -> bool:
             for o, a in av
         )
     return False
+
+
+def _is_space_run(op, av) -> bool:
+    r"""Whether a piece matches spaces or none, and nothing else (`\s*`)."""
+    return op in _REPEATS and len(av[2]) == 1 and _is_spaces(*av[2][0])
+
+
+def _optional_mark(op, av) -> str | None:
+    r"""The mark of an optional mark (`\.?` -> "."): an ASCII character that is no letter, digit
+    or space."""
+    if op in _REPEATS and av[:2] == (0, 1) and len(av[2]) == 1 and av[2][0][0] is _c.LITERAL:
+        ch = chr(av[2][0][1])
+        if ch.isascii() and not ch.isalnum() and not ch.isspace():
+            return ch
+    return None
 
 
 def _space_last(items) -> bool | None:
@@ -339,7 +447,7 @@ def _space_last(items) -> bool | None:
         elif op is _c.BRANCH:
             found = {_space_last(a) for a in av[1]}
             inner = found.pop() if len(found) == 1 else False
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        elif op in _REPEATS:
             inner = _space_last(av[2])
             if inner and av[0] == 0:
                 continue  # absent, or present and ending with a space: what is before decides
@@ -350,74 +458,92 @@ def _space_last(items) -> bool | None:
     return None
 
 
-def _ends_of(items, stripped: bool) -> _Ends | None:
-    """How the matches of the sequence `items` end; `stripped`: with their trailing spaces taken
-    off (what follows them in the match is spaces only). Read from the last piece backwards: a
-    piece whose strings are known is prepended to the known endings; one whose strings are not
-    closes them."""
+def _edge_of(items, forward: bool, stripped: bool = False) -> _Edge | None:
+    """How the matches of the sequence `items` begin (`forward`) or end; `stripped`: with their
+    trailing spaces taken off (what follows them in the match is spaces only). Read from the
+    first piece on (or from the last one back): a piece whose strings are known is joined to the
+    known strings; one whose strings are not closes them."""
     whole: frozenset[str] = frozenset({""})  # the full text of the pieces read so far
-    tail: set[str] = set()
-    for op, av in reversed(list(items)):
+    part: set[str] = set()
+    for op, av in list(items) if forward else reversed(list(items)):
         grown: set[str] = set()
-        for after in whole:
-            piece = _ends_piece(op, av, stripped and after == "")
+        for known in whole:
+            piece = _edge_piece(op, av, forward, stripped and known == "")
             if piece is None:
-                if after == "":
-                    return None  # nothing known ends the match
-                tail.add(after)  # the piece is unknown: what follows it ends the match
+                if known == "":
+                    return None  # nothing known begins (ends) the match
+                part.add(known)  # the piece is unknown: what is before (after) it is the edge
                 continue
-            grown |= {w + after for w in piece.whole}
-            tail |= {w + after for w in piece.tail}
+            if forward:
+                grown |= {known + w for w in piece.whole}
+                part |= {known + w for w in piece.part}
+            else:
+                grown |= {w + known for w in piece.whole}
+                part |= {w + known for w in piece.part}
         if len(grown) > _MAX_STRINGS:
-            if "" in whole:
-                return None
-            return _Ends(frozenset(), frozenset(tail | whole))
+            if "" not in whole:
+                return _Edge(frozenset(), frozenset(part | whole))  # the strings read so far
+            cut = _shortened(grown, forward)  # a long list of words: their first (last) letters
+            return None if cut is None else _Edge(frozenset(), frozenset(part | cut))
         whole = frozenset(grown)
         if not whole:
             break
-    return _Ends(whole, frozenset(tail))
+    return _Edge(whole, frozenset(part))
 
 
-def _ends_piece(op, av, stripped: bool) -> _Ends | None:
+def _shortened(strings: set[str], forward: bool) -> frozenset[str] | None:
+    """`strings` cut to as many of their first (`forward`) or last characters as leaves at most
+    _MAX_STRINGS of them: what begins (ends) with a string begins (ends) with those. None when
+    one is empty."""
+    if "" in strings:
+        return None
+    for n in range(max(map(len, strings)), 0, -1):
+        cut = frozenset(w[:n] if forward else w[-n:] for w in strings)
+        if len(cut) <= _MAX_STRINGS:
+            return cut
+    return None
+
+
+def _edge_piece(op, av, forward: bool, stripped: bool) -> _Edge | None:
     if stripped and _is_spaces(op, av):
-        return _ENDS_EMPTY  # taken off with the trailing spaces
+        return _EDGE_EMPTY  # taken off with the trailing spaces
     if op is _c.LITERAL:
         if av >= 128:
             return None
         ch = chr(av).lower()
-        return _ENDS_EMPTY if stripped and ch.isspace() else _Ends(frozenset({ch}), frozenset())
+        return _EDGE_EMPTY if stripped and ch.isspace() else _Edge(frozenset({ch}), frozenset())
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return _ENDS_EMPTY
+        return _EDGE_EMPTY
     if op is _c.SUBPATTERN:
-        return _ends_of(av[-1], stripped)
+        return _edge_of(av[-1], forward, stripped)
     if op is _c.ATOMIC_GROUP:
-        return _ends_of(av, stripped)
+        return _edge_of(av, forward, stripped)
     if op is _c.BRANCH:
-        branches = [_ends_of(a, stripped) for a in av[1]]
+        branches = [_edge_of(a, forward, stripped) for a in av[1]]
         if any(b is None for b in branches):
             return None
-        return _Ends(
+        return _Edge(
             frozenset().union(*(b.whole for b in branches)),
-            frozenset().union(*(b.tail for b in branches)),
+            frozenset().union(*(b.part for b in branches)),
         )
     if op is _c.IN:
         chars = _letters(av)
-        return _Ends(chars, frozenset()) if chars else None
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        return _ends_repeat(av, stripped)
+        return _Edge(chars, frozenset()) if chars else None
+    if op in _REPEATS:
+        return _edge_repeat(av, forward, stripped)
     return None
 
 
-def _ends_repeat(av, stripped: bool) -> _Ends | None:
+def _edge_repeat(av, forward: bool, stripped: bool) -> _Edge | None:
     low, high, item = av
-    inner = _ends_of(item, stripped)
+    inner = _edge_of(item, forward, stripped)
     if inner is None:
         return None
     if high == 1:  # "s?", "(?:of )?": its text, or nothing when low is 0
-        return _Ends(inner.whole | ({""} if low == 0 else set()), inner.tail)
-    # several times: the last time ends the match, its text is no longer the whole
+        return _Edge(inner.whole | ({""} if low == 0 else set()), inner.part)
+    # several times: the last (first) time ends (begins) the match, its text is no longer whole
     empty = low == 0 or "" in inner.whole
-    return _Ends(frozenset({""}) if empty else frozenset(), inner.whole - {""} | inner.tail)
+    return _Edge(frozenset({""}) if empty else frozenset(), inner.whole - {""} | inner.part)
 
 
 def _letters(items) -> frozenset[str] | None:

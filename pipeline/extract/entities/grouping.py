@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from pipeline.extract import prefilter
 from pipeline.extract.entities import lexicon, places
 from pipeline.extract.entities.lexicon import alternation
 from pipeline.extract.entities.mentions import Mention
@@ -45,8 +46,8 @@ def abbreviations(text: str) -> dict[str, str]:
     """Abbreviation -> full name: the ones a document spells out ("the Allied Democratic Forces
     (ADF)"), then the usual ones (places.ORG_ALIASES)."""
     found = {}
-    # a text without a bracket spells out no abbreviation (and is not searched)
-    for m in _DEFINED.finditer(text) if "(" in text else ():
+    # a text without brackets spells out no abbreviation (and is not searched)
+    for m in prefilter.finditer(_DEFINED, text, prefilter.lowered(text)):
         full, abbr = m.group("full"), m.group("abbr")
         words = [w for w in full.split() if w[:1].isupper()]
         # the full name is the capitalised words whose initials end in the abbreviation's letters

@@ -4,8 +4,9 @@ Every list is a tuple of regex fragments, one word or phrase each ("neighbou?rho
 letter; "gas\\s+field": words apart), written in lower case unless it says otherwise and matched
 as written unless it says "any case". The patterns of `mentions`, `missed_places`,
 `missed_names`, `grouping`, `vote` and `actors` are built from these lists, in their order: where
-two words could match at one place, the first wins. A new word is one edit here; the tests of the
-word gates (tests/test_entities.py) say when a hand-kept gate beside a pattern needs it too.
+two words could match at one place, the first wins. A new word is one edit here: the word gates
+that skip a search which cannot match are derived from the compiled patterns
+(`pipeline.extract.prefilter`), none is kept by hand.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ def alternation(words: Iterable[str]) -> str:
 
 # --- people ----------------------------------------------------------------------------------
 
-# words before a name that make it a person's ("President Trump", "Gen. Musa"); any case, plain
-# words only: the title gate tests them as strings (see mentions.after_title)
+# words before a name that make it a person's ("President Trump", "Gen. Musa"); any case
 TITLE_WORDS = (
     "president", "mr", "mrs", "ms", "dr", "prime minister", "minister", "gen", "general",
     "senator", "sen", "governor", "gov", "king", "queen", "prince", "pope", "sheikh",

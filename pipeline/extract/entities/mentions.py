@@ -16,16 +16,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline.extract import prefilter
 from pipeline.extract.entities import actors, lexicon, places
 from pipeline.extract.entities.lexicon import alternation
-from pipeline.extract.patterns import ends_with_word, folded, one_of, plain_words
+from pipeline.extract.patterns import one_of
 from pipeline.vocabulary import EntityType
 
 KEEP_LABELS = frozenset(EntityType)  # the model's labels that are entity types
 
 # words before a name that make it a person's; tried by first letter (see pipeline.patterns)
 _TITLES = re.compile(rf"(?:\b{one_of(lexicon.TITLE_WORDS)}\.?\]?\s*)$", re.I)
-_TITLE_ENDINGS = plain_words("|".join(lexicon.TITLE_WORDS))  # each match of _TITLES ends so
 
 PLACE_UNIT = one_of(lexicon.PLACE_UNITS)
 _PLACE_BEFORE_WORDS = (*lexicon.PLACE_BEFORE, rf"(?:{PLACE_UNIT})\s+of")
@@ -35,19 +35,10 @@ _PLACE_BEFORE_STRONG = re.compile(
     re.I,
 )
 _PLACE_BEFORE = re.compile(rf"\b{alternation(lexicon.PLACE_BEFORE_WEAK)}\s+(?:the\s+)?$", re.I)
-# the last words of matches of the patterns above (see _ends_with; the tests check them)
-_PLACE_BEFORE_STRONG_ENDINGS = ("in", "at", "near", "outside", "around", "towards", "to", "of",
-                                "the", "rural", "north", "south", "east", "west", "ern",
-                                "central", "greater")  # fmt: skip
-_PLACE_BEFORE_ENDINGS = ("from", "to", "of", "between", "and", "across", "into", "the")
 _PLACE_AFTER = re.compile(
     rf"^(?:\s*\((?!(?-i:[A-Z][A-Z0-9&]{{1,8}})\))|,\s+[A-Z]|\s+(?:{PLACE_UNIT})\b)", re.I
 )
 _PLACE_VERB = re.compile(rf"\b{one_of(lexicon.PLACE_VERBS)}\s+(?:the\s+)?$", re.I)
-_PLACE_VERB_ENDINGS = ("shelled", "shelling", "bombed", "bombarded", "bombing", "raided",
-                       "stormed", "overran", "besieged", "struck", "hit", "targeted", "attacked",
-                       "captured", "recaptured", "seized", "entered", "liberated", "of",
-                       "the")  # fmt: skip
 # words after a name that make it a place: "Kandahar city", "Balkh Province", "Qadis district";
 # lower case always, capitalised only for administrative units ("Mexico City" keeps "City")
 UNIT_TAIL = re.compile(rf"\s+(?:(?:{PLACE_UNIT})|{'|'.join(lexicon.CAPITALISED_UNITS)})$")
@@ -164,32 +155,26 @@ def _place_votes(text: str, start: int, end: int) -> int:
     before, after = text[max(0, start - 40) : start], text[end : end + 30]
     votes = 0
     place_after = _PLACE_AFTER.match(after)
-    if _ends_with(_PLACE_BEFORE_STRONG, before, _PLACE_BEFORE_STRONG_ENDINGS):
+    if _ends_with(_PLACE_BEFORE_STRONG, before):
         votes += 3
-    elif (
-        _ends_with(_PLACE_BEFORE, before, _PLACE_BEFORE_ENDINGS)
-        and place_after
-        or _ends_with(_PLACE_VERB, before, _PLACE_VERB_ENDINGS)
-    ):
+    elif _ends_with(_PLACE_BEFORE, before) and place_after or _ends_with(_PLACE_VERB, before):
         votes += 2
     if place_after:
         votes += 1
     return votes
 
 
-def _ends_with(rx: re.Pattern, before: str, endings: tuple[str, ...]) -> bool:
-    """Whether `rx` (one of `endings`, then spaces, at the end) matches at the end of `before`;
-    not searched when `before` does not end so (most words before a name are no cue)."""
-    return ends_with_word(before, endings) and rx.search(before) is not None
+def _ends_with(rx: re.Pattern, before: str) -> bool:
+    """Whether `rx`, anchored at the end, matches at the end of `before`; not searched when
+    `before` does not end as every match of it does (`prefilter.may_end`: most words before a
+    name are no cue)."""
+    return prefilter.may_end(rx, before) and rx.search(before) is not None
 
 
 def after_title(before: str) -> bool:
     """Whether a title ("President", "Gen.") ends `before`; searched only when its last word
     is one."""
-    words = before.rstrip()
-    words = words[:-1] if words.endswith("]") else words
-    words = words[:-1] if words.endswith(".") else words
-    return folded(words).endswith(_TITLE_ENDINGS) and _TITLES.search(before) is not None
+    return _ends_with(_TITLES, before)
 
 
 def drop_capitalised_words(doc, mentions: list[Mention]) -> list[Mention]:

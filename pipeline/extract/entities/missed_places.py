@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract import prefilter
 from pipeline.extract.entities import lexicon, places
 from pipeline.extract.entities.lexicon import alternation
 from pipeline.extract.entities.mentions import PLACE_UNIT, UNIT_TAIL, Mention, mention, trim_place
-from pipeline.extract.patterns import finditer_from, folded, one_of, positions
+from pipeline.extract.patterns import folded, one_of
 from pipeline.vocabulary import EntityType as T
 
 # a name as conflict reports write place names: "Ain al Arab", "Busra Esh-Sham", "al-Hasakeh"
@@ -38,11 +39,6 @@ _UNIT_THEN_NAME = re.compile(
     rf"\b(?i:(?:{_GEO_UNIT})\s+of)\s+(?:the\s+)?(?P<name>{_PNAME})"
     rf"|\b{alternation(lexicon.UNIT_HEADS_THAT_FIND)}\s+(?P<name2>{_PNAME})"
 )
-# every match of _UNIT_THEN_NAME begins with one of these (in lower case)
-_UNIT_THEN_NAME_STARTS = ("village", "town", "city", "district", "sub", "province", "region",
-                          "area", "municipality", "county", "governorate", "neighbo", "locality",
-                          "outskirts", "countryside", "vicinity", "suburb", "commune", "barangay",
-                          "brgy", "tambon")  # fmt: skip
 _ROAD = re.compile(
     r"(?P<a>[A-Z][\w'’]+)-(?P<b>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)"
     rf"(?:\s+\([^)]{{0,60}}\))?\s+{alternation(lexicon.ROAD_WORDS)}\b"
@@ -62,7 +58,6 @@ _IN_NAME = re.compile(
 )
 # "between Kahil and Mseifra", "from Anet to Abyei town"
 _PAIR = re.compile(rf"\b(?:between|from)\s+(?P<name>{_PNAME})\s+(?:and|to)\s+(?P<name2>{_PNAME})")
-_PAIR_STARTS = ("between", "from")
 _COMMON_CAPS = re.compile(rf"^{alternation(lexicon.COMMON_CAPITALISED)}$")
 _BRACKETED = re.compile(rf"\[(?P<name>{_PNAME})\]")
 _UNIT_BEFORE = re.compile(rf"\b(?:{PLACE_UNIT})\s+$")
@@ -92,7 +87,7 @@ def rule_places(text: str, known: list[Mention]) -> list[Mention]:
     lowered = folded(text)
     for matches in (
         _NAME_THEN_UNIT.finditer(text),
-        finditer_from(_UNIT_THEN_NAME, text, positions(lowered, _UNIT_THEN_NAME_STARTS)),
+        prefilter.finditer_at_starts(_UNIT_THEN_NAME, text, lowered),
     ):
         for m in matches:
             for group in ("name", "name2"):
@@ -151,7 +146,7 @@ def _weak_places(
         weak += _name_spans(text, m.start("name"), m.group("name"))
     strong = {(m.start, m.end) for m in known if m.place_votes >= 3 or m.label in (T.GPE, T.LOC)}
     strong |= set(seen)
-    for m in finditer_from(_PAIR, text, positions(lowered, _PAIR_STARTS)):
+    for m in prefilter.finditer_at_starts(_PAIR, text, lowered):
         pair = _name_spans(text, m.start("name"), m.group("name")) + _name_spans(
             text, m.start("name2"), m.group("name2")
         )
