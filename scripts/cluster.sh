@@ -153,7 +153,8 @@ start() {
   wait_for s3 60 curl -sf "http://127.0.0.1:$S3_PORT/"
   # the bucket, and the sample sources file (the nightly DAG's default sources on this cluster)
   "$VENV/bin/python" -c "import pathlib, sys
-from pipeline import devserver, remote
+from pipeline.demo import site as devserver
+from pipeline.store import remote
 remote.ensure_bucket(sys.argv[1])
 pathlib.Path(sys.argv[2]).write_text(devserver.sources_for(sys.argv[3]))" \
     "$NEWSFACTS_DATA_DIR" "$NEWSFACTS_SOURCES" "http://127.0.0.1:$SITE_PORT"

@@ -74,3 +74,17 @@ def test_dag_files_do_no_heavy_imports():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_python_lines_of_the_shell_scripts_import():
+    # scripts/cluster.sh runs Python inline (make test-distributed only): its imports must follow
+    # the package's layout, checked here where every `make test` sees them
+    import re
+
+    for script in sorted((REPO_ROOT / "scripts").glob("*.sh")):
+        lines = re.findall(r"^(?:from pipeline\S* import .+|import pipeline\S*)$",
+                           script.read_text(), re.M)  # fmt: skip
+        code = "\n".join(lines) or "pass"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             cwd=REPO_ROOT)  # fmt: skip
+        assert out.returncode == 0, f"{script.name}: {out.stderr[-500:]}"
