@@ -77,12 +77,12 @@ def test_dag_files_do_no_heavy_imports():
 
 
 def test_the_python_lines_of_the_shell_scripts_import():
-    # scripts/cluster.sh runs Python inline (make test-distributed only): its imports must follow
-    # the package's layout, checked here where every `make test` sees them
+    # scripts/ run only in `make test-distributed` (cluster.sh runs Python inline): their imports
+    # must follow the package's layout, checked here where every `make test` sees them
     import re
 
-    for script in sorted((REPO_ROOT / "scripts").glob("*.sh")):
-        lines = re.findall(r"^(?:from pipeline\S* import .+|import pipeline\S*)$",
+    for script in sorted((REPO_ROOT / "scripts").glob("*.*")):
+        lines = re.findall(r"^(?:from (?:pipeline|tools)\S* import .+|import (?:pipeline|tools)\S*)$",
                            script.read_text(), re.M)  # fmt: skip
         code = "\n".join(lines) or "pass"
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
