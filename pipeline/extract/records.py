@@ -25,6 +25,7 @@ from pipeline.extract.dates import date_from_url, parse_iso
 from pipeline.extract.entities.resolve import find_entities
 from pipeline.extract.events.find import find_events
 from pipeline.extract.figures.find import find_figures, link_events
+from pipeline.extract.relevance.judge import judge, keep_events, keep_figures
 from pipeline.settings import CleanOptions, ExtractOptions
 
 log = logging.getLogger(__name__)
@@ -199,7 +200,14 @@ def analyse(prepared: Prepared, doc) -> dict:
     persons = [tuple(m) for e in entities if e.type == "PERSON" for m in e.mentions]
     figures = find_figures(text, sentences, excluded, prepared.published, persons)
     events = find_events(text, sentences, entities, prepared.published, art.title, doc)
+    judgement = judge(doc, sentences, entities, prepared.published, figures)
+    events = keep_events(judgement, events, sentences)
+    figures = keep_figures(judgement, figures, sentences)
     link_events(figures, [e.span for e in events])
+    out["relevance"] = str(judgement.relevance)
+    out["relevance_score"] = judgement.score
+    out["relevance_evidence"] = [list(s) for s in judgement.evidence]
+    out["_triggers"] = [(r.kind, r.trigger) for r in judgement.readings]  # DEBUG
     out["entities"] = [e.as_contract() for e in entities]
     out["figures"] = [f.as_contract() for f in figures]
     out["events"] = [e.as_contract() for e in events]

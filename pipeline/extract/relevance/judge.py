@@ -1,0 +1,164 @@
+"""The article's relevance, and what it lets through: events and figures of incidents only.
+
+An article is `conflict` when a sentence reports a violent incident, a protest or riot, or a
+strategic development (arrests, seizures, deployments) as having happened (see `reading`);
+`disaster` when it reports a natural disaster or accident (and no conflict incident) with
+people hurt, killed, missing or displaced; `diplomacy` when it reports talks, meetings or an
+agreement between governments, envoys or armed parties and nothing of the above; otherwise
+`none`. The score is the strength of the deciding reading (0 for `none`), and the deciding
+sentences are kept as evidence.
+
+What it guarantees downstream:
+- a `none` article has no event and no figure;
+- no event or figure comes from a sentence set in the past, about a film, book or exhibition,
+  or (for figures) under a condition or a modal ("could be forced from their homes");
+- in a disaster article, an event that no violent reading supports is typed `Disaster` with
+  its sub-type, never Violence against civilians, and has no actors;
+- an incident count beyond any one incident is dropped, with a logged reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, replace
+
+from pipeline.extract.relevance import lexicon as L
+from pipeline.extract.relevance.reading import Frame, Reading, read, reported
+from pipeline.vocabulary import EventType, FigureCategory, Relevance, Scope
+
+log = logging.getLogger(__name__)
+
+# the largest count one incident plausibly has (the publish's implausible_counts check agrees)
+MAX_INCIDENT = {FigureCategory.DISPLACED: 50_000_000, FigureCategory.AFFECTED: 50_000_000}
+MAX_INCIDENT_OTHER = 100_000
+_HURT = {"killed", "injured", "missing", "displaced", "casualties", "affected"}
+_CONFLICT = ("violence", "protest", "strategic")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    relevance: Relevance
+    score: float
+    readings: tuple[Reading, ...]  # every incident the sentences report
+    evidence: tuple[tuple[int, int], ...]  # the sentences that decided the relevance
+    frames: dict[tuple[int, int], Frame]  # each sentence's frame
+
+    def blocked(self, sentence: tuple[int, int] | None, figure: bool = False) -> bool:
+        """Whether nothing may come from this sentence: set in the past, about a work of
+        culture; for a figure also under a condition or a modal."""
+        fr = self.frames.get(sentence) if sentence else None
+        return fr is not None and (fr.no_news or (figure and fr.conditional))
+
+
+def judge(doc, sentences: list[tuple[int, int]], entities, published: str | None,
+          figures=()) -> Judgement:  # fmt: skip
+    """Read every sentence of `doc` and decide the article's relevance (module docstring)."""
+    day = dt.date.fromisoformat(published[:10]) if published else None
+    labels = {}
+    for e in entities:
+        for s, t in e.mentions:
+            span = doc.char_span(s, t, alignment_mode="expand")
+            for i in range(span.start, span.end) if span is not None else ():
+                labels[i] = str(e.type)
+    words = [t.lower_ for t in doc]
+    armed = sum(w in L.ARMED_NOUNS for w in words)
+    genre = max(sum(w in lexicon for w in words) for lexicon in L.GENRES.values())
+    quiet = genre >= 6 and genre >= 3 * armed  # a sport, culture or review page
+    readings: list[Reading] = []
+    frames = {}
+    for start, end in sentences:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            frames[(start, end)], found = read(span, labels, day, quiet)
+            readings += found
+    # a stated count of people killed, hurt, missing or displaced is itself a report of an
+    # incident, unless its sentence tells of the past, a work of culture, a rate or a condition
+    for f in figures:
+        sentence = next(((s, e) for s, e in sentences if s <= f.span[0] < e), None)
+        fr = frames.get(sentence)
+        if (str(f.category) in _HURT and f.best and str(f.scope) == "incident" and fr is not None
+                and not (fr.no_news or fr.rate or fr.conditional)
+                and _stated(doc, f.span)):  # fmt: skip
+            readings.append(Reading("casualty", sentence[0], sentence[1], "figure", 0.6))
+    by_kind: dict[str, list[Reading]] = {}
+    for r in readings:
+        by_kind.setdefault(r.kind, []).append(r)
+
+    def decide(kinds, relevance) -> Judgement:
+        found = [r for k in kinds for r in by_kind.get(k, [])]
+        best = max(found, key=lambda r: r.strength)
+        evidence = tuple(dict.fromkeys((r.start, r.end) for r in found))[:3]
+        return Judgement(relevance, best.strength, tuple(readings), evidence, frames)
+
+    if by_kind.keys() & set(_CONFLICT):
+        return decide(_CONFLICT, Relevance.CONFLICT)
+    disaster = by_kind.get("disaster", [])
+    victims = [f.span[0] for f in figures if str(f.category) in _HURT and f.best]
+    hurt = by_kind.get("casualty") or any(r.start <= v < r.end for r in disaster for v in victims)
+    if disaster and hurt:
+        return decide(("disaster", "casualty"), Relevance.DISASTER)
+    if by_kind.get("diplomacy") and set(words) & L.SECURITY_WORDS:  # talks about war, not trade
+        return decide(("diplomacy",), Relevance.DIPLOMACY)
+    told = [r for r in by_kind.get("casualty", [])
+            if r.trigger.lower() not in L.CASUALTY_NOUNS - L.BODY_NOUNS]  # fmt: skip
+    if told:  # people killed or hurt, the cause unsaid ("a man died and was found bound")
+        return decide(("casualty",), Relevance.CONFLICT)
+    return Judgement(Relevance.NONE, 0.0, tuple(readings), (), frames)
+
+
+def _stated(doc, span) -> bool:
+    """Whether the words of a figure are told as having happened: no verb they hang on is
+    under a modal or a condition ("would kill millions", "could be forced from their homes")."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if words is None:
+        return True
+    verbs = {t for t in words if t.pos_ in ("VERB", "AUX")} | {words.root.head}
+    return all(reported(v) for v in verbs)
+
+
+def _sentences_of(spans, sentences) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in sentences if any(a < e and s < b for a, b in spans)]
+
+
+def keep_events(judgement: Judgement, events: list, sentences: list[tuple[int, int]]) -> list:
+    """The events of a relevant article, less those told only in sentences that report nothing
+    new; a disaster article's events typed Disaster where no violence supports them."""
+    if judgement.relevance == Relevance.NONE:
+        return []
+    kept = []
+    for event in events:
+        own = _sentences_of(event.sentences or [event.span], sentences)
+        if own and all(judgement.blocked(s) for s in own):
+            continue
+        found = [r for r in judgement.readings if (r.start, r.end) in own]
+        first = [r for r in found if (r.start, r.end) == own[0]] if own else []
+        kinds = {r.kind for r in first or found}  # the sentence that opens the event says what
+        disaster = "disaster" in kinds or judgement.relevance == Relevance.DISASTER
+        if disaster and not kinds & set(_CONFLICT):
+            sub = next((r.sub_type for r in found if r.sub_type), None) or next(
+                (r.sub_type for r in judgement.readings if r.sub_type), "Other"
+            )
+            event = replace(event, type=EventType.DISASTER, sub_type=sub, actor1=None,
+                            actor2=None, actors=[])  # fmt: skip
+        kept.append(event)
+    return kept
+
+
+def keep_figures(judgement: Judgement, figures: list, sentences: list[tuple[int, int]]) -> list:
+    """The figures of a relevant article, less those of sentences that report nothing new or
+    state a condition, and incident counts beyond any one incident."""
+    if judgement.relevance == Relevance.NONE:
+        return []
+    kept = []
+    for f in figures:
+        sentence = next(((s, e) for s, e in sentences if s <= f.span[0] < e), None)
+        if judgement.blocked(sentence, figure=True):
+            continue
+        limit = MAX_INCIDENT.get(f.category, MAX_INCIDENT_OTHER)
+        if f.scope == Scope.INCIDENT and f.best is not None and f.best > limit:
+            log.info("figure dropped: an incident count of %s %s is beyond any one incident",
+                     f.best, f.category)  # fmt: skip
+            continue
+        kept.append(f)
+    return kept
