@@ -207,7 +207,6 @@ def analyse(prepared: Prepared, doc) -> dict:
     out["relevance"] = str(judgement.relevance)
     out["relevance_score"] = judgement.score
     out["relevance_evidence"] = [list(s) for s in judgement.evidence]
-    out["_triggers"] = [(r.kind, r.trigger) for r in judgement.readings]  # DEBUG
     out["entities"] = [e.as_contract() for e in entities]
     out["figures"] = [f.as_contract() for f in figures]
     out["events"] = [e.as_contract() for e in events]
