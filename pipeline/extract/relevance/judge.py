@@ -24,7 +24,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from pipeline.extract.relevance import lexicon as L
-from pipeline.extract.relevance.reading import Frame, Reading, read, reported
+from pipeline.extract.relevance.reading import Frame, Reading, read
 from pipeline.vocabulary import EventType, FigureCategory, Relevance, Scope
 
 log = logging.getLogger(__name__)
@@ -43,12 +43,13 @@ class Judgement:
     readings: tuple[Reading, ...]  # every incident the sentences report
     evidence: tuple[tuple[int, int], ...]  # the sentences that decided the relevance
     frames: dict[tuple[int, int], Frame]  # each sentence's frame
+    unstated: frozenset[tuple[int, int]] = frozenset()  # figures under a modal or a condition
 
-    def blocked(self, sentence: tuple[int, int] | None, figure: bool = False) -> bool:
+    def blocked(self, sentence: tuple[int, int] | None) -> bool:
         """Whether nothing may come from this sentence: set in the past, about a work of
-        culture; for a figure also under a condition or a modal."""
+        culture."""
         fr = self.frames.get(sentence) if sentence else None
-        return fr is not None and (fr.no_news or (figure and fr.conditional))
+        return fr is not None and fr.no_news
 
 
 def judge(doc, sentences: list[tuple[int, int]], entities, published: str | None,
@@ -74,12 +75,12 @@ def judge(doc, sentences: list[tuple[int, int]], entities, published: str | None
             readings += found
     # a stated count of people killed, hurt, missing or displaced is itself a report of an
     # incident, unless its sentence tells of the past, a work of culture, a rate or a condition
+    unstated = frozenset(tuple(f.span) for f in figures if not _stated(doc, f.span))
     for f in figures:
         sentence = next(((s, e) for s, e in sentences if s <= f.span[0] < e), None)
         fr = frames.get(sentence)
         if (str(f.category) in _HURT and f.best and str(f.scope) == "incident" and fr is not None
-                and not (fr.no_news or fr.rate or fr.conditional)
-                and _stated(doc, f.span)):  # fmt: skip
+                and not (fr.no_news or fr.rate) and tuple(f.span) not in unstated):  # fmt: skip
             readings.append(Reading("casualty", sentence[0], sentence[1], "figure", 0.6))
     by_kind: dict[str, list[Reading]] = {}
     for r in readings:
@@ -89,7 +90,7 @@ def judge(doc, sentences: list[tuple[int, int]], entities, published: str | None
         found = [r for k in kinds for r in by_kind.get(k, [])]
         best = max(found, key=lambda r: r.strength)
         evidence = tuple(dict.fromkeys((r.start, r.end) for r in found))[:3]
-        return Judgement(relevance, best.strength, tuple(readings), evidence, frames)
+        return Judgement(relevance, best.strength, tuple(readings), evidence, frames, unstated)
 
     if by_kind.keys() & set(_CONFLICT):
         return decide(_CONFLICT, Relevance.CONFLICT)
@@ -101,20 +102,39 @@ def judge(doc, sentences: list[tuple[int, int]], entities, published: str | None
     if by_kind.get("diplomacy") and set(words) & L.SECURITY_WORDS:  # talks about war, not trade
         return decide(("diplomacy",), Relevance.DIPLOMACY)
     told = [r for r in by_kind.get("casualty", [])
-            if r.trigger.lower() not in L.CASUALTY_NOUNS - L.BODY_NOUNS]  # fmt: skip
+            if r.trigger.lower() not in L.CASUALTY_NOUNS - L.BODY_NOUNS
+            or _counted(doc, r)]  # fmt: skip
     if told:  # people killed or hurt, the cause unsaid ("a man died and was found bound")
         return decide(("casualty",), Relevance.CONFLICT)
-    return Judgement(Relevance.NONE, 0.0, tuple(readings), (), frames)
+    return Judgement(Relevance.NONE, 0.0, tuple(readings), (), frames, unstated)
+
+
+def _counted(doc, reading) -> bool:
+    """Whether a casualty noun comes with a count ("evacuations of 400 residents"): news of
+    people displaced or hurt, where the bare noun may be a topic ("prevent the evacuation")."""
+    span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
+    nouns = [t for t in span or () if t.text == reading.trigger]
+    return any(g.like_num for t in nouns for g in t.subtree if g is not t)
 
 
 def _stated(doc, span) -> bool:
-    """Whether the words of a figure are told as having happened: no verb they hang on is
-    under a modal or a condition ("would kill millions", "could be forced from their homes")."""
+    """Whether the words of a figure are told as having happened: no verb among them (or, when
+    there is none, the verb they hang on) has a modal or a condition of its own ("would kill
+    millions", "could be forced from their homes", "if ... thousands die"). "may have killed"
+    tells a death whose cause is uncertain: stated."""
     words = doc.char_span(span[0], span[1], alignment_mode="expand")
     if words is None:
         return True
-    verbs = {t for t in words if t.pos_ in ("VERB", "AUX")} | {words.root.head}
-    return all(reported(v) for v in verbs)
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")] or [words.root.head]
+    for verb in verbs:
+        aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in L.MODALS for a in aux) and not (
+            "have" in aux and any(a in ("may", "might") for a in aux)
+        ):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in L.CONDITION_MARKS for c in verb.children):
+            return False
+    return True
 
 
 def _sentences_of(spans, sentences) -> list[tuple[int, int]]:
@@ -153,8 +173,8 @@ def keep_figures(judgement: Judgement, figures: list, sentences: list[tuple[int,
     kept = []
     for f in figures:
         sentence = next(((s, e) for s, e in sentences if s <= f.span[0] < e), None)
-        if judgement.blocked(sentence, figure=True):
-            continue
+        if judgement.blocked(sentence) or tuple(f.span) in judgement.unstated:
+            continue  # told of the past, of a film, or under a condition
         limit = MAX_INCIDENT.get(f.category, MAX_INCIDENT_OTHER)
         if f.scope == Scope.INCIDENT and f.best is not None and f.best > limit:
             log.info("figure dropped: an incident count of %s %s is beyond any one incident",

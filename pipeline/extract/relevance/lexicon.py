@@ -24,7 +24,7 @@ _IRREGULAR = {
     "overrun": ("overran", "overrun"), "sling": ("slung", "slung"), "lead": ("led", "led"),
     "withdraw": ("withdrew", "withdrawn"), "bring": ("brought", "brought"),
     "seek": ("sought", "sought"), "spread": ("spread", "spread"), "sit": ("sat", "sat"),
-    "find": ("found", "found"), "leave": ("left", "left"), "send": ("sent", "sent"),
+    "do": ("did", "done"), "find": ("found", "found"), "leave": ("left", "left"), "send": ("sent", "sent"),
     "tell": ("told", "told"), "say": ("said", "said"), "speak": ("spoke", "spoken"),
     "begin": ("began", "begun"), "rise": ("rose", "risen"), "go": ("went", "gone"),
 }  # fmt: skip
@@ -86,6 +86,7 @@ JOIN_VERBS = inflected(
 # ("a missile struck a school", "militants targeted a convoy") makes them violent
 AGENT_VIOLENCE_VERBS = inflected("hit strike target")
 FIRE_VERBS = inflected("exchange open return trade")
+FIRE_NOUNS = plain("exchange exchanges burst bursts hail volley volleys")
 SAY_VERBS = inflected("say tell speak announce declare address")
 PROTEST_VERBS = inflected(
     "protest demonstrate picket riot march rally block blockade barricade gather"
@@ -99,14 +100,22 @@ RELEASE_VERBS = inflected("release free exchange swap")  # prisoners, hostages
 SEIZE_VERBS = inflected("seize capture confiscate recapture retake")
 DEPLOY_VERBS = inflected("deploy")
 MOVE_VERBS = inflected("deploy arrive enter withdraw advance reposition redeploy station mobilize "
-                       "mobilise retreat")
+                       "mobilise retreat move intercept patrol")
 DIPLOMACY_VERBS = inflected("meet negotiate mediate broker sign")
 CASUALTY_VERBS = inflected("die wound injure hurt perish")
 DISPLACE_VERBS = inflected("displace flee evacuate")
 
 # movements of armed forces: news when they happen ("conducted a patrol", "reinforcements
 # arrived")
-STRATEGIC_NOUNS = plain("patrol patrols reinforcements deployment deployments exercises drills")
+STRATEGIC_NOUNS = plain(
+    "patrol patrols reinforcements deployment deployments exercises drills operation operations"
+)
+FORCE_KINDS = plain("air police security defence defense naval military paramilitary special "
+                    "joint border national rapid")
+# what people flee or die of, besides a violent act: read only beside people hurt or displaced
+CONFLICT_NOUNS = plain("conflict conflicts war wars insurgency insecurity unrest hostilities")
+# the crowd of a protest: a verb of theirs, told as done, is a protest ("protesters rejected")
+PROTESTER_NOUNS = plain("protesters protestors demonstrators marchers rioters strikers")
 # nouns that name an occurrence in their literal sense, given an argument that makes it one
 VIOLENCE_NOUNS = plain(
     "attack attacks assault assaults ambush ambushes raid raids bombing bombings blast blasts "
@@ -135,7 +144,8 @@ DIPLOMACY_NOUNS = plain(
 )
 CASUALTY_NOUNS = plain(
     "injuries wounds wound fatalities deaths casualties bodies body corpse corpses toll idps "
-    "displacements evacuees evacuation evacuations remains head"
+    "displacement displacements evacuees evacuation evacuations relocation relocations "
+    "remains head"
 )
 # nouns of a dead body: news when found, recovered or left ("the body of a man was found")
 BODY_NOUNS = plain("body bodies corpse corpses remains head")
@@ -164,7 +174,7 @@ VIOLENCE_MARKS = plain(
 # words that make a death or a displacement a disaster's: "drowned", "swept away by floods"
 HAZARD_MARKS = DISASTER_NOUNS | plain(
     "drowned floodwaters landfall crashed overturned collapsed capsized derailed burned "
-    "electrocuted trapped rubble debris"
+    "electrocuted trapped rubble debris rainfall winds rain rains"
 )
 
 # verbs that say a noun's occurrence happened ("a blast hit", "floods left", "talks were held")
@@ -212,11 +222,12 @@ PERSON_NOUNS = plain(
     "males females merchant merchants monitors monitor unionists youths"
 )
 ARMED_NOUNS = plain(
-    "army military police force forces troops soldiers militia militias rebels militants insurgents "
+    "army military police forces troops soldiers militia militias rebels militants insurgents "
     "gunmen fighters jihadists gendarmes gendarmerie guerrillas bandits gangs gang marines "
     "navy paramilitaries security assailants attackers terrorists extremists separatists "
     "cartel cartels vigilantes commandos snipers sniper regime junta mercenaries "
-    "reinforcements battalion battalions brigade brigades units contingent"
+    "reinforcements battalion battalions brigade brigades units contingent guard guards "
+    "guardsmen fighters armed"
 )
 TARGET_NOUNS = plain(
     "village villages town towns city cities market markets school schools mosque mosques "
@@ -353,7 +364,9 @@ NOT_DIPLOMACY = plain(
 
 # words that, many times over in one article, say what kind of page it is
 GENRES = {
-    "sport": SPORT_WORDS,
+    "sport": SPORT_WORDS - plain("court defense offense club clubs team teams match matches "
+                                 "game games final finals race racing set sets draw round points "
+                                 "victory defeat title quarter elbow punches chances"),
     "culture": plain(
         "film movie novel novels book books author chapter chapters reader readers game games "
         "gameplay player players level levels quest boss character characters console "

@@ -117,7 +117,11 @@ class _Classes:
         out = set()
         if w in L.PERSON_NOUNS or label in ("PERSON", "NORP"):
             out.add("person")
-        if w in L.ARMED_NOUNS:
+        if any(c.dep_ == "compound" and c.lower_ in L.ARMED_NOUNS for c in tok.children):
+            out.add("armed")  # "National Guard officers", "militia members"
+        if w in L.ARMED_NOUNS or (w == "force" and any(
+            c.lower_ in L.FORCE_KINDS for c in tok.children if c.dep_ in ("compound", "amod")
+        )):  # "air force", "police force"
             out.add("armed")
         if w in L.TARGET_NOUNS or label in ("GPE", "LOC", "FAC"):
             out.add("target")
@@ -174,8 +178,10 @@ def _arguments(pred, classes) -> _Args:
         ):
             patients += [g for c in other.children if c.dep_ in _OBJECTS for g in _expand(c)]
     if not agents and not passive and pred.dep_ in ("xcomp", "conj", "advcl"):
-        # "gunmen stormed the village and killed five": the subject is shared
-        agents += [g for c in pred.head.children if c.dep_ == "nsubj" for g in _expand(c)]
+        # "gunmen stormed the village and killed five", "people were forced to flee": the
+        # subject is shared
+        subjects = ("nsubj", "nsubjpass") if pred.dep_ == "xcomp" else ("nsubj",)
+        agents += [g for c in pred.head.children if c.dep_ in subjects for g in _expand(c)]
     if pred.dep_ in ("relcl", "acl", "amod"):  # the noun the clause hangs on
         relative = [c for c in pred.children if c.lower_ in ("who", "that", "which")]
         if pred.tag_ == "VBG" or any(c.dep_ == "nsubj" for c in relative):
@@ -380,7 +386,7 @@ def _cause(tok, fr: Frame) -> str | None:
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
     if modifiers & L.NOT_VIOLENT_COMPOUNDS:
         return None
-    if w in L.VIOLENCE_NOUNS and w not in ("strike", "strikes"):
+    if (w in L.VIOLENCE_NOUNS or w in L.CONFLICT_NOUNS) and w not in ("strike", "strikes"):
         return "violence"
     if w in L.DISASTER_NOUNS:
         return "disaster"
@@ -391,6 +397,10 @@ def _kind(tok, classes, fr: Frame) -> str | None:
     """The kind of incident `tok` reports in its literal sense, or None."""
     if (classes.labels.get(tok.i) or tok.ent_type_) in _DATES:  # "in March": a month
         return None
+    if tok.lower_ in L.DISPLACE_VERBS and tok.dep_ in ("acomp", "oprd", "xcomp") and any(
+        c.dep_ == "nsubj" for c in tok.head.children
+    ):
+        return "casualty"  # "161,000 people remained displaced"
     if tok.pos_ in ("VERB", "AUX"):
         return _verb_kind(tok, classes, fr)
     if tok.pos_ == "ADJ" and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "amod",
@@ -456,6 +466,10 @@ def _verb_kind(tok, classes, fr: Frame) -> str | None:
         if p & {"target", "weapon"} or (p & {"person", "armed"} and (a | p) & {"armed"}):
             return "strategic"
         return None
+    if tok.dep_ in ("ROOT", "conj") and any(
+        g.lower_ in L.PROTESTER_NOUNS for c in tok.children if c.dep_ == "nsubj" for g in _expand(c)
+    ) and not fr.sport:
+        return "protest"  # "protesters rejected the proposal", "demonstrators chanted"
     if w in L.MOVE_VERBS and (a | p) & {"armed"} and not fr.sport:
         return "strategic"  # "troops deployed", "reinforcements arrived", "forces withdrew"
     if w in L.forms("take") and "over" in particles and (a & {"armed", "person"}) and p:
@@ -598,6 +612,13 @@ def _noun_kind(tok, classes, fr: Frame) -> str | None:
         return "casualty"
     if w in ("fire", "fires") and (
         tok.head.lower_ in L.FIRE_VERBS
+        or (tok.head.lower_ == "to" and tok.head.head.lower_ in L.inflected("respond"))
+        or (tok.head.lower_ == "of" and tok.head.head.lower_ in L.FIRE_NOUNS)
+        or any(t.lower_ in L.ARMED_NOUNS for c in tok.children if c.dep_ == "compound"
+               for t in c.subtree)  # "militia members' fire", "an exchange of fire"
+        or any(c.dep_ in ("compound", "amod", "poss") and (
+            c.ent_type_ in ("NORP", "ORG") or c.lower_.lstrip("pro-") in L.ARMED_NOUNS
+            or "pro-" in c.lower_) for c in tok.children)  # "Houthi fire", "rebel fire"
         or modifiers & (_WEAPON_COMPOUNDS | L.WEAPON_NOUNS | {"heavy", "machine", "machine-gun"})
         or (tok.head.lower_ == "on" and tok.head.head.lower_ in L.forms("set"))
         or (tok.dep_ == "dobj" and tok.head.lower_ in L.forms("set"))
