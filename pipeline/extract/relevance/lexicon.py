@@ -99,8 +99,10 @@ STEAL_VERBS = inflected("steal rustle loot")
 RELEASE_VERBS = inflected("release free exchange swap")  # prisoners, hostages
 SEIZE_VERBS = inflected("seize capture confiscate recapture retake")
 DEPLOY_VERBS = inflected("deploy")
-MOVE_VERBS = inflected("deploy arrive enter withdraw advance reposition redeploy station mobilize "
-                       "mobilise retreat move intercept patrol")
+MOVE_VERBS = inflected(
+    "deploy arrive enter withdraw advance reposition redeploy station mobilize "
+    "mobilise retreat move intercept patrol"
+)
 DIPLOMACY_VERBS = inflected("meet negotiate mediate broker sign")
 CASUALTY_VERBS = inflected("die wound injure hurt perish")
 DISPLACE_VERBS = inflected("displace flee evacuate")
@@ -110,8 +112,10 @@ DISPLACE_VERBS = inflected("displace flee evacuate")
 STRATEGIC_NOUNS = plain(
     "patrol patrols reinforcements deployment deployments exercises drills operation operations"
 )
-FORCE_KINDS = plain("air police security defence defense naval military paramilitary special "
-                    "joint border national rapid")
+FORCE_KINDS = plain(
+    "air police security defence defense naval military paramilitary special "
+    "joint border national rapid"
+)
 # what people flee or die of, besides a violent act: read only beside people hurt or displaced
 CONFLICT_NOUNS = plain("conflict conflicts war wars insurgency insecurity unrest hostilities")
 # the crowd of a protest: a verb of theirs, told as done, is a protest ("protesters rejected")
@@ -317,10 +321,14 @@ LABOUR_STRIKE = plain("labour labor general worker workers rail teachers doctors
 REMOTE_STRIKE = plain("air drone missile rocket artillery military israeli russian")
 
 # verbs whose complement is not (yet) an occurrence: plans, threats, warnings, fears
-INTENT_VERBS = inflected(
-    "plan threaten vow warn fear expect want aim seek try attempt hope intend prepare propose "
-    "promise schedule plot urge call demand consider"
-) | plain("set") | plain("due likely about")
+INTENT_VERBS = (
+    inflected(
+        "plan threaten vow warn fear expect want aim seek try attempt hope intend prepare propose "
+        "promise schedule plot urge call demand consider"
+    )
+    | plain("set")
+    | plain("due likely about")
+)
 MODALS = plain("will would could may might should shall can must 'll wo ca")
 CONDITION_MARKS = plain("if unless whether")
 NOBODY = plain("nobody none")
@@ -364,9 +372,12 @@ NOT_DIPLOMACY = plain(
 
 # words that, many times over in one article, say what kind of page it is
 GENRES = {
-    "sport": SPORT_WORDS - plain("court defense offense club clubs team teams match matches "
-                                 "game games final finals race racing set sets draw round points "
-                                 "victory defeat title quarter elbow punches chances"),
+    "sport": SPORT_WORDS
+    - plain(
+        "court defense offense club clubs team teams match matches "
+        "game games final finals race racing set sets draw round points "
+        "victory defeat title quarter elbow punches chances"
+    ),
     "culture": plain(
         "film movie novel novels book books author chapter chapters reader readers game games "
         "gameplay player players level levels quest boss character characters console "

@@ -1,0 +1,186 @@
+"""How a sentence and its predicates are told: as done and as news, or not.
+
+- reported as done (`reported`): not negated ("no shots were fired"), not under a modal or the
+  future ("could be forced from their homes", "will play"), not in a conditional clause ("if a
+  storm hits"), not the complement of a verb of intent or warning ("threatened to attack", "is
+  scheduled to open");
+- told as news (`frame`, `told_in_past`): a sentence or clause set in the past (an earlier
+  year, decades ago, a month long gone, an anniversary), a killing by a named war ("the Korean
+  War killed millions"), a sentence about a film, book or exhibition, or in a sport frame (a
+  match, a team, a score) reports no incident of its own; nor does a rate ("deaths a year").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.relevance import lexicon as L
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+
+_SCORES = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.%])")
+
+DATES = {"DATE", "TIME"}
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a sentence is set in, as far as its words tell."""
+
+    sport: bool
+    culture: bool
+    past: bool  # an earlier year, decades ago, an anniversary, history
+    rate: bool  # a rate ("deaths a year"), not an occurrence
+    conditional: bool  # under "if"/"unless", or its main verb under a modal ("could be forced")
+    armed: bool  # an armed actor or security forces take part
+    place: bool  # names a place
+
+    @property
+    def no_news(self) -> bool:
+        return self.past or self.culture
+
+
+def reported(tok) -> bool:
+    """Whether the clause of `tok` (a verb, or a noun through the verb that governs it) tells it
+    as having happened: not negated, not modal or future, not conditional, not an intent."""
+    verb = tok
+    for _ in range(4):  # a noun's clause: the verb that governs it ("killed in an attack")
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    if (
+        verb is not tok
+        and verb.lower_ in L.INTENT_VERBS
+        and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    ):  # "the summit is scheduled to open"
+        return False
+    for node in (tok, verb):
+        for child in node.children:
+            w = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and w == "no"):
+                return False
+            if child.dep_ in ("aux", "auxpass") and w in L.MODALS:
+                return False
+            if child.dep_ == "mark" and w in L.CONDITION_MARKS:
+                return False
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                w in L.NOBODY or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+            ):  # "no one was hurt", "no shots were fired"
+                return False
+    node = verb
+    for _ in range(4):  # up through conditional, intent and modal clauses
+        if node.dep_ not in ("advcl", "ccomp", "xcomp", "conj", "relcl") or node.head is node:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in L.CONDITION_MARKS for c in node.children):
+            return False
+        head = node.head
+        if node.dep_ in ("xcomp", "ccomp") and head.lower_ in L.INTENT_VERBS:
+            return False
+        if node.dep_ in ("conj", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ in L.MODALS for c in head.children
+        ):
+            return False
+        node = head
+    return True
+
+
+def frame(sent, labels: dict[int, str], published: dt.date | None) -> Frame:
+    words = [t.lower_ for t in sent]
+    sport = sum(w in L.SPORT_WORDS for w in words) + len(_SCORES.findall(sent.text))
+    # a year after "since" dates a running total, not the sentence
+    years = [int(m.group(1)) for i, w in enumerate(words)
+             if (m := _YEAR.match(w)) and (i == 0 or words[i - 1] != "since")]  # fmt: skip
+    recent = published is None or any(y >= published.year - 1 for y in years)
+    past = (
+        (bool(years) and not recent)
+        or any(w in L.HISTORY_WORDS for w in words)
+        or ("ago" in words and bool({"years", "decades", "centuries"} & set(words)))
+    )
+    rate = bool({"a", "per"} & set(words) and {"year", "day", "week"} & set(words)) and (
+        any(w in L.RATE_WORDS for w in words) or "a year" in sent.text.lower()
+    )
+    return Frame(
+        sport=sport >= 2,
+        culture=any(w in L.CULTURE_FRAME for w in words),
+        past=past,
+        rate=rate,
+        conditional=any(t.dep_ == "mark" and t.lower_ in L.CONDITION_MARKS for t in sent)
+        or any(
+            t.dep_ == "ROOT"
+            and any(c.dep_ in ("aux", "auxpass") and c.lower_ in L.MODALS for c in t.children)
+            for t in sent
+        ),
+        armed=any(w in L.ARMED_NOUNS for w in words),
+        place=any((labels.get(t.i) or t.ent_type_) in ("GPE", "LOC", "FAC") for t in sent),
+    )
+
+
+def infinitive(tok) -> bool:
+    """ "to fight", "to attack": a purpose or a capability, not a report ("trained to fight")."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def main_clause(tok) -> bool:
+    """Whether `tok` is the sentence's main verb or one of its arguments (not a clause inside)."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "ROOT":
+            return True
+        if node.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"):
+            return False
+        node = node.head
+    return False
+
+
+def in_named_war(tok, classes) -> bool:
+    """A killing or a fight whose agent or setting is a named war ("The Korean War killed
+    millions", "who fought in the Second World War"): history or a running total, not news."""
+    related = [c for c in tok.children if c.dep_ in ("nsubj", "agent", "prep")]
+    related += [g for c in related for g in c.children if g.dep_ == "pobj"]
+    return any(
+        t.ent_type_ == "EVENT"
+        or classes.labels.get(t.i) == "EVENT"
+        or (t.lower_ in ("war", "wars") and t.dep_ in ("nsubj", "pobj"))
+        for t in related
+    )
+
+
+def told_in_past(tok, published: dt.date | None) -> bool:
+    """Whether `tok` is told in the past: its clause is dated in an earlier year ("executed in
+    1972", "ten years ago"), or it is what an anniversary or a memorial remembers."""
+    node = tok
+    for _ in range(4):
+        if node.lower_ in L.HISTORY_WORDS and node is not tok:
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    clauses = {"relcl", "advcl", "ccomp", "acl", "conj", "xcomp", "parataxis"}
+    words = []
+    node = tok
+    for _ in range(12):  # the predicate's clause and the clauses it sits in, up to the root
+        verb = node  # the root of this clause ("fighting killed ...": "killed")
+        while not (verb.dep_ == "ROOT" or verb.dep_ in clauses or verb.head is verb):
+            verb = verb.head
+        stack = [verb]
+        while stack:  # this clause, less the clauses inside it
+            here = stack.pop()
+            words.append(here.lower_)
+            stack += [c for c in here.children if c.dep_ not in clauses]
+        if verb.head is verb or verb.dep_ == "ROOT":
+            break
+        node = verb.head
+    years = [int(m.group(1)) for i, w in enumerate(words)
+             if (m := _YEAR.match(w)) and (i == 0 or words[i - 1] != "since")]  # fmt: skip
+    if published and years and max(years) < published.year - 1:
+        return True
+    if published and not years and "since" not in words:  # "in May" of an article of November
+        months = [_MONTHS[w] for w in words if w in _MONTHS]
+        if months and min((published.month - m) % 12 for m in months) >= 3:
+            return True
+    return "ago" in words and bool({"years", "decades", "centuries"} & set(words))
