@@ -117,3 +117,23 @@ def test_an_incident_count_beyond_any_incident_is_dropped(caplog):
 )  # fmt: skip
 def test_each_relevance_and_its_near_miss(text, relevance):
     assert extract(text)["relevance"] == relevance
+
+
+def test_a_page_with_no_incident_word_skips_the_parse_and_keeps_its_names(monkeypatch):
+    from pipeline.extract.relevance import screen
+
+    page = ("The museum in Lyon opened a new wing on Monday. Visitors queued for two hours to see "
+            "paintings lent by a gallery in Madrid, the director, Ana Reyes, said.")  # fmt: skip
+    assert not screen.may_report(page)
+    out = extract(page)
+    assert out["relevance"] == "none" and out["events"] == [] and out["figures"] == []
+    assert {"Lyon", "Madrid"} <= {e["name"] for e in out["entities"]}
+
+
+def test_the_screen_lets_through_every_word_a_reading_or_a_casualty_figure_starts_from():
+    from pipeline.extract.relevance import screen
+
+    for text in ("Two men were shot dead.", "30 people sought refuge in a camp.",
+                 "He succumbed to his injuries.", "Fighting broke out.", "Talks resumed.",
+                 "The bus overturned.", "Floodwater rose.", "Protesters chanted."):  # fmt: skip
+        assert screen.may_report(text), text
