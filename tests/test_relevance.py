@@ -135,5 +135,5 @@ def test_the_screen_lets_through_every_word_a_reading_or_a_casualty_figure_start
 
     for text in ("Two men were shot dead.", "30 people sought refuge in a camp.",
                  "He succumbed to his injuries.", "Fighting broke out.", "Talks resumed.",
-                 "The bus overturned.", "Floodwater rose.", "Protesters chanted."):  # fmt: skip
+                 "The bus overturned.", "The river flooded the town.", "Protesters chanted."):  # fmt: skip
         assert screen.may_report(text), text
