@@ -149,6 +149,18 @@ def test_the_analyst_doc_questions_answer_on_the_sample_site(nightly_data):
         assert low is None or low <= killed
 
 
+def test_the_demo_shows_the_articles_per_relevance_and_its_disaster_events(nightly_data):
+    from pipeline.demo import ANALYST_QUERIES
+
+    answers = {title: publish.query(nightly_data, sql) for title, sql in ANALYST_QUERIES}
+    cols, rows = next(a for title, a in answers.items() if title.startswith("Articles per rel"))
+    by_relevance = {row[0]: dict(zip(cols, row, strict=True)) for row in rows}
+    assert set(by_relevance) == {"conflict", "disaster", "diplomacy", "none"}
+    assert (by_relevance["none"]["with_events"], by_relevance["none"]["with_figures"]) == (0, 0)
+    cols, rows = answers["Events reconciled across sources (event_casualties)"]
+    assert "Disaster" in {row[cols.index("type")] for row in rows}
+
+
 # --- relevance: each page of the sample site judged as its catalog line says ------------------
 # The catalog (seeds/catalog.jsonl) gives every article page its relevance, and a disaster its
 # event type Disaster and sub-type; these tests read what the real nightly run published. A
