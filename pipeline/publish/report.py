@@ -3,7 +3,8 @@
 Everything is inside the file: the charts are inline SVG drawn here, the style and the one small
 script (sortable table) are inline, and nothing is fetched, so the page opens offline and can be
 mailed as it is. It reads the published `news.duckdb` only (the marts), never the pipeline's
-working files. Charts: deaths per day by country, events by type, top actors; then the largest
+working files. Totals (articles, and how many of them report a conflict, a disaster, diplomacy
+or no incident); charts: deaths per day by country, events by type, top actors; then the largest
 events with the sentences that state their tolls and links to the articles.
 """
 
@@ -16,6 +17,7 @@ import uuid
 from pathlib import Path
 
 from pipeline import publish
+from pipeline.vocabulary import Relevance
 
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#9c9c9c"]
 TOP_COUNTRIES = 7  # the others are stacked as one "other" band
@@ -73,6 +75,11 @@ def gather(data_dir: str | Path) -> dict:
                  (select strftime(max(published_at), '%Y-%m-%d %H:%M') from publication)
                    as published_at""",
         )[0]
+        relevance = _rows(
+            con,
+            "select relevance, count(*) as n from articles where relevance is not null "
+            "group by all",
+        )
         daily = _rows(
             con,
             """select "date", coalesce(country, 'unknown') as country, sum(best) as killed
@@ -122,6 +129,9 @@ def gather(data_dir: str | Path) -> dict:
         by_event.setdefault(row["event_key"], []).append(row)
     for ev in largest:
         ev["evidence"] = by_event.get(ev["event_key"], [])[:EVIDENCE_PER_EVENT]
+    # every relevance, in the vocabulary's order, zero included
+    counted = {r["relevance"]: r["n"] for r in relevance}
+    totals["relevance"] = {str(r): counted.get(str(r), 0) for r in Relevance}
     return {
         "totals": totals, "daily": daily, "types": types, "actors": actors, "largest": largest,
         "held_back": held_back,
@@ -342,6 +352,11 @@ def render(data: dict) -> str:
             ("events", t["events"]), ("killed (incident figures)", t["killed"]),
         )
     )  # fmt: skip
+    relevance = "".join(
+        f'<div id="relevance-{_e(r)}"><b>{_fmt(n)}</b>'
+        f"{'reporting no incident' if r == Relevance.NONE else _e(r)}</div>"
+        for r, n in t["relevance"].items()
+    )
     types = bar_chart([(r["type"], r["n"], "events") for r in data["types"]], "types-chart",
                       "Events by type")  # fmt: skip
     actors = bar_chart(
@@ -359,6 +374,9 @@ def render(data: dict) -> str:
 {_e(t["published_at"])} UTC. Deaths are incident figures reconciled per event across articles;
 running totals are never added.</p>
 <div class="totals">{totals}</div>
+<p class="meta">Articles by relevance (an article that reports no incident gives no events and
+no figures):</p>
+<div class="totals" id="relevance">{relevance}</div>
 <section><h2>Deaths per day by country</h2>{deaths_chart(data["daily"])}</section>
 <div class="row">
 <section><h2>Events by type</h2>{types}</section>
