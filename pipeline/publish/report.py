@@ -59,27 +59,35 @@ def _rows(con, sql: str, params=None) -> list[dict]:
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
+def _totals(con) -> dict:
+    """The headline counts, and the articles of each relevance (every one, zero included, in
+    the vocabulary's order)."""
+    totals = _rows(
+        con,
+        """select
+             (select count(*) from articles) as articles,
+             (select count(*) from articles where dup_of is not null) as copies,
+             (select count(distinct event_key) from event_reports) as events,
+             (select coalesce(sum(best), 0) from event_casualties
+               where category = 'killed') as killed,
+             (select min("date") from articles) as first_day,
+             (select max("date") from articles) as last_day,
+             (select strftime(max(published_at), '%Y-%m-%d %H:%M') from publication)
+               as published_at""",
+    )[0]
+    counted = dict(
+        con.execute(
+            "select relevance, count(*) from articles where relevance is not null group by all"
+        ).fetchall()
+    )
+    totals["relevance"] = {str(r): counted.get(str(r), 0) for r in Relevance}
+    return totals
+
+
 def gather(data_dir: str | Path) -> dict:
     con = publish.connect(data_dir)
     try:
-        totals = _rows(
-            con,
-            """select
-                 (select count(*) from articles) as articles,
-                 (select count(*) from articles where dup_of is not null) as copies,
-                 (select count(distinct event_key) from event_reports) as events,
-                 (select coalesce(sum(best), 0) from event_casualties
-                   where category = 'killed') as killed,
-                 (select min("date") from articles) as first_day,
-                 (select max("date") from articles) as last_day,
-                 (select strftime(max(published_at), '%Y-%m-%d %H:%M') from publication)
-                   as published_at""",
-        )[0]
-        relevance = _rows(
-            con,
-            "select relevance, count(*) as n from articles where relevance is not null "
-            "group by all",
-        )
+        totals = _totals(con)
         daily = _rows(
             con,
             """select "date", coalesce(country, 'unknown') as country, sum(best) as killed
@@ -129,9 +137,6 @@ def gather(data_dir: str | Path) -> dict:
         by_event.setdefault(row["event_key"], []).append(row)
     for ev in largest:
         ev["evidence"] = by_event.get(ev["event_key"], [])[:EVIDENCE_PER_EVENT]
-    # every relevance, in the vocabulary's order, zero included
-    counted = {r["relevance"]: r["n"] for r in relevance}
-    totals["relevance"] = {str(r): counted.get(str(r), 0) for r in Relevance}
     return {
         "totals": totals, "daily": daily, "types": types, "actors": actors, "largest": largest,
         "held_back": held_back,
