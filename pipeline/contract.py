@@ -19,6 +19,7 @@ from pipeline.vocabulary import (
     FigureCategory,
     GeoPrecision,
     Qualifier,
+    Relevance,
     Scope,
 )
 
@@ -93,6 +94,11 @@ class Record(TypedDict):
     entities: list[Entity]
     figures: list[Figure]
     events: list[Event]
+    # does the text report an incident, and of which kind; a "none" record has no events and no
+    # figures. The three relevance fields are absent when extraction was skipped
+    relevance: NotRequired[Relevance]
+    relevance_score: NotRequired[float]  # 0..1
+    relevance_evidence: NotRequired[list[Span]]  # the sentences that decided it
     # "skipped: unsupported_language": kept with its language, nothing extracted
     extraction: NotRequired[str]
 

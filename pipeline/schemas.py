@@ -61,6 +61,19 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "status": (pa.string(), "ok, or non_english (kept, not extracted)"),
         "text": (pa.string(), "clean article text; all offsets in other views point into it"),
         "text_sha256": (pa.string(), "sha256 of the clean text (exact-duplicate key)"),
+        "relevance": (
+            pa.string(),
+            "{values:Relevance}: the kind of incident the article reports (none: it reports no "
+            "incident, and no event or figure is kept from it); null when it was not extracted",
+        ),
+        "relevance_score": (
+            pa.float64(),
+            "how strongly the deciding sentences support the relevance, 0..1 (0 for none)",
+        ),
+        "relevance_evidence": (
+            pa.list_(SPAN),
+            "[start, end) offsets in articles.text of each sentence that decided the relevance",
+        ),
         "dup_of": (
             pa.string(),
             "article_id of the first copy when this article is a duplicate, else null",

@@ -252,6 +252,22 @@ def test_a_failing_blocking_check_publishes_nothing_and_logs_its_rows(check, tmp
     assert len(list((tmp_path / publish.SNAPSHOTS).iterdir())) == 1
 
 
+@pytest.mark.parametrize(
+    "field,value", [("relevance", "maybe"), ("relevance_score", 1.5), ("relevance_score", -0.1)]
+)
+def test_a_relevance_outside_its_values_or_a_score_outside_0_1_publishes_nothing(
+    field, value, tmp_path
+):
+    broken = copy.deepcopy(world())
+    broken["articles"][0][field] = value
+    synthetic.write_world(tmp_path, broken)
+    with pytest.raises(publish.ChecksFailed) as failed:
+        publish.publish(tmp_path)
+    (check,) = failed.value.failing
+    assert check.name == "accepted_values"
+    assert [row[0] for row in check.sample] == [f"articles.{field}"]
+
+
 ROW_ID = {"events": "event_id", "figures": "figure_id"}
 
 

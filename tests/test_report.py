@@ -57,6 +57,13 @@ def test_the_page_shows_the_largest_events_with_their_sentences(report):
     assert "<mark>Between 14 and 16 civilians died</mark>" in table
 
 
+def test_the_totals_count_the_articles_of_each_relevance(report):
+    page = report.read_text(encoding="utf-8")
+    counts = dict(re.findall(r'<div id="relevance-(\w+)"><b>([\d,]+)</b>', page))
+    # the world: five conflict reports (a copy among them), the Lakeside talks, a marathon
+    assert counts == {"conflict": "5", "disaster": "0", "diplomacy": "1", "none": "1"}
+
+
 def test_chromium_renders_every_chart(report, tmp_path):
     out = chromium(report, tmp_path, "--dump-dom", "--window-size=1200,1800")
     assert out.returncode == 0, out.stderr[-2000:]

@@ -15,6 +15,7 @@ OUT: contract.Record = {
     "id": "a1", "status": "ok", "reason": None, "url": "http://news.test/a1", "title": "Dogo",
     "published": "2018-09-15", "published_from": "input", "language": "en", "text": TEXT,
     "author": None, "site_name": None, "canonical_url": None,
+    "relevance": "conflict", "relevance_score": 0.9, "relevance_evidence": [[0, 61]],
     "entities": [
         {"id": "c-dogo", "name": "Dogo", "type": "GPE", "kind": "named", "country": "NGA",
          "admin1": "Borno", "latitude": 11.5, "longitude": 13.1, "mentions": [[33, 37]]},
@@ -80,9 +81,23 @@ def test_rows_carry_the_article_ids_the_evidence_at_their_span_and_parsed_dates(
     )
 
 
+def test_the_article_row_copies_the_relevance_and_the_page_wins_over_the_output():
+    assert {"relevance", "relevance_score", "relevance_evidence"} <= set(
+        rows.shared("articles", contract.Record)
+    )
+    (article,) = rows.record_rows({**OUT, "url": "http://elsewhere.test/"}, PAGE)["articles"]
+    assert (article["relevance"], article["relevance_score"], article["relevance_evidence"]) == (
+        "conflict", 0.9, [[0, 61]],
+    )  # fmt: skip
+    assert article["url"] == PAGE["url"]
+
+
 def test_an_article_not_extracted_keeps_its_text_and_language():
     out = {**OUT, "language": "fr", "extraction": "skipped: unsupported_language",
            "entities": [], "figures": [], "events": []}  # fmt: skip
+    for field in ("relevance", "relevance_score", "relevance_evidence"):
+        del out[field]  # nothing was read: no relevance
     built = rows.record_rows(out, PAGE)
     assert built["articles"][0]["status"] == "non_english"
+    assert built["articles"][0]["relevance"] is None
     assert built["entities"] == built["figures"] == built["events"] == []
