@@ -62,6 +62,10 @@ WARS = [
     "the partition violence of 1947",
 ]
 FILMS = ["Iron Dawn", "The Last Convoy", "Echoes of Verdun", "Red Valley", "Trench Lines"]
+NAMED_WARS = ["Korean War", "Gulf War", "Winter War", "Chaco War", "Second World War"]
+HAZARDS = ["A fire", "An earthquake", "A storm", "A landslide", "Flash flooding"]
+DISEASES = ["malaria", "tuberculosis", "measles", "cholera"]
+MONTHS_GONE = ["1 July", "14 August", "3 September", "22 October"]  # long before March
 
 
 @dataclass(frozen=True)
@@ -70,9 +74,12 @@ class Probe:
     text: str
     quiet: bool  # True: no event and no figure; False: an event of one of `types`
     types: tuple[str, ...] = ()
+    relevance: str | None = None  # when given, the relevance the text must be judged
 
 
-def _fill(family: str, templates: list[str], quiet: bool, types=(), n: int = 24) -> list[Probe]:
+def _fill(
+    family: str, templates: list[str], quiet: bool, types=(), n: int = 24, relevance=None
+) -> list[Probe]:
     rng = random.Random(family)
     out = []
     for i in range(n):
@@ -95,10 +102,14 @@ def _fill(family: str, templates: list[str], quiet: bool, types=(), n: int = 24)
             film=rng.choice(FILMS),
             pct=rng.randint(3, 40),
             year=rng.randint(1950, 2015),
+            named_war=rng.choice(NAMED_WARS),
+            hazard=rng.choice(HAZARDS),
+            disease=rng.choice(DISEASES),
+            gone=rng.choice(MONTHS_GONE),
             score=f"{rng.randint(1, 4)}-{rng.randint(0, 3)}",
         )
         text = text[0].upper() + text[1:]
-        out.append(Probe(family, text, quiet, tuple(types)))
+        out.append(Probe(family, text, quiet, tuple(types), relevance))
     return list(dict.fromkeys(out))
 
 
@@ -183,6 +194,110 @@ FAMILIES: list[Probe] = [
             "In {year}, a flood swept through {town}, a disaster still marked every spring.",
         ],
         quiet=True,
+    ),
+    # --- a text that sets itself in the past: what follows an old date is history, until the
+    # text tells of something recent ---
+    *_fill(
+        "retrospective",
+        [
+            "On {gone} {year}, soldiers stormed {town}. By nightfall, {n} {victims} were dead "
+            "and dozens were wounded. A new book retells that day.",
+            "The siege of {town} began in {year}. For three months shells fell on the old town, "
+            "and {n} hundred people died. Survivors will meet in {city} {day} to remember them.",
+            "{person} recalled the night in {year} when troops fired into a crowd in {city}. "
+            "{n} protesters were killed. Many more were wounded.",
+            "The rebels took {town} in the autumn of {year}. They burned the market and killed "
+            "{n} {victims}, witnesses later told a commission.",
+        ],
+        quiet=True,
+    ),
+    *_fill(
+        "named_war",
+        [
+            "{person}, a veteran of the {named_war}, died {day} at home in {city}. He was 94.",
+            "Veterans of the {named_war} gathered in {city} {day} for a reunion dinner.",
+            "A new history of the {named_war} was published {day} to warm reviews.",
+        ],
+        quiet=True,
+    ),
+    *_fill(
+        "figurative_harm",
+        [
+            "The new app from {company} keeps bombarding you with notifications, reviewers said.",
+            "'My members hunt, they shoot competitively, and they obey the law,' {person} said.",
+            "The trade ministry fired back {day}, calling the tariff plan unfair to {company}.",
+            "The vaccine is designed to trigger an immune attack on the parasite, {company} said.",
+            "It is far cheaper to share river data before the shooting starts, {person} argued.",
+        ],
+        quiet=True,
+    ),
+    *_fill(
+        "disease_rate",
+        [
+            "{disease} kills {n} hundred thousand people every year, most of them children.",
+            "Researchers in {city} began a trial {day} of a vaccine against {disease}, which "
+            "kills thousands of people a year.",
+        ],
+        quiet=True,
+    ),
+    *_fill(
+        "burial_and_graves",
+        [
+            "A procession to the cemetery in {city} where the {n} sailors are buried will be "
+            "held {day}.",
+            "The poet is buried in {town}, and admirers visit the grave every spring.",
+        ],
+        quiet=True,
+    ),
+    # --- disasters whose harm is told without its cause: still the disaster's ---
+    *_fill(
+        "disaster_harm_unsaid",
+        [
+            "{hazard} struck {town} {day}. {n} people were injured and taken to the clinic.",
+            "{hazard} hit {city} {day}, officials said. Nearly 300 homes were damaged.",
+            "A bus plunged into a ravine near {town} {day}, killing {n} passengers, firefighters "
+            "said. At least 20 others were injured.",
+            "Floods swept through {town} {day}, killing {n} people. Mud and debris blocked "
+            "several roads into the valley.",
+        ],
+        quiet=False,
+        types=("Disaster",),
+        relevance="disaster",
+    ),
+    *_fill(
+        "incident_after_background",
+        [
+            "{armed} killed {n} {victims} in {town} {day}, officials said. In {year}, the same "
+            "group attacked the village. Survivors said the gunmen burned the market.",
+            "{armed} attacked a checkpoint in {town} {day}, and soldiers fired back, killing "
+            "{n} of them, the army said.",
+        ],
+        quiet=False,
+        types=VIOLENT,
+        relevance="conflict",
+    ),
+    *_fill(
+        "outbreak",
+        [
+            "A {disease} outbreak has killed {n} people in {town} since {day}, health officials "
+            "said.",
+        ],
+        quiet=False,
+        types=("Disaster",),
+        n=16,
+    ),
+    # --- talks whose words name the war they would end: diplomacy, not an incident ---
+    *_fill(
+        "talks_about_war",
+        [
+            "The presidents of Rwanda and Congo met in {city} {day} for talks, but earlier "
+            "agreements have failed to halt fighting in the east.",
+            "Envoys met in {city} {day}; earlier meetings produced agreements on exchanging "
+            "prisoners of war and a ceasefire that did not hold.",
+        ],
+        quiet=False,
+        types=("Diplomacy",),
+        relevance="diplomacy",
     ),
     # --- negation and nothing happening ---
     *_fill(
@@ -271,6 +386,10 @@ def outputs():
 def passed(probe: Probe, out: dict) -> bool:
     if probe.quiet:
         return not out["events"] and not out["figures"]
+    if probe.relevance and out["relevance"] != probe.relevance:
+        return False
+    if probe.relevance == "disaster" and any(e["type"] in VIOLENT for e in out["events"]):
+        return False
     return any(e["type"] in probe.types for e in out["events"])
 
 

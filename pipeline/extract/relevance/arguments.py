@@ -109,9 +109,11 @@ def arguments(pred, classes) -> Args:
         elif child.dep_ == "prep" and child.lower_ in ARG_PREPS:
             patients += [g for p in child.children if p.dep_ == "pobj" for g in expand(p)]
     if not patients:  # "killed and ate a rabbit": the object hangs on the other verb
-        for other in [c for c in pred.children if c.dep_ == "conj"] + (
-            [pred.head] if pred.dep_ == "conj" else []
-        ):
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
+        for other in [c for c in pred.children if c.dep_ == "conj"
+                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] + (
+            [pred.head] if pred.dep_ == "conj" and not own else []
+        ):  # fmt: skip  not a clause of its own ("they shoot, and they obey the law")
             patients += [g for c in other.children if c.dep_ in OBJECTS for g in expand(c)]
     if not agents and not passive and pred.dep_ in ("xcomp", "conj", "advcl"):
         # "gunmen stormed the village and killed five", "people were forced to flee": the

@@ -20,12 +20,32 @@ from pipeline.extract.relevance import lexicon as L
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 
+_EARLY_YEAR = re.compile(r"^(1[0-7]\d\d)s?$")
+
 _SCORES = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.%])")
 
 DATES = {"DATE", "TIME"}
 
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+         "yesterday", "tonight", "overnight"}  # fmt: skip
+_THIS = {"this", "last", "earlier", "late"}
+_SPANS = {"week", "weekend", "night", "morning", "afternoon", "evening"}
+
+# "700,000 deaths a year", "every year", "per day", "annually": a rate, not an occurrence
+_RATE = re.compile(
+    r"\b(?:a|an|per|every|each)\s+(?:single\s+)?(?:year|day|week|month)\b"
+    r"(?!\s+(?:after|before|earlier|later|ago|of))|\b(?:annually|yearly)\b",
+    re.IGNORECASE,
+)
+
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}  # fmt: skip
+_MONTHS |= {m[:3] + ".": i for m, i in _MONTHS.items() if len(m) > 4} | {"sept.": 9}
+
+
+def _month(tok) -> int | None:
+    """The month a token names: capitalised, so not a "protest march" or the modal "may"."""
+    return _MONTHS.get(tok.lower_) if tok.text[:1].isupper() else None
 
 
 @dataclass(frozen=True)
@@ -39,6 +59,8 @@ class Frame:
     conditional: bool  # under "if"/"unless", or its main verb under a modal ("could be forced")
     armed: bool  # an armed actor or security forces take part
     place: bool  # names a place
+    dated: str | None = None  # the time it sets itself in: "past", "recent" or None (`_dated`)
+    recent_day: bool = False  # it names a recent day, wherever in the sentence
 
     @property
     def no_news(self) -> bool:
@@ -68,10 +90,16 @@ def reported(tok) -> bool:
                 return False
             if child.dep_ == "mark" and w in L.CONDITION_MARKS:
                 return False
+            if child.dep_ == "mark" and w in L.TIME_MARKS and node.tag_ in ("VBZ", "VBP"):
+                return False  # "before the shooting starts": not (yet) happened
             if child.dep_ in ("nsubj", "nsubjpass") and (
                 w in L.NOBODY or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
             ):  # "no one was hurt", "no shots were fired"
                 return False
+    if _content(tok) or _content(verb):
+        return False
+    if tok.dep_ in ("dobj", "xcomp", "pcomp", "ccomp") and tok.head.lower_ in L.STOP_VERBS:
+        return False  # "failed to halt fighting": what an effort would stop
     node = verb
     for _ in range(4):  # up through conditional, intent and modal clauses
         if node.dep_ not in ("advcl", "ccomp", "xcomp", "conj", "relcl") or node.head is node:
@@ -89,6 +117,15 @@ def reported(tok) -> bool:
     return True
 
 
+def _content(tok) -> bool:
+    """ "agreements on exchanging prisoners", "a plan for deploying troops": a gerund that is the
+    content of an agreement, a plan or a proposal tells what it provides, not what happened."""
+    if tok.tag_ != "VBG" or tok.dep_ != "pcomp":
+        return False
+    prep = tok.head
+    return prep.dep_ == "prep" and prep.head.lower_ in L.CONTENT_NOUNS
+
+
 def frame(sent, labels: dict[int, str], published: dt.date | None) -> Frame:
     words = [t.lower_ for t in sent]
     sport = sum(w in L.SPORT_WORDS for w in words) + len(_SCORES.findall(sent.text))
@@ -101,9 +138,8 @@ def frame(sent, labels: dict[int, str], published: dt.date | None) -> Frame:
         or any(w in L.HISTORY_WORDS for w in words)
         or ("ago" in words and bool({"years", "decades", "centuries"} & set(words)))
     )
-    rate = bool({"a", "per"} & set(words) and {"year", "day", "week"} & set(words)) and (
-        any(w in L.RATE_WORDS for w in words) or "a year" in sent.text.lower()
-    )
+    rate = bool(_RATE.search(sent.text))
+
     return Frame(
         sport=sport >= 2,
         culture=any(w in L.CULTURE_FRAME for w in words),
@@ -117,7 +153,40 @@ def frame(sent, labels: dict[int, str], published: dt.date | None) -> Frame:
         ),
         armed=any(w in L.ARMED_NOUNS for w in words),
         place=any((labels.get(t.i) or t.ent_type_) in ("GPE", "LOC", "FAC") for t in sent),
+        dated=(dated := _dated(sent, published))[0],
+        recent_day=dated[1],
     )
+
+
+def _dated(sent, published: dt.date | None) -> tuple[str | None, bool]:
+    """The time a sentence sets itself in, by the last date it names: "past" for an earlier
+    year, a month three or more months gone, "years ago"; "recent" for a
+    weekday, "yesterday", "last night", a day of the last three months; None when it names no
+    such date (a year since which a total runs, or the current year alone, dates nothing); and
+    whether it names a recent day anywhere."""
+    if published is None:
+        return None, False
+    toks = list(sent)
+    words = [t.lower_ for t in toks]
+    marks = []
+    for k, w in enumerate(words):
+        before, after = words[k - 1] if k else "", words[k + 1 : k + 4]
+        early = _EARLY_YEAR.match(w) if toks[k].ent_type_ == "DATE" else None
+        if (m := _YEAR.match(w) or early) and before != "since":
+            # an early year ("1770") only as a date, never a count ("1500 people")
+            marks.append("past" if int(m.group(1)) < published.year - 1 else None)
+        elif w in _DAYS or (before in _THIS and w in _SPANS):
+            marks.append("recent")
+        elif month := _month(toks[k]):
+            year = next((int(y.group(1)) for a in after
+                         if (y := _YEAR.match(a) or _EARLY_YEAR.match(a))), None)  # fmt: skip
+            gone = (published.month - month) % 12 if year is None else (
+                (published.year - year) * 12 + published.month - month)  # fmt: skip
+            day = any(t.like_num and len(t.text) <= 2 for t in toks[max(k - 1, 0) : k + 2])
+            marks.append("past" if gone >= 3 else "recent" if day and gone >= 0 else None)
+        elif w == "ago" and {"years", "decades", "centuries"} & set(words):
+            marks.append("past")
+    return next((m for m in reversed(marks) if m), None), "recent" in marks
 
 
 def infinitive(tok) -> bool:
@@ -161,7 +230,7 @@ def told_in_past(tok, published: dt.date | None) -> bool:
             break
         node = node.head
     clauses = {"relcl", "advcl", "ccomp", "acl", "conj", "xcomp", "parataxis"}
-    words = []
+    words, months = [], []
     node = tok
     for _ in range(12):  # the predicate's clause and the clauses it sits in, up to the root
         verb = node  # the root of this clause ("fighting killed ...": "killed")
@@ -171,6 +240,7 @@ def told_in_past(tok, published: dt.date | None) -> bool:
         while stack:  # this clause, less the clauses inside it
             here = stack.pop()
             words.append(here.lower_)
+            months += [m] if (m := _month(here)) else []
             stack += [c for c in here.children if c.dep_ not in clauses]
         if verb.head is verb or verb.dep_ == "ROOT":
             break
@@ -180,7 +250,6 @@ def told_in_past(tok, published: dt.date | None) -> bool:
     if published and years and max(years) < published.year - 1:
         return True
     if published and not years and "since" not in words:  # "in May" of an article of November
-        months = [_MONTHS[w] for w in words if w in _MONTHS]
         if months and min((published.month - m) % 12 for m in months) >= 3:
             return True
     return "ago" in words and bool({"years", "decades", "centuries"} & set(words))

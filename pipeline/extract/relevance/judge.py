@@ -34,6 +34,9 @@ MAX_INCIDENT = {FigureCategory.DISPLACED: 50_000_000, FigureCategory.AFFECTED: 5
 MAX_INCIDENT_OTHER = 100_000
 _HURT = {"killed", "injured", "missing", "displaced", "casualties", "affected"}
 _CONFLICT = ("violence", "protest", "strategic")
+# words that tell an incident with no cause only with a count: "the evacuation" may be a topic,
+# "she died on Saturday" an obituary; "three people died", "evacuations of 400 residents" news
+_BARE = (L.CASUALTY_NOUNS - L.BODY_NOUNS) | L.forms("die") | L.forms("perish")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ def judge(doc, sentences: list[tuple[int, int]], entities, published: str | None
         if (str(f.category) in _HURT and f.best and str(f.scope) == "incident" and fr is not None
                 and not (fr.no_news or fr.rate) and tuple(f.span) not in unstated):  # fmt: skip
             readings.append(Reading("casualty", sentence[0], sentence[1], "figure", 0.6))
+    readings = _retrospective(readings, sentences, frames)
     by_kind: dict[str, list[Reading]] = {}
     for r in readings:
         by_kind.setdefault(r.kind, []).append(r)
@@ -102,19 +106,45 @@ def judge(doc, sentences: list[tuple[int, int]], entities, published: str | None
     if by_kind.get("diplomacy") and set(words) & L.SECURITY_WORDS:  # talks about war, not trade
         return decide(("diplomacy",), Relevance.DIPLOMACY)
     told = [r for r in by_kind.get("casualty", [])
-            if r.trigger.lower() not in L.CASUALTY_NOUNS - L.BODY_NOUNS
-            or _counted(doc, r)]  # fmt: skip
-    if told:  # people killed or hurt, the cause unsaid ("a man died and was found bound")
+            if r.trigger.lower() not in _BARE or _counted(doc, r)]  # fmt: skip
+    if told:  # people killed or hurt, the cause unsaid ("a man was found shot", "3 died")
         return decide(("casualty",), Relevance.CONFLICT)
     return Judgement(Relevance.NONE, 0.0, tuple(readings), (), frames, unstated)
 
 
+def _retrospective(readings: list[Reading], sentences, frames) -> list[Reading]:
+    """A sentence that does not date itself is set in the time of the last one that did. Until
+    the article has told of something recent, what it tells in the past ("On 1 July 1916, ...
+    By nightfall, 19,240 were dead") is history, a review or an anniversary, not news: those
+    readings go and their sentences report nothing."""
+    by_sentence: dict[tuple[int, int], list[Reading]] = {}
+    for r in readings:
+        by_sentence.setdefault((r.start, r.end), []).append(r)
+    past, current, kept = False, False, []
+    for sentence in sentences:
+        fr = frames.get(sentence)
+        if fr is None:
+            continue
+        if fr.dated:
+            past = fr.dated == "past"
+        found = by_sentence.get(sentence, [])
+        if found and past and not current:
+            frames[sentence] = replace(fr, past=True)
+            continue
+        current = current or bool(found)
+        kept += found
+    return kept
+
+
 def _counted(doc, reading) -> bool:
-    """Whether a casualty noun comes with a count ("evacuations of 400 residents"): news of
-    people displaced or hurt, where the bare noun may be a topic ("prevent the evacuation")."""
+    """Whether a casualty word comes with a count ("evacuations of 400 residents", "three
+    people died"): news of people hurt or displaced, where the bare word may be a topic
+    ("prevent the evacuation") or one person's death ("she died at home")."""
     span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
-    nouns = [t for t in span or () if t.text == reading.trigger]
-    return any(g.like_num for t in nouns for g in t.subtree if g is not t)
+    words = [t for t in span or () if t.text == reading.trigger]
+    counted = [g for t in words for c in t.children if c.dep_ != "prep" or t.pos_ == "NOUN"
+               for g in c.subtree]  # fmt: skip  a verb's subject and objects, a noun's "of"
+    return any(g.like_num and g.pos_ == "NUM" for g in counted)  # not "the Second World War"
 
 
 def _stated(doc, span) -> bool:
@@ -143,7 +173,8 @@ def _sentences_of(spans, sentences) -> list[tuple[int, int]]:
 
 def keep_events(judgement: Judgement, events: list, sentences: list[tuple[int, int]]) -> list:
     """The events of a relevant article, less those told only in sentences that report nothing
-    new; a disaster article's events typed Disaster where no violence supports them."""
+    new; a disaster article's events typed Disaster where no violence supports them; a
+    diplomacy article's events typed as its talks."""
     if judgement.relevance == Relevance.NONE:
         return []
     kept = []
@@ -151,6 +182,10 @@ def keep_events(judgement: Judgement, events: list, sentences: list[tuple[int, i
         own = _sentences_of(event.sentences or [event.span], sentences)
         if own and all(judgement.blocked(s) for s in own):
             continue
+        if judgement.relevance == Relevance.DIPLOMACY and event.type != EventType.DIPLOMACY:
+            # "met for talks, but agreements failed to halt fighting": no incident was read,
+            # only the talks; their parties are not an attack's actors
+            event = replace(event, type=EventType.DIPLOMACY, sub_type="Talks")
         found = [r for r in judgement.readings if (r.start, r.end) in own]
         first = [r for r in found if (r.start, r.end) == own[0]] if own else []
         kinds = {r.kind for r in first or found}  # the sentence that opens the event says what

@@ -75,9 +75,12 @@ STRONG_VIOLENCE_VERBS = inflected(
 # armed actor, a place or building as target; an armed actor or a weapon as agent)
 WEAK_VIOLENCE_VERBS = inflected(
     "attack assault storm fire shoot beat clash fight battle explode destroy raid overrun "
-    "burn damage besiege invade bombard execute vandalize vandalise occupy"
+    "burn damage besiege invade bombard execute vandalize vandalise occupy blow"
 )
 THROW_VERBS = inflected("throw hurl pelt lob")
+# harm that the clause may tell without its doer ("were killed", "homes were damaged"): without
+# an armed actor, a weapon or a person as agent its cause is what the rest of the text says
+HARM_VERBS = inflected("kill wound injure damage destroy")
 # what people do with a protest: "took part in a march", "joined the rally", "staged a sit-in"
 JOIN_VERBS = inflected(
     "participate join take stage hold organise organize perform do lead attend call mount"
@@ -173,7 +176,9 @@ VIOLENCE_MARKS = plain(
     "gunshot gunshots bullet bullets firearm firearms torture tortured stabbed beheaded "
     "machete knife knives gunmen assailants attackers murdered shot bomb blast explosion "
     "militants militia insurgents rebels executed strangled shooting shootings gunfire "
-    "attack attacked stabbing fighting clashes shelling airstrike airstrikes violence"
+    "attack attacked stabbing fighting clashes shelling airstrike airstrikes violence "
+    "artillery mortar mortars grenade grenades landmine landmines ied ieds explosive "
+    "explosives ordnance unexploded rocket rockets missile missiles drone drones"
 )
 # words that make a death or a displacement a disaster's: "drowned", "swept away by floods"
 HAZARD_MARKS = DISASTER_NOUNS | plain(
@@ -315,7 +320,7 @@ NOT_VIOLENT_COMPOUNDS = plain(
     "format streaming console hunger labour labor general worker workers rail teachers "
     "doctors nurses tax words pillow food water snowball paintball republican democratic "
     "political verbal personal media campaign charm vaccine vaccines flu booster covid "
-    "photo warning parting"
+    "photo warning parting immune"
 )
 LABOUR_STRIKE = plain("labour labor general worker workers rail teachers doctors nurses hunger")
 REMOTE_STRIKE = plain("air drone missile rocket artillery military israeli russian")
@@ -338,10 +343,22 @@ HISTORY_WORDS = plain(
 )
 # a death that is not an incident's: of age or illness, in a study
 NATURAL_DEATH = plain(
-    "peacefully illness cancer disease aged natural causes hospice sleep participants "
-    "study studies trial survived funeral obituary"
+    "peacefully illness cancer disease diseases aged natural causes hospice sleep participants "
+    "study studies trial survived funeral obituary malaria tuberculosis measles infection "
+    "infections"
 )
-RATE_WORDS = plain("annually yearly each every per")  # "700,000 deaths a year": a rate, not news
+# verbs whose object is what an effort would stop, not what happened ("failed to halt fighting",
+# "aimed at ending the conflict")
+STOP_VERBS = inflected("halt end stop prevent avert curb deter contain reduce")
+# nouns whose complement is their content, not an occurrence ("agreements on exchanging
+# prisoners", "a plan for deploying troops")
+CONTENT_NOUNS = DIPLOMACY_NOUNS | plain(
+    "agreements accords deal deals plan plans proposal proposals bill bills law laws "
+    "deals framework roadmap offer offers pact pacts"
+)
+# a clause told in the present under these marks is not a report: "before the shooting starts",
+# "until the fighting stops"
+TIME_MARKS = plain("before until till once whenever")
 
 # the sub-type a disaster word gives
 DISASTER_SUB_TYPES = {

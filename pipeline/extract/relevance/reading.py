@@ -14,7 +14,7 @@ grows with what corroborates it (an armed actor, a place).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract.relevance import lexicon as L
 from pipeline.extract.relevance.arguments import Classes
@@ -49,20 +49,27 @@ def read(
     an incident."""
     fr = frame(sent, labels, published)
     if fr.culture or (quiet and not fr.armed):
-        return Frame(fr.sport, True, fr.past, fr.rate, fr.conditional, fr.armed, fr.place), []
+        return replace(fr, culture=True), []  # its date still sets the time of what follows
+    if fr.rate:  # "malaria kills 600,000 people a year": a rate, not an occurrence
+        return fr, []
     classes = Classes(labels)
     found: list[Reading] = []
     words = {t.lower_ for t in sent}
     kinds = [(tok, kind_of(tok, classes, fr)) for tok in sent]
-    kinds = [(tok, k) for tok, k in kinds
-             if k is not None and reported(tok) and not told_in_past(tok, published)]  # fmt: skip
+    kinds = [(tok, k) for tok, k in kinds if k is not None and reported(tok)]
+    candidates = len(kinds)
+    kinds = [(tok, k) for tok, k in kinds if not told_in_past(tok, published)]
     if words & L.HISTORY_WORDS:  # "a historian recalled that the war killed millions"
         kinds = [(tok, k) for tok, k in kinds if main_clause(tok)]
     kinds = [(tok, k) for tok, k in kinds if not in_named_war(tok, classes)]
+    if len(kinds) < candidates and not kinds:  # what it tells is dated in the past
+        fr = replace(fr, dated="past")
+    elif kinds and fr.recent_day:  # "On 6 May, a rally was held in memory of those killed in 1972"
+        fr = replace(fr, dated="recent")
     if any(k == "disaster" for _, k in kinds):  # "killed when their helicopter crashed"
         kinds = [(tok, "casualty" if k == "violence" and victims_only(tok, classes) else k)
                  for tok, k in kinds]  # fmt: skip
-    hurt = any(k == "casualty" for _, k in kinds) and not fr.rate
+    hurt = any(k == "casualty" for _, k in kinds) and not words & L.NATURAL_DEATH
     if hurt:  # people killed, hurt or displaced: what caused it says which incident it is
         kinds += [(tok, k) for tok in sent if (k := cause_of(tok, fr)) and reported(tok)]
     disaster = any(k == "disaster" for _, k in kinds)
@@ -71,12 +78,12 @@ def read(
             kind = "violence"  # "found dead with gunshot wounds", "left 3 militants dead"
         elif kind == "casualty" and words & L.HAZARD_MARKS:
             kind = "disaster"  # "drowned", "were evacuated because of forest fires"
-        if kind == "casualty" and (fr.rate or words & L.NATURAL_DEATH):
-            continue  # "deaths a year", "died peacefully at home"
+        if kind == "casualty" and words & L.NATURAL_DEATH:
+            continue  # "died peacefully at home"
         sub = L.DISASTER_SUB_TYPES.get(tok.lower_) if kind == "disaster" else None
         strength = min(0.55 + 0.15 * fr.armed + 0.1 * fr.place + 0.1 * (kind != "casualty"), 0.95)
         found.append(Reading(kind, sent.start_char, sent.end_char, tok.text, round(strength, 2),
                              sub))  # fmt: skip
     if fr.past and not found:  # the sentence tells only of the past
         return fr, []
-    return Frame(fr.sport, fr.culture, False, fr.rate, fr.conditional, fr.armed, fr.place), found
+    return replace(fr, past=False), found

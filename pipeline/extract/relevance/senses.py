@@ -92,6 +92,8 @@ def _verb_kind(tok, classes, fr: Frame) -> str | None:
         )  # fmt: skip  "killed 12": a count of people
     p = args.patients
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+    if w in L.HARM_VERBS and not args.agents & {"armed", "weapon", "person"}:
+        return _harm_unsaid(w, tok, args, fr)
     if w in L.STRONG_VIOLENCE_VERBS | L.WEAK_VIOLENCE_VERBS:
         strong = w in L.STRONG_VIOLENCE_VERBS
         return "violence" if _violent_sense(w, tok, args, particles, fr, strong) else None
@@ -104,7 +106,7 @@ def _verb_kind(tok, classes, fr: Frame) -> str | None:
             "violence" if (args.agents & {"weapon", "armed"} or weapon) and not fr.sport else None
         )
     if w in L.DISASTER_VERBS:
-        return "disaster" if _disaster(w, args) else None
+        return "disaster" if _disaster(w, tok, args) else None
     if w in L.PROTEST_VERBS:
         return "protest" if _protest(w, tok, args, fr) else None
     if w in L.CASUALTY_VERBS | L.DISPLACE_VERBS:
@@ -112,6 +114,23 @@ def _verb_kind(tok, classes, fr: Frame) -> str | None:
     if w in L.DIPLOMACY_VERBS and _diplomatic(tok):
         return "diplomacy"
     return _development(w, tok, args, particles, fr)
+
+
+def _harm_unsaid(w: str, tok, args: Args, fr: Frame) -> str | None:
+    """ "were killed", "six were injured", "homes were damaged", "a bus plunged ..., killing
+    13": harm whose doer the clause does not name is the casualties of whatever the text says
+    caused it (violence beside armed men or weapons, a disaster beside a hazard), not violence
+    by itself."""
+    if tok.dep_ == "amod" or infinitive(tok):
+        return None  # "wounded soldiers": who, not what
+    if args.patients & SENSES and not args.patients & {"person", "armed", "target", "pronoun"}:
+        return None  # "killed the bill", "damaged his reputation"
+    if fr.sport or not args.any & {"person", "armed", "pronoun", "target"}:
+        return None
+    words = {t.lower_ for t in tok.sent}
+    if args.agents & {"hazard"} and not (fr.armed or words & L.VIOLENCE_MARKS):
+        return "disaster"  # "floods killed nine", "a bus plunged into a ravine, killing 13"
+    return "casualty"
 
 
 def _casualty_verb(w: str, tok, args: Args, fr: Frame) -> str | None:
@@ -181,12 +200,18 @@ def _violent_sense(w: str, tok, args: Args, particles: set[str], fr: Frame, stro
         return False  # "the film bombed", "sales exploded"
     if fr.sport and not fr.armed:
         return False
+    if any(c.lower_ == "you" for c in tok.children if c.dep_ in OBJECTS):
+        return False  # "bombarding you with suggestions": a report's victims are not "you"
     if strong:
         return not (particles & {"out", "up"} and w in L.forms("shell"))  # "shelled out"
     if a & {"business", "debate"} and not p & victims:
         return False  # "inflation hit 8%"
     if not args.words:
         return False  # "well executed", "a battling display": nothing says who or what
+    if not p and args.pronoun_only:
+        return False  # "they shoot competitively", "we fight on": no victim, no doer named
+    if "back" in particles and not a & {"armed", "weapon"}:
+        return False  # "the ministry fired back", "she hit back at critics": a reply
     if w in L.forms("explode") | L.forms("blow"):
         return bool(args.any & {"weapon", "target", "armed", "number"})
     if w in L.forms("execute"):
@@ -214,10 +239,13 @@ def _violent_sense(w: str, tok, args: Args, particles: set[str], fr: Frame, stro
     return True
 
 
-def _disaster(w: str, args: Args) -> bool:
+def _disaster(w: str, tok, args: Args) -> bool:
     both = args.any
     if both & SENSES and not both & {"hazard", "person"}:
         return False  # "talks collapsed", "markets crashed", "sank a putt"
+    if w in L.forms("bury"):
+        return bool(args.agents & {"hazard"}) or any(  # "buried under rubble", not a grave
+            t.lower_ in L.HAZARD_MARKS for t in tok.subtree if t is not tok)
     if w in L.forms("overturn") | L.forms("sink") | L.forms("crash") | L.forms("collapse"):
         return bool(both & {"hazard", "target", "person"})  # a bus, a roof; not "exports sank"
     return True
@@ -226,6 +254,8 @@ def _disaster(w: str, args: Args) -> bool:
 def _protest(w: str, tok, args: Args, fr: Frame) -> bool:
     if fr.sport or args.pronoun_only or args.any & (SENSES - {"debate"}):
         return False
+    if args.agents & {"hazard"} and not args.agents & {"person", "armed"}:
+        return False  # "debris blocked several roads": a protest is people's act
     if w in L.forms("block") | L.forms("blockade") | L.forms("barricade"):
         blocked = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
         blocked |= {g.lower_ for c in tok.children if c.dep_ == "prep" for g in c.children}
@@ -301,11 +331,25 @@ def _noun_kind(tok, classes, fr: Frame) -> str | None:
         return None  # "stocks fell amid (worsening) protests": the background of other news
     if w in ("violence", "offensive") and not (n.occurs or n.found & {"target", "person", "armed"}):
         return None  # "violence erupted"; not "end the violence"
+    if _named(tok):
+        return None  # "a veteran of the Korean War": a name, not a report
     for reads in (_casualty_noun, _fire_noun, _violence_noun, _disaster_noun, _protest_noun):
         kind = reads(n)
         if kind is not False:
             return kind
     return "diplomacy" if w in L.DIPLOMACY_NOUNS and _diplomatic(tok) else None
+
+
+def _named(tok) -> bool:
+    """Whether an event noun is (the head of) a name: capitalised inside a sentence and
+    modified by a name or an ordinal ("the Korean War", "the Second World War", "the Battle of
+    the Somme" is a name only when capitalised)."""
+    if not tok.text[:1].isupper() or tok.i == tok.sent.start:
+        return False
+    return tok.ent_type_ == "EVENT" or any(
+        c.dep_ in ("compound", "amod", "nmod") and (c.text[:1].isupper() or c.pos_ == "NUM")
+        for c in tok.children
+    ) or tok.lower_ in ("war", "wars", "battle") and tok.pos_ == "PROPN"
 
 
 def _casualty_noun(n: _Noun) -> str | None | bool:
@@ -436,7 +480,7 @@ def _diplomatic(tok) -> bool:
 def cause_of(tok, fr: Frame) -> str | None:
     """A violence or disaster noun in a sentence where people were killed, hurt or displaced:
     the cause ("displaced by fighting", "killed in clashes", "fled the floods")."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or fr.sport:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or fr.sport or _named(tok):
         return None
     w = tok.lower_
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
