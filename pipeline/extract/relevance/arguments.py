@@ -61,6 +61,10 @@ class Classes:
             out.add("armed")
         if w in L.TARGET_NOUNS or label in ("GPE", "LOC", "FAC"):
             out.add("target")
+            if any(g.lower_ in L.ARMED_NOUNS or any(a.lower_ == "armed" for a in g.children)
+                   for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in c.children):  # fmt: skip
+                out.add("armed")  # "vans with armed men", "a pickup with gunmen"
         if w in L.WEAPON_NOUNS:
             out.add("weapon")
         if w in L.HAZARD_NOUNS:
@@ -90,7 +94,7 @@ def expand(tok) -> list:
         if child.dep_ == "conj":
             out += expand(child)
         elif tok.lower_ in _QUANTITIES and child.dep_ == "prep" and child.lower_ == "of":
-            out += [g for g in child.children if g.dep_ == "pobj"]
+            out += [e for g in child.children if g.dep_ == "pobj" for e in expand(g)]
     return out
 
 
@@ -99,7 +103,15 @@ def arguments(pred, classes) -> Args:
     (object, passive subject, objects of the prepositions that carry a target)."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
     agents, patients = [], []
-    for child in pred.children:
+    children = list(pred.children)
+    children += [
+        g
+        for c in children
+        if c.dep_ in ("aux", "auxpass")
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass")
+    ]  # fmt: skip  "people remained displaced"
+    for child in children:
         if child.dep_ in ("nsubj", "csubj"):
             agents += expand(child)
         elif child.dep_ == "nsubjpass" or child.dep_ in OBJECTS:
@@ -110,8 +122,11 @@ def arguments(pred, classes) -> Args:
             patients += [g for p in child.children if p.dep_ == "pobj" for g in expand(p)]
     if not patients:  # "killed and ate a rabbit": the object hangs on the other verb
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
-        for other in [c for c in pred.children if c.dep_ == "conj"
-                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] + (
+        for other in [
+            c
+            for c in pred.children
+            if c.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ] + (
             [pred.head] if pred.dep_ == "conj" and not own else []
         ):  # fmt: skip  not a clause of its own ("they shoot, and they obey the law")
             patients += [g for c in other.children if c.dep_ in OBJECTS for g in expand(c)]

@@ -33,6 +33,8 @@ _SPANS = {"week", "weekend", "night", "morning", "afternoon", "evening"}
 
 # "700,000 deaths a year", "every year", "per day", "annually": a rate, not an occurrence
 _RATE = re.compile(
+    r"(?<!\bthan )(?<!\bfor )(?<!\bwithin )(?<!\bin )(?<!\bover )(?<!\babout )(?<!\bafter )"
+    r"(?<!\bnearly )(?<!\balmost )(?<!\bunder )(?<!\bjust )(?<!\bonly )"  # a duration
     r"\b(?:a|an|per|every|each)\s+(?:single\s+)?(?:year|day|week|month)\b"
     r"(?!\s+(?:after|before|earlier|later|ago|of))|\b(?:annually|yearly)\b",
     re.IGNORECASE,
@@ -177,7 +179,7 @@ def _dated(sent, published: dt.date | None) -> tuple[str | None, bool]:
             marks.append("past" if int(m.group(1)) < published.year - 1 else None)
         elif w in _DAYS or (before in _THIS and w in _SPANS):
             marks.append("recent")
-        elif month := _month(toks[k]):
+        elif (month := _month(toks[k])) and before != "since":  # "since January": a total
             year = next((int(y.group(1)) for a in after
                          if (y := _YEAR.match(a) or _EARLY_YEAR.match(a))), None)  # fmt: skip
             gone = (published.month - month) % 12 if year is None else (
@@ -249,7 +251,9 @@ def told_in_past(tok, published: dt.date | None) -> bool:
              if (m := _YEAR.match(w)) and (i == 0 or words[i - 1] != "since")]  # fmt: skip
     if published and years and max(years) < published.year - 1:
         return True
-    if published and not years and "since" not in words:  # "in May" of an article of November
-        if months and min((published.month - m) % 12 for m in months) >= 3:
-            return True
+    if (  # "in May" of an article of November
+        published and months and not years and "since" not in words
+        and min((published.month - m) % 12 for m in months) >= 3
+    ):  # fmt: skip
+        return True
     return "ago" in words and bool({"years", "decades", "centuries"} & set(words))

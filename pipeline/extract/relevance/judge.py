@@ -142,8 +142,13 @@ def _counted(doc, reading) -> bool:
     ("prevent the evacuation") or one person's death ("she died at home")."""
     span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
     words = [t for t in span or () if t.text == reading.trigger]
-    counted = [g for t in words for c in t.children if c.dep_ != "prep" or t.pos_ == "NOUN"
-               for g in c.subtree]  # fmt: skip  a verb's subject and objects, a noun's "of"
+    counted = [
+        g
+        for t in words
+        for c in t.children
+        if c.dep_ != "prep" or t.pos_ == "NOUN"
+        for g in c.subtree
+    ]  # fmt: skip  a verb's subject and objects, a noun's "of"
     return any(g.like_num and g.pos_ == "NUM" for g in counted)  # not "the Second World War"
 
 

@@ -49,7 +49,10 @@ def forms(base: str) -> frozenset[str]:
         third = base[:-1] + "ies"
     else:
         third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
-    return frozenset((base, third, ing, past or ed, participle or ed))
+    out = {base, third, ing, past or ed, participle or ed}
+    if base[-1] == "l" and base[-2] in "aeiou" and base[-3] not in "aeiou":  # patrolled, patroled
+        out |= {base + "ling", base + "led"}
+    return frozenset(out)
 
 
 def inflected(words: str) -> frozenset[str]:
@@ -75,7 +78,7 @@ STRONG_VIOLENCE_VERBS = inflected(
 # armed actor, a place or building as target; an armed actor or a weapon as agent)
 WEAK_VIOLENCE_VERBS = inflected(
     "attack assault storm fire shoot beat clash fight battle explode destroy raid overrun "
-    "burn damage besiege invade bombard execute vandalize vandalise occupy blow"
+    "burn damage besiege invade bombard execute vandalize vandalise occupy blow raze"
 )
 THROW_VERBS = inflected("throw hurl pelt lob")
 # harm that the clause may tell without its doer ("were killed", "homes were damaged"): without
@@ -100,7 +103,13 @@ DISASTER_VERBS = inflected(
 ARREST_VERBS = inflected("arrest detain apprehend")
 STEAL_VERBS = inflected("steal rustle loot")
 RELEASE_VERBS = inflected("release free exchange swap")  # prisoners, hostages
-SEIZE_VERBS = inflected("seize capture confiscate recapture retake")
+SEIZE_VERBS = inflected("seize capture confiscate recapture retake dismantle")
+# what armed forces build: news of a base or a position ("established a military post")
+BUILD_VERBS = inflected("establish build erect construct fortify")
+MILITARY_SITES = plain(
+    "post posts outpost outposts base bases checkpoint checkpoints position positions camp "
+    "camps trench trenches barracks headquarters fortification fortifications"
+)
 DEPLOY_VERBS = inflected("deploy")
 MOVE_VERBS = inflected(
     "deploy arrive enter withdraw advance reposition redeploy station mobilize "

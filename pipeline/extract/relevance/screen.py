@@ -35,7 +35,7 @@ def triggers() -> frozenset[str]:
         | L.STEAL_VERBS | L.RELEASE_VERBS | L.DEPLOY_VERBS | L.CASUALTY_VERBS | L.DISPLACE_VERBS
         | L.DIPLOMACY_VERBS | L.VIOLENCE_NOUNS | L.PROTEST_NOUNS | L.DISASTER_NOUNS
         | L.DIPLOMACY_NOUNS | L.CASUALTY_NOUNS | L.STRATEGIC_NOUNS | L.CONFLICT_NOUNS
-        | L.PROTESTER_NOUNS | _FIGURE_WORDS
+        | L.PROTESTER_NOUNS | L.HARM_VERBS | L.BUILD_VERBS | _FIGURE_WORDS
         | L.plain("dead alight ablaze baton shoot outs sit-in sit fire fires over")
     )  # fmt: skip
 

@@ -125,6 +125,8 @@ def _harm_unsaid(w: str, tok, args: Args, fr: Frame) -> str | None:
         return None  # "wounded soldiers": who, not what
     if args.patients & SENSES and not args.patients & {"person", "armed", "target", "pronoun"}:
         return None  # "killed the bill", "damaged his reputation"
+    if w in L.forms("destroy") and args.patients & {"weapon"} and not fr.sport:
+        return "strategic"  # "destroyed a number of arms and depots": weapons put out of use
     if fr.sport or not args.any & {"person", "armed", "pronoun", "target"}:
         return None
     words = {t.lower_ for t in tok.sent}
@@ -173,14 +175,19 @@ def _development(w: str, tok, args: Args, particles: set[str], fr: Frame) -> str
             return "strategic"  # by police or troops, of militants, protesters, activists
         return None
     if w in L.SEIZE_VERBS:  # "seized the town", "captured two soldiers", "confiscated arms"
-        if words & _CRIME or (p & SENSES and not p & {"target", "weapon"}):
-            return None  # "seized drugs", "captured the title"
+        if p & SENSES and not p & {"target", "weapon"}:
+            return None  # "captured the title"
+        if words & _CRIME:  # "police forces seized 3 tons of marijuana": by armed men only
+            return "strategic" if a & {"armed"} and not fr.sport else None
         armed_men = p & {"person", "armed"} and (a | p) & {"armed"}
         return "strategic" if p & {"target", "weapon"} or armed_men else None
     if tok.dep_ in ("ROOT", "conj") and any(
         g.lower_ in L.PROTESTER_NOUNS for c in tok.children if c.dep_ == "nsubj" for g in expand(c)
     ):
         return "protest"  # "protesters rejected the proposal", "demonstrators chanted"
+    if w in L.BUILD_VERBS and (a & {"armed"} or fr.armed) and {
+        c.lower_ for c in tok.children if c.dep_ in OBJECTS} & L.MILITARY_SITES:  # fmt: skip
+        return "strategic"  # "forces continued work to establish a military post"
     if w in L.MOVE_VERBS and (a | p) & {"armed"}:
         return "strategic"  # "troops deployed", "reinforcements arrived", "forces withdrew"
     if w in L.forms("take") and "over" in particles and (a & {"armed", "person"}) and p:
@@ -245,7 +252,8 @@ def _disaster(w: str, tok, args: Args) -> bool:
         return False  # "talks collapsed", "markets crashed", "sank a putt"
     if w in L.forms("bury"):
         return bool(args.agents & {"hazard"}) or any(  # "buried under rubble", not a grave
-            t.lower_ in L.HAZARD_MARKS for t in tok.subtree if t is not tok)
+            t.lower_ in L.HAZARD_MARKS for t in tok.subtree if t is not tok
+        )
     if w in L.forms("overturn") | L.forms("sink") | L.forms("crash") | L.forms("collapse"):
         return bool(both & {"hazard", "target", "person"})  # a bus, a roof; not "exports sank"
     return True
@@ -309,6 +317,8 @@ _EVENT_NOUNS = (L.VIOLENCE_NOUNS | L.PROTEST_NOUNS | L.DISASTER_NOUNS | L.DIPLOM
 def _noun_kind(tok, classes, fr: Frame) -> str | None:
     n = _noun(tok, classes, fr)
     w = n.word
+    if w in L.PROTESTER_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "among":
+        return None if fr.sport else "protest"  # "party members were among the protesters"
     if w in L.STRATEGIC_NOUNS:  # "conducted a joint patrol", "reinforcements arrived"
         armed = {c.lower_ for c in tok.children} & {"military", "joint", "army", "police"}
         return "strategic" if n.occurs and (armed or fr.armed) and not fr.sport else None
@@ -346,10 +356,15 @@ def _named(tok) -> bool:
     the Somme" is a name only when capitalised)."""
     if not tok.text[:1].isupper() or tok.i == tok.sent.start:
         return False
-    return tok.ent_type_ == "EVENT" or any(
-        c.dep_ in ("compound", "amod", "nmod") and (c.text[:1].isupper() or c.pos_ == "NUM")
-        for c in tok.children
-    ) or tok.lower_ in ("war", "wars", "battle") and tok.pos_ == "PROPN"
+    return (
+        tok.ent_type_ == "EVENT"
+        or any(
+            c.dep_ in ("compound", "amod", "nmod") and (c.text[:1].isupper() or c.pos_ == "NUM")
+            for c in tok.children
+        )
+        or tok.lower_ in ("war", "wars", "battle")
+        and tok.pos_ == "PROPN"
+    )
 
 
 def _casualty_noun(n: _Noun) -> str | None | bool:
