@@ -286,6 +286,40 @@ FAMILIES: list[Probe] = [
         types=("Disaster",),
         n=16,
     ),
+    # --- developments told without violence: weapons destroyed, posts built, seizures ---
+    *_fill(
+        "incident_development",
+        [
+            "Soldiers destroyed {n} weapons caches belonging to rebels near {town} {day}, the "
+            "army said.",
+            "Troops began building a military post outside {town} {day}, residents said.",
+            "Federal police seized {n} tons of cocaine from a truck near {city} {day}; two men "
+            "were arrested.",
+            "Vans with armed men patrolled the streets of {town} {day} to enforce a curfew.",
+        ],
+        quiet=False,
+        types=("Strategic developments",),
+    ),
+    *_fill(
+        "development_near_miss",
+        [
+            "The council will build a new bus station in {town} next year.",
+            "{company} destroyed its unsold phones {day} to protect the brand, it said.",
+            "The museum in {city} opened a new wing {day} after two years of building work.",
+            "Customs officers in {city} seized {n} hundred counterfeit handbags {day}.",
+        ],
+        quiet=True,
+    ),
+    *_fill(
+        "duration_is_no_rate",
+        [
+            "About {n} hundred traders gathered in {city} {day} to protest against a lockdown "
+            "that has lasted for more than a month.",
+            "{armed} killed {n} {victims} in {town} {day}, less than a week after a truce.",
+        ],
+        quiet=False,
+        types=("Protests", *VIOLENT),
+    ),
     # --- talks whose words name the war they would end: diplomacy, not an incident ---
     *_fill(
         "talks_about_war",

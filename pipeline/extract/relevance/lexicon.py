@@ -259,7 +259,8 @@ TARGET_NOUNS = plain(
     "boat boats ship ships vessel vessels plane planes helicopter helicopters tank tanks "
     "residence palace parliament embassy consulate apartment apartments property properties "
     "hamlet hamlets community communities locality township depot depots hideout hideouts "
-    "cafe cafes warehouse warehouses store stores"
+    "cafe cafes warehouse warehouses store stores van vans pickup pickups motorbike "
+    "motorbikes motorcycle motorcycles"
 )
 WEAPON_NOUNS = plain(
     "bomb bombs device devices ied ieds mine mines landmine landmines grenade grenades missile "
