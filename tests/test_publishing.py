@@ -37,7 +37,7 @@ CONTRACT_COLUMNS = {
                "span_start", "span_end"},
     "event_casualties": {"event_key", "category", "low", "best", "high", "n_articles", "n_sources"},
     "daily_casualties": {"date", "country", "category", "n_events", "low", "best", "high"},
-    "top_actors": {"actor", "n_events", "killed"},
+    "top_actors": {"actor", "kind", "n_events", "n_acted", "n_targeted", "killed"},
     "event_sources": {"event_key", "publisher", "n_articles", "urls"},
     "event_reports": {"event_key", "event_id", "article_id", "publisher", "url"},
 }  # fmt: skip
