@@ -262,6 +262,45 @@ def test_a_generic_actor_takes_the_kind_its_words_name(nlp, text, actor1, actor2
     assert roles_of(nlp, text) == (*actor1, *actor2)
 
 
+@pytest.mark.parametrize(
+    "text,actor1",
+    [
+        ("Hundreds of teachers protested in the capital on Monday over unpaid salaries.",
+         ("teachers", K.PROTESTERS)),
+        ("Residents blocked the main road on Monday to protest against power cuts.",
+         ("residents", K.PROTESTERS)),
+        ("Villagers lynched a suspected thief in the market on Monday.",
+         ("villagers", K.RIOTERS)),
+        ("Angry youths threw stones at police officers during a protest over fuel prices on "
+         "Monday.", ("angry youths", K.RIOTERS)),
+    ],
+)  # fmt: skip
+def test_civilians_who_act_in_a_protest_or_a_riot_are_protesters_or_rioters(nlp, text, actor1):
+    assert roles_of(nlp, text)[:2] == actor1
+
+
+@pytest.mark.parametrize(
+    "text,actor1",
+    [
+        ("Gendarmerie forces killed two bandits near the border on Monday.",
+         ("gendarmerie forces", K.STATE_FORCES)),
+        ("Customs officers shot a smuggler near the border on Monday.",
+         ("customs officers", K.STATE_FORCES)),
+        ("Military Police officers shot two men in the market on Monday.",
+         ("military police officers", K.STATE_FORCES)),
+        ("Govt forces shelled the village on Monday.", ("govt forces", K.STATE_FORCES)),
+        ("Houthi forces shelled the village on Monday.", ("Houthi forces", K.ARMED_GROUP)),
+    ],
+)  # fmt: skip
+def test_forces_a_state_s_words_name_are_state_forces_at_a_sentence_start_too(nlp, text, actor1):
+    assert roles_of(nlp, text)[:2] == actor1
+
+
+def test_the_noun_a_passive_participle_modifies_suffers(nlp):
+    text = "Twenty people arrested by police after the protest in the capital on Monday."
+    assert roles_of(nlp, text) == ("police", K.STATE_FORCES, "people", K.CIVILIANS)
+
+
 def test_a_named_organisation_takes_the_kind_of_the_group_the_text_names_after_it(nlp):
     text = "The Taliban attacked a checkpoint on Monday, and Taliban militants killed two soldiers."
     assert roles_of(nlp, text)[:2] == ("Taliban", K.ARMED_GROUP)

@@ -21,7 +21,7 @@ from pipeline.extract.events.date import carry_dates, days_between, event_date
 from pipeline.extract.events.detect import Marks, kind_of, read_sentence
 from pipeline.extract.events.group import Group, group_sentences
 from pipeline.extract.events.place import locate
-from pipeline.extract.events.roles import Roles, name_actors
+from pipeline.extract.events.roles import Roles, as_crowd, name_actors
 from pipeline.vocabulary import ActorKind, EventType
 
 
@@ -107,6 +107,7 @@ def _build(text, group: Group, parsed, sentences, entities, published, title, do
     date, precision = event_date(infos, published)
     location, country, precision_geo, place = locate(entities, group.sentences, text)
     actor1, actor2 = name_actors(entities, infos, text)
+    actor1 = as_crowd(actor1, kind[0])  # "residents" who protest are protesters
     # who acted and who suffered; the other names of the sentence are in `entities`
     actors = [a.name for a in (actor1, actor2) if a is not None]
     return Event(

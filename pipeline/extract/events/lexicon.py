@@ -350,6 +350,12 @@ LIGHT_VERB_WORDS = (
     r"open(?:ed|s|ing)?|launch\w*|carr(?:y|ied|ies|ying)|conduct\w*|stag(?:e|ed|es|ing)|"
     r"mount\w*|unleash\w*|perpetrat\w*|commit\w*"
 )
+# verbs of an act its subject does without an object: the noun such a participle modifies acts
+# ("Hundreds of teachers protested ...", read as "teachers [protested ...]")
+ACT_ALONE_WORDS = (
+    r"protest(?:ed|ing)|demonstrat(?:ed|ing)|rall(?:ied|ying)|march(?:ed|ing)|clash(?:ed|ing)|"
+    r"fought|fighting|riot(?:ed|ing)|battl(?:ed|ing)"
+)
 # a victim's verb that never goes without its object: with a subject and none, a headline's
 # passive ("Two soldiers killed in ambush"); not "attacked", "shot", which go without one
 HEADLINE_PASSIVE_WORDS = (
@@ -443,10 +449,9 @@ HEDGE = whole_words(HEDGE_WORDS)
 
 VIOLENT_VERB = whole_words(VIOLENT_VERB_WORDS)
 AIMED = whole_words(AIMED_WORDS)
-# a participle with a subject and no auxiliary, in a headline: "Two soldiers killed in ambush"
-VICTIM_VERB = whole_words(VICTIM_BEFORE_VERBS)
 HEADLINE_PASSIVE = whole_words(HEADLINE_PASSIVE_WORDS)
 LIGHT_VERB = whole_words(LIGHT_VERB_WORDS)
+ACT_ALONE = whole_words(ACT_ALONE_WORDS)
 VICTIM_AFTER = re.compile(
     rf"\b{one_of(VICTIM_AFTER_VERBS)}\s+"
     r"(?!by\b|in\b|at\b|on\b|near\b|during\b|when\b|as\b|after\b|while\b|and\b|or\b)"

@@ -6,7 +6,7 @@ attack on a checkpoint by militants"), the possessor, the "by" phrase and the su
 that does the act ("gunmen opened fire") act and the "on", "against", "with" or "between" phrase
 suffers. A victim's verb that never goes without its object, with a subject and no auxiliary or
 object, is a headline's passive ("Two soldiers killed in ambush"): its subject suffers, as does
-the noun a victim's participle modifies ("the man killed in the attack"). Each role is a
+the noun a passive participle modifies ("the man killed in the attack"). Each role is a
 `Phrase`: the noun phrase (its modifiers, compounds, appositions and an "of" complement, never a
 relative clause) and its head word. Without a parse, `regex_roles` reads targets from the words
 next to a violent verb ("killed two farmers", "two farmers were killed"), for the typing rules
@@ -34,6 +34,9 @@ order:
    "governmental positions") are state forces; a phrase of no kind ("forces" alone, "a
    checkpoint") is no actor. A capital that only begins the sentence is dropped.
 
+Civilians who act in a protest or a riot are protesters or rioters (`as_crowd`, by the event's
+type).
+
 Never an actor: a place (a town, a region, a territory, also where the model took a province's
 name or a town's one-word name for a person's or organisation's; a country only as the state at
 the head of the phrase, never as a modifier: "the US dollar"), a news outlet, a building, a
@@ -51,6 +54,7 @@ from typing import NamedTuple
 from pipeline.extract import prefilter
 from pipeline.extract.entities import places
 from pipeline.extract.events.lexicon import (
+    ACT_ALONE,
     ACTOR_KINDS,
     AIMED,
     ARMED_PEOPLE,
@@ -69,15 +73,14 @@ from pipeline.extract.events.lexicon import (
     STATE_OWNER,
     VICTIM_AFTER,
     VICTIM_BEFORE,
-    VICTIM_VERB,
     VIOLENT_VERB,
 )
-from pipeline.vocabulary import ActorKind, EntityType
+from pipeline.vocabulary import ActorKind, EntityType, EventType
 
 
 @dataclass
 class Roles:
-    """Who acted and against whom in a passage, as phrases, with their kind."""
+    """Who acted and against whom in a passage, as phrases (what the typing rules read)."""
 
     agents: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
@@ -185,15 +188,14 @@ def _has_object(verb) -> bool:
 
 def _modified_noun_role(verb) -> str | None:
     """The role of the noun a violent participle or clause modifies: "the man killed in the
-    attack" suffers; with an object, a clause the parse hung on its subject acts ("Armed men
-    killed two farmers" read as "men [killed two farmers]")."""
+    attack", "20 people arrested" suffer; with an object, or of an act done without one, a clause the parse hung on
+    its subject acts ("Armed men killed two farmers", "Hundreds of teachers protested" read as
+    "men [killed two farmers]", "teachers [protested]")."""
     if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    if _has_object(verb):
+    if _has_object(verb) or ACT_ALONE.fullmatch(verb.text):
         return "agent"
-    if verb.tag_ == "VBN" and VICTIM_VERB.fullmatch(verb.text) is not None:
-        return "target"
-    return None
+    return "target" if verb.tag_ == "VBN" else None  # a passive participle
 
 
 def _pobjs(prep) -> list:
@@ -338,6 +340,18 @@ def name_actors(entities, infos, text) -> tuple[Actor | None, Actor | None]:
                 if found is not None and (actor1 is None or found.name != actor1.name):
                     actor2 = found
     return actor1, actor2
+
+
+def as_crowd(actor: Actor | None, event_type: str) -> Actor | None:
+    """actor1 of a protest or a riot: civilians who act there are protesters or rioters
+    ("residents blocked the road", "villagers lynched a thief"); any other actor as it is."""
+    kind = _CROWD_KINDS.get(event_type)
+    if actor is None or kind is None or actor.kind != ActorKind.CIVILIANS:
+        return actor
+    return Actor(actor.name, kind)
+
+
+_CROWD_KINDS = {EventType.PROTESTS: ActorKind.PROTESTERS, EventType.RIOTS: ActorKind.RIOTERS}
 
 
 def _actor(entities, phrase: Phrase, text: str, named_kinds: dict[int, ActorKind]) -> Actor | None:
