@@ -70,8 +70,10 @@ class Event(TypedDict):
     latitude: float | None
     longitude: float | None
     country: str | None  # ISO 3166-1 alpha-3
-    actor1: str | None  # who acted
+    actor1: str | None  # who acted: an entity's canonical name or a generic phrase
+    actor1_kind: ActorKind | None  # its kind: named, state_forces, armed_group, ...
     actor2: str | None  # against whom
+    actor2_kind: ActorKind | None
     actors: list[str]
     span: Span  # the sentence that describes it
 

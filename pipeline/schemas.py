@@ -157,7 +157,16 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
             "who acted (the agent of the violent verb), as an entity name or a generic phrase "
             '("unidentified gunmen")',
         ),
+        "actor1_kind": (
+            pa.string(),
+            "{values:ActorKind}: what sort of actor actor1 is (named, or a generic actor named by "
+            "its role), null when there is no actor1",
+        ),
         "actor2": (pa.string(), "against whom (the object or passive subject), or null"),
+        "actor2_kind": (
+            pa.string(),
+            "{values:ActorKind}: what sort of actor actor2 is, null when there is no actor2",
+        ),
         "admin1": (pa.string(), "first-level administrative unit of the place, where known"),
         "latitude": (pa.float64(), "gazetteer latitude of the place, where known"),
         "longitude": (pa.float64(), "gazetteer longitude of the place, where known"),

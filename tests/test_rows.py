@@ -28,8 +28,9 @@ OUT: contract.Record = {
     "events": [
         {"type": "Violence against civilians", "sub_type": "Attack", "date": "2018-09-14",
          "date_precision": "day", "location": "Dogo", "geo_precision": 1, "admin1": "Borno",
-         "latitude": 11.5, "longitude": 13.1, "country": "NGA", "actor1": "Gunmen",
-         "actor2": "farmers", "actors": ["Gunmen", "farmers"], "span": [0, 61]},
+         "latitude": 11.5, "longitude": 13.1, "country": "NGA", "actor1": "gunmen",
+         "actor1_kind": "armed_group", "actor2": "farmers", "actor2_kind": "civilians",
+         "actors": ["gunmen", "farmers"], "span": [0, 61]},
     ],
 }  # fmt: skip
 PAGE: rows.Page = {
@@ -48,7 +49,8 @@ def test_every_column_of_an_extracted_table_is_copied_from_the_contract_or_built
 def test_columns_named_as_a_contract_field_are_that_field():
     assert rows.shared("events", contract.Event) == (
         "type", "sub_type", "date_precision", "location", "country", "actors", "actor1",
-        "actor2", "admin1", "latitude", "longitude", "geo_precision", "span",
+        "actor1_kind", "actor2", "actor2_kind", "admin1", "latitude", "longitude", "geo_precision",
+        "span",
     )  # fmt: skip
     (event,) = rows.event_rows(OUT)
     assert {k: event[k] for k in rows.shared("events", contract.Event)} == {

@@ -18,7 +18,7 @@ import numpy as np
 import pyarrow as pa
 
 from pipeline import schemas, store
-from pipeline.vocabulary import EventType
+from pipeline.vocabulary import ActorKind, EventType
 from pipeline.vocabulary import FigureCategory as C
 
 PARTITIONED = ("articles", "entities", "figures", "events", "rejects")
@@ -192,10 +192,9 @@ def _event_columns(articles: GeneratedArticles) -> dict[str, pa.Array]:
     """One event per article, reported `event_lag` days after it happened."""
     n = len(articles)
     event_day = FIRST_DAY + np.maximum(articles.day_of - articles.event_lag, 0)
-    actors = [
-        [f"Actor {a}", f"Actor {b}"]
-        for a, b in zip(articles.actor_a, articles.actor_b, strict=True)
-    ]
+    actor1 = [f"Actor {a}" for a in articles.actor_a]
+    actor2 = [f"Actor {b}" for b in articles.actor_b]
+    actors = [list(pair) for pair in zip(actor1, actor2, strict=True)]
     return {
         "event_id": pa.array(articles.event_ids, pa.string()),
         "article_id": pa.array(articles.ids, pa.string()),
@@ -205,6 +204,10 @@ def _event_columns(articles: GeneratedArticles) -> dict[str, pa.Array]:
         "location": pa.array(articles.place_names, pa.string()),
         "country": pa.array([COUNTRIES[c] for c in articles.country], pa.string()),
         "actors": pa.array(actors, pa.list_(pa.string())),
+        "actor1": pa.array(actor1, pa.string()),
+        "actor1_kind": pa.array([ActorKind.ARMED_GROUP.value] * n, pa.string()),
+        "actor2": pa.array(actor2, pa.string()),
+        "actor2_kind": pa.array([ActorKind.STATE_FORCES.value] * n, pa.string()),
         "span": pa.array([[0, len(REPORT)]] * n, schemas.SPAN),
         "evidence": pa.array([REPORT] * n, pa.string()),
         "dup_of": pa.array(articles.dup_of, pa.string()),

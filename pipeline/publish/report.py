@@ -4,8 +4,9 @@ Everything is inside the file: the charts are inline SVG drawn here, the style a
 script (sortable table) are inline, and nothing is fetched, so the page opens offline and can be
 mailed as it is. It reads the published `news.duckdb` only (the marts), never the pipeline's
 working files. Totals (articles, and how many of them report a conflict, a disaster, diplomacy
-or no incident); charts: deaths per day by country, events by type, top actors; then the largest
-events with the sentences that state their tolls and links to the articles.
+or no incident); charts: deaths per day by country, events by type, the actors who acted
+(actor1) in the most events; then the largest events with the sentences that state their tolls
+and links to the articles.
 """
 
 from __future__ import annotations
@@ -101,10 +102,11 @@ def gather(data_dir: str | Path) -> dict:
                from event_reports r join events e using (event_id)
                group by all order by n desc, e.type""",
         )
+        # who acted (actor1) in the most events; the victims' groups are its targets
         actors = _rows(
             con,
-            f"select actor, n_events, killed from top_actors "
-            f"order by n_events desc, killed desc, actor limit {TOP_ACTORS}",
+            f"select actor, n_acted, n_targeted, killed from top_actors where n_acted > 0 "
+            f"order by n_acted desc, killed desc, actor limit {TOP_ACTORS}",
         )
         largest = _rows(
             con,
@@ -365,8 +367,10 @@ def render(data: dict) -> str:
     types = bar_chart([(r["type"], r["n"], "events") for r in data["types"]], "types-chart",
                       "Events by type")  # fmt: skip
     actors = bar_chart(
-        [(r["actor"], r["n_events"], f"events, {r['killed']:,} killed") for r in data["actors"]],
-        "actors-chart", "Top actors by events",
+        [(r["actor"], r["n_acted"],
+          f"events acted in (target in {r['n_targeted']:,}), {r['killed']:,} killed in its events")
+         for r in data["actors"]],
+        "actors-chart", "Top actors by events they acted in",
     )  # fmt: skip
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -385,7 +389,7 @@ no figures):</p>
 <section><h2>Deaths per day by country</h2>{deaths_chart(data["daily"])}</section>
 <div class="row">
 <section><h2>Events by type</h2>{types}</section>
-<section><h2>Top actors (events taken part in)</h2>{actors}</section>
+<section><h2>Top actors (events they acted in)</h2>{actors}</section>
 </div>
 <section><h2>Largest events</h2>
 <p class="meta">Sources / articles: distinct publishers and articles, syndicated copies included.
