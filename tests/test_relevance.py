@@ -52,6 +52,7 @@ def test_a_flood_is_a_disaster_with_its_sub_type_and_no_actors():
     assert out["relevance"] == "disaster" and 0 < out["relevance_score"] <= 1
     assert {str(e["type"]) for e in out["events"]} == {"Disaster"}
     assert all(e["sub_type"] == "Flood" and not e["actors"] for e in out["events"])
+    assert all(e[k] is None for e in out["events"] for k in ("actor1", "actor2", "actor1_kind"))
     assert ("killed", 9) in {(str(f["category"]), f["best"]) for f in out["figures"]}
 
 

@@ -200,7 +200,7 @@ def keep_events(judgement: Judgement, events: list, sentences: list[tuple[int, i
                 (r.sub_type for r in judgement.readings if r.sub_type), "Other"
             )
             event = replace(event, type=EventType.DISASTER, sub_type=sub, actor1=None,
-                            actor2=None, actors=[])  # fmt: skip
+                            actor2=None, actor1_kind=None, actor2_kind=None, actors=[])  # fmt: skip
         kept.append(event)
     return kept
 
