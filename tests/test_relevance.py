@@ -138,3 +138,72 @@ def test_the_screen_lets_through_every_word_a_reading_or_a_casualty_figure_start
                  "He succumbed to his injuries.", "Fighting broke out.", "Talks resumed.",
                  "The bus overturned.", "The river flooded the town.", "Protesters chanted."):  # fmt: skip
         assert screen.may_report(text), text
+
+
+ORDINARY_PAGE = (
+    "Kestrel Motors unveiled its new electric hatchback in Lyon on Tuesday. The car goes on sale "
+    "in May at a price of 31,000 euros, the company's chief executive, Ana Reyes, said.\n"
+    "Analysts said the launch was the opening shot in a price war with Asian rivals. The company "
+    "plans to build a second factory near Turin. Reviewers praised the cabin and the range, and "
+    "dealers in Milan and Madrid said orders were strong. The model will be shown at the Geneva "
+    "show next month, where Kestrel also plans to present a sports version."
+)
+
+
+def _pre_read(text: str, published: str = PUBLISHED) -> bool:
+    from pipeline.extract.records import nlp
+    from pipeline.extract.relevance import screen
+
+    with nlp().select_pipes(disable=["paragraph_sentences"]):
+        return screen.pre_read(nlp(), [(text, published)])[0]
+
+
+def test_a_page_whose_incident_words_read_as_nothing_is_none_from_those_sentences_alone():
+    from pipeline.extract.relevance import screen
+
+    assert screen.may_report(ORDINARY_PAGE)  # "shot", "war": words of the incident lexicons
+    assert screen.trigger_sentences(ORDINARY_PAGE) == [
+        "Analysts said the launch was the opening shot in a price war with Asian rivals.",
+        "The company plans to build a second factory near Turin.",
+    ]
+    assert not _pre_read(ORDINARY_PAGE)
+    out = extract(ORDINARY_PAGE)
+    assert out["relevance"] == "none" and out["events"] == [] and out["figures"] == []
+    assert {"Lyon", "Turin", "Milan"} <= {e["name"] for e in out["entities"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FLOOD_PAGE,  # a casualty word beside a number: a figure may be stated
+        BUS_PAGE,
+        "Gunmen stormed a police post in Kidal on Monday. Residents said the attackers fled "
+        "north on motorbikes.",  # an incident read in a sentence of its own
+    ],
+)
+def test_a_page_that_may_report_an_incident_is_parsed_whole(text):
+    assert _pre_read(text)
+
+
+def test_a_page_full_of_incident_words_is_parsed_whole_at_once():
+    from pipeline.extract.relevance import screen
+
+    page = "Fighting broke out in Bama. Talks resumed. Protesters chanted. The bus overturned."
+    assert screen.trigger_sentences(page) is None
+
+
+def test_the_pre_read_never_changes_what_the_full_path_decides(monkeypatch):
+    """Every quiet page of this suite, and its incident twin, judged with the pre-read and with
+    the whole parse forced: the same relevance, events and figures."""
+    from pipeline.extract import records
+
+    texts = [SPORT_PAGE, BUSINESS_PAGE, ORDINARY_PAGE, FLOOD_PAGE, BUS_PAGE]
+    texts += [p.replace("Tuesday", "Tuesday, when gunmen killed two guards") for p in texts]
+    with_pre_read = [extract(t) for t in texts]
+    monkeypatch.setattr(records, "pre_read", lambda model, pages: [True] * len(pages))
+    whole = [extract(t) for t in texts]
+
+    def key(o):
+        return o["relevance"], [e["type"] for e in o["events"]], [f["best"] for f in o["figures"]]
+
+    assert [key(o) for o in with_pre_read] == [key(o) for o in whole]

@@ -26,7 +26,7 @@ from pipeline.extract.entities.resolve import find_entities
 from pipeline.extract.events.find import find_events
 from pipeline.extract.figures.find import find_figures, link_events
 from pipeline.extract.relevance.judge import judge, keep_events, keep_figures
-from pipeline.extract.relevance.screen import may_report
+from pipeline.extract.relevance.screen import may_report, pre_read
 from pipeline.settings import CleanOptions, ExtractOptions
 from pipeline.vocabulary import Relevance
 
@@ -263,6 +263,10 @@ def _extract_chunk(chunk, options, clean_options) -> Iterator[dict]:
         slots.append(safe_prepare(parsed, clean_options))
     todo = [p for p in slots if isinstance(p, Prepared) and p.article.language in EXTRACT_LANGUAGES]
     screened = {id(p) for p in todo if not may_report(p.article.text)}
+    rest = [p for p in todo if id(p) not in screened]
+    with nlp().select_pipes(disable=["paragraph_sentences"]):  # sentences parsed one by one
+        whole = pre_read(nlp(), [(p.article.text, p.published) for p in rest])
+    screened |= {id(p) for p, parse in zip(rest, whole, strict=True) if not parse}
     docs = _parse([p for p in todo if id(p) not in screened], options)
     with nlp().select_pipes(enable=["paragraph_sentences", "ner"]):  # names only: no parse
         docs.update(_parse([p for p in todo if id(p) in screened], options))

@@ -66,9 +66,7 @@ def judge(doc, sentences: list[tuple[int, int]], entities, published: str | None
             for i in range(span.start, span.end) if span is not None else ():
                 labels[i] = str(e.type)
     words = [t.lower_ for t in doc]
-    armed = sum(w in L.ARMED_NOUNS for w in words)
-    genre = max(sum(w in lexicon for w in words) for lexicon in L.GENRES.values())
-    quiet = genre >= 6 and genre >= 3 * armed  # a sport, culture or review page
+    quiet = genre_is_quiet(words)
     readings: list[Reading] = []
     frames = {}
     for start, end in sentences:
@@ -110,6 +108,14 @@ def judge(doc, sentences: list[tuple[int, int]], entities, published: str | None
     if told:  # people killed or hurt, the cause unsaid ("a man was found shot", "3 died")
         return decide(("casualty",), Relevance.CONFLICT)
     return Judgement(Relevance.NONE, 0.0, tuple(readings), (), frames, unstated)
+
+
+def genre_is_quiet(words: list[str]) -> bool:
+    """Whether a page's words (lower case) make it a sport, culture or review page: many of one
+    genre's words, few armed actors beside them."""
+    armed = sum(w in L.ARMED_NOUNS for w in words)
+    genre = max(sum(w in lexicon for w in words) for lexicon in L.GENRES.values())
+    return genre >= 6 and genre >= 3 * armed
 
 
 def _retrospective(readings: list[Reading], sentences, frames) -> list[Reading]:
