@@ -103,6 +103,16 @@ def test_an_incident_count_beyond_any_incident_is_dropped(caplog):
     assert any("beyond any one incident" in m for m in caplog.messages)
 
 
+def test_a_huge_running_total_needs_its_as_of_date():
+    page = ("Gunmen attacked a market in Kidal on Monday, killing four people. The conflict has "
+            "killed more than 3,000,000 people, {}.")  # fmt: skip
+    undated = extract(page.format("a historian said"))
+    dated = extract(page.format("according to a United Nations count as of 1 March"))
+    assert [f["best"] for f in undated["figures"]] == [4]
+    totals = [f for f in dated["figures"] if str(f["scope"]) == "cumulative"]
+    assert [(f["best"], bool(f["as_of"])) for f in totals] == [(3_000_000, True)]
+
+
 @pytest.mark.parametrize(
     ("text", "relevance"),
     [

@@ -7,7 +7,10 @@
 - told as news (`frame`, `told_in_past`): a sentence or clause set in the past (an earlier
   year, decades ago, a month long gone, an anniversary), a killing by a named war ("the Korean
   War killed millions"), a sentence about a film, book or exhibition, or in a sport frame (a
-  match, a team, a score) reports no incident of its own; nor does a rate ("deaths a year").
+  match, a team, a score) reports no incident of its own; nor does a rate ("deaths a year");
+- dated (`Frame.dated`): the time a sentence sets itself in, by the last date it names ("past"
+  for an earlier year or a month long gone, "recent" for a weekday or a recent day); a sentence
+  that names none is set in the time of the last one that did (`judge._retrospective`).
 """
 
 from __future__ import annotations

@@ -10,11 +10,13 @@ sentences are kept as evidence.
 
 What it guarantees downstream:
 - a `none` article has no event and no figure;
-- no event or figure comes from a sentence set in the past, about a film, book or exhibition,
+- no event or figure comes from a sentence set in the past (or, in a text that has told of
+  nothing recent yet, one that follows an old date), about a film, book or exhibition,
   or (for figures) under a condition or a modal ("could be forced from their homes");
 - in a disaster article, an event that no violent reading supports is typed `Disaster` with
   its sub-type, never Violence against civilians, and has no actors;
-- an incident count beyond any one incident is dropped, with a logged reason.
+- a count beyond any one incident is dropped, with a logged reason, unless it is a running
+  total as of a date.
 """
 
 from __future__ import annotations
@@ -213,7 +215,8 @@ def keep_events(judgement: Judgement, events: list, sentences: list[tuple[int, i
 
 def keep_figures(judgement: Judgement, figures: list, sentences: list[tuple[int, int]]) -> list:
     """The figures of a relevant article, less those of sentences that report nothing new or
-    state a condition, and incident counts beyond any one incident."""
+    state a condition, and counts beyond any one incident unless they are running totals as of
+    a date."""
     if judgement.relevance == Relevance.NONE:
         return []
     kept = []
@@ -222,9 +225,9 @@ def keep_figures(judgement: Judgement, figures: list, sentences: list[tuple[int,
         if judgement.blocked(sentence) or tuple(f.span) in judgement.unstated:
             continue  # told of the past, of a film, or under a condition
         limit = MAX_INCIDENT.get(f.category, MAX_INCIDENT_OTHER)
-        if f.scope == Scope.INCIDENT and f.best is not None and f.best > limit:
-            log.info("figure dropped: an incident count of %s %s is beyond any one incident",
-                     f.best, f.category)  # fmt: skip
+        if f.best is not None and f.best > limit and (f.scope == Scope.INCIDENT or not f.as_of):
+            log.info("figure dropped: a count of %s %s is beyond any one incident and is not a "
+                     "running total as of a date", f.best, f.category)  # fmt: skip
             continue
         kept.append(f)
     return kept
