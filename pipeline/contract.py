@@ -19,6 +19,7 @@ from pipeline.vocabulary import (
     FigureCategory,
     GeoPrecision,
     Qualifier,
+    Relevance,
     Scope,
 )
 
@@ -69,8 +70,10 @@ class Event(TypedDict):
     latitude: float | None
     longitude: float | None
     country: str | None  # ISO 3166-1 alpha-3
-    actor1: str | None  # who acted
+    actor1: str | None  # who acted: an entity's canonical name or a generic phrase
+    actor1_kind: ActorKind | None  # its kind: named, state_forces, armed_group, ...
     actor2: str | None  # against whom
+    actor2_kind: ActorKind | None
     actors: list[str]
     span: Span  # the sentence that describes it
 
@@ -93,6 +96,11 @@ class Record(TypedDict):
     entities: list[Entity]
     figures: list[Figure]
     events: list[Event]
+    # does the text report an incident, and of which kind; a "none" record has no events and no
+    # figures. The three relevance fields are absent when extraction was skipped
+    relevance: NotRequired[Relevance]
+    relevance_score: NotRequired[float]  # 0..1
+    relevance_evidence: NotRequired[list[Span]]  # the sentences that decided it
     # "skipped: unsupported_language": kept with its language, nothing extracted
     extraction: NotRequired[str]
 

@@ -61,6 +61,19 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "status": (pa.string(), "ok, or non_english (kept, not extracted)"),
         "text": (pa.string(), "clean article text; all offsets in other views point into it"),
         "text_sha256": (pa.string(), "sha256 of the clean text (exact-duplicate key)"),
+        "relevance": (
+            pa.string(),
+            "{values:Relevance}: the kind of incident the article reports (none: it reports no "
+            "incident, and no event or figure is kept from it); null when it was not extracted",
+        ),
+        "relevance_score": (
+            pa.float64(),
+            "how strongly the deciding sentences support the relevance, 0..1 (0 for none)",
+        ),
+        "relevance_evidence": (
+            pa.list_(SPAN),
+            "[start, end) offsets in articles.text of each sentence that decided the relevance",
+        ),
         "dup_of": (
             pa.string(),
             "article_id of the first copy when this article is a duplicate, else null",
@@ -144,7 +157,16 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
             "who acted (the agent of the violent verb), as an entity name or a generic phrase "
             '("unidentified gunmen")',
         ),
+        "actor1_kind": (
+            pa.string(),
+            "{values:ActorKind}: what sort of actor actor1 is (named, or a generic actor named by "
+            "its role), null when there is no actor1",
+        ),
         "actor2": (pa.string(), "against whom (the object or passive subject), or null"),
+        "actor2_kind": (
+            pa.string(),
+            "{values:ActorKind}: what sort of actor actor2 is, null when there is no actor2",
+        ),
         "admin1": (pa.string(), "first-level administrative unit of the place, where known"),
         "latitude": (pa.float64(), "gazetteer latitude of the place, where known"),
         "longitude": (pa.float64(), "gazetteer longitude of the place, where known"),

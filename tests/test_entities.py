@@ -318,7 +318,7 @@ def test_entity_patterns_with_grouped_words_match_as_their_plain_spelling(entity
         _same_matches(rx, plain_rx, entity_texts, plain_rx.pattern.endswith("$"))
     assert changed == {
         "_TITLES", "_PLACE_BEFORE_STRONG", "_PLACE_AFTER", "UNIT_TAIL", "_PLACE_VERB",
-        "_NAME_THEN_UNIT", "_UNIT_THEN_NAME", "_UNIT_BEFORE", "_PHRASE",
+        "_NAME_THEN_UNIT", "_UNIT_THEN_NAME", "_UNIT_BEFORE", "_PHRASE", "_STATE_WORD",
     }  # fmt: skip
 
 

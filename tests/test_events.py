@@ -246,20 +246,23 @@ def test_what_has_not_happened_is_not_an_event(nlp):
 
 def test_the_subject_acts_and_the_object_suffers(nlp):
     ev = events_of(nlp, "Unidentified gunmen killed a village teacher on Monday.")[0]
-    assert ev.actor1 == "Unidentified gunmen"
-    assert ev.actor2 == "village teacher"
+    # the capital of a sentence's first word is no part of the group's name
+    assert (ev.actor1, ev.actor1_kind) == ("unidentified gunmen", "unidentified_armed_group")
+    assert (ev.actor2, ev.actor2_kind) == ("village teacher", "civilians")
 
 
 def test_in_a_passive_sentence_the_by_phrase_acts(nlp):
     ev = events_of(nlp, "A farmer was shot dead by suspected militants on Monday.")[0]
     assert ev.actor1 == "militants"  # the generic actor entity's canonical name
     assert ev.actor2 == "farmer"
+    assert (ev.actor1_kind, ev.actor2_kind) == ("armed_group", "civilians")
 
 
 def test_an_actor_that_is_an_entity_is_written_as_the_entity(nlp):
     text = "President Donald Trump met Vladimir Putin in Alaska on Friday."
     ev = events_of(nlp, text)[0]
     assert (ev.actor1, ev.actor2) == ("Donald Trump", "Vladimir Putin")
+    assert (ev.actor1_kind, ev.actor2_kind) == ("named", "named")
     assert ev.location == "Alaska" and ev.country == "USA"
 
 

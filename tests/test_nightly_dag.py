@@ -102,7 +102,11 @@ def test_a_malformed_feed_is_a_rejected_source_and_the_others_go_on(seed_site, t
     staged = Path(nightly.discover_step(str(sources), "2026-03-02", str(tmp_path / "data"), "t"))
     rejects = list(staging.read_jsonl(staging.rejects_file(staged, "discover")))
     assert [(r["source"], r["reason"]) for r in rejects] == [("broken", "malformed_feed")]
-    assert len(list(staging.read_jsonl(staged / staging.DISCOVERED))) == 4
+    # every item of the sitemap that day, and nothing else
+    sitemap = (SEEDS_DIR / "site" / "harbor" / "news-sitemap.xml").read_text(encoding="utf-8")
+    that_day = sitemap.count("<news:publication_date>2026-03-02")
+    assert that_day == 8
+    assert len(list(staging.read_jsonl(staged / staging.DISCOVERED))) == that_day
 
 
 def test_the_published_file_carries_its_data_dictionary(nightly_data):
@@ -143,3 +147,117 @@ def test_the_analyst_doc_questions_answer_on_the_sample_site(nightly_data):
     for _, killed, low, high in totals:  # a high end is never below the best estimate
         assert high is None or high >= killed
         assert low is None or low <= killed
+
+
+def test_the_demo_shows_the_articles_per_relevance_and_its_disaster_events(nightly_data):
+    from pipeline.demo import ANALYST_QUERIES
+
+    answers = {title: publish.query(nightly_data, sql) for title, sql in ANALYST_QUERIES}
+    cols, rows = next(a for title, a in answers.items() if title.startswith("Articles per rel"))
+    by_relevance = {row[0]: dict(zip(cols, row, strict=True)) for row in rows}
+    assert set(by_relevance) == {"conflict", "disaster", "diplomacy", "none"}
+    assert (by_relevance["none"]["with_events"], by_relevance["none"]["with_figures"]) == (0, 0)
+    cols, rows = answers["Events reconciled across sources (event_casualties)"]
+    assert "Disaster" in {row[cols.index("type")] for row in rows}
+
+
+# --- relevance: each page of the sample site judged as its catalog line says ------------------
+# The catalog (seeds/catalog.jsonl) gives every article page its relevance, and a disaster its
+# event type Disaster and sub-type; these tests read what the real nightly run published. A
+# failure names the page and shows the sentences the relevance was decided on.
+
+CATALOG = [json.loads(line) for line in (SEEDS_DIR / "catalog.jsonl").open(encoding="utf-8")]
+
+
+def site_path(url: str) -> str:
+    """A page's path on the sample site, whatever port it was served on."""
+    return url.split("/", 3)[3]
+
+
+def pages(relevance: str) -> list:
+    return [
+        pytest.param(c, id=c["url"].rsplit("/", 1)[1].removesuffix(".html"))
+        for c in CATALOG
+        if c["kind"] == "article" and c.get("relevance") == relevance
+    ]
+
+
+class Judged:
+    """What the run published for one page: its relevance, the sentences that decided it, its
+    events (type, sub-type, evidence) and figures (category, best, evidence), and the rows of
+    either that a data check held back."""
+
+    def __init__(self, relevance, score, evidence):
+        self.relevance, self.score, self.evidence = relevance, score, evidence
+        self.events: list[tuple] = []
+        self.figures: list[tuple] = []
+        self.held: list[str] = []
+
+    def __repr__(self) -> str:
+        return (
+            f"relevance {self.relevance} ({self.score}) decided on {self.evidence}; "
+            f"events {self.events}; figures {self.figures}; held back {self.held}"
+        )
+
+
+@pytest.fixture(scope="module")
+def judged(nightly_data) -> dict[str, Judged]:
+    _, rows = publish.query(
+        nightly_data,
+        "select url, article_id, relevance, relevance_score, list_transform("
+        "relevance_evidence, lambda s: substr(text, s[1] + 1, s[2] - s[1])) from articles",
+    )
+    by_id = {aid: Judged(rel, score, ev) for _, aid, rel, score, ev in rows}
+    _, events = publish.query(
+        nightly_data, "select article_id, type, sub_type, evidence from events"
+    )
+    _, figures = publish.query(
+        nightly_data, "select article_id, category, best, evidence from figures"
+    )
+    _, held = publish.query(nightly_data, "select article_id, table_name from quarantine")
+    for aid, *event in events:
+        by_id[aid].events.append(tuple(event))
+    for aid, *figure in figures:
+        by_id[aid].figures.append(tuple(figure))
+    for aid, table in held:
+        by_id[aid].held.append(table)
+    return {site_path(url): by_id[aid] for url, aid, *_ in rows}
+
+
+def test_every_article_page_of_the_catalog_has_a_relevance():
+    articles = [c for c in CATALOG if c["kind"] == "article"]
+    assert all(
+        c.get("relevance") in ("conflict", "disaster", "diplomacy", "none") for c in articles
+    )
+    assert all(c["event_type"] == "Disaster" and c.get("sub_type")
+               for c in articles if c["relevance"] == "disaster")  # fmt: skip
+
+
+@pytest.mark.parametrize("page", pages("none"))
+def test_a_page_that_reports_no_incident_is_none_with_no_event_and_no_figure(judged, page):
+    got = judged[site_path(page["url"])]
+    assert got.relevance == "none", got
+    assert (got.events, got.figures, got.held) == ([], [], []), got
+
+
+@pytest.mark.parametrize("page", pages("disaster"))
+def test_a_disaster_page_is_disaster_with_a_disaster_event_and_no_violence_against_civilians(
+    judged, page
+):
+    got = judged[site_path(page["url"])]
+    assert got.relevance == "disaster", got
+    types = {t for t, _, _ in got.events}
+    assert "Disaster" in types, got
+    assert "Violence against civilians" not in types, got
+
+
+@pytest.mark.parametrize("page", pages("disaster"))
+def test_a_disaster_page_has_a_disaster_event_of_its_sub_type(judged, page):
+    got = judged[site_path(page["url"])]
+    assert ("Disaster", page["sub_type"]) in {(t, s) for t, s, _ in got.events}, got
+
+
+@pytest.mark.parametrize("page", pages("conflict") + pages("diplomacy"))
+def test_a_conflict_or_diplomacy_page_gets_its_relevance(judged, page):
+    got = judged[site_path(page["url"])]
+    assert got.relevance == page["relevance"], got

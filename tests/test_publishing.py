@@ -33,10 +33,11 @@ CONTRACT_COLUMNS = {
                 "as_of", "source", "evidence", "event_id"},
     "events": {"event_id", "article_id", "type", "sub_type", "date", "date_precision",
                "location", "country", "admin1", "latitude", "longitude", "geo_precision",
-               "actor1", "actor2", "actors", "evidence", "span_start", "span_end"},
+               "actor1", "actor1_kind", "actor2", "actor2_kind", "actors", "evidence",
+               "span_start", "span_end"},
     "event_casualties": {"event_key", "category", "low", "best", "high", "n_articles", "n_sources"},
     "daily_casualties": {"date", "country", "category", "n_events", "low", "best", "high"},
-    "top_actors": {"actor", "n_events", "killed"},
+    "top_actors": {"actor", "kind", "n_events", "n_acted", "n_targeted", "killed"},
     "event_sources": {"event_key", "publisher", "n_articles", "urls"},
     "event_reports": {"event_key", "event_id", "article_id", "publisher", "url"},
 }  # fmt: skip
@@ -126,7 +127,10 @@ def test_staging_views_tolerate_new_columns_in_later_partitions(tmp_path):
 def test_partitions_written_before_a_column_was_added_read_it_as_null(tmp_path):
     # every events file lacks the columns a later release added: the views still publish
     synthetic.write_world(tmp_path, world())
-    added = ["actor1", "actor2", "latitude", "longitude", "geo_precision", "admin1"]
+    added = [
+        "actor1", "actor1_kind", "actor2", "actor2_kind", "latitude", "longitude", "geo_precision",
+        "admin1",
+    ]  # fmt: skip
     for path in (tmp_path / "events").glob("date=*/*.parquet"):
         pq.write_table(pq.read_table(path).drop_columns(added), path)
     publish.publish(tmp_path)
@@ -250,6 +254,22 @@ def test_a_failing_blocking_check_publishes_nothing_and_logs_its_rows(check, tmp
     assert [r.name for r in publish.run_checks(tmp_path) if r.failing_rows] == []
     assert not list(tmp_path.glob(".news.duckdb.*"))
     assert len(list((tmp_path / publish.SNAPSHOTS).iterdir())) == 1
+
+
+@pytest.mark.parametrize(
+    "field,value", [("relevance", "maybe"), ("relevance_score", 1.5), ("relevance_score", -0.1)]
+)
+def test_a_relevance_outside_its_values_or_a_score_outside_0_1_publishes_nothing(
+    field, value, tmp_path
+):
+    broken = copy.deepcopy(world())
+    broken["articles"][0][field] = value
+    synthetic.write_world(tmp_path, broken)
+    with pytest.raises(publish.ChecksFailed) as failed:
+        publish.publish(tmp_path)
+    (check,) = failed.value.failing
+    assert check.name == "accepted_values"
+    assert [row[0] for row in check.sample] == [f"articles.{field}"]
 
 
 ROW_ID = {"events": "event_id", "figures": "figure_id"}

@@ -15,6 +15,7 @@ OUT: contract.Record = {
     "id": "a1", "status": "ok", "reason": None, "url": "http://news.test/a1", "title": "Dogo",
     "published": "2018-09-15", "published_from": "input", "language": "en", "text": TEXT,
     "author": None, "site_name": None, "canonical_url": None,
+    "relevance": "conflict", "relevance_score": 0.9, "relevance_evidence": [[0, 61]],
     "entities": [
         {"id": "c-dogo", "name": "Dogo", "type": "GPE", "kind": "named", "country": "NGA",
          "admin1": "Borno", "latitude": 11.5, "longitude": 13.1, "mentions": [[33, 37]]},
@@ -27,8 +28,9 @@ OUT: contract.Record = {
     "events": [
         {"type": "Violence against civilians", "sub_type": "Attack", "date": "2018-09-14",
          "date_precision": "day", "location": "Dogo", "geo_precision": 1, "admin1": "Borno",
-         "latitude": 11.5, "longitude": 13.1, "country": "NGA", "actor1": "Gunmen",
-         "actor2": "farmers", "actors": ["Gunmen", "farmers"], "span": [0, 61]},
+         "latitude": 11.5, "longitude": 13.1, "country": "NGA", "actor1": "gunmen",
+         "actor1_kind": "armed_group", "actor2": "farmers", "actor2_kind": "civilians",
+         "actors": ["gunmen", "farmers"], "span": [0, 61]},
     ],
 }  # fmt: skip
 PAGE: rows.Page = {
@@ -47,7 +49,8 @@ def test_every_column_of_an_extracted_table_is_copied_from_the_contract_or_built
 def test_columns_named_as_a_contract_field_are_that_field():
     assert rows.shared("events", contract.Event) == (
         "type", "sub_type", "date_precision", "location", "country", "actors", "actor1",
-        "actor2", "admin1", "latitude", "longitude", "geo_precision", "span",
+        "actor1_kind", "actor2", "actor2_kind", "admin1", "latitude", "longitude", "geo_precision",
+        "span",
     )  # fmt: skip
     (event,) = rows.event_rows(OUT)
     assert {k: event[k] for k in rows.shared("events", contract.Event)} == {
@@ -80,9 +83,23 @@ def test_rows_carry_the_article_ids_the_evidence_at_their_span_and_parsed_dates(
     )
 
 
+def test_the_article_row_copies_the_relevance_and_the_page_wins_over_the_output():
+    assert {"relevance", "relevance_score", "relevance_evidence"} <= set(
+        rows.shared("articles", contract.Record)
+    )
+    (article,) = rows.record_rows({**OUT, "url": "http://elsewhere.test/"}, PAGE)["articles"]
+    assert (article["relevance"], article["relevance_score"], article["relevance_evidence"]) == (
+        "conflict", 0.9, [[0, 61]],
+    )  # fmt: skip
+    assert article["url"] == PAGE["url"]
+
+
 def test_an_article_not_extracted_keeps_its_text_and_language():
     out = {**OUT, "language": "fr", "extraction": "skipped: unsupported_language",
            "entities": [], "figures": [], "events": []}  # fmt: skip
+    for field in ("relevance", "relevance_score", "relevance_evidence"):
+        del out[field]  # nothing was read: no relevance
     built = rows.record_rows(out, PAGE)
     assert built["articles"][0]["status"] == "non_english"
+    assert built["articles"][0]["relevance"] is None
     assert built["entities"] == built["figures"] == built["events"] == []

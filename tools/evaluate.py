@@ -2,11 +2,14 @@
 
     python -m tools.evaluate [--shared ../shared] [--out eval-out] [--only SET,...]
 
-SETS are acled, html, figures (the dev sets) and example (the seed article); default all.
+SETS are acled, html, figures, relevance (the dev sets) and example (the seed article); default
+all.
 
 For each dev set in SHARED/eval/ (see its README) this runs the production command
 `python -m pipeline extract` on the set's input as a subprocess, times it, and scores the output
-with the set's own scorer (`--json`, last line). For the seed article in SHARED/examples/ it runs
+with the set's own scorer (`--json`, last line). A set labelled on another set's inputs (relevance:
+the html pages) scores that set's predictions when it ran in the same evaluation, and runs the
+extraction itself only when it did not. For the seed article in SHARED/examples/ it runs
 the same command and checks the output against our reading of `ukraine-peacekeeping.expected.md`;
 the checks below are written as data, and the article's text is read at run time, never copied.
 
@@ -38,6 +41,7 @@ class DevSet:
     gold: str
     scorer: str
     metrics: tuple[str, ...]  # scorer keys shown in the summary table (all go to summary.json)
+    reuses: str | None = None  # the set whose inputs it labels: its predictions are scored
 
 
 DEV_SETS = (
@@ -79,6 +83,14 @@ DEV_SETS = (
             for category in ("all", "killed", "injured", "displaced")
             for measure in ("precision", "recall", "f1")
         ),
+    ),
+    DevSet(
+        "relevance",
+        "html/dev.jsonl",
+        "relevance/dev-labels.jsonl",
+        "score_relevance.py",
+        ("none_with_event_rate", "none_with_figure_rate", "incident_typed_rate"),
+        reuses="html",
     ),
 )
 SET_NAMES = tuple(s.name for s in DEV_SETS) + ("example",)
@@ -168,10 +180,19 @@ def run_scorer(scorer: Path, gold: Path, pred: Path, log_path: Path) -> dict[str
         raise StepFailed(f"{scorer.name} printed no JSON last line (see {log_path})") from exc
 
 
-def evaluate_set(dev: DevSet, eval_dir: Path, out: Path) -> dict[str, Any]:
+def evaluate_set(
+    dev: DevSet, eval_dir: Path, out: Path, done: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Extract the set's inputs and score them; a set that labels another set's inputs scores
+    that set's predictions when `done` has them (an extraction of the same pages, not redone)."""
     print(f"\n== {dev.name}", flush=True)
-    pred = out / f"{dev.name}-pred.jsonl"
-    result = run_extract(eval_dir / dev.inputs, pred)
+    if dev.reuses and "error" not in (done or {}).get(dev.reuses, {"error": "not run"}):
+        pred = out / f"{dev.reuses}-pred.jsonl"
+        print(f"(the {dev.reuses} set's predictions: {pred})", flush=True)
+        result: dict[str, Any] = {"predictions_of": dev.reuses}
+    else:
+        pred = out / f"{dev.name}-pred.jsonl"
+        result = run_extract(eval_dir / dev.inputs, pred)
     score_log = out / f"{dev.name}-score.txt"
     result["scores"] = run_scorer(eval_dir / dev.scorer, eval_dir / dev.gold, pred, score_log)
     return result
@@ -344,7 +365,10 @@ def summary_rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str, str
             continue
         scores = result["scores"]
         rows += [(dev.name, k, _fmt(scores[k]) if k in scores else "(absent)") for k in dev.metrics]
-        rows.append((dev.name, "docs/s", f"{result['docs_per_s']:.1f}"))
+        if "predictions_of" in result:
+            rows.append((dev.name, "predictions", f"the {result['predictions_of']} set's"))
+        else:
+            rows.append((dev.name, "docs/s", f"{result['docs_per_s']:.1f}"))
     if "example" in results:
         result = results["example"]
         if "error" in result:
@@ -415,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
                 results[name] = evaluate_example(shared, out)
             else:
                 dev = next(d for d in DEV_SETS if d.name == name)
-                results[name] = evaluate_set(dev, shared / "eval", out)
+                results[name] = evaluate_set(dev, shared / "eval", out, results)
         except (StepFailed, OSError, json.JSONDecodeError) as exc:
             print(f"evaluate: {name} failed: {exc}", file=sys.stderr)
             results[name] = {"error": str(exc)}

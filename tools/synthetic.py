@@ -18,7 +18,7 @@ import numpy as np
 import pyarrow as pa
 
 from pipeline import schemas, store
-from pipeline.vocabulary import EventType
+from pipeline.vocabulary import ActorKind, EventType
 from pipeline.vocabulary import FigureCategory as C
 
 PARTITIONED = ("articles", "entities", "figures", "events", "rejects")
@@ -27,7 +27,8 @@ PARTITIONED = ("articles", "entities", "figures", "events", "rejects")
 def write_world(data_dir: str | Path, world: dict[str, list[dict]]) -> Path:
     """Write the rows of `world` ({table: [row, ...]}, each row with its `date`) as partitions.
     A figure or event given `evidence` but no `span` gets the span where the evidence first
-    occurs in its article's text, so hand-written fixtures stay consistent."""
+    occurs in its article's text, and an article's `relevance_evidence` given as sentences gets
+    their spans, so hand-written fixtures stay consistent."""
     data_dir = Path(data_dir)
     dates = {t: [f.name for f in schemas.schema(t) if pa.types.is_date(f.type)] for t in world}
     texts = {a["article_id"]: a.get("text") or "" for a in world.get("articles", [])}
@@ -39,9 +40,12 @@ def write_world(data_dir: str | Path, world: dict[str, list[dict]]) -> Path:
                 if isinstance(row.get(name), str):
                     row[name] = dt.date.fromisoformat(row[name])
             if table in ("figures", "events") and row.get("evidence") and not row.get("span"):
-                start = texts.get(row["article_id"], "").find(row["evidence"])
-                if start >= 0:
-                    row["span"] = [start, start + len(row["evidence"])]
+                row["span"] = _span_of(texts.get(row["article_id"], ""), row["evidence"])
+            if table == "articles" and row.get("relevance_evidence"):
+                row["relevance_evidence"] = [
+                    _span_of(row["text"], s) if isinstance(s, str) else s
+                    for s in row["relevance_evidence"]
+                ]
             by_date[row.pop("date")].append(row)
         for date, day_rows in by_date.items():
             staged = data_dir / "_staging" / f"world-{table}-{date}.parquet"
@@ -49,6 +53,12 @@ def write_world(data_dir: str | Path, world: dict[str, list[dict]]) -> Path:
             store.replace_partition(data_dir, table, date, staged)
             staged.unlink()
     return data_dir
+
+
+def _span_of(text: str, words: str) -> list[int] | None:
+    """[start, end) of the first occurrence of `words` in `text`, or None."""
+    start = text.find(words)
+    return [start, start + len(words)] if start >= 0 else None
 
 
 def load_world(path: str | Path) -> dict[str, list[dict]]:
@@ -171,6 +181,9 @@ def _article_columns(articles: GeneratedArticles) -> dict[str, pa.Array]:
         "language": pa.array(["en"] * n, pa.string()),
         "status": pa.array(["ok"] * n, pa.string()),
         "text": pa.array([REPORT] * n, pa.string()),
+        "relevance": pa.array(["conflict"] * n, pa.string()),  # every one reports an attack
+        "relevance_score": pa.array([0.9] * n, pa.float64()),
+        "relevance_evidence": pa.array([[[0, len(REPORT)]]] * n, pa.list_(schemas.SPAN)),
         "dup_of": pa.array(articles.dup_of, pa.string()),
     }
 
@@ -179,10 +192,9 @@ def _event_columns(articles: GeneratedArticles) -> dict[str, pa.Array]:
     """One event per article, reported `event_lag` days after it happened."""
     n = len(articles)
     event_day = FIRST_DAY + np.maximum(articles.day_of - articles.event_lag, 0)
-    actors = [
-        [f"Actor {a}", f"Actor {b}"]
-        for a, b in zip(articles.actor_a, articles.actor_b, strict=True)
-    ]
+    actor1 = [f"Actor {a}" for a in articles.actor_a]
+    actor2 = [f"Actor {b}" for b in articles.actor_b]
+    actors = [list(pair) for pair in zip(actor1, actor2, strict=True)]
     return {
         "event_id": pa.array(articles.event_ids, pa.string()),
         "article_id": pa.array(articles.ids, pa.string()),
@@ -192,6 +204,10 @@ def _event_columns(articles: GeneratedArticles) -> dict[str, pa.Array]:
         "location": pa.array(articles.place_names, pa.string()),
         "country": pa.array([COUNTRIES[c] for c in articles.country], pa.string()),
         "actors": pa.array(actors, pa.list_(pa.string())),
+        "actor1": pa.array(actor1, pa.string()),
+        "actor1_kind": pa.array([ActorKind.ARMED_GROUP.value] * n, pa.string()),
+        "actor2": pa.array(actor2, pa.string()),
+        "actor2_kind": pa.array([ActorKind.STATE_FORCES.value] * n, pa.string()),
         "span": pa.array([[0, len(REPORT)]] * n, schemas.SPAN),
         "evidence": pa.array([REPORT] * n, pa.string()),
         "dup_of": pa.array(articles.dup_of, pa.string()),

@@ -18,6 +18,16 @@ ANALYST_QUERIES = [
            from articles group by all order by all""",
     ),
     (
+        "Articles per relevance (a none article yields no events and no figures)",
+        """select a.relevance, count(*) as articles,
+                  count(*) filter (where a.dup_of is not null) as duplicates,
+                  count(e.article_id) as with_events, count(f.article_id) as with_figures
+           from articles a
+           left join (select distinct article_id from events) e on e.article_id = a.article_id
+           left join (select distinct article_id from figures) f on f.article_id = a.article_id
+           group by all order by articles desc, a.relevance""",
+    ),
+    (
         "Most mentioned named entities",
         """select name, type, country, count(distinct article_id) as articles,
                   sum(mention_count) as mentions

@@ -25,7 +25,10 @@ from pipeline.extract.dates import date_from_url, parse_iso
 from pipeline.extract.entities.resolve import find_entities
 from pipeline.extract.events.find import find_events
 from pipeline.extract.figures.find import find_figures, link_events
+from pipeline.extract.relevance.judge import judge, keep_events, keep_figures
+from pipeline.extract.relevance.screen import may_report, pre_read
 from pipeline.settings import CleanOptions, ExtractOptions
+from pipeline.vocabulary import Relevance
 
 log = logging.getLogger(__name__)
 
@@ -169,8 +172,10 @@ def safe_prepare(record: dict, options: CleanOptions | None = None) -> Prepared 
         return rejected(record.get("id"), "clean_error", repr(exc)[:300])
 
 
-def analyse(prepared: Prepared, doc) -> dict:
-    """A cleaned record and its spaCy Doc -> the contract's output record."""
+def analyse(prepared: Prepared, doc, screened: bool = False) -> dict:
+    """A cleaned record and its spaCy Doc -> the contract's output record. `screened`: the
+    text holds no word of the incident lexicons (relevance.screen), its Doc has named entities
+    and no parse; it is `none`, with its entities and no figure or event."""
     art = prepared.article
     out = {
         "id": prepared.record["id"],
@@ -193,13 +198,23 @@ def analyse(prepared: Prepared, doc) -> dict:
         out["extraction"] = "skipped: unsupported_language"
         return out
     text = art.text
-    sentences = sentence_spans(doc)
     entities = find_entities(doc)
+    if screened:
+        out.update(relevance=str(Relevance.NONE), relevance_score=0.0, relevance_evidence=[])
+        out["entities"] = [e.as_contract() for e in entities]
+        return out
+    sentences = sentence_spans(doc)
     excluded = not_count_spans(doc)
     persons = [tuple(m) for e in entities if e.type == "PERSON" for m in e.mentions]
     figures = find_figures(text, sentences, excluded, prepared.published, persons)
     events = find_events(text, sentences, entities, prepared.published, art.title, doc)
+    judgement = judge(doc, sentences, entities, prepared.published, figures)
+    events = keep_events(judgement, events, sentences)
+    figures = keep_figures(judgement, figures, sentences)
     link_events(figures, [e.span for e in events])
+    out["relevance"] = str(judgement.relevance)
+    out["relevance_score"] = judgement.score
+    out["relevance_evidence"] = [list(s) for s in judgement.evidence]
     out["entities"] = [e.as_contract() for e in entities]
     out["figures"] = [f.as_contract() for f in figures]
     out["events"] = [e.as_contract() for e in events]
@@ -247,22 +262,29 @@ def _extract_chunk(chunk, options, clean_options) -> Iterator[dict]:
             continue
         slots.append(safe_prepare(parsed, clean_options))
     todo = [p for p in slots if isinstance(p, Prepared) and p.article.language in EXTRACT_LANGUAGES]
-    docs = dict(
-        zip(
-            (id(p) for p in todo),
-            nlp().pipe((p.article.text for p in todo), batch_size=options.batch_size),
-            strict=True,
-        )
-    )
+    screened = {id(p) for p in todo if not may_report(p.article.text)}
+    rest = [p for p in todo if id(p) not in screened]
+    with nlp().select_pipes(disable=["paragraph_sentences"]):  # sentences parsed one by one
+        whole = pre_read(nlp(), [(p.article.text, p.published) for p in rest])
+    screened |= {id(p) for p, parse in zip(rest, whole, strict=True) if not parse}
+    docs = _parse([p for p in todo if id(p) not in screened], options)
+    with nlp().select_pipes(enable=["paragraph_sentences", "ner"]):  # names only: no parse
+        docs.update(_parse([p for p in todo if id(p) in screened], options))
     for slot in slots:
         if not isinstance(slot, Prepared):
             yield slot
             continue
         try:
-            yield analyse(slot, docs.get(id(slot)))
+            yield analyse(slot, docs.get(id(slot)), id(slot) in screened)
         except Exception as exc:
             log.exception("extraction failed for %r", slot.record.get("id"))
             yield rejected(slot.record.get("id"), "extract_error", repr(exc)[:300])
+
+
+def _parse(prepared: list[Prepared], options: ExtractOptions) -> dict[int, object]:
+    texts = (p.article.text for p in prepared)
+    docs = nlp().pipe(texts, batch_size=options.batch_size)
+    return dict(zip((id(p) for p in prepared), docs, strict=True))
 
 
 def run_extract(

@@ -3,8 +3,10 @@
 Everything is inside the file: the charts are inline SVG drawn here, the style and the one small
 script (sortable table) are inline, and nothing is fetched, so the page opens offline and can be
 mailed as it is. It reads the published `news.duckdb` only (the marts), never the pipeline's
-working files. Charts: deaths per day by country, events by type, top actors; then the largest
-events with the sentences that state their tolls and links to the articles.
+working files. Totals (articles, and how many of them report a conflict, a disaster, diplomacy
+or no incident); charts: deaths per day by country, events by type, the actors who acted
+(actor1) in the most events; then the largest events with the sentences that state their tolls
+and links to the articles.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import uuid
 from pathlib import Path
 
 from pipeline import publish
+from pipeline.vocabulary import Relevance
 
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#9c9c9c"]
 TOP_COUNTRIES = 7  # the others are stacked as one "other" band
@@ -57,22 +60,35 @@ def _rows(con, sql: str, params=None) -> list[dict]:
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
+def _totals(con) -> dict:
+    """The headline counts, and the articles of each relevance (every one, zero included, in
+    the vocabulary's order)."""
+    totals = _rows(
+        con,
+        """select
+             (select count(*) from articles) as articles,
+             (select count(*) from articles where dup_of is not null) as copies,
+             (select count(distinct event_key) from event_reports) as events,
+             (select coalesce(sum(best), 0) from event_casualties
+               where category = 'killed') as killed,
+             (select min("date") from articles) as first_day,
+             (select max("date") from articles) as last_day,
+             (select strftime(max(published_at), '%Y-%m-%d %H:%M') from publication)
+               as published_at""",
+    )[0]
+    counted = dict(
+        con.execute(
+            "select relevance, count(*) from articles where relevance is not null group by all"
+        ).fetchall()
+    )
+    totals["relevance"] = {str(r): counted.get(str(r), 0) for r in Relevance}
+    return totals
+
+
 def gather(data_dir: str | Path) -> dict:
     con = publish.connect(data_dir)
     try:
-        totals = _rows(
-            con,
-            """select
-                 (select count(*) from articles) as articles,
-                 (select count(*) from articles where dup_of is not null) as copies,
-                 (select count(distinct event_key) from event_reports) as events,
-                 (select coalesce(sum(best), 0) from event_casualties
-                   where category = 'killed') as killed,
-                 (select min("date") from articles) as first_day,
-                 (select max("date") from articles) as last_day,
-                 (select strftime(max(published_at), '%Y-%m-%d %H:%M') from publication)
-                   as published_at""",
-        )[0]
+        totals = _totals(con)
         daily = _rows(
             con,
             """select "date", coalesce(country, 'unknown') as country, sum(best) as killed
@@ -86,10 +102,11 @@ def gather(data_dir: str | Path) -> dict:
                from event_reports r join events e using (event_id)
                group by all order by n desc, e.type""",
         )
+        # who acted (actor1) in the most events; the victims' groups are its targets
         actors = _rows(
             con,
-            f"select actor, n_events, killed from top_actors "
-            f"order by n_events desc, killed desc, actor limit {TOP_ACTORS}",
+            f"select actor, n_acted, n_targeted, killed from top_actors where n_acted > 0 "
+            f"order by n_acted desc, killed desc, actor limit {TOP_ACTORS}",
         )
         largest = _rows(
             con,
@@ -342,11 +359,18 @@ def render(data: dict) -> str:
             ("events", t["events"]), ("killed (incident figures)", t["killed"]),
         )
     )  # fmt: skip
+    relevance = "".join(
+        f'<div id="relevance-{_e(r)}"><b>{_fmt(n)}</b>'
+        f"{'reporting no incident' if r == Relevance.NONE else _e(r)}</div>"
+        for r, n in t["relevance"].items()
+    )
     types = bar_chart([(r["type"], r["n"], "events") for r in data["types"]], "types-chart",
                       "Events by type")  # fmt: skip
     actors = bar_chart(
-        [(r["actor"], r["n_events"], f"events, {r['killed']:,} killed") for r in data["actors"]],
-        "actors-chart", "Top actors by events",
+        [(r["actor"], r["n_acted"],
+          f"events acted in (target in {r['n_targeted']:,}), {r['killed']:,} killed in its events")
+         for r in data["actors"]],
+        "actors-chart", "Top actors by events they acted in",
     )  # fmt: skip
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -359,10 +383,13 @@ def render(data: dict) -> str:
 {_e(t["published_at"])} UTC. Deaths are incident figures reconciled per event across articles;
 running totals are never added.</p>
 <div class="totals">{totals}</div>
+<p class="meta">Articles by relevance (an article that reports no incident gives no events and
+no figures):</p>
+<div class="totals" id="relevance">{relevance}</div>
 <section><h2>Deaths per day by country</h2>{deaths_chart(data["daily"])}</section>
 <div class="row">
 <section><h2>Events by type</h2>{types}</section>
-<section><h2>Top actors (events taken part in)</h2>{actors}</section>
+<section><h2>Top actors (events they acted in)</h2>{actors}</section>
 </div>
 <section><h2>Largest events</h2>
 <p class="meta">Sources / articles: distinct publishers and articles, syndicated copies included.

@@ -1,11 +1,11 @@
 """Table rows from the contract's output: one builder per table that extraction fills.
 
 A builder takes a `contract.Record` and returns the rows of its table (`pipeline.schemas`).
-A column that has the name of a field of the contract's entity, figure or event is that field,
-copied as it is (`shared`; a field the output lacks is null); the builder writes only the
-columns it derives: ids, the evidence text of a span, dates parsed, and `dup_of`, which the
-day-level dedup sets. So a column added to an extracted table under the name of its new
-contract field needs no change here.
+A column that has the name of a field of the contract's record, entity, figure or event is that
+field, copied as it is (`shared`; a field the output lacks is null); the builder writes only the
+columns it derives: ids, the evidence text of a span, dates parsed, what the article row takes
+from the page (`Page`), and `dup_of`, which the day-level dedup sets. So a column added to an
+extracted table under the name of its new contract field needs no change here.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def shared(table: str, shape: type) -> tuple[str, ...]:
 def article_row(out: Record, page: Page) -> dict:
     text = out["text"]
     return {
+        **{k: out.get(k) for k in shared("articles", Record)},
         "article_id": out["id"], "url": page.get("url"), "source": page.get("source"),
         "title": out.get("title"), "author": page.get("author"),
         "site_name": page.get("site_name"), "canonical_url": page.get("canonical_url"),

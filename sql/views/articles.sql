@@ -8,7 +8,8 @@ with source as (
 renamed as (
     select
         article_id, cast("date" as date) as "date", url, source, title, author, site_name,
-        canonical_url, published, published_from, language, status, text, dup_of
+        canonical_url, published, published_from, language, status, text, relevance,
+        relevance_score, relevance_evidence, dup_of
     from source
 )
 select * from renamed;

@@ -12,8 +12,8 @@ renamed as (
     select
         event_id, article_id, cast("date" as date) as report_date, type, sub_type,
         event_date as "date", date_precision, location, country, admin1, latitude, longitude,
-        geo_precision, actor1, actor2, actors, evidence, span[1] as span_start,
-        span[2] as span_end, dup_of
+        geo_precision, actor1, actor1_kind, actor2, actor2_kind, actors, evidence,
+        span[1] as span_start, span[2] as span_end, dup_of
     from source
 )
 select * from renamed;

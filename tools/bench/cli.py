@@ -41,13 +41,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_parts(args: argparse.Namespace, tmp: Path) -> dict:
     """The parts the flags ask for, in the order of the table; their results by part."""
-    from tools.bench import memory, queries, ratios, scaling, stages
+    from tools.bench import memory, queries, ratios, relevance, scaling, stages
 
     results: dict = {}
     if not args.only_queries:
         if args.ratio_docs:
             log.info("ratios to the bare libraries: %d pages", args.ratio_docs)
             results["ratios"] = ratios.run_ratios(args.ratio_docs, args.ratio_rounds)
+            log.info("relevance: a none page's cost beside a conflict page's (sample site)")
+            results["relevance"] = relevance.run_relevance_costs(args.ratio_rounds)
         if args.docs:
             log.info("stages end to end: %d pages over %d days", args.docs, args.days)
             results["stages"] = stages.run_corpus_stages(args.docs, args.days, tmp)

@@ -51,7 +51,7 @@ def run_queries(n_figures: int) -> list[tuple[str, str]]:
 
 
 def analyst_questions() -> list[tuple[str, str]]:
-    """(title, sql) of the ten questions of docs/analysts.md."""
+    """(title, sql) of the questions of docs/analysts.md."""
     import re
 
     from pipeline.settings import REPO_ROOT

@@ -1,5 +1,5 @@
 """The bench's JSON results as (label, value) rows for the terminal: one section per part that
-ran (ratios, stages, scaling, memory, queries), in that order, each goal beside its figure."""
+ran (ratios, relevance, stages, scaling, memory, queries), in that order, each goal beside its figure."""
 
 from __future__ import annotations
 
@@ -9,6 +9,16 @@ def table_rows(results: dict) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     if results.get("ratios"):
         rows += _ratio_rows(results["ratios"])
+    if results.get("relevance"):
+        r = results["relevance"]
+        rows += [
+            ("relevance sample: none / conflict pages (sample site)",
+             f"{r['pages']['none']} / {r['pages']['conflict']}"),
+            ("extract CPU ms per 1,000 chars: none / conflict",
+             f"{r['none_ms_per_kchar']} / {r['conflict_ms_per_kchar']}"),
+            ("none page cost ratio (goal: a fraction)", f"{r['none_cost_ratio']:.2f}"),
+            ("none pages screened before the parse", f"{r['none_screened']:.0%}"),
+        ]  # fmt: skip
     if results.get("stages"):
         rows += _stage_rows(results["stages"])
     if results.get("scaling"):

@@ -45,12 +45,14 @@ _CAP = rf"(?:(?:[A-Z]\.){{2,}}|(?:{alternation(lexicon.ARTICLES)}-)?[A-Z][\w'’
 _LINK = alternation(lexicon.GROUP_NAME_LINKS)
 _NAMED = rf"{_CAP}(?:[^\S\n]+(?:{_LINK}[^\S\n]+)?{_CAP}){{0,5}}"
 _PHRASE = re.compile(
-    rf"(?<![\w-])(?P<pre>(?:(?:{_UNIDENTIFIED})\s+)*)"
-    rf"(?P<side>(?:pro|anti)-[\w’'-]+\s+)?"
+    rf"(?<![\w-])(?P<pre>(?:(?i:{_UNIDENTIFIED})\s+)*)"
+    rf"(?P<side>(?i:pro|anti)-[\w’'-]+\s+)?"
     rf"(?P<mod>(?:{_NAMED}|{one_of(lexicon.STATE_WORDS)})[^\S\n]+)?"
     rf"(?P<noun>(?i:{one_of(GROUP_NOUNS)}))"
     r"(?![\w-])",
 )
+# state's words are no name, capitalised too ("Regime forces shelled ...", "Military Police")
+_STATE_WORD = re.compile(one_of(lexicon.STATE_WORDS), re.I)
 _NOT_MODIFIER = re.compile(rf"(?:{alternation(lexicon.NOT_GROUP_NAME)}[^\S\n]+)*", re.I)
 _ARMED_PRE = re.compile(rf"\b{alternation(lexicon.UNIDENTIFIED_WORDS)}\b", re.I)
 _DROP_PRE = re.compile(rf"^(?:{alternation(lexicon.HEDGE_WORDS)}\s+)+", re.I)
@@ -97,7 +99,8 @@ def find_groups(text: str, country_of_word) -> list[GroupMention]:
             continue
         # the patterns ignore case (lower() would make "İ" two characters)
         kind = next(k for k, pattern in _KIND_OF_NOUN if pattern.match(noun))
-        named = mod if mod[:1].isupper() else None
+        state = all(_STATE_WORD.fullmatch(word) for word in mod.split())
+        named = mod if mod[:1].isupper() and not state else None
         country = named and (country_of_word(named) or country_of_word(named.split()[0]))
         if kind == K.ARMED_GROUP and pre and _ARMED_PRE.search(pre) and not mod:
             kind = K.UNIDENTIFIED_ARMED_GROUP
@@ -115,6 +118,8 @@ def find_groups(text: str, country_of_word) -> list[GroupMention]:
         else:
             start = m.start("side") if side else (m.start("pre") if pre else m.start("noun"))
         name = _DROP_PRE.sub("", text[start : m.end()])
+        if mod and not named:
+            name = name.replace(mod, mod.lower(), 1)  # "Regime forces", "Military Police officers"
         if not named and name[:1].isupper() and not name.split()[0].isupper():
             name = name[0].lower() + name[1:]  # "Gunmen killed ..." at a sentence start
         mod_span = (mod_start, mod_start + len(mod)) if named else None

@@ -185,8 +185,8 @@ HEDGE_WORDS = ("suspected", "alleged", "presumed")
 GROUP_QUALIFIERS = (*UNIDENTIFIED_WORDS, r"heavily\s+armed", *HEDGE_WORDS)
 # words before a group noun that make it a state's ("government forces", "local police")
 STATE_WORDS = (
-    "government", "regime", "security", "federal", "state", "national", "military", "army",
-    "police", "local",
+    "government", "govt", "regime", "security", "federal", "state", "national", "military", "army",
+    "police", "local", "gendarmerie", "customs", "guard",
 )  # fmt: skip
 # words that join the capitalised words of a group's name: "Ahl al-Sunna wa al-Jamaa fighters"
 GROUP_NAME_LINKS = ("al", "el", "de", "del", "of", "the", "wa", "bin", "ibn", "for", "and")

@@ -137,6 +137,30 @@ def country_of_country_name(name: str) -> tuple[str, str] | None:
     return _countries().get(normalize(name))
 
 
+@cache
+def _subdivisions() -> frozenset[str]:
+    """Normalised names of the first-level units of every country (pycountry): "Balochistan",
+    "Idlib", "Borno"."""
+    import pycountry
+
+    return frozenset(normalize(s.name) for s in pycountry.subdivisions)
+
+
+def is_subdivision(name: str) -> bool:
+    """Whether `name` is a country's first-level unit (a province, state, region, governorate)."""
+    return normalize(name) in _subdivisions()
+
+
+# names in _ALIASES of a territory within a country, not of a state
+_TERRITORIES = frozenset({"gaza", "gaza strip", "west bank"})
+
+
+def is_state(name: str) -> bool:
+    """Whether `name` is a country's (a state that can act: "Russia", "the U.S."), not a
+    territory's ("Gaza") nor any smaller place's."""
+    return country_of_country_name(name) is not None and normalize(name) not in _TERRITORIES
+
+
 def country_of_place(name: str, prefer: frozenset[str] | set[str] = frozenset()) -> str | None:
     """Alpha-3 of a country, US state or city name; None if unknown. A name shared by places in
     several countries goes to a country in `prefer` (the countries the document names), else to

@@ -3,8 +3,8 @@
 `find_events` ties the steps together: each sentence is read (detect: is an event reported, its
 type by classify, its roles, its date), the sentences are grouped into events (group), and each
 group becomes an Event with the type of its whole passage by precedence (classify), a date
-(date), a place (place) and actor1 and actor2 (roles). Two groups of the same type, day and place
-are one event.
+(date), a place (place), and actor1 and actor2 with their kinds (roles). Two groups of the same
+type, day and place are one event.
 
 Order: the first-reported violent event first (scorers and analysts take events[0] as the main
 event), then the others in the order the text reports them. A protest reported first stays the
@@ -21,8 +21,8 @@ from pipeline.extract.events.date import carry_dates, days_between, event_date
 from pipeline.extract.events.detect import Marks, kind_of, read_sentence
 from pipeline.extract.events.group import Group, group_sentences
 from pipeline.extract.events.place import locate
-from pipeline.extract.events.roles import Roles, name_actors
-from pipeline.vocabulary import EventType
+from pipeline.extract.events.roles import Roles, as_crowd, name_actors
+from pipeline.vocabulary import ActorKind, EventType
 
 
 @dataclass
@@ -37,14 +37,16 @@ class Event:
     country: str | None
     actors: list[str] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)
-    actor1: str | None = None
-    actor2: str | None = None
+    actor1: str | None = None  # who acted (its kind: actor1_kind)
+    actor2: str | None = None  # against whom (its kind: actor2_kind)
     geo_precision: int | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     stated_date: bool = False  # its own sentences date it (not the sentences before)
     admin1: str | None = None  # from the place linker, where known
     latitude: float | None = None
     longitude: float | None = None
+    actor1_kind: ActorKind | None = None
+    actor2_kind: ActorKind | None = None
 
     def as_contract(self) -> dict:
         return {
@@ -59,7 +61,9 @@ class Event:
             "longitude": self.longitude,
             "country": self.country,
             "actor1": self.actor1,
+            "actor1_kind": self.actor1_kind,
             "actor2": self.actor2,
+            "actor2_kind": self.actor2_kind,
             "actors": self.actors,
             "span": list(self.span),
         }
@@ -103,14 +107,15 @@ def _build(text, group: Group, parsed, sentences, entities, published, title, do
     date, precision = event_date(infos, published)
     location, country, precision_geo, place = locate(entities, group.sentences, text)
     actor1, actor2 = name_actors(entities, infos, text)
+    actor1 = as_crowd(actor1, kind[0])  # "residents" who protest are protesters
     # who acted and who suffered; the other names of the sentence are in `entities`
-    actors = [a for a in dict.fromkeys([actor1, actor2]) if a]
+    actors = [a.name for a in (actor1, actor2) if a is not None]
     return Event(
         kind[0], kind[1], date, precision, location, country, actors,
-        (group.start, group.end), actor1, actor2, precision_geo, group.sentences,
-        any(i["date"] for i in infos),
+        (group.start, group.end), actor1 and actor1.name, actor2 and actor2.name, precision_geo,
+        group.sentences, any(i["date"] for i in infos),
         getattr(place, "admin1", None), getattr(place, "latitude", None),
-        getattr(place, "longitude", None),
+        getattr(place, "longitude", None), actor1 and actor1.kind, actor2 and actor2.kind,
     )  # fmt: skip
 
 

@@ -28,6 +28,7 @@ import re
 from functools import cache
 
 from pipeline.extract.patterns import one_of
+from pipeline.vocabulary import ActorKind
 
 # --- what happened: the cues of each kind of event --------------------------------------------
 
@@ -194,16 +195,26 @@ DIPLOMACY_WORDS = (
 
 # --- who: the actors and the targets ----------------------------------------------------------
 
-ARMED_WORDS = (
-    r"soldiers?|troops?|army|military|militar(?:y|ies)|forces|police\w*|policem[ae]n|"
-    r"policewom[ae]n|officers?|cops?|militants?|insurgents?|rebels?|fighters?|jihadists?|"
-    r"terrorists?|militias?|militiam[ae]n|combatants?|guerrill?as?|security|guards?|gendarm\w*|"
-    r"commanders?|positions?|checkpoints?|check ?points?|bases?|outposts?|barracks|convoys?|"
-    r"patrols?|units?|battalions?|brigades?|regiments?|paramilitar\w*|marines|snipers?|"
-    r"gang members?|cartels?|gangs?|bandits?|vigilantes?|personnel|servicem[ae]n|recruits?|"
-    r"(?:armed|military|security|police) (?:vehicles?|posts?)|army|navy|air force|coalition|"
-    r"pro-\w+ elements|rangers?"
+# people under arms: a state's ...
+STATE_FORCE_WORDS = (
+    r"soldiers?|troops?|army|military|militar(?:y|ies)|police\w*|policem[ae]n|policewom[ae]n|"
+    r"officers?|cops?|security|guards?|gendarm\w*|commanders?|convoys?|patrols?|units?|"
+    r"battalions?|brigades?|regiments?|marines|snipers?|personnel|servicem[ae]n|recruits?|navy|"
+    r"air force|coalition|rangers?"
 )
+# ... or an armed group's ...
+ARMED_GROUP_WORDS = (
+    r"militants?|insurgents?|rebels?|fighters?|jihadists?|terrorists?|militias?|militiam[ae]n|"
+    r"combatants?|guerrill?as?|paramilitar\w*|gang members?|cartels?|gangs?|bandits?|vigilantes?"
+)
+# ... or either
+ARMED_PEOPLE_WORDS = rf"{STATE_FORCE_WORDS}|{ARMED_GROUP_WORDS}|forces|pro-\w+ elements"
+# the places they hold: a target that stands for the forces there
+ARMED_SITE_WORDS = (
+    r"positions?|checkpoints?|check ?points?|bases?|outposts?|barracks|"
+    r"(?:armed|military|security|police) (?:vehicles?|posts?)"
+)
+ARMED_WORDS = f"{ARMED_PEOPLE_WORDS}|{ARMED_SITE_WORDS}"
 GUNMEN_WORDS = (
     r"gunm[ae]n|armed (?:men|man|group|groups|assailants?|individuals?|persons?|bandits?|gang)|"
     r"assailants?|attackers?|perpetrators?|unknown (?:men|persons?|people|individuals?|assailants?)|"
@@ -221,14 +232,44 @@ CROWD_WORDS = (
     r"(?:two|rival) (?:\w+ )?groups|groups of (?:\w+ )?(?:people|villagers|locals|laborers|"
     r"labourers|workers|residents|youths?|supporters)|members of (?:the )?(?:\w+ )?(?:\w+ )?party"
 )
-CIVILIAN_WORDS = (
+# the people a violent act may target when they are not armed ...
+CIVILIAN_PEOPLE_WORDS = (
     r"civilians?|m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|kids?|babies|baby|villagers?|"
     r"farmers?|residents?|people|persons?|person|individuals?|students?|teachers?|journalists?|"
     r"reporters?|workers?|traders?|vendors?|merchants?|shopkeepers?|drivers?|famil(?:y|ies)|"
     r"passengers?|worshipp?ers|pastors?|priests?|imams?|doctors?|nurses?|activists?|leaders?|"
     r"herders?|fishermen|teenagers?|elderly|victims?|couple|husband|wife|son|daughter|father|"
     r"mother|brother|sister|youths?|locals?|citizens?|refugees|displaced|migrants?|patients?|"
-    r"homes?|houses?|village|market|school|church|mosque|hospital|councill?or|mayor|candidate"
+    r"councill?or|mayor|candidate"
+)
+# ... and their homes and gathering places: a civilian target, never an actor
+CIVILIAN_PLACE_WORDS = r"homes?|houses?|village|market|school|church|mosque|hospital"
+CIVILIAN_WORDS = f"{CIVILIAN_PEOPLE_WORDS}|{CIVILIAN_PLACE_WORDS}"
+# the kind of a generic actor: the first kind whose words its phrase has ("armed men" are an
+# unidentified armed group before they are men; "rebel positions" an armed group's) ...
+ACTOR_KIND_WORDS: dict[ActorKind, str] = {
+    ActorKind.PROTESTERS: PROTESTER_WORDS,
+    ActorKind.RIOTERS: r"rioters?|mobs?",
+    ActorKind.UNIDENTIFIED_ARMED_GROUP: GUNMEN_WORDS,
+    ActorKind.ARMED_GROUP: (
+        rf"{ARMED_GROUP_WORDS}|extremists?|separatists?|pirates?|(?:pro|anti)-\w+"
+    ),
+    ActorKind.STATE_FORCES: STATE_FORCE_WORDS,
+    ActorKind.CIVILIANS: rf"{CIVILIAN_PEOPLE_WORDS}|{CROWD_WORDS}",
+}
+# ... else forces or a site that these words own are a state's ("regime forces", "governmental
+# positions"); forces or a site with none ("forces" alone, "a checkpoint") name no actor
+STATE_OWNER_WORDS = r"regime|government\w*|govt|state|federal|national|official"
+# the head of a phrase that stands for the people of its "of" complement: "members of the
+# militia", "a group of armed men", "dozens of protesters"
+COLLECTIVE_WORDS = (
+    r"members?|group|groups|band|dozens|hundreds|thousands|scores|number|crowds?|mobs?|some|"
+    r"many|several|most|all|both|each|one|two|three|four|five|six|seven|eight|nine|ten"
+)
+# a nationality adjective ("Russian") names the state's forces only with one of these after it
+FORCE_WORDS = (
+    r"forces|troops|soldiers|military|militar(?:y|ies)|army|navy|air force|elements|units|"
+    r"personnel"
 )
 # the state, as the target of a crowd: a violent demonstration
 STATE_WORDS = (
@@ -283,15 +324,43 @@ VICTIM_BEFORE_VERBS = (
     r"kill\w*|shot|attack\w*|murder\w*|abduct\w*|kidnap\w*|wound\w*|injur\w*|ambush\w*|"
     r"target\w*|beaten|stabbed|hacked|executed|found dead|gunned down|slain"
 )
-# a phrase that begins with a pronoun names no actor: it refers to one named elsewhere
+# a phrase that begins with a pronoun, a possessive or a demonstrative names no actor: it refers
+# to one named elsewhere ("their positions", "those on board")
 PRONOUNS = frozenset({
     "who", "which", "that", "it", "this", "he", "she", "they", "them", "him", "her", "we", "i",
-    "you",
+    "you", "his", "its", "their", "our", "my", "your", "those", "these", "whom", "whose",
 })  # fmt: skip
-# the words a generic actor phrase drops in front: "the", "several", "two", "dozens of"
+# the words a generic actor phrase drops in front: "the", "several", a count and the words
+# around it ("nearly 100", "between 30 and 40", "dozens of"): an actor is never a victim's count;
+# and "dead" of "shot dead two farmers"
+NUMBER_WORDS = (
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|dozen"
+)
 PHRASE_DROP_WORDS = (
-    r"the|a|an|some|several|at least|about|around|\d+|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|dozens of|hundreds of"
+    rf"the|a|an|some|several|many|few|at least|at most|about|around|nearly|almost|approximately|"
+    rf"roughly|over|more than|fewer than|less than|up to|an estimated|estimated|between|and|or|"
+    rf"to|of|dead|{NUMBER_WORDS}|dozens|hundreds|thousands|scores|number|group|groups"
+)
+
+# verbs whose object is the violent act itself: their subject does it ("gunmen opened fire",
+# "militants launched an attack", "an attack carried out by militants")
+LIGHT_VERB_WORDS = (
+    r"open(?:ed|s|ing)?|launch\w*|carr(?:y|ied|ies|ying)|conduct\w*|stag(?:e|ed|es|ing)|"
+    r"mount\w*|unleash\w*|perpetrat\w*|commit\w*"
+)
+# verbs of an act its subject does without an object: the noun such a participle modifies acts
+# ("Hundreds of teachers protested ...", read as "teachers [protested ...]")
+ACT_ALONE_WORDS = (
+    r"protest(?:ed|ing)|demonstrat(?:ed|ing)|rall(?:ied|ying)|march(?:ed|ing)|clash(?:ed|ing)|"
+    r"fought|fighting|riot(?:ed|ing)|battl(?:ed|ing)"
+)
+# a victim's verb that never goes without its object: with a subject and none, a headline's
+# passive ("Two soldiers killed in ambush"); not "attacked", "shot", which go without one
+HEADLINE_PASSIVE_WORDS = (
+    r"killed|murdered|abducted|kidnapp?ed|wounded|injured|executed|beheaded|stabbed|lynched|"
+    r"tortured|slain"
 )
 
 # --- places ------------------------------------------------------------------------------------
@@ -364,10 +433,12 @@ STRATEGIC = [(sub, whole_words(words)) for sub, words in STRATEGIC_WORDS.items()
 DIPLOMACY = whole_words(DIPLOMACY_WORDS)
 
 ARMED = whole_words(ARMED_WORDS)
+ARMED_PEOPLE = whole_words(ARMED_PEOPLE_WORDS)
 GUNMEN = whole_words(GUNMEN_WORDS)
 PROTESTER = whole_words(PROTESTER_WORDS)
 CROWD = whole_words(CROWD_WORDS)
 CIVILIAN = whole_words(CIVILIAN_WORDS)
+CIVILIAN_PEOPLE = whole_words(CIVILIAN_PEOPLE_WORDS)
 STATE = whole_words(STATE_WORDS)
 OFF_DUTY = whole_words(OFF_DUTY_WORDS)
 SUSPECT = whole_words(SUSPECT_WORDS)
@@ -378,6 +449,9 @@ HEDGE = whole_words(HEDGE_WORDS)
 
 VIOLENT_VERB = whole_words(VIOLENT_VERB_WORDS)
 AIMED = whole_words(AIMED_WORDS)
+HEADLINE_PASSIVE = whole_words(HEADLINE_PASSIVE_WORDS)
+LIGHT_VERB = whole_words(LIGHT_VERB_WORDS)
+ACT_ALONE = whole_words(ACT_ALONE_WORDS)
 VICTIM_AFTER = re.compile(
     rf"\b{one_of(VICTIM_AFTER_VERBS)}\s+"
     r"(?!by\b|in\b|at\b|on\b|near\b|during\b|when\b|as\b|after\b|while\b|and\b|or\b)"
@@ -395,6 +469,11 @@ FIRED_AT = re.compile(
     re.I,
 )
 PHRASE_DROP = re.compile(rf"^{one_of(PHRASE_DROP_WORDS)}\s+", re.I)
+ACTOR_KINDS = [(kind, whole_words(words)) for kind, words in ACTOR_KIND_WORDS.items()]
+ARMED_SITE = whole_words(ARMED_SITE_WORDS)
+STATE_OWNER = whole_words(STATE_OWNER_WORDS)
+COLLECTIVE = whole_words(COLLECTIVE_WORDS)
+FORCE = whole_words(FORCE_WORDS)
 
 NEAR = re.compile(rf"\b{one_of(NEAR_WORDS)}\s+(?:the\s+)?$", re.I)
 REGION_UNIT = re.compile(rf"^\s+{one_of(REGION_UNIT_WORDS)}\b", re.I)

@@ -1,0 +1,53 @@
+"""`make eval` (tools/evaluate.py): a set labelled on another set's inputs scores that set's
+predictions instead of extracting the same pages twice, and extracts them itself when alone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tools import evaluate
+
+RELEVANCE = next(d for d in evaluate.DEV_SETS if d.name == "relevance")
+SCORER = """import json, sys
+print(json.dumps({"pred": sys.argv[2], "none_with_event_rate": 0.0}))
+"""
+
+
+@pytest.fixture
+def eval_dir(tmp_path):
+    (tmp_path / RELEVANCE.scorer).write_text(SCORER, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_relevance_set_scores_the_html_predictions_without_extracting_again(
+    eval_dir, tmp_path, monkeypatch
+):
+    def no_extract(*_):
+        raise AssertionError("the html pages were extracted twice")
+
+    monkeypatch.setattr(evaluate, "run_extract", no_extract)
+    done = {"html": {"docs": 90, "docs_per_s": 3.0}}
+    result = evaluate.evaluate_set(RELEVANCE, eval_dir, tmp_path, done)
+    assert result["scores"]["pred"] == str(tmp_path / "html-pred.jsonl")
+    rows = evaluate.summary_rows({"relevance": result})
+    assert ("relevance", "none_with_event_rate", "0.0000") in rows
+    assert ("relevance", "predictions", "the html set's") in rows
+
+
+@pytest.mark.parametrize("done", [{}, {"html": {"error": "extract failed"}}])
+def test_the_relevance_set_extracts_the_html_pages_itself_when_they_were_not(
+    eval_dir, tmp_path, monkeypatch, done
+):
+    ran = []
+
+    def fake_extract(inputs, output):
+        ran.append((inputs, output))
+        output.write_text(json.dumps({"id": "p"}) + "\n", encoding="utf-8")
+        return {"docs": 1, "seconds": 1.0, "docs_per_s": 1.0}
+
+    monkeypatch.setattr(evaluate, "run_extract", fake_extract)
+    result = evaluate.evaluate_set(RELEVANCE, eval_dir, tmp_path, done)
+    assert ran == [(eval_dir / "html" / "dev.jsonl", tmp_path / "relevance-pred.jsonl")]
+    assert result["scores"]["pred"] == str(tmp_path / "relevance-pred.jsonl")
