@@ -50,6 +50,12 @@ PLACE_UNITS = (
     "towns", "districts", "provinces", "areas", "regions", "cities", "municipalities",
     "neighbou?rhoods", "community", "mountains", "hills", r"gas\s+field", r"oil\s+field",
 )  # fmt: skip
+# more unit words, read only between a place and the place that contains it ("Masisi territory
+# of North Kivu"): as a cue before or after a name they would make places of other things
+CONTAINER_UNITS = (
+    "territory", "chiefdom", "woreda", "oblast", "raion", "rayon", "kebele", "zone", "ward",
+    r"local\s+government\s+area", "groupement", "sub-?county", "barangay",
+)  # fmt: skip
 # units that stay unit words when capitalised ("Balkh Province"; "Mexico City" keeps "City");
 # written as they are capitalised
 CAPITALISED_UNITS = (

