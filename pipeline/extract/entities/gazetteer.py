@@ -23,6 +23,7 @@ A cache that cannot be written (a read-only home) leaves the process with what i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -172,7 +173,8 @@ def _load_or_build() -> dict[str, np.ndarray]:
         np.savez(tmp, **arrays)
         os.replace(tmp, path)
     except OSError:  # a read-only home: this process keeps what it built
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
     return arrays
 
 
