@@ -10,7 +10,10 @@ one of Karnataka; "Hays" in a text that names Yemen is not the Kansas town; a na
 ambiguous stays without a country.
 
 A place the gazetteer does not know takes the country and unit of the place the text puts it in:
-"Masisi, North Kivu", "Masisi territory of North Kivu", "Borno's Gwoza", "(Abadam LGA, Borno)".
+"Masisi, North Kivu", "Masisi territory of North Kivu", "(Abadam LGA, Borno)", or of the owner
+before it, "Borno's Gwoza". A country's part ("eastern Democratic Republic of Congo") is in that
+country; a LOC ("the Andes") is no town abroad; a town's name in another language ("Campi") is
+no clue to the document's countries.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ PLACE_TYPES = (EntityType.GPE, EntityType.LOC, EntityType.FAC)
 # "Masisi territory of North Kivu", "Dar village in Tawila district of"
 _LINK_WORD = rf"(?:{one_of((*lexicon.PLACE_UNITS, *lexicon.CONTAINER_UNITS))}|in|of|the|a)"
 _CONTAINED_IN = re.compile(rf"^(?:[\s,(]|\b{_LINK_WORD}\b){{1,12}}$", re.I)
-_POSSESSIVE = re.compile(r"[’']s\s+$")
+_OWNER_BEFORE = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)[’']s\s+$")
 # a country's part: "eastern Congo", "North-West Syria", "central Mali"
 _SIDE_OF = re.compile(rf"^(?i:{one_of(lexicon.PLACE_NARROWERS)})\s+(?P<country>.+)$")
 
@@ -56,6 +59,9 @@ def context(entities: list[Entity], doc_countries: frozenset[str]) -> Context:
     countries, units, near = set(doc_countries), set(), set()
     small: list[places.Candidate] = []
     for ent in entities:
+        side = _country_of_side(ent)
+        if side and not places.other_countries_of_country_name(side):
+            countries.add(places.country_of_country_name(side)[0])  # "eastern DR Congo"
         if not _is_place(ent) or ent.type == EntityType.LOC:
             continue  # a mountain range or a sea that shares a town's name is no clue
         # a town found by another language's name ("Campi") is no clue unless it is big
@@ -110,38 +116,46 @@ def resolve_places(text: str, entities: list[Entity], doc_countries: frozenset[s
         ent.admin1 = place.unit or admin1.name_of(place.admin1)
         ent.latitude, ent.longitude = place.latitude, place.longitude
     if unknown:
-        _from_container(text, entities, unknown)
+        _from_container(text, entities, unknown, ctx)
+
+
+def _country_of_side(ent: Entity) -> str | None:
+    """The country's name in a name of its part: "eastern Democratic Republic of Congo"."""
+    if ent.type not in PLACE_TYPES or ent.kind != ActorKind.NAMED or places.is_region(ent.name):
+        return None  # "South America" is no part of America
+    if places.country_of_country_name(ent.name):
+        return None  # "North Korea", "South Sudan" are countries of their own
+    m = _SIDE_OF.match(ent.name)
+    return m.group("country") if m and places.country_of_country_name(m.group("country")) else None
 
 
 def _side_of_country(ent: Entity, ctx: Context) -> bool:
     """ "eastern Democratic Republic of Congo", "Northern Mali": a part of a country is in it
     (a name two countries share, "Congo", in the one the document names)."""
-    if ent.type not in PLACE_TYPES or ent.kind != ActorKind.NAMED or places.is_region(ent.name):
-        return False  # "South America" is no part of America
-    if places.country_of_country_name(ent.name):
-        return False  # "North Korea", "South Sudan" are countries of their own
-    m = _SIDE_OF.match(ent.name)
-    hit = places.country_of_country_name(m.group("country")) if m else None
-    if not hit:
+    name = _country_of_side(ent)
+    if name is None:
         return False
-    named = ({hit[0]} | places.other_countries_of_country_name(m.group("country"))) & ctx.countries
-    ent.country = named.pop() if len(named) == 1 else hit[0]
+    own = places.country_of_country_name(name)[0]
+    named = ({own} | places.other_countries_of_country_name(name)) & ctx.countries
+    ent.country = named.pop() if len(named) == 1 else own
+    ent.admin1 = ent.latitude = ent.longitude = None
     return True
 
 
-def _from_container(text: str, entities: list[Entity], unknown: list[Entity]) -> None:
+def _from_container(text: str, entities: list[Entity], unknown: list[Entity], ctx: Context) -> None:
     """A place the gazetteer lacks takes the country and unit of the place that the text puts
     it in: the place after it ("Masisi, North Kivu"), or the owner before it ("Borno's Gwoza")."""
-    starts, ends = {}, {}
+    starts = {}
     for ent in entities:
         if ent.country and ent.type in PLACE_TYPES:
-            for s, e in ent.mentions:
-                starts[s], ends[e] = ent, ent
+            for s, _ in ent.mentions:
+                starts[s] = ent
     for ent in unknown:
         for s, e in ent.mentions:
-            container = _after(text, e, starts) or _owner(text, s, ends)
-            if container:
-                ent.country, ent.admin1 = container.country, container.admin1
+            container = _after(text, e, starts)
+            found = (container.country, container.admin1) if container else _owner(text, s, ctx)
+            if found:
+                ent.country, ent.admin1 = found
                 break
 
 
@@ -153,6 +167,18 @@ def _after(text: str, end: int, starts: dict[int, Entity]) -> Entity | None:
     return None
 
 
-def _owner(text: str, start: int, ends: dict[int, Entity]) -> Entity | None:
-    m = _POSSESSIVE.search(text[max(0, start - 4) : start])
-    return ends.get(start - len(m.group())) if m else None
+def _owner(text: str, start: int, ctx: Context) -> tuple[str | None, str | None] | None:
+    """The country and unit of the owner before a place: "Borno's Gwoza", "Mozambique's X"."""
+    m = _OWNER_BEFORE.search(text[max(0, start - 60) : start])
+    if not m:
+        return None
+    words = m.group("owner").split()
+    for i in range(len(words)):  # the longest name that ends before the possessive
+        owner = " ".join(words[i:])
+        country = places.country_of_country_name(owner)
+        if country:
+            return country[0], None
+        place = places.choose(owner, ctx.countries, ctx.units, ctx.near)
+        if place and (place.unit or place.population >= places.KNOWN_PLACE):
+            return place.country, place.unit or admin1.name_of(place.admin1)
+    return None

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipeline.extract.entities import lexicon
 from pipeline.settings import SEEDS_DIR
 
 REFERENCE_DIR = SEEDS_DIR / "reference"
@@ -188,7 +189,13 @@ def _candidates(key: str) -> tuple[Candidate, ...]:
         for p in towns
     ]
     out.sort(key=lambda c: -c.population)
+    stem = _REGION_ENDING.sub("", key)
+    if not out and stem != key:  # "Borno State": the unit Borno
+        return tuple(c for c in _candidates(stem) if c.unit)
     return tuple(out)
+
+
+_REGION_ENDING = re.compile(rf"(?<=\w)\s+(?:{'|'.join(lexicon.REGION_NAME_ENDINGS)})$", re.I)
 
 
 def _named_after_town(unit, towns) -> bool:
@@ -213,6 +220,30 @@ def known_place(name: str) -> bool:
     or a town's of 15,000+ people."""
     return country_of_country_name(name) is not None or any(
         c.population >= KNOWN_PLACE for c in candidates(name)
+    )
+
+
+def named_units(names) -> frozenset[str]:
+    """The units (GeoNames keys) that `names` name, each of one country ("Borno", "Cauca")."""
+    out = set()
+    for name in names:
+        units = [c for c in candidates(name) if c.unit and not c.local and c.admin1]
+        if len({c.country for c in units}) == 1:
+            out.add(units[0].admin1)
+    return frozenset(out)
+
+
+def town_in_units(name: str, units: frozenset[str] | set[str]) -> bool:
+    """Whether a town named `name` lies in one of `units`: a small town is a place when the
+    document names the unit it is in."""
+    return bool(units) and any(c.unit is None and c.admin1 in units for c in candidates(name))
+
+
+def is_big_city(name: str) -> bool:
+    """Whether `name`, one word, is a town of a million people or more by its own name (not
+    another language's): "Kyiv", "Tehran"."""
+    return " " not in name.strip() and any(
+        c.unit is None and not c.alternate and c.population >= BIG_PLACE for c in candidates(name)
     )
 
 

@@ -5,7 +5,8 @@ The location is the most specific place named in the event's sentences: the firs
 names a town places the event, later ones are context. A country, a continent or sea, a name
 ending in a region's unit ("Kachin State"), a first-level division, or a name the text calls a
 province anywhere ("Idlib province") is a region (3); a town after "near", "outside", "close
-to" ... is near it (2). The country is the place's own, decided for the whole document
+to" ... is near it (2). Among regions, a district goes before the unit or country it lies in.
+The country is the place's own, decided for the whole document
 (`entities.geo`: a name shared by places in several countries is the one in a country or unit the
 text names), else that of the first other place of its sentences that has one; an event whose
 sentences name no place takes the country the text mentions most, and no location.
@@ -37,7 +38,7 @@ def locate(entities, sentences, text) -> tuple:
             if ent.country and ent.type in ("GPE", "LOC")
         ]
         return None, (max(counts)[2] if counts else None), None, None
-    level, _, place = min(candidates, key=lambda c: (c[0], c[1]))
+    level, _, place = min(candidates, key=lambda c: (c[0], c[0] == 3 and _broad(c[2]), c[1]))
     if "\n" in place.name:
         # a name run across a paragraph break ("Maiduguri\nNigerian"): the place is its first line
         name = place.name.split("\n", 1)[0].strip()
@@ -47,6 +48,19 @@ def locate(entities, sentences, text) -> tuple:
         in_text = [c for lvl, _, c in sorted(candidates, key=lambda c: c[1]) if c.country]
         country = in_text[0].country if in_text else None
     return place.name, country, level, place
+
+
+def _broad(entity) -> bool:
+    """Whether a region is a country, a first-level unit or a world region, which a district
+    named beside it lies in ("Borno's X district" is placed in X district)."""
+    name = entity.name
+    return bool(
+        places.country_of_country_name(name)
+        or admin1.is_region_name(name)
+        or places.is_subdivision(name)
+        or places.is_region(name)
+        or WORLD_REGION.fullmatch(name)
+    )
 
 
 def _place_level(entity, text: str, first: int) -> int:
