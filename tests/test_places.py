@@ -355,3 +355,59 @@ def test_the_gazetteer_works_where_its_cache_cannot_be_written(tmp_path):
         [sys.executable, "-c", _LOOKUP], cwd=REPO_ROOT, env=env, capture_output=True, text=True
     )
     assert out.returncode == 0 and "AFG" in out.stdout, out.stderr
+
+
+@pytest.mark.parametrize(
+    "region,country", [("Darfur", "Sudan"), ("Cauca", "Colombia"), ("Balochistan", "Pakistan")]
+)
+def test_an_event_named_only_by_regions_is_placed_in_the_narrowest(region, country):
+    out = _extract(f"Fighting in {country} spread across {region} last week, killing nine people.")
+    assert [ev["location"] for ev in out["events"]] == [region]
+
+
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        ("Rebels near Goma in the Democratic Republic of Congo seized a town. Congo's army "
+         "said it would retake it.", "COD"),
+        ("Floods hit Brazzaville on Monday. Congo's government asked for help.", "COG"),
+        ("Congo's government asked for help after the floods.", None),
+    ],
+)  # fmt: skip
+def test_congo_is_the_congo_the_text_is_about_or_none(text, country):
+    out = _extract(text)
+    congo = [e for e in out["entities"] if e["name"] in ("Congo", "Republic of the Congo")]
+    assert congo and all(e["country"] == country for e in congo), congo
+
+
+@pytest.mark.parametrize("word", ["Sea", "Ocean", "Mountain", "Desert"])
+def test_a_common_word_that_begins_a_sentence_is_no_place(nlp, word):
+    from pipeline.extract.entities.mentions import drop_capitalised_words, mention
+
+    text = f"A ferry sank off Zamboanga on Monday. {word} accidents are common there."
+    doc = nlp(text)
+    start = text.index(word)
+    found = [
+        mention(text, text.index("Zamboanga"), text.index(" on"), "GPE"),
+        mention(text, start, start + len(word), "LOC"),  # as the model may label it
+    ]
+    kept = [m.text for m in drop_capitalised_words(doc, found)]
+    assert kept == ["Zamboanga"]
+
+
+def test_the_start_or_end_of_a_journey_is_not_where_the_event_happened():
+    out = _extract(
+        "A bus travelling from Quetzaltenango to Guatemala City left the road near the town of "
+        "Kolvareta, in Sololá department, killing 13 passengers."
+    )
+    assert [ev["location"] for ev in out["events"]] == ["Kolvareta"]
+    assert out["events"][0]["country"] == "GTM"
+
+
+@pytest.mark.parametrize("x", INVENTED[:2])
+def test_a_capital_named_beside_its_title_is_a_place(x):
+    out = _extract(
+        f"Floods displaced thousands in and around the provincial capital, {x}, where homes "
+        "were under water, officials in Zambezia said."
+    )
+    assert x in _places(out)

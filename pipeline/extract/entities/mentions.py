@@ -82,6 +82,8 @@ def model_mentions(doc, text: str) -> list[Mention]:
         surface = text[start:end]
         if not surface or not any(c.isalpha() for c in surface):
             continue
+        if ent.label_ in SPLIT_LABELS and ent.label_ != EntityType.ORG and surface.islower():
+            continue  # "agriculture", "metro": a place's name has a capital letter
         label = ent.label_
         if label == EntityType.ORG and (g := _GROUP_NOUN_END.search(surface)):
             end = start + g.start()  # "Al Shabaab militants" -> the group is "Al Shabaab"
@@ -224,7 +226,8 @@ def after_title(before: str) -> bool:
 
 
 def drop_capitalised_words(doc, mentions: list[Mention]) -> list[Mention]:
-    """A lone common word at the start of a sentence ("Gang violence ...") is not a name."""
+    """A lone common word at the start of a sentence ("Gang violence ...", "Sea travel ...") is
+    not a name (a place's only where the words around it or the gazetteer say so)."""
     from pipeline.clean.page import word_zipf
 
     names = Counter(m.text for m in mentions)
@@ -234,13 +237,20 @@ def drop_capitalised_words(doc, mentions: list[Mention]) -> list[Mention]:
         # NER alone sets no sentence starts: then only the text's start is known
         return span is not None and (span.start == 0 or doc[span.start].is_sent_start is True)
 
+    def no_place(m: Mention) -> bool:  # "Sea accidents are common": no place's name
+        return m.label in (EntityType.GPE, EntityType.LOC) and not (
+            m.place_votes
+            or places.known_place(m.text)
+            or places.normalize(m.text) in places.demonyms()
+        )
+
     return [
         m
         for m in mentions
         if not (
             " " not in m.text
             and names[m.text] == 1
-            and m.label in (EntityType.PERSON, EntityType.ORG)
+            and (m.label in (EntityType.PERSON, EntityType.ORG) or no_place(m))
             and sentence_start(m)
             and word_zipf(m.text.lower()) >= 4.0
         )

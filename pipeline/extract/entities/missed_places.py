@@ -73,6 +73,7 @@ _NAME_IN_PLACE = re.compile(
     rf"\b(?i:{one_of(lexicon.CONTAINED_PLACE_BEFORE)})\s+(?P<name>{_PNAME})"
     rf"(?:{_SP}in{_SP}|,{_SP})(?:the{_SP})?(?P<container>{_PNAME})"
 )
+_CAPITAL_NAMED = re.compile(rf"\bcapital,?{_SP}(?P<name>{_PNAME})")
 _IN_PLACE_RUN = re.compile(
     rf"\b(?i:{one_of(lexicon.CLAUSE_PLACE_BEFORE)})\s+(?P<name>{_PW}(?:{_SP}{_PW}){{1,3}})"
 )
@@ -113,6 +114,9 @@ def rule_places(text: str, known: list[Mention]) -> list[Mention]:
                 if m.group(group):
                     found += _name_spans(text, m.start(group), m.group(group))
     found += _contained_places(text, lowered, known)
+    # "the provincial capital, Quelimane": a capital named beside its title
+    for m in prefilter.finditer_at_starts(_CAPITAL_NAMED, text, lowered):
+        found += _name_spans(text, m.start("name"), m.group("name"))
     # "in Kolvareta Balochistan": a place run into its region after a place word
     for m in prefilter.finditer_at_starts(_IN_PLACE_RUN, text, lowered):
         spans = _name_spans(text, m.start("name"), m.group("name"))

@@ -294,7 +294,7 @@ def country_of_place(name: str, prefer: frozenset[str] | set[str] = frozenset())
 
 
 # a country's name that news also writes for another country ("Congo" for DR Congo)
-_SHARED_COUNTRY_NAMES = {"congo": frozenset({"COD"}), "republic of congo": frozenset({"COD"})}
+_SHARED_COUNTRY_NAMES = {"congo": frozenset({"COD"})}
 
 
 def other_countries_of_country_name(name: str) -> set[str]:

@@ -5,14 +5,17 @@ The location is the most specific place named in the event's sentences: the firs
 names a town places the event, later ones are context. A country, a continent or sea, a name
 ending in a region's unit ("Kachin State"), a first-level division, or a name the text calls a
 province anywhere ("Idlib province") is a region (3); a town after "near", "outside", "close
-to" ... is near it (2). Among regions, a district goes before the unit or country it lies in.
-The country is the place's own, decided for the whole document
+to" ... is near it (2); the start or end of a journey ("travelling from X to Y") is context, as
+a region is (3). Among regions, the narrowest: a district before the unit it lies in, a
+unit before its country. The country is the place's own, decided for the whole document
 (`entities.geo`: a name shared by places in several countries is the one in a country or unit the
 text names), else that of the first other place of its sentences that has one; an event whose
 sentences name no place takes the country the text mentions most, and no location.
 """
 
 from __future__ import annotations
+
+import re
 
 from pipeline.extract.entities import admin1, places
 from pipeline.extract.events.lexicon import NEAR, REGION_NAME, REGION_UNIT, WORLD_REGION
@@ -38,7 +41,9 @@ def locate(entities, sentences, text) -> tuple:
             if ent.country and ent.type in ("GPE", "LOC")
         ]
         return None, (max(counts)[2] if counts else None), None, None
-    level, _, place = min(candidates, key=lambda c: (c[0], c[0] == 3 and _broad(c[2]), c[1]))
+    level, _, place = min(
+        candidates, key=lambda c: (c[0], _breadth(c[2]) if c[0] == 3 else 0, c[1])
+    )
     if "\n" in place.name:
         # a name run across a paragraph break ("Maiduguri\nNigerian"): the place is its first line
         name = place.name.split("\n", 1)[0].strip()
@@ -50,17 +55,22 @@ def locate(entities, sentences, text) -> tuple:
     return place.name, country, level, place
 
 
-def _broad(entity) -> bool:
-    """Whether a region is a country, a first-level unit or a world region, which a district
-    named beside it lies in ("Borno's X district" is placed in X district)."""
+# a place named as the start or the end of a journey: "from X", "from X to Y"
+_JOURNEY_END = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][^,.;:]{0,40}\s+to\s+(?:the\s+)?)?$")
+
+
+def _breadth(entity) -> int:
+    """How wide a region is: 0 a district, 1 a first-level unit or a region of one country, 2 a
+    country or a world region. An event is placed in the narrowest ("Borno's X district" in X
+    district; "Darfur, Sudan" in Darfur)."""
     name = entity.name
-    return bool(
+    if (
         places.country_of_country_name(name)
-        or admin1.is_region_name(name)
-        or places.is_subdivision(name)
         or places.is_region(name)
         or WORLD_REGION.fullmatch(name)
-    )
+    ):
+        return 2
+    return int(admin1.is_region_name(name) or places.is_subdivision(name))
 
 
 def _place_level(entity, text: str, first: int) -> int:
@@ -76,6 +86,8 @@ def _place_level(entity, text: str, first: int) -> int:
         REGION_UNIT.match(text[b : b + 20]) for _, b in entity.mentions
     ):
         return 3  # "Borno", "Cauca"; "Idlib province" anywhere in the text: Idlib is a region
+    if _JOURNEY_END.search(text[max(0, first - 60) : first]):
+        return 3  # "travelling from X to Y": where a journey began or led, not where it ended
     if NEAR.search(text[max(0, first - 30) : first]):
         return 2
     return 1
