@@ -141,6 +141,20 @@ def test_a_town_named_with_the_word_city_is_the_town(town, country):
     assert [(ev["location"], ev["country"]) for ev in out["events"]] == [(town, country)]
 
 
+@pytest.mark.parametrize(
+    "institution,town,country",
+    [("Police Station", "Gazipur", "BGD"), ("Civil Hospital", "Quetta", "PAK"),
+     ("Governorship", "Aydin", "TUR"), ("University", "Kabul", "AFG"),
+     ("Central Prison", "Kandahar", "AFG")],
+)  # fmt: skip
+def test_an_institution_named_after_its_town_places_the_event_in_the_town(
+    institution, town, country
+):
+    out = _extract(f"A crowd gathered outside the {town} {institution} on Monday and clashed "
+                   "with police, leaving three people injured.")  # fmt: skip
+    assert [(ev["location"], ev["country"]) for ev in out["events"]] == [(town, country)]
+
+
 @pytest.mark.parametrize("x", INVENTED)
 def test_a_hospital_is_not_the_town_it_stands_in(x):
     out = _extract(f"A shell hit the {x} General Hospital in Nyala, killing two patients.")
@@ -248,6 +262,11 @@ def test_a_small_town_abroad_does_not_take_a_name_from_the_texts_country():
         ("Aid was handed out by the Norwegian Refugee Council in the camp.", None),
         ("The faction is linked to al-Qaeda and attacks convoys.", "al-Qaeda"),
         ("The faction is linked to Jabhat Ansar Kolvareta and attacks convoys.", None),
+        (
+            "Researchers from the University of Kolvareta counted the dead.",
+            "University of Kolvareta",
+        ),
+        ("A statement from the Ministry of Umbatesi Affairs gave no toll.", None),
     ],
 )
 def test_organisations_and_groups_are_not_places(sentence, name):

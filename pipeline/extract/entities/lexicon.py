@@ -159,6 +159,12 @@ ORGANISATION_WORDS = (
     "Militia", "Group", "Mission", "Ministry", "Institute", "Federation", "Association",
     "League", "Corporation", "Company", "Network", "Foundation", "Society", "Cross", "Crescent",
 )  # fmt: skip
+# the first word of an organisation's name that goes on with "of": "University of X", "Ministry of
+# Y" (not "Bank": "Bank of" is rare, "West Bank" a place)
+ORGANISATION_HEADS_OF = (
+    "University", "Ministry", "Journal", "Institute", "Department", "Office", "Council",
+    "Committee", "Commission", "Court", "Academy", "College", "School", "Union", "Church",
+)  # fmt: skip
 # words before a name that make it a group's, when it is no known place: "linked to al-Qaeda",
 # "an affiliate of X", "loyal to X"; any case
 GROUP_NAME_BEFORE = (
@@ -172,6 +178,13 @@ COMPOUND_ADJECTIVE_ENDINGS = (
     "era", "style", "led", "backed", "based", "linked", "made", "built", "born", "allied",
     "aligned", "controlled", "held", "run", "funded", "owned", "brokered", "bound", "wide",
     "type", "class", "affiliated", "supported", "dominated", "occupied",
+)  # fmt: skip
+# the last word of an institution's name that begins with its town's: "Dhing Police Station",
+# "Kano Teaching Hospital", "Aydin Governorship"; the event is in the town
+INSTITUTION_WORDS = (
+    "Station", "Governorship", "Hospital", "Clinic", "College", "University", "School",
+    "Prison", "Jail", "Airport", "Airbase", "Barracks", "Stadium", "Mosque", "Church",
+    "Cathedral", "Court", "Hall", "Headquarters", "Market",
 )  # fmt: skip
 # capitals that are not organisations: weapons, vehicles, units, times, titles, numerals
 NOT_ORG_ACRONYMS = frozenset(

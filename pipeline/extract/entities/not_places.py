@@ -2,8 +2,8 @@
 
 Run on the voted entities, before places are located (`geo`):
 
-- an organisation's word after the first word ("United Nations", "Polisario Front") makes a
-  name an ORG;
+- an organisation's word after the first word ("United Nations", "Polisario Front"), or an
+  institution's before "of" ("University of X", "Ministry of Y"), makes a name an ORG;
 - a group's cue before every mention of a name that no gazetteer knows ("linked to al-Qaeda",
   "an affiliate of X") makes it an ORG;
 - a compound adjective ("Soviet-era", "Russia-backed") is no name of a place: it is a NORP,
@@ -24,7 +24,10 @@ from pipeline.extract.patterns import one_of
 from pipeline.vocabulary import ActorKind, EntityType
 
 _PLACE_TYPES = (EntityType.GPE, EntityType.LOC, EntityType.FAC)
-_ORGANISATION_WORD = re.compile(rf"\s(?:{one_of(lexicon.ORGANISATION_WORDS)})\b")
+_ORGANISATION_WORD = re.compile(
+    rf"\s(?:{one_of(lexicon.ORGANISATION_WORDS)})\b"
+    rf"|^(?:{one_of(lexicon.ORGANISATION_HEADS_OF)})\s+of\s"
+)
 _GROUP_CUE = re.compile(rf"\b(?i:{one_of(lexicon.GROUP_NAME_BEFORE)})\s+(?:the\s+)?$")
 _COMPOUND = re.compile(rf"^(?P<stem>.+)-(?i:{one_of(lexicon.COMPOUND_ADJECTIVE_ENDINGS)})$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)

@@ -16,22 +16,27 @@ sentences name no place takes the country the text mentions most, and no locatio
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.extract.entities import admin1, places
+from pipeline.extract.entities.lexicon import INSTITUTION_WORDS
 from pipeline.extract.events.lexicon import NEAR, REGION_NAME, REGION_UNIT, WORLD_REGION
+from pipeline.extract.patterns import one_of
 
 
 def locate(entities, sentences, text) -> tuple:
     """(location, country, geo precision, the place's entity) of the event whose sentences are
     `sentences`: the most specific place named in them, its country, its precision."""
     candidates = []
+    countries = {ent.country for ent in entities if ent.country}
     for s, e in sentences:
         for ent in entities:
-            if ent.type not in ("GPE", "LOC", "FAC"):
+            town = _town_of_institution(ent, countries)
+            if ent.type not in ("GPE", "LOC", "FAC") and town is None:
                 continue
             hits = [a for a, _ in ent.mentions if s <= a < e]
             if hits:
-                candidates.append((_place_level(ent, text, hits[0]), hits[0], ent))
+                candidates.append((_place_level(ent, text, hits[0]), hits[0], town or ent))
         if any(level < 3 for level, _, _ in candidates):
             break  # the first sentence that names a town places the event; later ones are context
     if not candidates:
@@ -42,7 +47,13 @@ def locate(entities, sentences, text) -> tuple:
         ]
         return None, (max(counts)[2] if counts else None), None, None
     level, _, place = min(
-        candidates, key=lambda c: (c[0], _breadth(c[2]) if c[0] == 3 else 0, c[1])
+        candidates,
+        key=lambda c: (
+            c[0],
+            _breadth(c[2]) if c[0] == 3 else 0,
+            isinstance(c[2], _Town),  # a town named in an institution's name comes after
+            c[1],
+        ),
     )
     if "\n" in place.name:
         # a name run across a paragraph break ("Maiduguri\nNigerian"): the place is its first line
@@ -53,6 +64,39 @@ def locate(entities, sentences, text) -> tuple:
         in_text = [c for lvl, _, c in sorted(candidates, key=lambda c: c[1]) if c.country]
         country = in_text[0].country if in_text else None
     return place.name, country, level, place
+
+
+@dataclass(frozen=True)
+class _Town:
+    """The town an institution's name begins with ("Dhing Police Station" -> Dhing)."""
+
+    name: str
+    country: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    type: str = "GPE"
+
+
+_INSTITUTION_WORD = re.compile(rf"\s{one_of(INSTITUTION_WORDS)}$")
+
+
+def _town_of_institution(ent, countries: set[str]) -> _Town | None:
+    """The town an institution is named after, where the gazetteer has it in the document's
+    countries (or it is a known place): the event is in the town, not at "X Police Station"."""
+    if ent.type not in ("ORG", "FAC", "GPE") or not _INSTITUTION_WORD.search(ent.name):
+        return None
+    words = ent.name.split()
+    for k in (1, 2):  # "Quetta Civil Hospital": the town is the first word or two
+        town = " ".join(words[:k])
+        if k >= len(words) or not town[:1].isupper():
+            break
+        place = places.choose(town, countries)
+        if place and not place.unit and (place.country in countries or places.known_place(town)):
+            return _Town(
+                town, place.country, admin1.name_of(place.admin1), place.latitude, place.longitude
+            )
+    return None
 
 
 # a place named as the start or the end of a journey: "from X", "from X to Y"
