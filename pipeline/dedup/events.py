@@ -244,111 +244,127 @@ def _actor_keys(report: EventReport) -> set[tuple[str, str]]:
 
 
 class _Windowed:
-    """Reports by key and day, to look up those of a key within a window of days."""
+    """Reports by key and day (an ordinal), to look up those of a key within a window of days."""
 
-    def __init__(self) -> None:
+    def __init__(self, window: int) -> None:
         self.days: dict[tuple, list[int]] = {}
+        self.offsets = range(-window, window + 1)
 
-    def add(self, key: tuple, day: dt.date, i: int) -> None:
+    def add(self, key: tuple, day: int, i: int) -> None:
         self.days.setdefault((*key, day), []).append(i)
 
-    def near(self, key: tuple, day: dt.date, window: int) -> Iterator[int]:
-        for offset in range(-window, window + 1):
-            yield from self.days.get((*key, day + dt.timedelta(days=offset)), ())
+    def near(self, key: tuple, day: int) -> Iterator[int]:
+        for offset in self.offsets:
+            yield from self.days.get((*key, day + offset), ())
 
 
 def candidate_pairs(
     order: list[EventReport], options: ClusterOptions
 ) -> list[tuple[EventReport, EventReport]]:
     """The pairs that may be one event and hold a new report (one without an event_id; with
-    `recompare_stored`, any report), in the order the exhaustive comparison of every (type, country) block, each country's block joined
-    to the type's country-less reports, would meet them (clustering is greedy: the order of the
-    pairs decides between two clusters a report could join)."""
-    widest = options.window_days + options.undated_slack_days
-    blocks: dict[tuple, list[int]] = {}
-    for i, r in enumerate(order):
-        blocks.setdefault((r.type, r.country), []).append(i)
-    block_no = {key: n for n, key in enumerate(blocks)}
-    pos = {i: p for block in blocks.values() for p, i in enumerate(block)}
-    # the country-less reports of a type first meet each other in the first block whose pool
-    # holds them: their own, or an earlier country's of that type
-    pool_of_none: dict[str, tuple[str, str | None]] = {}
-    for key in blocks:
-        if key[1] is None or key[1]:
-            pool_of_none.setdefault(key[0], key)
-    coarse = [not r.location or _is_region(r.location) for r in order]
-    by_place, by_admin1, by_actor, coarse_by_actor = (
-        _Windowed(),
-        _Windowed(),
-        _Windowed(),
-        _Windowed(),
-    )
-    actor_keys: dict[int, set] = {}
-    for i, r in enumerate(order):
-        if r.date is None:
-            continue  # never the same event as anything
-        if r.location:
-            by_place.add((r.type, _first_word(r.location)), r.date, i)
-            if r.admin1:
-                by_admin1.add((r.type, _first_word(r.admin1)), r.date, i)
-        if r.country:
-            actor_keys[i] = _actor_keys(r)
-            for key in actor_keys[i]:
-                by_actor.add((r.type, r.country, key), r.date, i)
-                if coarse[i]:
-                    coarse_by_actor.add((r.type, r.country, key), r.date, i)
-
-    def candidates(i: int) -> Iterator[int]:
-        r = order[i]
-        if r.location:
-            yield from by_place.near((r.type, _first_word(r.location)), r.date, widest)
-            yield from by_admin1.near((r.type, _first_word(r.location)), r.date, widest)
-            if r.admin1:
-                yield from by_place.near((r.type, _first_word(r.admin1)), r.date, widest)
-        if r.country:
-            index = by_actor if coarse[i] else coarse_by_actor
-            for key in actor_keys[i]:
-                yield from index.near((r.type, r.country, key), r.date, widest)
-
+    `recompare_stored`, any report), in the order the exhaustive comparison of every (type,
+    country) block, each country's block joined to the type's country-less reports, would meet
+    them (clustering is greedy: the order of the pairs decides between two clusters a report
+    could join)."""
+    pools = _Pools(order)
+    index = _ReportIndex(order, options.window_days + options.undated_slack_days)
+    day = [r.date.toordinal() if r.date else None for r in order]
+    week = [r.date_precision == "week" for r in order]
     ranked: dict[tuple[int, int], tuple] = {}
     for i, r in enumerate(order):
         if r.date is None or (r.event_id is not None and not options.recompare_stored):
             continue
-        for j in candidates(i):
+        for j in index.candidates(i):
             pair = (i, j) if i < j else (j, i)
-            if j == i or pair in ranked or not _may_match(order[i], order[j], options):
+            if j == i or pair in ranked or order[j].article_id == r.article_id:
                 continue
-            rank = _pool_rank(order, pair, blocks, block_no, pos, pool_of_none)
+            apart = abs(day[i] - day[j])
+            if apart > options.window_days and (
+                apart > options.window_days + options.undated_slack_days or not (week[i] or week[j])
+            ):
+                continue
+            rank = pools.rank(*pair)
             if rank is not None:
                 ranked[pair] = rank
-    return [
-        (order[rank[-2]], order[rank[-1]])
-        for rank in sorted(ranked.values())
-    ]  # fmt: skip
+    return [(order[rank[-2]], order[rank[-1]]) for rank in sorted(ranked.values())]
 
 
-def _may_match(a: EventReport, b: EventReport, options: ClusterOptions) -> bool:
-    window = options.window_days
-    if "week" in (a.date_precision, b.date_precision):
-        window += options.undated_slack_days
-    return a.article_id != b.article_id and abs((a.date - b.date).days) <= window
+class _Pools:
+    """Where the exhaustive loop meets a pair: the blocks of (type, country) in the order of
+    their first report, each country's block followed by its type's country-less reports."""
+
+    def __init__(self, order: list[EventReport]):
+        blocks: dict[tuple, list[int]] = {}
+        for i, r in enumerate(order):
+            blocks.setdefault((r.type, r.country), []).append(i)
+        self.key = [(r.type, r.country) for r in order]
+        self.block_no = {key: n for n, key in enumerate(blocks)}
+        self.size = {key: len(block) for key, block in blocks.items()}
+        self.pos = [0] * len(order)
+        for block in blocks.values():
+            for p, i in enumerate(block):
+                self.pos[i] = p
+        # the country-less reports of a type first meet each other in the first block whose
+        # pool holds them: their own, or an earlier country's of that type
+        self.pool_of_none: dict[str, tuple] = {}
+        for key in blocks:
+            if key[1] is None or key[1]:
+                self.pool_of_none.setdefault(key[0], key)
+
+    def rank(self, i: int, j: int) -> tuple | None:
+        """(pool, place, place, first report, second report) where the loop first compares the
+        reports i < j; None when it never does (two countries)."""
+        ka, kb = self.key[i], self.key[j]
+        if ka == kb:  # one block: its order is the reports' order
+            key = self.pool_of_none[ka[0]] if ka[1] is None else ka
+            offset = self.size[key] if key != ka else 0
+            return (self.block_no[key], offset + self.pos[i], offset + self.pos[j], i, j)
+        if ka[0] != kb[0] or (ka[1] is not None and kb[1] is not None):
+            return None
+        country, none = (i, j) if kb[1] is None else (j, i)
+        key = self.key[country]
+        if not key[1]:
+            return None  # a falsy country's block is not joined to the country-less reports
+        place = self.size[key] + self.pos[none]
+        return (self.block_no[key], self.pos[country], place, country, none)
 
 
-def _pool_rank(order, pair, blocks, block_no, pos, pool_of_none) -> tuple | None:
-    """(block, place in its pool, place in its pool, first report, second report) of the first
-    time the exhaustive loop compares the pair; None when it never does (two countries)."""
-    i, j = pair
-    a, b = order[i], order[j]
-    ka, kb = (a.type, a.country), (b.type, b.country)
-    if ka == kb:
-        key = pool_of_none[a.type] if a.country is None else ka
-        offset = len(blocks[key]) if key != ka else 0
-        first, second = sorted((i, j), key=lambda k: pos[k])
-        return (block_no[key], offset + pos[first], offset + pos[second], first, second)
-    if a.type != b.type or (a.country is not None and b.country is not None):
-        return None
-    country, none = (i, j) if b.country is None else (j, i)
-    key = (order[country].type, order[country].country)
-    if not key[1]:
-        return None  # a falsy country's block is not joined to the country-less reports
-    return (block_no[key], pos[country], len(blocks[key]) + pos[none], country, none)
+class _ReportIndex:
+    """The reports by type and the first word of their place or region, and, within a
+    country, by actor word (all of them, and those naming no town), day by day."""
+
+    def __init__(self, order: list[EventReport], window: int):
+        self.order = order
+        self.coarse = [not r.location or _is_region(r.location) for r in order]
+        self.by_place, self.by_admin1 = _Windowed(window), _Windowed(window)
+        self.by_actor, self.coarse_by_actor = _Windowed(window), _Windowed(window)
+        self.actor_keys: dict[int, set] = {}
+        for i, r in enumerate(order):
+            if r.date is None:
+                continue  # never the same event as anything
+            day = r.date.toordinal()
+            if r.location:
+                self.by_place.add((r.type, _first_word(r.location)), day, i)
+                if r.admin1:
+                    self.by_admin1.add((r.type, _first_word(r.admin1)), day, i)
+            if r.country:
+                self.actor_keys[i] = _actor_keys(r)
+                for key in self.actor_keys[i]:
+                    self.by_actor.add((r.type, r.country, key), day, i)
+                    if self.coarse[i]:
+                        self.coarse_by_actor.add((r.type, r.country, key), day, i)
+
+    def candidates(self, i: int) -> Iterator[int]:
+        """The reports that may agree with report i on place (with repeats, itself too)."""
+        r = self.order[i]
+        day = r.date.toordinal()
+        if r.location:
+            place = _first_word(r.location)
+            yield from self.by_place.near((r.type, place), day)
+            yield from self.by_admin1.near((r.type, place), day)
+            if r.admin1:
+                yield from self.by_place.near((r.type, _first_word(r.admin1)), day)
+        if r.country:
+            index = self.by_actor if self.coarse[i] else self.coarse_by_actor
+            for key in self.actor_keys[i]:
+                yield from index.near((r.type, r.country, key), day)
