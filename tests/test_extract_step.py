@@ -106,17 +106,22 @@ def test_a_day_extracted_by_a_pool_of_two_processes_has_the_same_rows_as_one_pro
     options = ExtractOptions(stage_chunk_articles=2, workers=2)
     with caplog.at_level("INFO", logger="pipeline.runs.extraction"):
         pooled = _staged_day(tmp_path, options)
-    assert "8/8" in caplog.text and "2 processes" in caplog.text  # four parts, two processes
+    # eight parts of one article (four per process at most two), two processes
+    assert "8/8" in caplog.text and "2 processes" in caplog.text
     assert pooled == one_chunk
 
 
 def test_a_pool_reads_the_day_in_parts_that_cover_every_line_once(tmp_path):
     clean = tmp_path / CLEAN
-    lines = [json.dumps({"id": f"r{i}", "text": "é" * i}) + "\n" for i in range(7)]
+    lines = [json.dumps({"id": f"r{i}", "text": "é" * i}) + "\n" for i in range(40)]
     clean.write_text("".join(lines), encoding="utf-8")
+    # parts of at most stage_chunk_articles records, at least four per worker
+    parts = extraction._plan_parts(clean, ExtractOptions(stage_chunk_articles=6, workers=2))
+    assert [p.records for p in parts] == [5] * 8
     parts = extraction._plan_parts(clean, ExtractOptions(stage_chunk_articles=3, workers=2))
-    assert [p.records for p in parts] == [3, 3, 1]
+    assert [p.records for p in parts] == [3] * 13 + [1]
     read = [r["id"] for p in parts for r in extraction._part_records(clean, p)]
-    assert read == [f"r{i}" for i in range(7)]
-    whole = extraction._plan_parts(clean, ExtractOptions(stage_chunk_articles=3, workers=1))
-    assert len(whole) == 1 and whole[0].records == 7
+    assert read == [f"r{i}" for i in range(40)]
+    for options in (ExtractOptions(workers=1), ExtractOptions(stage_chunk_articles=40, workers=2)):
+        whole = extraction._plan_parts(clean, options)
+        assert len(whole) == 1 and whole[0].records == 40

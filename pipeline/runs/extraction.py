@@ -114,8 +114,10 @@ class _PartOutput:
 
 
 def _plan_parts(clean: Path, options: ExtractOptions) -> list[_Part]:
-    """One part for the whole file in one process; parts of `stage_chunk_articles` records
-    for a pool."""
+    """One part for the whole file in one process (with one worker, or a date of no more than
+    `stage_chunk_articles` records: a pool would cost more than it saves); else parts of at
+    most `stage_chunk_articles` records, four per worker or more, so that the workers finish
+    together."""
     with open(clean, "rb") as f:
         offsets = [0]
         for line in f:
@@ -123,7 +125,7 @@ def _plan_parts(clean: Path, options: ExtractOptions) -> list[_Part]:
     total = len(offsets) - 1
     if options.workers <= 1 or total <= options.stage_chunk_articles:
         return [_Part(0, 0, None, total)]
-    size = options.stage_chunk_articles
+    size = min(options.stage_chunk_articles, -(-total // (4 * options.workers)))
     return [
         _Part(n, offsets[first], offsets[min(first + size, total)], min(size, total - first))
         for n, first in enumerate(range(0, total, size))
