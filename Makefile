@@ -8,6 +8,8 @@ DATA_DIR ?= data/demo
 # the shared evaluation sets beside the clone (make eval only; make test never reads them)
 SHARED ?= $(dir $(CURDIR))shared
 EVAL_OUT ?= eval-out
+# a subset of the eval sets, e.g. EVAL_ONLY=figprobes (the only one that needs no ../shared)
+EVAL_ONLY ?=
 
 # compiled bytecode makes Airflow's import three times faster; some shells forbid writing it
 unexport PYTHONDONTWRITEBYTECODE
@@ -82,7 +84,7 @@ bench: setup
 	  $(if $(BENCH_MEMORY_PATH),--memory-path $(BENCH_MEMORY_PATH))
 
 eval: setup
-	$(PY) -m tools.evaluate --shared $(SHARED) --out $(EVAL_OUT)
+	$(PY) -m tools.evaluate --shared $(SHARED) --out $(EVAL_OUT) $(if $(EVAL_ONLY),--only $(EVAL_ONLY))
 
 clean:
 	rm -rf $(VENV) data .airflow $(EVAL_OUT)

@@ -51,3 +51,23 @@ def test_the_relevance_set_extracts_the_html_pages_itself_when_they_were_not(
     result = evaluate.evaluate_set(RELEVANCE, eval_dir, tmp_path, done)
     assert ran == [(eval_dir / "html" / "dev.jsonl", tmp_path / "relevance-pred.jsonl")]
     assert result["scores"]["pred"] == str(tmp_path / "relevance-pred.jsonl")
+
+
+def test_the_figure_probes_are_scored_per_family_without_a_shared_directory(tmp_path, monkeypatch):
+    def nothing_found(inputs, output):  # every probe read as reporting nobody
+        with output.open("w", encoding="utf-8") as fh:
+            for line in inputs.read_text(encoding="utf-8").splitlines():
+                record = {"id": json.loads(line)["id"], "status": "ok", "figures": []}
+                fh.write(json.dumps(record | {"relevance": "none"}) + "\n")
+        return {"docs": 1, "seconds": 1.0, "docs_per_s": 1.0}
+
+    monkeypatch.setattr(evaluate, "run_extract", nothing_found)
+    out, missing = tmp_path / "out", str(tmp_path / "no-shared")
+    assert evaluate.main(["--only", "figprobes", "--shared", missing, "--out", str(out)]) == 0
+    scores = json.loads((out / "summary.json").read_text())["sets"]["figprobes"]["scores"]
+    assert {"victim_phrases", "parts", "negation", "inv_places"} <= set(scores["families"])
+    assert scores["families"]["negation"]["passed"] > 0  # nobody hurt: no figure is right
+    assert scores["passed"] < scores["cases"]
+    failed = (out / "figprobes-failures.jsonl").read_text().splitlines()
+    assert len(failed) == scores["cases"] - scores["passed"]
+    assert evaluate.main(["--shared", missing, "--out", str(out)]) == 2  # the dev sets need it

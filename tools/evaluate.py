@@ -2,8 +2,9 @@
 
     python -m tools.evaluate [--shared ../shared] [--out eval-out] [--only SET,...]
 
-SETS are acled, html, figures, relevance (the dev sets) and example (the seed article); default
-all.
+SETS are acled, html, figures, relevance (the dev sets), example (the seed article) and
+figprobes (the behavioural figure probes of `tools.figure_probes`, generated here: the one set
+that needs no shared directory); default all.
 
 For each dev set in SHARED/eval/ (see its README) this runs the production command
 `python -m pipeline extract` on the set's input as a subprocess, times it, and scores the output
@@ -13,11 +14,16 @@ extraction itself only when it did not. For the seed article in SHARED/examples/
 the same command and checks the output against our reading of `ukraine-peacekeeping.expected.md`;
 the checks below are written as data, and the article's text is read at run time, never copied.
 
+For figprobes it writes the generated cases to OUT/figprobes-input.jsonl, runs the same command
+on them and scores each case by the suite's own rule (`tools/figure_probes/__init__.py`): the
+pass rate overall and per template family, the consistency of the invariance groups, and every
+failing case in OUT/figprobes-failures.jsonl.
+
 Predictions, scorer output and the example's input go to OUT/; every number to OUT/summary.json.
 The run ends with one table: set, metric, value.
 
 Exit status: 0 when every extract run and scorer completed, 1 when one of them failed, 2 when the
-shared directory is missing.
+shared directory is missing and a set other than figprobes was asked for.
 """
 
 from __future__ import annotations
@@ -93,7 +99,8 @@ DEV_SETS = (
         reuses="html",
     ),
 )
-SET_NAMES = tuple(s.name for s in DEV_SETS) + ("example",)
+SET_NAMES = tuple(s.name for s in DEV_SETS) + ("example", "figprobes")
+LOCAL_SETS = ("figprobes",)  # generated here: no shared directory needed
 
 # --- The seed example: our reading of SHARED/examples/ukraine-peacekeeping.expected.md ---------
 
@@ -343,6 +350,53 @@ def evaluate_example(shared: Path, out: Path) -> dict[str, Any]:
     return result
 
 
+# --- The behavioural figure probes ---------------------------------------------------------------
+
+
+def evaluate_figprobes(out: Path) -> dict[str, Any]:
+    """Every generated probe through `python -m pipeline extract`, scored by the suite's rule."""
+    from tools import figure_probes
+
+    print("\n== figprobes", flush=True)
+    probes = figure_probes.all_probes()
+    inputs, pred = out / "figprobes-input.jsonl", out / "figprobes-pred.jsonl"
+    with inputs.open("w", encoding="utf-8") as fh:
+        for record in figure_probes.records(probes):
+            fh.write(json.dumps(record) + "\n")
+    result = run_extract(inputs, pred)
+    by_id = {}
+    for line in pred.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            by_id[record.get("id")] = record
+    outputs = [by_id.get(r["id"], {"status": "missing"}) for r in figure_probes.records(probes)]
+    res = figure_probes.results(probes, outputs)
+    with (out / "figprobes-failures.jsonl").open("w", encoding="utf-8") as fh:
+        for r in res:
+            if not r.passed:
+                row = {"family": r.probe.family, "template": r.probe.template,
+                       "text": r.probe.text, "expected": dict(r.probe.expected),
+                       "reason": r.reason, "relevance": r.relevance, "figures": r.figures}  # fmt: skip
+                fh.write(json.dumps(row) + "\n")
+    result["scores"] = figure_probes.summary(res)
+    print(figure_probes.report(res, failures=0))
+    return result
+
+
+def figprobes_rows(result: dict[str, Any]) -> list[tuple[str, str, str]]:
+    scores = result["scores"]
+    rows = [("figprobes", "pass_rate", f"{scores['pass_rate']:.4f} "
+             f"({scores['passed']}/{scores['cases']})")]  # fmt: skip
+    for family, f in scores["families"].items():
+        rows.append(("figprobes", family, f"{f['pass_rate']:.4f} ({f['passed']}/{f['cases']})"))
+    for family, c in scores["consistency"].items():
+        rows.append(
+            ("figprobes", f"{family} consistent", f"{c['consistent_groups']}/{c['groups']}")
+        )
+    rows.append(("figprobes", "docs/s", f"{result['docs_per_s']:.1f}"))
+    return rows
+
+
 # --- Summary ------------------------------------------------------------------------------------
 
 
@@ -376,6 +430,12 @@ def summary_rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str, str
         else:
             rows.append(("example", "checks passed", f"{result['passed']} / {result['total']}"))
             rows.append(("example", "docs/s", f"{result['docs_per_s']:.1f}"))
+    if "figprobes" in results:
+        result = results["figprobes"]
+        if "error" in result:
+            rows.append(("figprobes", "error", result["error"]))
+        else:
+            rows += figprobes_rows(result)
     return rows
 
 
@@ -421,10 +481,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     shared = Path(args.shared).resolve()
-    if not shared.is_dir():
+    if not shared.is_dir() and set(args.only) - set(LOCAL_SETS):
         print(
             f"evaluate: shared directory {args.shared} ({shared}) does not exist; "
-            "it holds the eval sets and the example. Pass --shared DIR (make eval: SHARED=DIR).",
+            "it holds the eval sets and the example. Pass --shared DIR (make eval: SHARED=DIR), "
+            f"or --only {','.join(LOCAL_SETS)} (make eval EVAL_ONLY={','.join(LOCAL_SETS)}) "
+            "for the sets that need none.",
             file=sys.stderr,
         )
         return 2
@@ -437,6 +499,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if name == "example":
                 results[name] = evaluate_example(shared, out)
+            elif name == "figprobes":
+                results[name] = evaluate_figprobes(out)
             else:
                 dev = next(d for d in DEV_SETS if d.name == name)
                 results[name] = evaluate_set(dev, shared / "eval", out, results)
