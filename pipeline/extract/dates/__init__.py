@@ -20,6 +20,10 @@ date that cannot be resolved is None, never a guess. Each rule is a general read
   March" -> the 5th.
 - "in June" -> the latest June not after publication's month (precision month), only when
   nothing in the sentence names a day.
+
+The tense is not read: "parliament will vote on 20 June" is dated as the same words in the past
+would be, the events stage's hedges (pipeline.extract.events.detect) keep such a clause from
+reporting an event.
 """
 
 from __future__ import annotations
