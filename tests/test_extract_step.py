@@ -125,3 +125,18 @@ def test_a_pool_reads_the_day_in_parts_that_cover_every_line_once(tmp_path):
     for options in (ExtractOptions(workers=1), ExtractOptions(stage_chunk_articles=40, workers=2)):
         whole = extraction._plan_parts(clean, options)
         assert len(whole) == 1 and whole[0].records == 40
+
+
+def _failing_second_part(staging, part, options):
+    if part.number == 1:
+        raise RuntimeError("the second part failed")
+    return _REAL_EXTRACT_PART(staging, part, options)
+
+
+_REAL_EXTRACT_PART = extraction._extract_part
+
+
+def test_a_part_that_fails_in_the_pool_fails_the_day(tmp_path, monkeypatch):
+    monkeypatch.setattr(extraction, "_extract_part", _failing_second_part)
+    with pytest.raises(RuntimeError, match="the second part failed"):
+        _staged_day(tmp_path, ExtractOptions(stage_chunk_articles=2, workers=2))

@@ -149,11 +149,16 @@ def _extracted_parts(staging: Path, parts: list[_Part], options: ExtractOptions)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         futures = [pool.submit(_extract_part, str(staging), p, options) for p in parts]
         done = 0
-        for part, future in zip(parts, futures, strict=True):
-            yield future.result()
-            done += part.records
-            log.info("extracted %d/%d (%.1f docs/s, %d processes)", done,
-                     sum(p.records for p in parts), done / (time.monotonic() - started), workers)  # fmt: skip
+        total = sum(p.records for p in parts)
+        try:
+            for part, future in zip(parts, futures, strict=True):
+                yield future.result()
+                done += part.records
+                rate = done / (time.monotonic() - started)
+                log.info("extracted %d/%d (%.1f docs/s, %d processes)", done, total, rate, workers)
+        finally:  # a failed part fails the date: the parts not started yet are not run
+            for future in futures:
+                future.cancel()
 
 
 def _part_records(clean: Path, part: _Part) -> Iterator[dict]:
