@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from tools.bench import gazetteer, memory, stages
+from tools.bench import days, gazetteer, memory, stages
 
 CHILDREN = {
     "stages": stages.run_stages,  # ARCHIVE DATA_DIR
@@ -14,6 +14,7 @@ CHILDREN = {
     "backfill-prepare": memory.prepare_backfill_date,  # ARCHIVE DATA_DIR
     "backfill-extract": memory.backfill_extract_in_child,  # STAGING
     "gazetteer": gazetteer.load_in_child,  # (no arguments)
+    "day-extract": days.day_extract_in_child,  # STAGING WORKERS
 }
 
 
