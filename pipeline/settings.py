@@ -6,6 +6,7 @@ Each stage takes one options object; nothing else in the package hard-codes a tu
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 SQL_DIR = REPO_ROOT / "sql"
 DAGS_DIR = REPO_ROOT / "dags"
+# derived data built once per machine from installed packages (the gazetteer's compact arrays);
+# NEWSFACTS_CACHE_DIR moves it, else $XDG_CACHE_HOME/newsfacts or ~/.cache/newsfacts
+CACHE_DIR = Path(
+    os.environ.get("NEWSFACTS_CACHE_DIR")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsfacts"
+)
 
 SOURCE_KINDS = ("rss", "atom", "sitemap", "urls")
 

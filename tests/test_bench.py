@@ -75,6 +75,19 @@ def test_ratio_sides_alternate_and_each_keeps_its_best_round():
     assert best_ours > 0 and best_bare > 0
 
 
+def test_the_gazetteer_bench_times_a_first_build_and_a_cheaper_later_load(tmp_path):
+    from tools.bench import gazetteer
+    from tools.bench.table import table_rows
+
+    result = gazetteer.run_gazetteer(tmp_path)
+    first, later = result["first_build"], result["later_load"]
+    assert (first["built"], later["built"]) == (True, False)
+    assert later["places"] == first["places"] > 100_000
+    assert later["load_cpu_seconds"] < first["load_cpu_seconds"]
+    labels = [label for label, _ in table_rows({"gazetteer": result})]
+    assert any("first build" in label for label in labels)
+
+
 def test_the_day_size_series_shows_each_size_and_the_growth_of_wall_time_per_document():
     from tools.bench.table import table_rows
 

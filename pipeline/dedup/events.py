@@ -105,10 +105,9 @@ def named_actors(actors: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _is_region(name: str) -> bool:
-    from pipeline.extract.events.place import admin1_names
+    from pipeline.extract.entities import admin1
 
-    key = places.normalize(name)
-    return places.country_of_country_name(name) is not None or key in admin1_names()
+    return places.country_of_country_name(name) is not None or admin1.is_region_name(name)
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -5,6 +5,8 @@
 The corpus is generated (`tools.benchcorpus`: whole news pages, 400-800 words of invented
 article each). Reported, as a table and as JSON (bench-out/bench.json by default):
 
+- the gazetteer (`gazetteer`): building its cache the first time and loading it in a later
+  process, each in a fresh process: CPU seconds and peak RSS;
 - ratios (`ratios`), on a sample of the corpus (`--ratio-docs`): cleaning pages/s / bare
   `trafilatura.extract` pages/s (goal >= 0.9), extraction docs/s from the clean texts / bare
   spaCy `nlp.pipe` docs/s (goal >= 0.8), entity extraction / the same bare NER pipes. Rates are

@@ -42,10 +42,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_parts(args: argparse.Namespace, tmp: Path) -> dict:
     """The parts the flags ask for, in the order of the table; their results by part."""
-    from tools.bench import days, memory, queries, ratios, relevance, scaling, stages
+    from tools.bench import days, gazetteer, memory, queries, ratios, relevance, scaling, stages
 
     results: dict = {}
     if not args.only_queries:
+        log.info("gazetteer: first build of its cache, then a later load (fresh processes)")
+        results["gazetteer"] = gazetteer.run_gazetteer(tmp)
         if args.ratio_docs:
             log.info("ratios to the bare libraries: %d pages", args.ratio_docs)
             results["ratios"] = ratios.run_ratios(args.ratio_docs, args.ratio_rounds)

@@ -1,5 +1,5 @@
 """The bench's JSON results as (label, value) rows for the terminal: one section per part that
-ran (ratios, relevance, stages, scaling, memory, days, queries), in that order, each goal beside its figure."""
+ran (gazetteer, ratios, relevance, stages, scaling, memory, days, queries), in that order, each goal beside its figure."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from __future__ import annotations
 def table_rows(results: dict) -> list[tuple[str, str]]:
     """The JSON results as (label, value) rows for the terminal."""
     rows: list[tuple[str, str]] = []
+    if results.get("gazetteer"):
+        rows += _gazetteer_rows(results["gazetteer"])
     if results.get("ratios"):
         rows += _ratio_rows(results["ratios"])
     if results.get("relevance"):
@@ -29,6 +31,18 @@ def table_rows(results: dict) -> list[tuple[str, str]]:
         rows += _day_rows(results["days"])
     rows += results.get("queries", [])
     return rows
+
+
+def _gazetteer_rows(g: dict) -> list[tuple[str, str]]:
+    first, later = g["first_build"], g["later_load"]
+    return [
+        ("gazetteer: places, names, arrays MiB",
+         f"{later['places']:,}, {later['names']:,}, {later['arrays_mb']}"),
+        ("gazetteer first build: s (CPU), peak RSS MiB",
+         f"{first['load_cpu_seconds']:.2f}, {first['peak_rss_mib']:.0f}"),
+        ("gazetteer later load: s (CPU), peak RSS MiB",
+         f"{later['load_cpu_seconds']:.3f}, {later['peak_rss_mib']:.0f}"),
+    ]  # fmt: skip
 
 
 def _ratio_rows(r: dict) -> list[tuple[str, str]]:

@@ -53,10 +53,23 @@ def person_countries(doc_text: str, entities: list[Entity]) -> None:
             before = doc_text[max(0, start - 60) : start]
             # the title first: it is rare, and cheap to rule out
             if after_title(before) and (m := _OWNER_BEFORE_TITLE.search(before)):
-                code = places.country_of_demonym(m.group(1)) or places.country_of_place(m.group(1))
+                code = _country_before_title(m.group(1))
                 if code:
                     ent.country = code
                     break
+
+
+def _country_before_title(owner: str) -> str | None:
+    """The country of the word before a title: a nationality, a country, a unit or a town of
+    one country ("Borno Governor", "Esmeraldas fire chief"); never a town whose name is a
+    common word that a title may begin with ("Police Captain")."""
+    demonym, country = places.country_of_demonym(owner), places.country_of_country_name(owner)
+    if demonym or country:
+        return demonym or country[0]
+    if " " not in owner and places.is_common_word(owner):
+        return None
+    found = {c.country for c in places.candidates(owner) if c.population >= places.KNOWN_PLACE}
+    return found.pop() if len(found) == 1 else None
 
 
 def resolve_ambiguous(entities: list[Entity]) -> None:

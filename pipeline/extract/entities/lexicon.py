@@ -50,12 +50,29 @@ PLACE_UNITS = (
     "towns", "districts", "provinces", "areas", "regions", "cities", "municipalities",
     "neighbou?rhoods", "community", "mountains", "hills", r"gas\s+field", r"oil\s+field",
 )  # fmt: skip
+# the units below a first-level one: a name before them may end in its province's name ("Chaki
+# Wardak district"); any case
+LOCAL_UNITS = (
+    "village", "town", "city", "district", "sub-?district", "municipality", "county", "tehsil",
+    "upazila", "township", "locality", "commune", "lga", "territory", "woreda", "chiefdom",
+)  # fmt: skip
+# more unit words, read only between a place and the place that contains it ("Masisi territory
+# of North Kivu"): as a cue before or after a name they would make places of other things
+CONTAINER_UNITS = (
+    "territory", "chiefdom", "woreda", "oblast", "raion", "rayon", "kebele", "zone", "ward",
+    r"local\s+government\s+area", "groupement", "sub-?county", "barangay",
+)  # fmt: skip
 # units that stay unit words when capitalised ("Balkh Province"; "Mexico City" keeps "City");
 # written as they are capitalised
 CAPITALISED_UNITS = (
     "Province", "District", "Sub-?district", "Governorate", "Township", "Upazila", "Tehsil",
     "Village", "Municipality", "Division", "Commune", "LGA", "Area", "Locality", "Sector",
     "Neighbou?rhood",
+)  # fmt: skip
+# the capitalised unit word that may end a region's name as news writes it: "Borno State",
+# "Idlib Province"
+REGION_NAME_ENDINGS = (
+    "State", "Province", "Region", "Governorate", "Oblast", "Department", "Division", "County",
 )  # fmt: skip
 # units written before "of" and a name: "the village of Turaybikh", "the countryside of Ein Issa";
 # any case
@@ -64,6 +81,9 @@ UNITS_BEFORE_OF = (
     "municipality", "county", "governorate", "neighbou?rhood", "locality", "outskirts",
     "countryside", "vicinity", "suburb", "commune",
 )  # fmt: skip
+# units written capitalised before "of" and a name that the model takes into the name:
+# "Municipality of Sain Alto" is Sain Alto (not "State of", "Department of": names of their own)
+UNIT_HEADS_OF = ("Municipality", "District", "Province", "City", "Town", "Village", "Region")
 # units written before a name, as they are capitalised: "Barangay Lawa". The first ones find a
 # place the model missed; all are cut from a name the model found.
 UNIT_HEADS_THAT_FIND = ("Barangay", r"Brgy\.?", "Tambon")
@@ -94,6 +114,11 @@ PLACE_VERBS = (
 )  # fmt: skip
 # words before a name that ends a clause, that make it a place: "in Boa Vista, Roraima"
 CLAUSE_PLACE_BEFORE = ("in", "at", "near")
+# words before a name that is followed by the place it is in ("of Gwoza in Borno", "near X, Y");
+# any case
+CONTAINED_PLACE_BEFORE = (
+    "in", "at", "near", "of", "from", "outside", "around", "into", "across", "towards", "to",
+)  # fmt: skip
 # words after a name in a list of places that end the name: "Bulan, Sorsogon on Monday"
 PLACE_LIST_ENDERS = ("on", "in", "at", "near")
 
@@ -125,6 +150,41 @@ EVENT_WORDS = (
     "war", "battle", "summit", "conference", "olympics", "cup", "revolution", "crisis",
     "uprising", "offensive", "games", "massacre", "genocide", "accord", "accords", "agreement",
     "treaty", "election", "elections",
+)  # fmt: skip
+# capitalised words that make a name an organisation's, never a place's, wherever they stand after
+# its first word: "United Nations", "Norwegian Refugee Council", "Polisario Front"
+ORGANISATION_WORDS = (
+    "Nations", "Council", "Committee", "Organi[sz]ation", "Party", "Movement", "Agency", "Fund",
+    "Programme", "Program", "Commission", "Alliance", "Coalition", "Front", "Forces", "Brigades?",
+    "Militia", "Group", "Mission", "Ministry", "Institute", "Federation", "Association",
+    "League", "Corporation", "Company", "Network", "Foundation", "Society", "Cross", "Crescent",
+)  # fmt: skip
+# the first word of an organisation's name that goes on with "of": "University of X", "Ministry of
+# Y" (not "Bank": "Bank of" is rare, "West Bank" a place)
+ORGANISATION_HEADS_OF = (
+    "University", "Ministry", "Journal", "Institute", "Department", "Office", "Council",
+    "Committee", "Commission", "Court", "Academy", "College", "School", "Union", "Church",
+)  # fmt: skip
+# words before a name that make it a group's, when it is no known place: "linked to al-Qaeda",
+# "an affiliate of X", "loyal to X"; any case
+GROUP_NAME_BEFORE = (
+    r"linked\s+to", r"affiliated\s+(?:to|with)", r"affiliates?\s+of", r"loyal\s+to",
+    r"allied\s+(?:to|with)", r"offshoots?\s+of", r"factions?\s+of", r"splinter\s+of",
+    r"allegiance\s+to", r"members?\s+of", r"fighters\s+of", r"militants\s+of",
+)  # fmt: skip
+# endings that make a capitalised word an adjective, not a name: "Soviet-era", "Houthi-led",
+# "Russia-backed", "Kenya-based"; any case
+COMPOUND_ADJECTIVE_ENDINGS = (
+    "era", "style", "led", "backed", "based", "linked", "made", "built", "born", "allied",
+    "aligned", "controlled", "held", "run", "funded", "owned", "brokered", "bound", "wide",
+    "type", "class", "affiliated", "supported", "dominated", "occupied",
+)  # fmt: skip
+# the last word of an institution's name that begins with its town's: "Dhing Police Station",
+# "Kano Teaching Hospital", "Aydin Governorship"; the event is in the town
+INSTITUTION_WORDS = (
+    "Station", "Governorship", "Hospital", "Clinic", "College", "University", "School",
+    "Prison", "Jail", "Airport", "Airbase", "Barracks", "Stadium", "Mosque", "Church",
+    "Cathedral", "Court", "Hall", "Headquarters", "Market",
 )  # fmt: skip
 # capitals that are not organisations: weapons, vehicles, units, times, titles, numerals
 NOT_ORG_ACRONYMS = frozenset(

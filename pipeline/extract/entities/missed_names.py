@@ -94,7 +94,7 @@ def group_entities(text: str, mentions: list[Mention]) -> tuple[list[Entity], li
         if ent is None:
             ent = groups[key] = Entity(g.name, EntityType.ORG, g.country, [], kind=g.kind)
         ent.mentions.append((g.start, g.end))
-        if g.modifier_span and not g.country and not places.country_of_place(g.modifier):
+        if g.modifier_span and not g.country and not places.known_place(g.modifier):
             s, e = g.modifier_span
             inside = [(ts, te) for ts, te in taken if ts < e and s < te]
             if all(s <= ts and te <= e for ts, te in inside) and not any(

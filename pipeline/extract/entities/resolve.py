@@ -8,7 +8,10 @@
    "Islamic State militants"; then acronyms and surnames of full names the model missed;
 4. `grouping`: which mentions are one entity;
 5. `vote`: each group's type by a document-level vote, its name and its country;
-6. `countries`: a person's country from the nationality before their title, and a country's
+6. `not_places`: names the model called places or persons that are organisations, groups or
+   adjectives ("United Nations", "linked to al-Qaeda", "Soviet-era", "the Houthis");
+7. `geo`: each place's country, unit and coordinates in the context of the whole document;
+8. `countries`: a person's country from the nationality before their title, and a country's
    name that is also a place elsewhere ("Georgia") settled by the document's other places.
 
 A generic actor that the model found as a name too ("the Nigerian Armed Forces") is one entity:
@@ -18,10 +21,21 @@ order of first mention. The words each rule reads are in `lexicon`.
 
 from __future__ import annotations
 
-from pipeline.extract.entities import countries, grouping, mentions, missed_names, missed_places
+from pipeline.extract.entities import (
+    countries,
+    geo,
+    grouping,
+    mentions,
+    missed_names,
+    missed_places,
+    not_places,
+    places,
+)
 from pipeline.extract.entities.entity import Entity
 from pipeline.extract.entities.vote import decide
 from pipeline.vocabulary import EntityType
+
+PLACE_LABELS = (EntityType.GPE, EntityType.LOC)
 
 
 def find_entities(doc) -> list[Entity]:
@@ -38,10 +52,13 @@ def find_entities(doc) -> list[Entity]:
     found += missed_names.propagate_surnames(text, found)
     groups, full_names = grouping.group(found, grouping.abbreviations(text))
     doc_countries = countries.document_countries(groups, found, generic)
+    units = places.named_units({m.text for m in found if m.label in PLACE_LABELS or m.rule})
     entities = [
-        decide(ms, grouping.country_of_key(k), doc_countries, full_names.get(k, ""))
+        decide(ms, grouping.country_of_key(k), doc_countries, full_names.get(k, ""), units)
         for k, ms in groups.items()
     ]
+    not_places.retype(text, entities)
+    geo.resolve_places(text, entities, doc_countries)
     countries.person_countries(text, entities)
     countries.resolve_ambiguous(entities)
     _join_generic_actors(entities, generic)

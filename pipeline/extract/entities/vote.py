@@ -4,8 +4,10 @@ spaCy's small model labels each mention on its own, so "Trump" comes out PERSON 
 and ORG in the next. A group's type is decided by a vote in which strong evidence weighs more
 than a single label: each mention's label counts 1 (2 for a name of several words; a place found
 by its wording counts no label); a title before a mention counts 4 for PERSON; the place votes of the words around a mention, and 3 for a
-name the gazetteer knows, count for GPE (LOC where the model said LOC). A gazetteer hit alone does
-not outvote the model's PERSON ("Jordan"), nor makes a nationality a place.
+name the gazetteer knows (a town of 15,000+, or any town in a unit the document names: "Tibu"
+beside "Norte de Santander"), count for GPE (LOC where the model said LOC). A gazetteer hit alone does
+not outvote the model's PERSON ("Jordan"), unless the name is one word that names a city of a
+million people or more by its own name ("Kyiv said"), nor makes a nationality a place.
 
 Then the evidence that settles a type outright: a country's names are a GPE with that country; a
 news outlet quoted as a source is an ORG; a name that ends in an event word ("the Gulf War")
@@ -31,8 +33,9 @@ from pipeline.vocabulary import EntityType as T
 _EVENT_WORDS = re.compile(rf"\b{alternation(lexicon.EVENT_WORDS)}$", re.I)
 
 
-def type_vote(ms: list[Mention]) -> tuple[str, Counter]:
-    """The type that the mentions of one group vote for (ORG with no vote), and the votes."""
+def type_vote(ms: list[Mention], units: frozenset[str] = frozenset()) -> tuple[str, Counter]:
+    """The type that the mentions of one group vote for (ORG with no vote), and the votes;
+    `units` are the units the document names (a town in one of them is a known place)."""
     votes: Counter = Counter()
     for m in ms:
         if not m.rule:
@@ -41,7 +44,10 @@ def type_vote(ms: list[Mention]) -> tuple[str, Counter]:
             votes[T.PERSON] += 4
         elif m.label != T.NORP or places.normalize(m.text) not in places.demonyms():
             # a gazetteer hit alone does not outvote the model's PERSON ("Jordan", "Paris")
-            known = places.country_of_place(m.text) and (m.label != T.PERSON or m.place_votes)
+            # unless it is a city of millions named by itself ("relations with Kyiv")
+            known = (places.known_place(m.text) or places.town_in_units(m.text, units)) and (
+                m.label != T.PERSON or m.place_votes or places.is_big_city(m.text)
+            )
             place = m.place_votes + (3 if known else 0)
             if place:
                 votes[T.LOC if m.label == T.LOC else T.GPE] += place
@@ -53,11 +59,12 @@ def decide(
     country: str | None = None,
     doc_countries: frozenset[str] = frozenset(),
     full: str = "",
+    units: frozenset[str] = frozenset(),
 ) -> Entity:
     """The entity of one group of mentions: `country` is the group's when it is a country's
     names, `doc_countries` the countries the document names, `full` the full name of an
-    abbreviation."""
-    label, _ = type_vote(ms)
+    abbreviation, `units` the units the document names."""
+    label, _ = type_vote(ms, units)
     names = Counter(m.text for m in ms)
     name = max(names, key=lambda n: (len(n.split()), names[n], len(n)))
     if full:  # "ADF" alone -> Allied Democratic Forces

@@ -428,9 +428,7 @@ def _place(ent) -> bool:
     if places.is_subdivision(ent.name):
         return True
     one_word = len(ent.name.split()) == 1
-    return (
-        ent.type == EntityType.PERSON and one_word and places.country_of_place(ent.name) is not None
-    )
+    return ent.type == EntityType.PERSON and one_word and places.known_place(ent.name)
 
 
 _SIDE = re.compile(r"(?:pro|anti)-\S+", re.I)
