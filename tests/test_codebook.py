@@ -45,6 +45,8 @@ EXCHANGE = Means(fire_exchange=True, firearms=True, clash=True, against_persons=
         ("fighters of the Nalu Liberation Front", Side.REBEL_GROUP),
         ("members of the Amani People's Army", Side.REBEL_GROUP),
         ("two farmers", Side.CIVILIANS),
+        ("the Harmony Party", Side.POLITICAL_MILITIA),
+        ("an off-duty soldier", Side.CIVILIANS),
         ("the weather", None),
     ],
 )
@@ -84,6 +86,11 @@ def test_an_exchange_of_fire_is_a_battle_whoever_fires(actor1):
         (Side.POLITICAL_MILITIA, Side.CIVILIANS, STICKS, ATTACK_ON_CIVILIANS),
         (Side.IDENTITY_MILITIA, Side.CIVILIANS, GUNS, ATTACK_ON_CIVILIANS),
         (Side.COMMUNAL_GROUP, Side.CIVILIANS, STICKS, ATTACK_ON_CIVILIANS),
+        # organised sides that are no militia, in violence: a battle
+        (Side.STATE_FORCES, Side.REBEL_GROUP, GUNS, ARMED_CLASH),
+        (Side.UNIDENTIFIED_ARMED_GROUP, Side.STATE_FORCES, STICKS, ARMED_CLASH),
+        # anyone against a mob: the mob's riot
+        (Side.STATE_FORCES, Side.RIOTERS, GUNS, MOB_VIOLENCE),
         # a party's people destroying property are a mob
         (Side.POLITICAL_MILITIA, Side.PROPERTY, STICKS._replace(against_persons=False),
          MOB_VIOLENCE),
@@ -97,9 +104,19 @@ def test_the_decision_table(actor1, actor2, means, kind):
     "actor1",
     [Side.STATE_FORCES, Side.REBEL_GROUP, Side.RIOTERS, Side.PROTESTERS, Side.CIVILIANS, None],
 )
-def test_other_sides_are_left_to_the_cue_precedence(actor1):
+def test_other_sides_against_civilians_are_left_to_the_cue_precedence(actor1):
+    # the cues tell an abduction, a killing of a suspect, a mob's lynching apart
     for means in (GUNS, STICKS, CLASH_WITH_STICKS):
         assert decide(actor1, Side.CIVILIANS, means) is None
+
+
+@pytest.mark.parametrize("actor1", list(Side))
+def test_no_violence_is_no_row_of_the_table(actor1):
+    # "police arrested three militants": the cues make it an arrest
+    quiet = Means(fire_exchange=False, firearms=False, clash=False, against_persons=False,
+                  violent=False)  # fmt: skip
+    for actor2 in list(Side) + [None]:
+        assert decide(actor1, actor2, quiet) is None
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,7 @@ from pipeline.extract.events.codebook import (
     EXCESSIVE_FORCE,
     EXPLOSIVE,
     MOB_VIOLENCE,
+    ORGANISED,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
     SEXUAL_VIOLENCE_AGAINST_CIVILIANS,
@@ -256,6 +257,10 @@ def _by_sides(p: _Passage) -> Kind | None:
     if actor1 is None and p.search(FIRE_EXCHANGE) is None:
         return None
     actor2 = first_side(p.targets)
+    if Side.RIOTERS in (first_side([phrase]) for phrase in p.agents[1:] + p.targets):
+        actor2 = Side.RIOTERS  # "police opened fire on a mob attacking a station": a riot
+    if actor2 in ORGANISED and (p.target_is(OFF_DUTY) or p.target_is(SUSPECT)):
+        actor2 = Side.CIVILIANS  # ACLED: forces off duty are civilians, suspects no side
     persons = actor2 in (Side.CIVILIANS, Side.PROTESTERS)
     kind = decide(actor1, actor2, means_of(p.text, p.lowered, persons))
     if kind == ATTACK_ON_CIVILIANS and p.search(SEXUAL_VIOLENCE):

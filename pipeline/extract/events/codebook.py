@@ -21,6 +21,8 @@ people; "property" when only things suffer):
 | actor1            | actor2 / how they meet               | means                    | type / sub-type                 |
 |-------------------|--------------------------------------|--------------------------|---------------------------------|
 | anyone            | an exchange of fire between sides    | firearms on both sides   | Battles / Armed clash           |
+| anyone            | rioters                              | violence                 | Riots / Mob violence            |
+| state, rebel, unidentified | state, rebel, unidentified  | violence                 | Battles / Armed clash           |
 | identity          | organised, or a clash between groups | any                      | Battles / Armed clash           |
 | party, communal   | organised, or a clash between groups | firearms                 | Battles / Armed clash           |
 | party, communal   | organised, or a clash between groups | sticks, stones, fists    | Riots / Mob violence            |
@@ -81,6 +83,7 @@ class Means(NamedTuple):
     firearms: bool  # guns were used
     clash: bool  # the sides fought each other (a clash, "each other")
     against_persons: bool  # people were attacked (not only things)
+    violent: bool = True  # any violence at all (an arrest is none)
 
 
 # --- what the rules conclude --------------------------------------------------------------------
@@ -112,6 +115,12 @@ def decide(actor1: Side | None, actor2: Side | None, means: Means) -> Kind | Non
     leaves the event to the cues. Violence against civilians comes back as Attack: the act
     (an abduction, a rape) refines it."""
     if means.fire_exchange:
+        return ARMED_CLASH
+    if not means.violent:
+        return None
+    if actor2 == Side.RIOTERS:
+        return MOB_VIOLENCE  # forces, or anyone, against a mob: the mob's riot
+    if actor1 in ORGANISED - MILITIAS and actor2 in ORGANISED - MILITIAS:
         return ARMED_CLASH
     if actor1 not in MILITIAS:
         return None

@@ -112,6 +112,7 @@ DEMONSTRATION_WORDS = (
     r"striking (?:\w+ )?(?:workers|teachers|doctors|nurses|drivers|employees|staff)|"
     r"hunger strike|boycott\w*|chant\w*|slogans?|placards?|banners|vigils?|"
     r"dharnas?|hartals?|bandhs?|gherao\w*|human chains?|shutter-?down|effig(?:y|ies)|"
+    r"motorcades?|walk-?outs?|memorand(?:um|a)|sloganeering|"
     r"took out (?:a |an )?(?:\w+ )?(?:procession|rally|march)|"
     r"observed (?:a |an )?(?:\w+ )?(?:shutdown|strike|hartal|bandh)|"
     r"gathered (?:to|in front|outside|at)|blocked (?:the |a |some |several )?(?:\w+ )?"
@@ -492,6 +493,8 @@ PARTY_SHORT = re.compile(
     rf"\b[A-Z]{{2,6}}(?:-[A-Z]+)? {one_of(PARTY_SUPPORTER_WORDS)}\b"
     rf"|\b{one_of(PARTY_SUPPORTER_WORDS)} of (?:the )?[A-Z]{{2,6}}\b"
 )
+# a party's own name ("the Harmony Party"): its people, when the phrase names no one of them
+PARTY_NAME = re.compile(r"\b[A-Z][\w'-]* (?:Party|League|Congress)\b")
 IDENTITY = whole_words(IDENTITY_WORDS)
 COMMUNITY = re.compile(rf"\b[A-Z][\w'-]+ {one_of(COMMUNITY_WORDS)}\b")  # a name before
 RIVAL_GROUP = whole_words(RIVAL_GROUP_WORDS)

@@ -7,6 +7,9 @@ A phrase's side, the first that holds:
 2. a political militia: a party's people named by their party ("supporters of the National
    Unity Party", "ruling party cadres", "UWL activists"): a party word (party, league,
    congress, ruling, opposition) with a member word, or a short form in capitals before one;
+   forces off duty ("a retired soldier") are civilians; a party's own name ("the Harmony
+   Party") is its people, unless the phrase names a person ("a Harmony Party leader", "a
+   leader of the Harmony Party");
 3. an identity militia: a clan's or tribe's people, a community's armed men ("Mbare clan
    militiamen", "tribal fighters", "vigilantes", "armed herders"); else a communal group, the
    people of a community named by it ("youths of the Bobo community"), or rivals who fight
@@ -27,6 +30,7 @@ from pipeline.extract.events.codebook import Means, Side
 from pipeline.extract.events.lexicon import (
     ACTOR_KINDS,
     ARMED,
+    CIVILIAN_PEOPLE,
     CLASH,
     COMMUNITY,
     FIRE_EXCHANGE,
@@ -34,11 +38,14 @@ from pipeline.extract.events.lexicon import (
     GUNMEN,
     IDENTITY,
     KILLING,
+    OFF_DUTY,
     PARTY,
     PARTY_MEMBER,
+    PARTY_NAME,
     PARTY_SHORT,
     PROPERTY,
     RIVAL_GROUP,
+    VIOLENT,
 )
 from pipeline.vocabulary import ActorKind
 
@@ -63,6 +70,10 @@ def side_of(phrase: str) -> Side | None:
     lowered_first = phrase[:1].lower() + phrase[1:]  # "Supporters of ..." begins a sentence
     if PARTY_MEMBER.search(lowered_first) and (PARTY.search(phrase) or PARTY_SHORT.search(phrase)):
         return Side.POLITICAL_MILITIA
+    if OFF_DUTY.search(phrase):
+        return Side.CIVILIANS  # ACLED counts forces off duty as civilians
+    if PARTY_NAME.search(phrase) and not _ends_with(CIVILIAN_PEOPLE, own):
+        return Side.POLITICAL_MILITIA  # "the Harmony Party", not "a Harmony Party leader"
     if IDENTITY.search(phrase):
         return Side.IDENTITY_MILITIA
     if COMMUNITY.search(phrase) or RIVAL_GROUP.search(phrase):
@@ -73,6 +84,10 @@ def side_of(phrase: str) -> Side | None:
         if rx.search(phrase):
             return _GENERIC[kind]
     return None
+
+
+def _ends_with(rx: re.Pattern, words: str) -> bool:
+    return any(m.end() == len(words) for m in rx.finditer(words))
 
 
 def first_side(phrases: list[str]) -> Side | None:
@@ -94,4 +109,5 @@ def means_of(text: str, lowered: str, persons_hurt: bool) -> Means:
         firearms=bool(prefilter.search(FIREARM, text, lowered)),
         clash=clash,
         against_persons=persons_hurt or bool(prefilter.search(KILLING, text, lowered)),
+        violent=clash or bool(prefilter.search(VIOLENT, text, lowered)),
     )
