@@ -132,3 +132,21 @@ def test_no_violence_is_no_row_of_the_table(actor1):
 def test_the_means_of_a_passage(text, fire_exchange, firearms, clash):
     m = means_of(text, prefilter.lowered(text), persons_hurt=False)
     assert (m.fire_exchange, m.firearms, m.clash) == (fire_exchange, firearms, clash)
+
+
+def test_a_protest_against_violence_does_not_make_the_violence_a_protest():
+    from pipeline.extract.events.classify import precedence
+
+    killing = ("Violence against civilians", "Attack")
+    strike = ("Protests", "Peaceful protest")
+    assert precedence(killing, strike) == killing
+    # a protest whose crowd then throws stones is still a riot
+    riot = ("Riots", "Violent demonstration")
+    assert precedence(strike, riot) == riot
+
+
+def test_the_killed_are_no_targets_of_the_words_after_shot_dead():
+    from pipeline.extract.events.roles import regex_roles
+
+    roles = regex_roles("Two farmers were shot dead by army troops near the river.")
+    assert not any("troops" in t for t in roles.targets)

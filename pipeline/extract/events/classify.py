@@ -142,10 +142,15 @@ def head_stands(head: tuple[str, str]) -> bool:
     return RANK[head[0]] == min(RANK.values())
 
 
+# what the sentences after violence tell that does not change its type: a protest against it
+_AFTERMATH = {EventType.PROTESTS: set(VIOLENT_TYPES)}
+
+
 def precedence(head: tuple[str, str], whole: tuple[str, str] | None) -> tuple[str, str]:
     """The event's type: its first sentence's, unless the whole passage ranks higher (a protest
-    whose crowd then throws stones is a riot)."""
-    if whole is None or head_stands(head):
+    whose crowd then throws stones is a riot); never a protest that follows violence (a strike
+    called to protest a killing)."""
+    if whole is None or head_stands(head) or head[0] in _AFTERMATH.get(whole[0], ()):
         return head
     return whole if RANK[whole[0]] < RANK[head[0]] else head
 
@@ -257,7 +262,7 @@ def _by_sides(p: _Passage) -> Kind | None:
     if actor1 is None and p.search(FIRE_EXCHANGE) is None:
         return None
     actor2 = first_side(p.targets)
-    if Side.RIOTERS in (first_side([phrase]) for phrase in p.agents[1:] + p.targets):
+    if actor1 in ORGANISED and _mob_among(p):
         actor2 = Side.RIOTERS  # "police opened fire on a mob attacking a station": a riot
     if actor2 in ORGANISED and (p.target_is(OFF_DUTY) or p.target_is(SUSPECT)):
         actor2 = Side.CIVILIANS  # ACLED: forces off duty are civilians, suspects no side
@@ -268,6 +273,17 @@ def _by_sides(p: _Passage) -> Kind | None:
     if kind == ATTACK_ON_CIVILIANS and p.search(ABDUCTION):
         return ABDUCTION_OF_CIVILIANS
     return kind
+
+
+def _mob_among(p: _Passage) -> bool:
+    """Whether a mob, or a crowd of civilians that acts (not the first agent), takes part."""
+    sides = [first_side([phrase]) for phrase in p.targets]
+    sides += [
+        Side.RIOTERS if side == Side.CIVILIANS and CROWD.search(phrase) else side
+        for phrase in p.agents[1:]
+        if (side := first_side([phrase])) is not None
+    ]
+    return Side.RIOTERS in sides
 
 
 def _classify_reported(p: _Passage) -> Kind | None:

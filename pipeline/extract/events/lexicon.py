@@ -524,7 +524,8 @@ LIGHT_VERB = whole_words(LIGHT_VERB_WORDS)
 ACT_ALONE = whole_words(ACT_ALONE_WORDS)
 VICTIM_AFTER = re.compile(
     rf"\b{one_of(VICTIM_AFTER_VERBS)}\s+"
-    r"(?!by\b|in\b|at\b|on\b|near\b|during\b|when\b|as\b|after\b|while\b|and\b|or\b)"
+    r"(?!by\b|in\b|at\b|on\b|near\b|during\b|when\b|as\b|after\b|while\b|and\b|or\b|"
+    r"dead\b)"  # "shot dead by soldiers": the soldiers are no victims
     r"((?:\S+\s+){0,5})",
     re.I,
 )
