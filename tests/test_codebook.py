@@ -150,3 +150,27 @@ def test_the_killed_are_no_targets_of_the_words_after_shot_dead():
 
     roles = regex_roles("Two farmers were shot dead by army troops near the river.")
     assert not any("troops" in t for t in roles.targets)
+
+
+@pytest.mark.parametrize(
+    "name, kind, event_type, refined",
+    [
+        ("UWL activists", "civilians", "Violence against civilians", "political_militia"),
+        ("the Harmony Party", "named", "Battles", "political_militia"),
+        ("Lomba clan militiamen", "armed_group", "Battles", "identity_militia"),
+        ("youths of the Ekiti community", "civilians", "Violence against civilians",
+         "identity_militia"),
+        ("UWL activists", "civilians", "Riots", "rioters"),
+        ("UWL activists", "civilians", "Protests", "civilians"),  # as_crowd's to refine
+        ("police", "state_forces", "Battles", "state_forces"),
+        ("two farmers", "civilians", "Violence against civilians", "civilians"),
+    ],
+)  # fmt: skip
+def test_an_event_actor_takes_the_codebook_kind_its_words_and_the_event_give(
+    name, kind, event_type, refined
+):
+    from pipeline.extract.events.roles import Actor
+    from pipeline.extract.events.sides import as_side
+    from pipeline.vocabulary import ActorKind
+
+    assert as_side(Actor(name, ActorKind(kind)), event_type).kind == refined

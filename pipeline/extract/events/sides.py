@@ -47,7 +47,8 @@ from pipeline.extract.events.lexicon import (
     RIVAL_GROUP,
     VIOLENT,
 )
-from pipeline.vocabulary import ActorKind
+from pipeline.extract.events.roles import Actor
+from pipeline.vocabulary import ActorKind, EventType
 
 _GENERIC = {
     ActorKind.PROTESTERS: Side.PROTESTERS,
@@ -111,3 +112,31 @@ def means_of(text: str, lowered: str, persons_hurt: bool) -> Means:
         against_persons=persons_hurt or bool(prefilter.search(KILLING, text, lowered)),
         violent=clash or bool(prefilter.search(VIOLENT, text, lowered)),
     )
+
+
+# an event's actor whose words make it a militia (events.codebook): its kind in that event
+_MILITIA_KINDS = {
+    Side.POLITICAL_MILITIA: ActorKind.POLITICAL_MILITIA,
+    Side.IDENTITY_MILITIA: ActorKind.IDENTITY_MILITIA,
+    Side.COMMUNAL_GROUP: ActorKind.IDENTITY_MILITIA,
+}
+_ARMED_EVENTS = (
+    EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS,
+)  # fmt: skip
+_REFINED = (ActorKind.NAMED, ActorKind.CIVILIANS, ActorKind.ARMED_GROUP)
+
+
+def as_side(actor: Actor | None, event_type: str) -> Actor | None:
+    """An event's actor with the codebook's kind: a party's or a community's people who fight or
+    attack ("UWL activists", "the Harmony Party", "Mbare clan militiamen") are a political or
+    an identity militia; in a riot they are rioters. Any other actor as it is."""
+    if actor is None or actor.kind not in _REFINED:
+        return actor
+    side = side_of(actor.name)
+    if side not in _MILITIA_KINDS:
+        return actor
+    if event_type == EventType.RIOTS:
+        return Actor(actor.name, ActorKind.RIOTERS)
+    if event_type in _ARMED_EVENTS:
+        return Actor(actor.name, _MILITIA_KINDS[side])
+    return actor
