@@ -13,21 +13,24 @@ The sides are ACLED's actor kinds:
 - unorganised: rioters (a mob, a crowd), protesters, civilians (unarmed people, who only
   suffer).
 
-The decision table, the first row that holds wins ("party" is a political militia, "identity" an
-identity militia, "communal" a community's people named by it, "any of the three" one of
-these; "organised" any organised armed side; "persons" civilians or a party's
-people; "property" when only things suffer):
+The decision table, read where no demonstration is reported and no remote weapon is the means
+(classify's rules 1 to 3 come first). The first row that holds wins; no row holds without
+violence ("police arrested three militants" is an arrest). "party" is a political militia,
+"identity" an identity militia, "communal" a community's people named by it or rivals who fight
+as a group of their own ("two families"); "organised" any organised armed side; "forces" state
+forces, rebels or an unidentified armed group; "persons" civilians or protesters; "property"
+when only things suffer.
 
-| actor1            | actor2 / how they meet               | means                    | type / sub-type                 |
-|-------------------|--------------------------------------|--------------------------|---------------------------------|
-| anyone            | an exchange of fire between sides    | firearms on both sides   | Battles / Armed clash           |
-| anyone            | rioters                              | violence                 | Riots / Mob violence            |
-| state, rebel, unidentified | state, rebel, unidentified  | violence                 | Battles / Armed clash           |
-| identity          | organised, or a clash between groups | any                      | Battles / Armed clash           |
-| party, communal   | organised, or a clash between groups | firearms                 | Battles / Armed clash           |
-| party, communal   | organised, or a clash between groups | sticks, stones, fists    | Riots / Mob violence            |
-| any of the three  | persons                              | violence against them    | Violence against civilians / Attack (Abduction, Sexual violence by the act) |
-| party             | property                             | arson, vandalism, looting| Riots / Mob violence            |
+| actor1                  | actor2, or how the sides met   | means                     | type / sub-type                 |
+|-------------------------|--------------------------------|---------------------------|---------------------------------|
+| anyone                  | an exchange of fire            | firearms on both sides    | Battles / Armed clash           |
+| anyone                  | rioters (a mob, a crowd acting)| violence                  | Riots / Mob violence            |
+| forces                  | forces                         | violence                  | Battles / Armed clash           |
+| identity                | organised, or a clash          | any                       | Battles / Armed clash           |
+| party, communal         | organised, or a clash          | firearms                  | Battles / Armed clash           |
+| party, communal         | organised, or a clash          | sticks, stones, fists     | Riots / Mob violence            |
+| party, identity, communal | persons                      | violence against them     | Violence against civilians / Attack (Abduction, Sexual violence by the act) |
+| party                   | property                       | arson, vandalism, looting | Riots / Mob violence            |
 
 The rows the cue precedence of `classify` keeps (its module docstring) complete the codebook:
 a demonstration is a Protest, a Riot when its crowd turns violent; remote weapons make
