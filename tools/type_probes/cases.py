@@ -145,6 +145,7 @@ FAMILIES: dict[str, list[tuple[str, str | None, str | None]]] = {
         ("{open} {mob} beat a man to death {place} on suspicion of child theft.",
          RIOTS, "Mob violence"),
         ("{open} {mob} looted a food warehouse {place}.", RIOTS, "Mob violence"),
+        ("{open} {mob} hurled petrol bombs at a police post {place}.", RIOTS, None),
         ("{open} {mob} attacked a police team that had come to arrest a suspect {place}.",
          RIOTS, None),
         ("{open} police opened fire on {mob} attacking a police station {place}, killing two.",

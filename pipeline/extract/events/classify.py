@@ -81,6 +81,7 @@ from pipeline.extract.events.lexicon import (
     FIRE_EXCHANGE,
     GRIEVANCE,
     GUNMEN,
+    INCENDIARY,
     INTERVENTION,
     KILLING,
     MOB_ACT,
@@ -238,6 +239,8 @@ def classify(text: str, roles: Roles | None = None) -> Kind | None:
         text = AIR_SHOTS.sub(" warning shots ", text)  # shots into the air hurt no one
     if prefilter.may_match(REMOTE_STRIKE, lowered):
         text = REMOTE_STRIKE.sub(_remote_strike, text)  # "a drone strike by": no walkout
+    if prefilter.may_match(INCENDIARY, lowered):
+        text = INCENDIARY.sub(r"firebomb\1\2", text)  # a petrol bomb is no explosive
     if prefilter.may_match(PROTEST_BURNING, lowered):
         text = PROTEST_BURNING.sub(" held a protest with effigies ", text)
     p = _Passage(text, roles)

@@ -109,8 +109,10 @@ def _build(text, group: Group, parsed, sentences, entities, published, title, do
     location, country, precision_geo, place = locate(entities, group.sentences, text)
     actor1, actor2 = name_actors(entities, infos, text)
     actor1 = as_crowd(actor1, kind[0])  # "residents" who protest are protesters
-    # "UWL activists" who attack are a political militia (events.codebook)
-    actor1, actor2 = as_side(actor1, kind[0]), as_side(actor2, kind[0])
+    # "UWL activists" who attack are a political militia (events.codebook); whom a militia
+    # attacks stays a civilian, whom it fights is one too
+    actor1 = as_side(actor1, kind[0])
+    actor2 = as_side(actor2, kind[0]) if kind[0] == EventType.BATTLES else actor2
     # who acted and who suffered; the other names of the sentence are in `entities`
     actors = [a.name for a in (actor1, actor2) if a is not None]
     return Event(

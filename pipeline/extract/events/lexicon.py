@@ -136,7 +136,8 @@ CROWD_SUBJECT_WORDS = (
 )
 CROWD_ACT_WORDS = (
     r"threw|throwing|hurl\w*|pelt\w*|torch\w*|set|setting|burn\w*|vandali[sz]\w*|loot\w*|"
-    r"stormed|ransack\w*|clash\w*|attack\w*|assault\w*|beat|damag\w*|smash\w*|block\w* and"
+    r"stormed|ransack\w*|clash\w*|attack\w*|assault\w*|beat|damag\w*|smash\w*|block\w* and|"
+    r"firebomb\w*"
 )
 CROWD_VIOLENCE_PHRASES = (
     r"clash\w* (?:between|with)|stone-?pelting|pelted|hurled|threw stones|ablaze|on fire|"
@@ -177,7 +178,7 @@ STRATEGIC_WORDS: dict[str, str] = {
     "Disrupted weapons use": DISRUPTED_WEAPON_WORDS,
     "Arrests": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|rounded up|nabbed",
     "Looting/property destruction":
-        r"loot\w*|ransack\w*|set (?:on )?fire|set (?:\w+ ){1,4}(?:on fire|ablaze|alight)|torched|"
+        r"loot\w*|ransack\w*|set (?:on )?fire|firebomb\w*|set (?:\w+ ){1,4}(?:on fire|ablaze|alight)|torched|"
         r"burn(?:ed|t)|destroy\w*|demolish\w*|vandali[sz]\w*|stole|stolen|steal\w*|robb?\w*|"
         r"seized (?:\w+ )?(?:cattle|livestock|goods|property|crops|vehicles?|land)|"
         r"razed|bulldoz\w*|extort\w*|damag\w*|pillag\w*",
@@ -470,6 +471,11 @@ PREMATURE = re.compile(r"prematurely|while (?:planting|assembling|making)", re.I
 SHOT_DOWN = re.compile(r"\bshot down\b", re.I)
 # an air or drone strike is no strike of workers ("a drone strike by the army"): read as one word
 REMOTE_STRIKE = re.compile(r"\b(?:air|drone|missile|aerial) ?(strikes?)\b", re.I)
+# a petrol bomb or a Molotov cocktail sets fire; it is no explosive (ACLED codes its use by who
+# threw it at what): read as one word that no explosion pattern matches
+INCENDIARY = re.compile(
+    r"\b(?:petrol|fire|gasoline|molotov)[ -]?bomb(s?)\b|\bmolotov cocktail(s?)\b", re.I
+)
 # an effigy burnt in a protest harms no one and nothing of anyone's: read as the protest's act
 # (tyres burnt on a road are not: ACLED codes them as a violent demonstration)
 PROTEST_BURNING = re.compile(
