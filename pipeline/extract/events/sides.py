@@ -104,13 +104,14 @@ _EACH_OTHER = re.compile(r"\beach other\b|\bone another\b|\bbetween\b", re.I)
 def means_of(text: str, lowered: str, persons_hurt: bool) -> Means:
     """How the sides met in `text`: an exchange of fire, firearms, a clash between them, people
     attacked. `persons_hurt`: whether a target is a person."""
-    clash = bool(prefilter.search(CLASH, text, lowered)) or bool(_EACH_OTHER.search(text))
+    fought = bool(prefilter.search(CLASH, text, lowered))
+    clash = fought or bool(_EACH_OTHER.search(text))  # "each other" says who, not what
     return Means(
         fire_exchange=bool(prefilter.search(FIRE_EXCHANGE, text, lowered)),
         firearms=bool(prefilter.search(FIREARM, text, lowered)),
         clash=clash,
         against_persons=persons_hurt or bool(prefilter.search(KILLING, text, lowered)),
-        violent=clash or bool(prefilter.search(VIOLENT, text, lowered)),
+        violent=fought or bool(prefilter.search(VIOLENT, text, lowered)),
     )
 
 
