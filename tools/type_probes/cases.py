@@ -159,6 +159,8 @@ FAMILIES: dict[str, list[tuple[str, str | None, str | None]]] = {
          "Violent demonstration"),
         ("{open} a protest by {dem} {why} turned violent {place} when they {violence}.",
          RIOTS, "Violent demonstration"),
+        ("{open} a demonstration by {dem} {why} turned violent {place}; several people were "
+         "injured.", RIOTS, "Violent demonstration"),
         ("{open} {dem} burnt tyres and blocked the road {place} {why}.",
          RIOTS, "Violent demonstration"),
     ],

@@ -119,7 +119,10 @@ DEMONSTRATION_WORDS = (
     r"(?:roads?|streets?|highways?|entrances?|traffic|bridges?)|blockad\w*|"
     r"rioters|riots?|rioting"
 )
-RIOT_WORDS = r"riots?|rioted|rioting|rioters|violent (?:protests?|demonstrations?|clash\w*)"
+RIOT_WORDS = (
+    r"riots?|rioted|rioting|rioters|violent (?:protests?|demonstrations?|clash\w*)|"
+    r"turned (?:violent|unruly)|went on (?:a|the) rampage|rampag\w*"
+)
 # the police intervening in a protest
 INTERVENTION_WORDS = (
     r"dispers\w*|tear ?gas|teargas|water cannons?|rubber bullets|batons?|lathi\w*|arrested|"
@@ -141,6 +144,7 @@ CROWD_ACT_WORDS = (
 )
 CROWD_VIOLENCE_PHRASES = (
     r"clash\w* (?:between|with)|stone-?pelting|pelted|hurled|threw stones|ablaze|on fire|"
+    r"vandalism|arson|stone-?throwing|"
     r"street-?fights?|brawl"
 )
 MOB_ACT_WORDS = r"attack\w*|beat\w*|lynch\w*|assault\w*|mobs?|stoned|hacked|chased"
