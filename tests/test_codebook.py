@@ -174,3 +174,26 @@ def test_an_event_actor_takes_the_codebook_kind_its_words_and_the_event_give(
     from pipeline.vocabulary import ActorKind
 
     assert as_side(Actor(name, ActorKind(kind)), event_type).kind == refined
+
+
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        ("Nurses protested outside the ministry against the arrest of their union leader.",
+         "Peaceful protest"),
+        ("Farmers protested to demand the release of detained colleagues.", "Peaceful protest"),
+        ("Farmers protested in the town. Police detained 12 protesters.",
+         "Protest with intervention"),
+        ("Farmers protested in the town; ten of them were arrested by the riot police.",
+         "Protest with intervention"),
+        ("Teachers marched to the ministry and were tear-gassed.", "Protest with intervention"),
+        ("Police opened fire on traders protesting a new tax, killing two.",
+         "Excessive force against protesters"),
+    ],
+)  # fmt: skip
+def test_a_protest_is_intervened_in_when_its_protesters_are_arrested_not_over_an_arrest(
+    text, sub_type
+):
+    from pipeline.extract.events.classify import classify
+
+    assert classify(text) == ("Protests", sub_type)

@@ -93,6 +93,8 @@ FAMILIES: dict[str, list[tuple[str, str | None, str | None]]] = {
          BATTLES, "Non-state actor overtakes territory"),
         ("{open} {r} overran an army base {place} after a battle with the troops there.",
          BATTLES, "Non-state actor overtakes territory"),
+        ("{open} {s} recaptured the town of Maro from {r} after heavy fighting.",
+         BATTLES, "Government regains territory"),
     ],
     "civilians": [
         ("{open} {a} shot dead {civ} {place}.", VAC, "Attack"),

@@ -19,8 +19,8 @@ the means (rule 3). Otherwise the type follows this precedence, the first rule t
    and no armed group takes part.
 5. Battles / Armed clash: a clash (an ambush only when its target is armed: "ambushed a bus"
    is an attack), or violence whose target is armed (soldiers, police,
-   militants, a checkpoint); Government regains territory / Non-state actor overtakes
-   territory when a side takes a place by force.
+   militants, a checkpoint); Government regains territory (state forces) / Non-state actor
+   overtakes territory (any other side) when a side takes a place by force.
 6. Violence against civilians: violence whose target is unarmed (Abduction/forced
    disappearance, Sexual violence, else Attack).
 7. Strategic developments: arrests, looting or destruction of property, seizures, territory
@@ -56,6 +56,7 @@ from pipeline.extract.events.codebook import (
     SEXUAL_VIOLENCE_AGAINST_CIVILIANS,
     TALKS,
     TERRITORY_OVERTAKEN,
+    TERRITORY_REGAINED,
     TERRITORY_TRANSFERRED,
     VIOLENT_DEMONSTRATION,
     Kind,
@@ -90,9 +91,12 @@ from pipeline.extract.events.lexicon import (
     PREMATURE,
     PROTEST_BURNING,
     PROTESTER,
+    PROTESTERS_DETAINED,
+    PROTESTING,
     REMOTE_STRIKE,
     REMOTE_WEAPONS,
     RIOT,
+    RIOT_POLICE,
     SETTING,
     SEXUAL_VIOLENCE,
     SHOT_DOWN,
@@ -150,9 +154,12 @@ _AFTERMATH = {EventType.PROTESTS: set(VIOLENT_TYPES)}
 def precedence(head: tuple[str, str], whole: tuple[str, str] | None) -> tuple[str, str]:
     """The event's type: its first sentence's, unless the whole passage ranks higher (a protest
     whose crowd then throws stones is a riot); never a protest that follows violence (a strike
-    called to protest a killing)."""
+    called to protest a killing). A protest takes the whole passage's sub-type: the police's
+    intervention is told after the protest."""
     if whole is None or head_stands(head) or head[0] in _AFTERMATH.get(whole[0], ()):
         return head
+    if whole[0] == head[0] == EventType.PROTESTS:
+        return whole  # what the police did comes after: "... Police dispersed them"
     return whole if RANK[whole[0]] < RANK[head[0]] else head
 
 
@@ -239,6 +246,8 @@ def classify(text: str, roles: Roles | None = None) -> Kind | None:
         text = AIR_SHOTS.sub(" warning shots ", text)  # shots into the air hurt no one
     if prefilter.may_match(REMOTE_STRIKE, lowered):
         text = REMOTE_STRIKE.sub(_remote_strike, text)  # "a drone strike by": no walkout
+    if prefilter.may_match(RIOT_POLICE, lowered):
+        text = RIOT_POLICE.sub("police", text)  # riot police are no riot
     if prefilter.may_match(INCENDIARY, lowered):
         text = INCENDIARY.sub(r"firebomb\1\2", text)  # a petrol bomb is no explosive
     if prefilter.may_match(PROTEST_BURNING, lowered):
@@ -278,6 +287,13 @@ def _by_sides(p: _Passage) -> Kind | None:
     return kind
 
 
+def _territory_taken(p: _Passage) -> Kind:
+    """A battle in which a side took a place: state forces regain territory, any other side
+    overtakes it."""
+    state = first_side(p.agents) == Side.STATE_FORCES
+    return TERRITORY_REGAINED if state else TERRITORY_OVERTAKEN
+
+
 def _mob_among(p: _Passage) -> bool:
     """Whether a mob, or a crowd of civilians that acts (not the first agent), takes part."""
     sides = [first_side([phrase]) for phrase in p.targets]
@@ -298,7 +314,7 @@ def _classify_reported(p: _Passage) -> Kind | None:
         # (stones, fire, clashes) makes the riot
         return VIOLENT_DEMONSTRATION
     if not demo and not _remote_kind(p) and (by_sides := _by_sides(p)) is not None:
-        return by_sides
+        return _territory_taken(p) if by_sides == ARMED_CLASH and p.search(TERRITORY) else by_sides
     crowd_riot = not demo and bool(p.search(CROWD_ACT)) and p.crowd and not p.armed_agent
     if crowd_riot and p.search(DISPUTE):
         return MOB_VIOLENCE  # a land dispute that turns violent
@@ -309,9 +325,10 @@ def _classify_reported(p: _Passage) -> Kind | None:
     if violent and p.search(DISPUTE) and not p.armed_agent and not p.search(GUNMEN):
         return MOB_VIOLENCE  # a land dispute that turns violent
     if demo:
-        if violent and p.search(PROTESTER) and p.search(SHOT_OR_DEAD):
+        protesters = p.search(PROTESTER) or p.search(PROTESTING)
+        if violent and protesters and p.search(SHOT_OR_DEAD):
             return EXCESSIVE_FORCE
-        if p.search(INTERVENTION):
+        if p.search(INTERVENTION) or p.search(PROTESTERS_DETAINED):
             return PROTEST_WITH_INTERVENTION
         return PEACEFUL_PROTEST
     remote = _remote_kind(p)
@@ -334,7 +351,7 @@ def _classify_reported(p: _Passage) -> Kind | None:
         if p.crowd and not p.armed_agent and (clash or p.search(MOB_ACT)):
             return MOB_VIOLENCE
         if p.search(TERRITORY):
-            return TERRITORY_OVERTAKEN
+            return _territory_taken(p)
         armed_target = (
             p.target_is(ARMED) and not (p.target_is(SUSPECT) or p.target_is(OFF_DUTY))
         ) or bool(p.search(ARMED_VICTIM))

@@ -99,6 +99,7 @@ PEACEFUL_PROTEST = Kind(EventType.PROTESTS, "Peaceful protest")
 # an explosion whose weapon is not named
 EXPLOSIVE = Kind(EventType.EXPLOSIONS, "Remote explosive/landmine/IED")
 TERRITORY_OVERTAKEN = Kind(EventType.BATTLES, "Non-state actor overtakes territory")
+TERRITORY_REGAINED = Kind(EventType.BATTLES, "Government regains territory")
 ARMED_CLASH = Kind(EventType.BATTLES, "Armed clash")
 SEXUAL_VIOLENCE_AGAINST_CIVILIANS = Kind(EventType.VIOLENCE_AGAINST_CIVILIANS, "Sexual violence")
 ABDUCTION_OF_CIVILIANS = Kind(

@@ -125,11 +125,18 @@ RIOT_WORDS = (
 )
 # the police intervening in a protest
 INTERVENTION_WORDS = (
-    r"dispers\w*|tear ?gas|teargas|water cannons?|rubber bullets|batons?|lathi\w*|arrested|"
-    r"detained|cracked down|broke up|crackdown|fired (?:in the air|warning shots)"
+    r"dispers\w*|tear ?gas|teargas|tear-gassed|water cannons?|rubber bullets|batons?|lathi\w*|"
+    r"baton-charg\w*|intervened|cracked down|broke up|crackdown|fired (?:in the air|warning shots)"
+)
+# an arrest is an intervention when the protesters are the ones arrested (not "against the
+# arrest of a leader"): "detained 11 protesters", "arrested 14 of them", "were arrested by police"
+DETAINED_WORDS = r"arrested|detained|rounded up|picked up|took into custody"
+DETAINED_PEOPLE_WORDS = (
+    r"protesters|protestors|demonstrators|participants|marchers|them|people|activists|students|"
+    r"workers|organi[sz]ers|strikers"
 )
 # protesters shot or killed: excessive force
-SHOT_OR_DEAD_WORDS = r"killed|shot dead|shot|died|dead"
+SHOT_OR_DEAD_WORDS = r"killed|killing|shot dead|shot|died|dead"
 # a crowd's own violence: its subject, then its act, or a phrase that says it alone
 CROWD_SUBJECT_WORDS = (
     r"protesters?|protestors?|demonstrators?|they|crowds?|mobs?|youths?|villagers|locals|"
@@ -236,6 +243,8 @@ GUNMEN_WORDS = (
     r"gunm[ae]n|armed group)|hitm[ae]n|kidnappers?|abductors?"
 )
 PROTESTER_WORDS = r"protesters?|protestors?|demonstrators?|marchers|participants|strikers"
+# people named by what they were doing: "police fired on traders protesting ..."
+PROTESTING_WORDS = r"protesting|demonstrating|marching|rallying"
 CROWD_WORDS = (
     r"mobs?|crowds?|angry (?:\w+ )?(?:people|residents|villagers|youths?|locals|men)|"
     r"group of (?:\w+ )?(?:people|locals|residents|villagers|youths?|men|citizens|persons|women|"
@@ -354,7 +363,7 @@ VIOLENT_VERB_WORDS = (
     r"rap(?:e|ed)|assault\w*|ambush\w*|fired|fire|clash\w*|fought|target\w*|struck|hit|raid\w*|"
     r"gunned|slain|bomb\w*|shell\w*|seiz\w*|captur\w*|arrest\w*|abduct\w*|loot\w*|torch\w*|"
     r"burn\w*|destroy\w*|battl\w*|claim\w*|pelt\w*|hurl\w*|threw|vandali[sz]\w*|set|"
-    r"ransack\w*|"
+    r"ransack\w*|recaptur\w*|retook|overr[au]n|"
     r"met|meet\w*|protest\w*|demonstrat\w*|rall\w*|marched|"
     r"talk\w*|negotiat\w*|visit\w*|hosted|strike|strikes"
 )
@@ -455,6 +464,12 @@ DEMONSTRATION = re.compile(
 )
 RIOT = whole_words(RIOT_WORDS)
 INTERVENTION = whole_words(INTERVENTION_WORDS)
+PROTESTERS_DETAINED = re.compile(
+    rf"\b{one_of(DETAINED_WORDS)} (?:\w+ ){{0,3}}{one_of(DETAINED_PEOPLE_WORDS)}\b"
+    rf"|\b{one_of(DETAINED_PEOPLE_WORDS)}\b[^.;]{{0,40}}? (?:were|was) {one_of(DETAINED_WORDS)}\b"
+    rf"|\b(?:were|was) {one_of(DETAINED_WORDS)} by (?:the )?(?:\w+ )?police\b",
+    re.I,
+)
 SHOT_OR_DEAD = whole_words(SHOT_OR_DEAD_WORDS)
 CROWD_ACT = re.compile(
     rf"\b{one_of(CROWD_SUBJECT_WORDS)}\b[^.;]{{0,60}}?\b{one_of(CROWD_ACT_WORDS)}"
@@ -465,7 +480,7 @@ MOB_ACT = whole_words(MOB_ACT_WORDS)
 DISPUTE = whole_words(DISPUTE_WORDS)
 GRIEVANCE = whole_words(GRIEVANCE_WORDS)
 TERRITORY = re.compile(
-    rf"\b(?:{one_of(TERRITORY_VERBS)} (?:full |complete )?(?:control (?:of|over) )?(?:the )?"
+    rf"\b(?:{one_of(TERRITORY_VERBS)} (?:full |complete )?(?:control (?:of|over) )?(?:the |an? )?"
     rf"(?:\w+ )?{one_of(TERRITORY_PLACES)})\b",
     re.I,
 )
@@ -479,6 +494,10 @@ REMOTE_STRIKE = re.compile(r"\b(?:air|drone|missile|aerial) ?(strikes?)\b", re.I
 # threw it at what): read as one word that no explosion pattern matches
 INCENDIARY = re.compile(
     r"\b(?:petrol|fire|gasoline|molotov)[ -]?bomb(s?)\b|\bmolotov cocktail(s?)\b", re.I
+)
+# riot police are police, not a riot: read as police
+RIOT_POLICE = re.compile(
+    r"\b(?:anti-?)?riot (?:police\w*|gear|squads?|units?|control|officers|troops|forces)\b", re.I
 )
 # an effigy burnt in a protest harms no one and nothing of anyone's: read as the protest's act
 # (tyres burnt on a road are not: ACLED codes them as a violent demonstration)
@@ -516,6 +535,7 @@ ARMED = whole_words(ARMED_WORDS)
 ARMED_PEOPLE = whole_words(ARMED_PEOPLE_WORDS)
 GUNMEN = whole_words(GUNMEN_WORDS)
 PROTESTER = whole_words(PROTESTER_WORDS)
+PROTESTING = whole_words(PROTESTING_WORDS)
 CROWD = whole_words(CROWD_WORDS)
 CIVILIAN = whole_words(CIVILIAN_WORDS)
 CIVILIAN_PEOPLE = whole_words(CIVILIAN_PEOPLE_WORDS)
