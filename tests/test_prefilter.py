@@ -28,7 +28,7 @@ _EVENTS_MODULES = [
 
 def _patterns() -> list[re.Pattern]:
     """Every compiled pattern of the events and dates stages, new ones included."""
-    modules = [*_EVENTS_MODULES, dates]
+    modules = [*_EVENTS_MODULES, dates, dates.lexicon]
     found = [v for m in modules for v in vars(m).values() if isinstance(v, re.Pattern)]
     found += [rx for _, rx in (*L.REMOTE_WEAPONS, *L.STRATEGIC, *L.ACTOR_KINDS)]
     return list({id(rx): rx for rx in found}.values())
