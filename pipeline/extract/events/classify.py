@@ -305,6 +305,17 @@ def _mob_among(p: _Passage) -> bool:
     return Side.RIOTERS in sides
 
 
+def _protest(p: _Passage, violent: bool) -> Kind:
+    """A demonstration's sub-type: protesters shot or killed, the police intervening (the
+    protesters dispersed or arrested), else peaceful."""
+    protesters = p.search(PROTESTER) or p.search(PROTESTING)
+    if violent and protesters and p.search(SHOT_OR_DEAD):
+        return EXCESSIVE_FORCE
+    if p.search(INTERVENTION) or p.search(PROTESTERS_DETAINED):
+        return PROTEST_WITH_INTERVENTION
+    return PEACEFUL_PROTEST
+
+
 def _classify_reported(p: _Passage) -> Kind | None:
     """classify's rules, in their order of precedence."""
     demo = p.search(DEMONSTRATION)
@@ -325,12 +336,7 @@ def _classify_reported(p: _Passage) -> Kind | None:
     if violent and p.search(DISPUTE) and not p.armed_agent and not p.search(GUNMEN):
         return MOB_VIOLENCE  # a land dispute that turns violent
     if demo:
-        protesters = p.search(PROTESTER) or p.search(PROTESTING)
-        if violent and protesters and p.search(SHOT_OR_DEAD):
-            return EXCESSIVE_FORCE
-        if p.search(INTERVENTION) or p.search(PROTESTERS_DETAINED):
-            return PROTEST_WITH_INTERVENTION
-        return PEACEFUL_PROTEST
+        return _protest(p, bool(violent))
     remote = _remote_kind(p)
     if (
         remote
