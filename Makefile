@@ -74,6 +74,10 @@ BENCH_MEMORY ?=
 BENCH_MEMORY_BRIEFS ?=
 # set to backfill for the memory check on a backfill's extract step over one date of each size
 BENCH_MEMORY_PATH ?=
+# the day-size series: one date of each size through a backfill's extract step on every core,
+# e.g. BENCH_DAYS=1000,5000,20000 (BENCH_DAYS_BRIEFS=1: short clean texts instead of pages)
+BENCH_DAYS ?=
+BENCH_DAYS_BRIEFS ?=
 # the analyst queries run on a generated data dir of this many figures
 BENCH_FIGURES ?= 1000000
 bench: setup
@@ -81,7 +85,8 @@ bench: setup
 	  --backfill $(BENCH_BACKFILL) --figures $(BENCH_FIGURES) \
 	  $(if $(BENCH_MEMORY),--memory --memory-sizes $(BENCH_MEMORY)) \
 	  $(if $(BENCH_MEMORY_BRIEFS),--memory-briefs) \
-	  $(if $(BENCH_MEMORY_PATH),--memory-path $(BENCH_MEMORY_PATH))
+	  $(if $(BENCH_MEMORY_PATH),--memory-path $(BENCH_MEMORY_PATH)) \
+	  $(if $(BENCH_DAYS),--day-series $(BENCH_DAYS)) $(if $(BENCH_DAYS_BRIEFS),--day-series-briefs)
 
 eval: setup
 	$(PY) -m tools.evaluate --shared $(SHARED) --out $(EVAL_OUT) $(if $(EVAL_ONLY),--only $(EVAL_ONLY))

@@ -11,7 +11,8 @@ date this run already committed is not redone when the run is retried). Then the
 why, when the archive has no record in the range, or has some and no date was written.
 
 Params: `archive` (file or directory), `date_from`, `date_to` (YYYY-MM-DD, from 1990-01-01),
-`data_dir`.
+`data_dir`, `extract_workers` (processes that extract one date side by side; `pipeline backfill`
+sets it to the machine's cores).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def _results(mapped) -> list[str]:
         "date_from": "",
         "date_to": "",
         "data_dir": os.environ.get("NEWSFACTS_DATA_DIR", "data"),
+        # processes extracting one date (1 on a cluster, whose slots already fill the cores)
+        "extract_workers": 1,
     },
     doc_md=__doc__,
     tags=["newsfacts", "backfill"],
@@ -93,7 +96,8 @@ def news_backfill():
         from pipeline.runs import backfill
 
         params, run_id = _run()
-        return backfill.backfill_date(date, params["data_dir"], run_id)
+        workers = int(params.get("extract_workers") or 1)
+        return backfill.backfill_date(date, params["data_dir"], run_id, workers)
 
     @task(outlets=[NEWS_PARTITIONS], trigger_rule="all_done")
     def partitions_landed(dates) -> list[str]:

@@ -8,6 +8,7 @@ Both are idempotent: running a date twice leaves the same rows as running it onc
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,11 @@ def publish_run(data_dir: str, date: str) -> str:
     return run_dag("news_publish", date, {"data_dir": _dir(data_dir)}, data_dir)
 
 
-def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
+def backfill(
+    archive: str, date_from: str, date_to: str, data_dir: str, workers: int | None = None
+) -> str:
+    """Run the news_backfill DAG in process, each date extracted by `workers` processes (default:
+    one per core), then publish."""
     from pipeline.runs.orchestrate import check_run_dates, run_dag
 
     check_run_dates(date_from, date_to)
@@ -52,7 +57,7 @@ def backfill(archive: str, date_from: str, date_to: str, data_dir: str) -> str:
         raise FileNotFoundError(f"archive {archive} does not exist")
     conf = {
         "archive": str(Path(archive).resolve()), "date_from": date_from, "date_to": date_to,
-        "data_dir": _dir(data_dir),
+        "data_dir": _dir(data_dir), "extract_workers": workers or os.cpu_count() or 1,
     }  # fmt: skip
     try:
         run_id = run_dag("news_backfill", date_to, conf, data_dir)

@@ -62,7 +62,7 @@ def _backfill(args) -> int:
     from pipeline import store
     from pipeline.api import backfill
 
-    run_id = backfill(args.archive, args.date_from, args.date_to, args.data_dir)
+    run_id = backfill(args.archive, args.date_from, args.date_to, args.data_dir, args.workers)
     print(f"backfill {args.date_from}..{args.date_to}: {run_id} succeeded", file=sys.stderr)
     dates = [
         d for d in store.list_dates(args.data_dir, "rejects") if args.date_from <= d <= args.date_to
@@ -140,6 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", required=True)
     p.add_argument("--to", dest="date_to", required=True)
     p.add_argument("--data-dir", required=True)
+    p.add_argument(
+        "--workers", type=int, default=None,
+        help="processes extracting one date side by side (default: one per core)",
+    )  # fmt: skip
     p.set_defaults(func=_backfill)
 
     p = sub.add_parser("query", help="run SQL on the published news.duckdb (read-only)")

@@ -79,6 +79,9 @@ class ExtractOptions:
     # a run's extract step holds the rows of this many articles at a time, then appends them to
     # temporary Parquet files in its staging dir: its memory does not grow with the day's size
     stage_chunk_articles: int = 256
+    # processes that extract one date's records side by side, in parts of stage_chunk_articles
+    # records (pipeline.runs.extraction); the day-level steps then run once over all the parts
+    workers: int = 1
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,17 @@ def test_ratio_sides_alternate_and_each_keeps_its_best_round():
     assert calls == ["ours", "bare"] * 3
     assert result == 5  # our last run's output, for the stages after it
     assert best_ours > 0 and best_bare > 0
+
+
+def test_the_day_size_series_shows_each_size_and_the_growth_of_wall_time_per_document():
+    from tools.bench.table import table_rows
+
+    size = {"cpu_ms_per_doc": 80.0, "wall_ms_per_doc": 45.0, "cores_used": 1.78,
+            "peak_rss_mib": 900, "worker_peak_rss_mib": 1000,
+            "day_level_wall_share": 0.02, "day_level_cpu_share": 0.01}  # fmt: skip
+    days = {"pages": "pages", "workers": 2, "wall_growth": 1.07,
+            "sizes": {"200": size, "800": {**size, "wall_ms_per_doc": 48.2}}}  # fmt: skip
+    rows = table_rows({"days": days})
+    assert ("day of 800 pages, 2 processes: CPU / wall ms per doc", "80.0 / 48.2") in rows
+    assert rows[-1] == ("wall per doc, largest vs smallest day (goal <= 1.15)", "1.07")
+    assert [v for k, v in rows if k.strip().startswith("cores used")] == ["1.78", "1.78"]

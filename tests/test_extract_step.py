@@ -71,7 +71,7 @@ def _staged_day(data_dir: Path, options: ExtractOptions) -> dict[str, list[dict]
         extraction.extract_step(str(staging), options)
         if day == DAY_BEFORE:
             commit_step(str(staging))
-    assert not list(staging.glob("*.chunks.parquet")), "temporary chunk files left behind"
+    assert not list(staging.glob("*.chunks*.parquet")), "temporary chunk files left behind"
     tables = {}
     for table in (*extraction.EXTRACT_TABLES, "signatures"):
         rows = pq.read_table(staging / f"{table}.parquet").to_pylist()
@@ -98,3 +98,45 @@ def test_the_fixture_day_has_copies_and_one_event_reported_by_two_outlets(one_ch
 def test_a_day_staged_two_articles_at_a_time_has_the_same_rows_as_one_chunk(one_chunk, tmp_path):
     chunked = _staged_day(tmp_path, ExtractOptions(stage_chunk_articles=2, batch_size=3))
     assert chunked == one_chunk
+
+
+def test_a_day_extracted_by_a_pool_of_two_processes_has_the_same_rows_as_one_process(
+    one_chunk, tmp_path, caplog
+):
+    options = ExtractOptions(stage_chunk_articles=2, workers=2)
+    with caplog.at_level("INFO", logger="pipeline.runs.extraction"):
+        pooled = _staged_day(tmp_path, options)
+    # eight parts of one article (four per process at most two), two processes
+    assert "8/8" in caplog.text and "2 processes" in caplog.text
+    assert pooled == one_chunk
+
+
+def test_a_pool_reads_the_day_in_parts_that_cover_every_line_once(tmp_path):
+    clean = tmp_path / CLEAN
+    lines = [json.dumps({"id": f"r{i}", "text": "é" * i}) + "\n" for i in range(40)]
+    clean.write_text("".join(lines), encoding="utf-8")
+    # parts of at most stage_chunk_articles records, at least four per worker
+    parts = extraction._plan_parts(clean, ExtractOptions(stage_chunk_articles=6, workers=2))
+    assert [p.records for p in parts] == [5] * 8
+    parts = extraction._plan_parts(clean, ExtractOptions(stage_chunk_articles=3, workers=2))
+    assert [p.records for p in parts] == [3] * 13 + [1]
+    read = [r["id"] for p in parts for r in extraction._part_records(clean, p)]
+    assert read == [f"r{i}" for i in range(40)]
+    for options in (ExtractOptions(workers=1), ExtractOptions(stage_chunk_articles=40, workers=2)):
+        whole = extraction._plan_parts(clean, options)
+        assert len(whole) == 1 and whole[0].records == 40
+
+
+def _failing_second_part(staging, part, options):
+    if part.number == 1:
+        raise RuntimeError("the second part failed")
+    return _REAL_EXTRACT_PART(staging, part, options)
+
+
+_REAL_EXTRACT_PART = extraction._extract_part
+
+
+def test_a_part_that_fails_in_the_pool_fails_the_day(tmp_path, monkeypatch):
+    monkeypatch.setattr(extraction, "_extract_part", _failing_second_part)
+    with pytest.raises(RuntimeError, match="the second part failed"):
+        _staged_day(tmp_path, ExtractOptions(stage_chunk_articles=2, workers=2))

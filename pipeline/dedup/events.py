@@ -15,6 +15,12 @@ are never merged (an article that reports two events reports two events). A clus
 `event_id` is the id of its earliest report (by date, then id), so a report published days
 later takes the id its event already has, and rerunning a day gives the same ids.
 
+Only pairs that can match are compared (`candidate_pairs`): a new report against the reports of
+its date window that share its type and a word of its place or, within its country, an actor
+word; never two stored reports. The work grows with the day's reports and their neighbours, not
+with the stored days or the square of a (type, country) block, and the decisions are those of
+comparing every pair of a block with a new report, in the same order.
+
 The thresholds were chosen on invented multi-outlet articles (`seeds/clusters/`); run
 `python -m tools.cluster_score` to measure pairwise precision and recall on them.
 """
@@ -24,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.extract.entities import places
@@ -34,6 +41,9 @@ class ClusterOptions:
     window_days: int = 2
     undated_slack_days: int = 3
     require_actor_overlap: bool = True
+    # compare pairs of two stored reports again, as every night did before blocking: it can
+    # merge two stored events that a new report meets only one of (see `candidate_pairs`)
+    recompare_stored: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,7 +161,10 @@ def same_event(a: EventReport, b: EventReport, options: ClusterOptions | None = 
 
 def cluster(reports: list[EventReport], options: ClusterOptions | None = None) -> dict[str, str]:
     """report_id -> event_id for every report. Reports that already carry an event_id (stored
-    earlier) keep it, and a new report that matches one joins its event."""
+    earlier) keep it, and a new report that matches one joins its event. Only the pairs that
+    `candidate_pairs` gives are compared: two stored reports are not compared again (they were
+    when the later of them was new), so a new report that matches one stored event takes its id
+    even where another stored event would match that one."""
     options = options or ClusterOptions()
     order = sorted(reports, key=lambda r: (r.date or dt.date.max, r.report_id))
     parent = {r.report_id: r.report_id for r in order}
@@ -177,20 +190,14 @@ def cluster(reports: list[EventReport], options: ClusterOptions | None = None) -
             root = by_event.setdefault(r.event_id, r.report_id)
             if root != r.report_id:
                 _union(parent, members, find(root), find(r.report_id), spots)
-    # blocking: only reports of one type and country can match
-    blocks: dict[tuple, list[EventReport]] = {}
-    for r in order:
-        blocks.setdefault((r.type, r.country), []).append(r)
-    for (_, country), block in blocks.items():
-        pool = block + (blocks.get((block[0].type, None), []) if country else [])
-        for a, b in itertools.combinations(pool, 2):
-            ra, rb = find(a.report_id), find(b.report_id)
-            if ra == rb or members[ra] & members[rb]:
-                continue  # already one event, or would merge two events of one article
-            if spots[ra] and spots[rb] and not _spots_agree(spots[ra], spots[rb]):
-                continue
-            if same_event(a, b, options):
-                _union(parent, members, ra, rb, spots)
+    for a, b in candidate_pairs(order, options):
+        ra, rb = find(a.report_id), find(b.report_id)
+        if ra == rb or members[ra] & members[rb]:
+            continue  # already one event, or would merge two events of one article
+        if spots[ra] and spots[rb] and not _spots_agree(spots[ra], spots[rb]):
+            continue
+        if same_event(a, b, options):
+            _union(parent, members, ra, rb, spots)
     first: dict[str, EventReport] = {}
     for r in order:
         root = find(r.report_id)
@@ -210,3 +217,154 @@ def _union(parent, members, a: str, b: str, spots) -> None:
 
 def _spots_agree(a: set[str], b: set[str]) -> bool:
     return all(_same_name(x, y) for x in a for y in b)
+
+
+# --- which pairs are compared -----------------------------------------------------------------
+# A pair can only be one event when it shares a type and its dates lie within the window; its
+# places agree only through a place name both give (one name the start of the other, so both
+# start with the same word), a town inside the region the other names, or, within one country,
+# a report naming no town (a region, the country, nothing): and such a pair must then share an
+# actor word. So each new report looks up, day by day in its window, the reports that share
+# the first word of its place or region, and, in its country, those that share an actor word
+# with it: the work grows with the reports of its window that could match, not with the
+# square of a (type, country) block, and two stored reports are never compared again.
+
+
+def _first_word(name: str) -> str:
+    return places.normalize(name).split(" ", 1)[0]
+
+
+def _actor_keys(report: EventReport) -> set[tuple[str, str]]:
+    """Keys two reports share whenever their actors (or named actors) overlap."""
+    keys = set()
+    for actor in (*report.actors, *named_actors(report.actors)):
+        keys.add(("name", places.normalize(actor)))
+        keys.update(("word", w) for w in _words(actor))
+    return keys
+
+
+class _Windowed:
+    """Reports by key and day (an ordinal), to look up those of a key within a window of days."""
+
+    def __init__(self, window: int) -> None:
+        self.days: dict[tuple, list[int]] = {}
+        self.offsets = range(-window, window + 1)
+
+    def add(self, key: tuple, day: int, i: int) -> None:
+        self.days.setdefault((*key, day), []).append(i)
+
+    def near(self, key: tuple, day: int) -> Iterator[int]:
+        for offset in self.offsets:
+            yield from self.days.get((*key, day + offset), ())
+
+
+def candidate_pairs(
+    order: list[EventReport], options: ClusterOptions
+) -> list[tuple[EventReport, EventReport]]:
+    """The pairs that may be one event and hold a new report (one without an event_id; with
+    `recompare_stored`, any report), in the order the exhaustive comparison of every (type,
+    country) block, each country's block joined to the type's country-less reports, would meet
+    them (clustering is greedy: the order of the pairs decides between two clusters a report
+    could join)."""
+    pools = _Pools(order)
+    index = _ReportIndex(order, options.window_days + options.undated_slack_days)
+    day = [r.date.toordinal() if r.date else None for r in order]
+    week = [r.date_precision == "week" for r in order]
+    ranked: dict[tuple[int, int], tuple] = {}
+    for i, r in enumerate(order):
+        if r.date is None or (r.event_id is not None and not options.recompare_stored):
+            continue
+        for j in index.candidates(i):
+            pair = (i, j) if i < j else (j, i)
+            if j == i or pair in ranked or order[j].article_id == r.article_id:
+                continue
+            apart = abs(day[i] - day[j])
+            if apart > options.window_days and (
+                apart > options.window_days + options.undated_slack_days or not (week[i] or week[j])
+            ):
+                continue
+            rank = pools.rank(*pair)
+            if rank is not None:
+                ranked[pair] = rank
+    return [(order[rank[-2]], order[rank[-1]]) for rank in sorted(ranked.values())]
+
+
+class _Pools:
+    """Where the exhaustive loop meets a pair: the blocks of (type, country) in the order of
+    their first report, each country's block followed by its type's country-less reports."""
+
+    def __init__(self, order: list[EventReport]):
+        blocks: dict[tuple, list[int]] = {}
+        for i, r in enumerate(order):
+            blocks.setdefault((r.type, r.country), []).append(i)
+        self.key = [(r.type, r.country) for r in order]
+        self.block_no = {key: n for n, key in enumerate(blocks)}
+        self.size = {key: len(block) for key, block in blocks.items()}
+        self.pos = [0] * len(order)
+        for block in blocks.values():
+            for p, i in enumerate(block):
+                self.pos[i] = p
+        # the country-less reports of a type first meet each other in the first block whose
+        # pool holds them: their own, or an earlier country's of that type
+        self.pool_of_none: dict[str, tuple] = {}
+        for key in blocks:
+            if key[1] is None or key[1]:
+                self.pool_of_none.setdefault(key[0], key)
+
+    def rank(self, i: int, j: int) -> tuple | None:
+        """(pool, place, place, first report, second report) where the loop first compares the
+        reports i < j; None when it never does (two countries)."""
+        ka, kb = self.key[i], self.key[j]
+        if ka == kb:  # one block: its order is the reports' order
+            key = self.pool_of_none[ka[0]] if ka[1] is None else ka
+            offset = self.size[key] if key != ka else 0
+            return (self.block_no[key], offset + self.pos[i], offset + self.pos[j], i, j)
+        if ka[0] != kb[0] or (ka[1] is not None and kb[1] is not None):
+            return None
+        country, none = (i, j) if kb[1] is None else (j, i)
+        key = self.key[country]
+        if not key[1]:
+            return None  # a falsy country's block is not joined to the country-less reports
+        place = self.size[key] + self.pos[none]
+        return (self.block_no[key], self.pos[country], place, country, none)
+
+
+class _ReportIndex:
+    """The reports by type and the first word of their place or region, and, within a
+    country, by actor word (all of them, and those naming no town), day by day."""
+
+    def __init__(self, order: list[EventReport], window: int):
+        self.order = order
+        self.coarse = [not r.location or _is_region(r.location) for r in order]
+        self.by_place, self.by_admin1 = _Windowed(window), _Windowed(window)
+        self.by_actor, self.coarse_by_actor = _Windowed(window), _Windowed(window)
+        self.actor_keys: dict[int, set] = {}
+        for i, r in enumerate(order):
+            if r.date is None:
+                continue  # never the same event as anything
+            day = r.date.toordinal()
+            if r.location:
+                self.by_place.add((r.type, _first_word(r.location)), day, i)
+                if r.admin1:
+                    self.by_admin1.add((r.type, _first_word(r.admin1)), day, i)
+            if r.country:
+                self.actor_keys[i] = _actor_keys(r)
+                for key in self.actor_keys[i]:
+                    self.by_actor.add((r.type, r.country, key), day, i)
+                    if self.coarse[i]:
+                        self.coarse_by_actor.add((r.type, r.country, key), day, i)
+
+    def candidates(self, i: int) -> Iterator[int]:
+        """The reports that may agree with report i on place (with repeats, itself too)."""
+        r = self.order[i]
+        day = r.date.toordinal()
+        if r.location:
+            place = _first_word(r.location)
+            yield from self.by_place.near((r.type, place), day)
+            yield from self.by_admin1.near((r.type, place), day)
+            if r.admin1:
+                yield from self.by_place.near((r.type, _first_word(r.admin1)), day)
+        if r.country:
+            index = self.by_actor if self.coarse[i] else self.coarse_by_actor
+            for key in self.actor_keys[i]:
+                yield from index.near((r.type, r.country, key), day)

@@ -39,6 +39,7 @@ from pipeline.runs.staging import (
     rejects_file,
     write_jsonl,
 )
+from pipeline.settings import ExtractOptions
 from pipeline.store import remote
 
 log = logging.getLogger(__name__)
@@ -177,8 +178,9 @@ def check_backfill(routed: list[dict], written: list[str], date_from: str, date_
         "articles", "signatures", f"rejects/date={date}",
     ]
 )  # fmt: skip
-def backfill_date(date: str, data_dir: str, run_id: str) -> str:
-    """Clean, extract and commit one date from its shards; a date this run finished is skipped."""
+def backfill_date(date: str, data_dir: str, run_id: str, workers: int = 1) -> str:
+    """Clean, extract and commit one date from its shards; a date this run finished is skipped.
+    `workers` processes extract the date's records side by side (`extraction.extract_step`)."""
     root = shards_dir(data_dir, run_id)
     done = root / "done" / date
     if done.exists():
@@ -196,7 +198,7 @@ def backfill_date(date: str, data_dir: str, run_id: str) -> str:
         write_jsonl(rejects_file(staging, "archive"), rejects)
         records = (r for s in record_shards for r in read_jsonl(s))
         prepare_archive_records(staging, records, skip=_published_elsewhere(data_dir, date, shards))
-        extract_step(str(staging))
+        extract_step(str(staging), ExtractOptions(workers=workers))
         commit_step(str(staging))
     done.parent.mkdir(parents=True, exist_ok=True)
     done.touch()

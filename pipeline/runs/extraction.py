@@ -3,25 +3,29 @@ staged Parquet files of articles, entities, figures and events, then the day-lev
 
 1. The date's clean records stream through extraction (`pipeline.extract.records`); each
    output becomes table rows (`rows`), appended every `stage_chunk_articles` articles to
-   temporary Parquet files, so memory does not grow with the day's texts.
+   temporary Parquet files, so memory does not grow with the day's texts. With
+   `ExtractOptions.workers` > 1 the records are split into parts of `stage_chunk_articles`
+   records, extracted side by side by a process pool, each part into files of its own.
 2. Near-duplicates (`pipeline.dedup.articles`): each article that copies an earlier one, of the
    day or of the `lookback_days` before it, gets `dup_of`; the day's MinHash signatures are
    staged for the days after.
 3. Event ids (`pipeline.dedup.events`): every report of one event, today's and those stored for
    the clustering window before, shares one `event_id` (a stored event keeps its id, a
    syndicated copy keeps its own); figures follow their event.
-4. The temporary files are copied, one chunk at a time, into the staged tables with `dup_of`
-   and the event ids set. Rejected records become reject rows.
+4. The temporary files are copied, one chunk at a time and in the records' order, into the
+   staged tables with `dup_of` and the event ids set. Rejected records become reject rows.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +38,6 @@ from pipeline.runs import rows
 from pipeline.runs.staging import (
     CLEAN,
     PROGRESS_EVERY,
-    read_jsonl,
     read_meta,
     reject_row,
     rejects_file,
@@ -51,56 +54,160 @@ _EVENT_FIELDS = ("event_id", "article_id", "type", "event_date", "date_precision
                  "country", "actors", "admin1")  # fmt: skip
 
 
-def _chunks_file(staging: Path, table: str) -> Path:
-    return staging / f"{table}.chunks.parquet"
+def _chunks_file(staging: Path, table: str, part: int) -> Path:
+    return staging / f"{table}.chunks-{part:05d}.parquet"
 
 
 @remote.on_staging("signatures")
 def extract_step(staging: str, options: ExtractOptions | None = None) -> str:
     """Clean records -> staged Parquet files of articles, entities, figures and events.
 
-    Memory does not grow with the day's texts: the records stream through extraction, and the
-    rows of every `stage_chunk_articles` articles are appended to temporary Parquet files in the
-    staging dir. The day-level steps (near-duplicates, event clustering) keep only what they read
-    of each article (id, text hash, MinHash, date) and event; a last pass copies the temporary
-    files, one chunk at a time, into the staged tables with `dup_of` and the clustered event ids
-    set, and removes them (a crash leaves them in the staging dir, which a rerun starts again)."""
-    from collections import deque
-
+    The day's records are extracted in parts of `stage_chunk_articles` records: in this process,
+    or, with `options.workers` > 1, by a pool of that many processes, each reading its part's
+    lines of the clean records file and appending its rows to temporary Parquet files of its
+    own. Memory does not grow with the day's texts: the day-level steps (near-duplicates, event
+    clustering) keep only what they read of each article (id, text hash, MinHash, date) and
+    event, and run once, in this process, over every part in order; a last pass copies the
+    temporary files, one row group at a time and in the order of the records, into the staged
+    tables with `dup_of` and the clustered event ids set, and removes them (a crash leaves them
+    in the staging dir, which a rerun starts again). However many processes, the same rows."""
     staging = Path(staging)
     options = options or ExtractOptions()
     meta = read_meta(staging)
-    total = sum(1 for _ in read_jsonl(staging / CLEAN))
+    parts = _plan_parts(staging / CLEAN, options)
+    day = _DayIndex(meta["date"])
+    counts: Counter = Counter()
+    rejects: list[dict] = []
+    for part in _extracted_parts(staging, parts, options):
+        day.extend(part)
+        rejects += part.rejects
+        counts.update(part.counts)
+    dup_of, signatures = _mark_duplicates(day.candidates, meta)
+    store.write_table(staging / "signatures.parquet", "signatures", signatures)
+    event_ids = day.event_ids(dup_of, meta)
+    for table in EXTRACT_TABLES:
+        _finish_table(staging, table, [_chunks_file(staging, table, p.number) for p in parts],
+                      dup_of, event_ids)  # fmt: skip
+    write_jsonl(rejects_file(staging, "extract"), rejects)
+    log.info("extract: %s", {**{t: counts[t] for t in EXTRACT_TABLES}, "signatures": len(day)})
+    return str(staging)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """Lines [start, end) (bytes; end None = to the end) of the clean records file."""
+
+    number: int
+    start: int
+    end: int | None
+    records: int
+
+
+@dataclass
+class _PartOutput:
+    """What the day-level steps need of one extracted part, in the order of its records."""
+
+    candidates: list
+    events: list[dict]
+    rejects: list[dict]
+    counts: Counter
+
+
+def _plan_parts(clean: Path, options: ExtractOptions) -> list[_Part]:
+    """One part for the whole file in one process (with one worker, or a date of no more than
+    `stage_chunk_articles` records: a pool would cost more than it saves); else parts of at
+    most `stage_chunk_articles` records, four per worker or more, so that the workers finish
+    together."""
+    with open(clean, "rb") as f:
+        offsets = [0]
+        for line in f:
+            offsets.append(offsets[-1] + len(line))
+    total = len(offsets) - 1
+    if options.workers <= 1 or total <= options.stage_chunk_articles:
+        return [_Part(0, 0, None, total)]
+    size = min(options.stage_chunk_articles, -(-total // (4 * options.workers)))
+    return [
+        _Part(n, offsets[first], offsets[min(first + size, total)], min(size, total - first))
+        for n, first in enumerate(range(0, total, size))
+    ]
+
+
+def _extracted_parts(staging: Path, parts: list[_Part], options: ExtractOptions):
+    """Each part's output, in order: in this process, or from a pool of `options.workers`."""
+    if len(parts) == 1:
+        yield _extract_part(str(staging), parts[0], options)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.extract.records import nlp
+
+    nlp()  # loaded once here, so that forked workers share it instead of each loading it
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    workers = min(options.workers, len(parts))
+    started = time.monotonic()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = [pool.submit(_extract_part, str(staging), p, options) for p in parts]
+        done = 0
+        total = sum(p.records for p in parts)
+        try:
+            for part, future in zip(parts, futures, strict=True):
+                yield future.result()
+                done += part.records
+                rate = done / (time.monotonic() - started)
+                log.info("extracted %d/%d (%.1f docs/s, %d processes)", done, total, rate, workers)
+        finally:  # a failed part fails the date: the parts not started yet are not run
+            for future in futures:
+                future.cancel()
+
+
+def _part_records(clean: Path, part: _Part) -> Iterator[dict]:
+    with open(clean, "rb") as f:
+        f.seek(part.start)
+        position = part.start
+        for line in f:
+            if part.end is not None and position >= part.end:
+                return
+            position += len(line)
+            if line.strip():
+                yield json.loads(line)
+
+
+def _extract_part(staging: str, part: _Part, options: ExtractOptions) -> _PartOutput:
+    """Extract one part's records: rows appended to its temporary Parquet files every
+    `stage_chunk_articles` articles; returns what the day-level steps need of them."""
+    from collections import deque
+
+    staging = Path(staging)
     pending: deque[rows.Page] = deque()  # the pages of the records inside extraction, in order
 
     def records() -> Iterator[dict]:
-        for rec in read_jsonl(staging / CLEAN):
+        for rec in _part_records(staging / CLEAN, part):
             pending.append({k: rec.get(k) for k in rows.PAGE_FIELDS})
             yield rec
 
-    day = _DayIndex(meta["date"])
-    counts: Counter = Counter()
-    rejects = []
+    output = _PartOutput([], [], [], Counter())
+    index = _DayIndex(read_meta(staging)["date"])
     chunk: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
         append = {
-            t: stack.enter_context(store.table_writer(_chunks_file(staging, t), t))
+            t: stack.enter_context(store.table_writer(_chunks_file(staging, t, part.number), t))
             for t in EXTRACT_TABLES
         }
 
         def flush() -> None:
-            day.add(chunk)
+            index.add(chunk)
             for table, table_rows in chunk.items():
                 append[table](table_rows)
-                counts[table] += len(table_rows)
+                output.counts[table] += len(table_rows)
                 table_rows.clear()
 
         # extraction yields one output per record, in order: each takes the oldest pending one
         for n, out in enumerate(extract_records(records(), options), 1):
             rec = pending.popleft()
             if out["status"] != "ok":
-                rejects.append(
+                output.rejects.append(
                     reject_row(
                         "extract", rec.get("source"), out["reason"], out.get("detail") or "",
                         rec.get("url"), out["id"],
@@ -113,16 +220,10 @@ def extract_step(staging: str, options: ExtractOptions | None = None) -> str:
                 flush()
             if n % PROGRESS_EVERY == 0:
                 rate = n / (time.monotonic() - started)
-                log.info("extracted %d/%d (%.1f docs/s)", n, total, rate)
+                log.info("extracted %d/%d (%.1f docs/s)", n, part.records, rate)
         flush()
-    dup_of, signatures = _mark_duplicates(day.candidates, meta)
-    store.write_table(staging / "signatures.parquet", "signatures", signatures)
-    event_ids = day.event_ids(dup_of, meta)
-    for table in EXTRACT_TABLES:
-        _finish_table(staging, table, dup_of, event_ids)
-    write_jsonl(rejects_file(staging, "extract"), rejects)
-    log.info("extract: %s", {**{t: counts[t] for t in EXTRACT_TABLES}, "signatures": len(day)})
-    return str(staging)
+    output.candidates, output.events = index.candidates, index.events
+    return output
 
 
 class _DayIndex:
@@ -147,6 +248,10 @@ class _DayIndex:
         ]  # fmt: skip
         self.events += [{k: e[k] for k in _EVENT_FIELDS} for e in chunk["events"]]
 
+    def extend(self, part: _PartOutput) -> None:
+        self.candidates += part.candidates
+        self.events += part.events
+
     def event_ids(self, dup_of: dict[str, str], meta: dict) -> dict[str, str]:
         """The clustered id of each of the day's events (a syndicated copy's keep their own)."""
         for e in self.events:
@@ -160,29 +265,34 @@ class _DayIndex:
         }
 
 
-def _finish_table(staging: Path, table: str, dup_of: dict[str, str], event_ids: dict) -> None:
-    """The temporary chunks of `table` -> its staged file, with dup_of and event ids set."""
-    chunks = _chunks_file(staging, table)
-    with (
-        pq.ParquetFile(chunks) as parts,
-        store.table_writer(staging / f"{table}.parquet", table) as append,
-    ):
-        for group in range(parts.num_row_groups):
-            part = parts.read_row_group(group)
-            dups = [dup_of.get(a) for a in part.column("article_id").to_pylist()]
-            part = part.set_column(
-                part.schema.get_field_index("dup_of"), "dup_of", pa.array(dups, pa.string())
-            )
-            if table in ("events", "figures") and event_ids:
-                ids = [
-                    event_ids.get(e, e) if e is not None and d is None else e
-                    for e, d in zip(part.column("event_id").to_pylist(), dups, strict=True)
-                ]
-                part = part.set_column(
-                    part.schema.get_field_index("event_id"), "event_id", pa.array(ids, pa.string())
-                )
-            append(part)
-    chunks.unlink()
+def _finish_table(
+    staging: Path, table: str, chunk_files: list[Path], dup_of: dict[str, str], event_ids: dict
+) -> None:
+    """The temporary chunks of `table` (the parts' files, in order) -> its staged file, with
+    dup_of and event ids set."""
+    with store.table_writer(staging / f"{table}.parquet", table) as append:
+        for chunks in chunk_files:
+            with pq.ParquetFile(chunks) as parts:
+                for group in range(parts.num_row_groups):
+                    append(_with_day_ids(table, parts.read_row_group(group), dup_of, event_ids))
+    for chunks in chunk_files:
+        chunks.unlink()
+
+
+def _with_day_ids(table: str, part: pa.Table, dup_of: dict[str, str], event_ids: dict):
+    dups = [dup_of.get(a) for a in part.column("article_id").to_pylist()]
+    part = part.set_column(
+        part.schema.get_field_index("dup_of"), "dup_of", pa.array(dups, pa.string())
+    )
+    if table in ("events", "figures") and event_ids:
+        ids = [
+            event_ids.get(e, e) if e is not None and d is None else e
+            for e, d in zip(part.column("event_id").to_pylist(), dups, strict=True)
+        ]
+        part = part.set_column(
+            part.schema.get_field_index("event_id"), "event_id", pa.array(ids, pa.string())
+        )
+    return part
 
 
 def _mark_duplicates(today: list, meta: dict) -> tuple[dict[str, str], pa.Table]:

@@ -21,6 +21,10 @@ article each). Reported, as a table and as JSON (bench-out/bench.json by default
   processes over `--memory-sizes` pages (10,000 and 50,000 by default): peak RSS of each (goal:
   within 10%); `--memory-path backfill` measures a backfill's extract step over one date of that
   many pages;
+- `--day-series SIZES` (`days`): one date of each size through a backfill's extract step on
+  `--day-series-workers` processes (default: one per core), the sizes one after the other:
+  CPU and wall ms per document, cores used, peak RSS, the day-level steps' share (goals: wall
+  per document within 1.15x from the smallest to the largest date, day-level steps < 10%);
 - `--figures N` (`queries`): the analyst queries of docs/analysts.md on a generated data
   directory of N figures, on stored marts and on marts computed at query time.
 

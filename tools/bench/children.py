@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 
-from tools.bench import memory, stages
+from tools.bench import days, memory, stages
 
 CHILDREN = {
     "stages": stages.run_stages,  # ARCHIVE DATA_DIR
     "extract": memory.extract_in_child,  # INPUT OUTPUT
     "backfill-prepare": memory.prepare_backfill_date,  # ARCHIVE DATA_DIR
     "backfill-extract": memory.backfill_extract_in_child,  # STAGING
+    "day-extract": days.day_extract_in_child,  # STAGING WORKERS
 }
 
 

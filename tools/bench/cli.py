@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_parts(args: argparse.Namespace, tmp: Path) -> dict:
     """The parts the flags ask for, in the order of the table; their results by part."""
-    from tools.bench import memory, queries, ratios, relevance, scaling, stages
+    from tools.bench import days, memory, queries, ratios, relevance, scaling, stages
 
     results: dict = {}
     if not args.only_queries:
@@ -62,6 +63,11 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict:
             results["memory"] = memory.run_memory(
                 sizes, tmp, briefs=args.memory_briefs, path=args.memory_path
             )
+        if args.day_series:
+            sizes = [int(x) for x in args.day_series.split(",")]
+            workers = args.day_series_workers or os.cpu_count() or 1
+            log.info("day-size series: dates of %s documents, %d processes", sizes, workers)
+            results["days"] = days.run_day_series(sizes, tmp, workers, args.day_series_briefs)
     if args.figures:
         log.info("analyst queries on %d generated figures", args.figures)
         results["queries"] = queries.run_queries(args.figures)
@@ -115,6 +121,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--figures", type=int, default=0, metavar="N",
         help="also time the analyst queries on a generated data dir of N figures",
+    )  # fmt: skip
+    parser.add_argument(
+        "--day-series", default="", metavar="SIZES",
+        help="comma-separated sizes: one date of each through a backfill's extract step",
+    )  # fmt: skip
+    parser.add_argument(
+        "--day-series-workers", type=int, default=0, metavar="N",
+        help="processes extracting each date of the series (0: one per core)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--day-series-briefs", action="store_true",
+        help="the day-size series on short clean texts (40-120 words) rather than whole pages",
     )  # fmt: skip
     parser.add_argument("--only-queries", action="store_true", help="skip the extraction bench")
     parser.add_argument("--json", default="bench-out/bench.json", help="where the results go")

@@ -1,5 +1,5 @@
 """The bench's JSON results as (label, value) rows for the terminal: one section per part that
-ran (ratios, relevance, stages, scaling, memory, queries), in that order, each goal beside its figure."""
+ran (ratios, relevance, stages, scaling, memory, days, queries), in that order, each goal beside its figure."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ def table_rows(results: dict) -> list[tuple[str, str]]:
         rows += _scaling_rows(results["scaling"])
     if results.get("memory"):
         rows += _memory_rows(results["memory"])
+    if results.get("days"):
+        rows += _day_rows(results["days"])
     rows += results.get("queries", [])
     return rows
 
@@ -85,4 +87,22 @@ def _memory_rows(mem: dict) -> list[tuple[str, str]]:
                  f"{m['peak_rss_mib']:.0f}, {m['docs_per_s']:.1f}")
             )  # fmt: skip
     rows.append(("peak RSS growth, largest vs smallest (goal <= 10%)", f"{mem['growth']:+.1%}"))
+    return rows
+
+
+def _day_rows(days: dict) -> list[tuple[str, str]]:
+    rows = []
+    for n, m in days["sizes"].items():
+        rows += [
+            (f"day of {int(n):,} {days['pages']}, {days['workers']} processes: CPU / wall ms per doc",
+             f"{m['cpu_ms_per_doc']:.1f} / {m['wall_ms_per_doc']:.1f}"),
+            ("  cores used (CPU / wall)", f"{m['cores_used']:.2f}"),
+            ("  peak RSS MiB: step / largest worker",
+             f"{m['peak_rss_mib']} / {m['worker_peak_rss_mib']}"),
+            ("  day-level steps: share of wall / CPU (goal < 10%)",
+             f"{m['day_level_wall_share']:.1%} / {m['day_level_cpu_share']:.1%}"),
+        ]  # fmt: skip
+    rows.append(
+        ("wall per doc, largest vs smallest day (goal <= 1.15)", f"{days['wall_growth']:.2f}")
+    )
     return rows

@@ -1,0 +1,97 @@
+"""The near-duplicate banding (`BandIndex`) finds the candidates datasketch's MinHashLSH finds:
+whatever the signatures, the same duplicates and the same first copies."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.dedup.articles import (
+    NUM_PERM,
+    SCHEME,
+    BandIndex,
+    Candidate,
+    DedupOptions,
+    find_duplicates,
+    similarity,
+)
+
+
+def lsh_duplicates(articles, earlier, options) -> dict[str, str]:
+    """The specification: each article queries a MinHashLSH holding the earlier days' articles
+    and the day's before it."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=options.threshold, num_perm=NUM_PERM)
+    by_sha, first_of, known, dup_of = {}, {}, {}, {}
+
+    def add(c):
+        lsh.insert(c.article_id, LeanMinHash(seed=1, hashvalues=c.signature, scheme=SCHEME))
+        known[c.article_id] = c
+        by_sha.setdefault(c.text_sha256, c.article_id)
+
+    for c in earlier:
+        if c.article_id not in known:
+            add(c)
+            if c.dup_of:
+                first_of[c.article_id] = c.dup_of
+    for c in sorted(articles, key=lambda a: a.order):
+        first = by_sha.get(c.text_sha256)
+        if first is None:
+            query = LeanMinHash(seed=1, hashvalues=c.signature, scheme=SCHEME)
+            near = [(known[k].order, k) for k in lsh.query(query)
+                    if similarity(known[k].signature, c.signature) >= options.threshold]  # fmt: skip
+            first = min(near)[1] if near else None
+        if first is not None and first != c.article_id:
+            dup_of[c.article_id] = first_of[c.article_id] = first_of.get(first, first)
+        if c.article_id not in known:
+            add(c)
+    return dup_of
+
+
+@st.composite
+def signature_sets(draw):
+    """Stories and copies of them: each copy keeps a drawn share of its story's values, so that
+    some share a band and pass the threshold, some share a band only, some share nothing."""
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    stories = rng.integers(0, 2**32, size=(draw(st.integers(1, 6)), NUM_PERM), dtype=np.uint64)
+    out = []
+    for i in range(draw(st.integers(1, 30))):
+        story = stories[draw(st.integers(0, len(stories) - 1))].copy()
+        kept = draw(st.sampled_from([1.0, 0.8, 0.5, 0.3, 0.1, 0.0]))
+        changed = rng.random(NUM_PERM) >= kept
+        story[changed] = rng.integers(0, 2**32, size=int(changed.sum()), dtype=np.uint64)
+        out.append(
+            Candidate(
+                article_id=f"a{draw(st.integers(0, 40))}",  # an id may come twice
+                text_sha256=f"s{draw(st.integers(0, 50))}",
+                signature=story.astype(np.uint32),
+                order=(f"2026-03-0{draw(st.integers(1, 4))}", f"a{i}"),
+                dup_of=draw(st.sampled_from([None, None, "a0"])),
+            )
+        )
+    split = draw(st.integers(0, len(out)))
+    return out[:split], out[split:]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(signature_sets(), st.sampled_from([0.35, 0.6]))
+def test_the_banding_finds_the_duplicates_the_lsh_index_finds(sets, threshold):
+    earlier, today = sets
+    options = DedupOptions(threshold=threshold)
+    assert find_duplicates(today, earlier, options) == lsh_duplicates(today, earlier, options)
+
+
+def test_signatures_equal_on_one_band_only_are_candidates_and_others_are_not():
+    rng = np.random.default_rng(7)
+    base = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64).astype(np.uint32)
+    one_band = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64).astype(np.uint32)
+    one_band[:4] = base[:4]  # the first band of 4 values: 32 bands at threshold 0.35
+    other = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64).astype(np.uint32)
+    other[1:5] = base[1:5]  # as many equal values, across two bands
+    rows = [Candidate(k, k, s, ("2026-03-01", k)) for k, s in
+            (("base", base), ("one", one_band), ("other", other))]  # fmt: skip
+    index = BandIndex(rows, 0.35)
+    assert sorted(set(index.sharing_a_band(0))) == [0, 1]
+    assert list(index.sharing_a_band(2)) == []
