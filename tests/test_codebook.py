@@ -127,6 +127,8 @@ def test_no_violence_is_no_row_of_the_table(actor1):
         ("Gunmen shot a trader.", False, True, False),
         ("A gunfight broke out near the market.", True, True, True),
         ("A clash broke out between two groups.", False, False, True),
+        # "between" places, it does not fight
+        ("Party workers beat a trader on the road between Kolo and Maro.", False, False, False),
     ],
 )
 def test_the_means_of_a_passage(text, fire_exchange, firearms, clash):

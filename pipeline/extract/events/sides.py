@@ -98,7 +98,7 @@ def first_side(phrases: list[str]) -> Side | None:
     return next((side for side in sides if side != Side.PROPERTY), sides[0] if sides else None)
 
 
-_EACH_OTHER = re.compile(r"\beach other\b|\bone another\b|\bbetween\b", re.I)
+_EACH_OTHER = re.compile(r"\beach other\b|\bone another\b", re.I)
 
 
 def means_of(text: str, lowered: str, persons_hurt: bool) -> Means:
