@@ -20,14 +20,14 @@ PER_FAMILY = 20
 SAMPLE = sample(SUITE, PER_FAMILY)
 
 # the pass rate of each family on SAMPLE when the suite was written (the whole suite on main
-# before issue 20: types 80.7%, sub-types 72.0%; battles_militias 0.60, party_violence 0.53,
+# before issue 20: types 80.2%, sub-types 71.6%; battles_militias 0.60, party_violence 0.47,
 # violent_demonstration 0.60, protests 0.69, strategic 0.58, news 0.76, mob 0.81, civilians 0.89)
 FLOORS = {
     "battles": 0.95,
     "battles_militias": 1.0,
     "territory": 1.0,
     "civilians": 1.0,
-    "party_violence": 0.90,
+    "party_violence": 0.95,
     "mob": 0.95,
     "violent_demonstration": 1.0,
     "protests": 0.95,

@@ -71,6 +71,8 @@ FAMILIES: dict[str, list[tuple[str, str | None, str | None]]] = {
         ("{open} a civilian was killed in crossfire during clashes between {a} and {b} {place}.",
          BATTLES, "Armed clash"),
         ("{open} {s} killed two members of {named} {place}.", BATTLES, "Armed clash"),
+        ("{open} two soldiers were killed in an encounter with {r} {place}.",
+         BATTLES, "Armed clash"),
         ("{a} and {b} fought for several hours {place} {day}, residents said.",
          BATTLES, "Armed clash"),
         ("{open} fighting erupted between {s} and {named} {place}.", BATTLES, "Armed clash"),
@@ -120,6 +122,8 @@ FAMILIES: dict[str, list[tuple[str, str | None, str | None]]] = {
         ("{open} {g1} attacked {one2} with sticks and iron rods {place}, injuring him.",
          VAC, "Attack"),
         ("{open} {one2} was beaten up by {g1} {place}.", VAC, "Attack"),
+        ("{open} {g1} attacked {one2} on the road between Kolo and Maro, injuring him.",
+         VAC, "Attack"),
         ("{open} {g1} shot dead {one2} {place}.", VAC, "Attack"),
         ("{open} {one2} was hacked to death by {g1} {place}.", VAC, "Attack"),
         ("{open} supporters of the {p1} and the {p2} clashed {place}, pelting each other with "
