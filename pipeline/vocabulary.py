@@ -104,12 +104,16 @@ class EntityType(StrEnum):
 
 
 class ActorKind(StrEnum):
-    """What sort of actor an entity is: a named one, or a group named by its role."""
+    """What sort of actor an entity is: a named one, or a group named by its role. The two
+    militias are kinds of an event's actors only, as ACLED's codebook reads them (a party's or
+    a community's people in a battle or an attack)."""
 
     NAMED = "named"
     STATE_FORCES = "state_forces"
     ARMED_GROUP = "armed_group"
     UNIDENTIFIED_ARMED_GROUP = "unidentified_armed_group"
+    POLITICAL_MILITIA = "political_militia"
+    IDENTITY_MILITIA = "identity_militia"
     PROTESTERS = "protesters"
     RIOTERS = "rioters"
     CIVILIANS = "civilians"

@@ -5,8 +5,10 @@ Every sentence is read for event cues (verbs and nouns of the lexicon). A cue co
 the text reports it as having happened: a cue under a negation ("has not ruled out the
 deployment"), a modal ("may send troops"), an infinitive ("trying to arrange a summit") or a verb
 of intent ("is considering", "threatened to") is not an event, nor a noun cue after a background
-preposition ("after the riots"). A verb reports that something happened; a noun alone ("the
-bodies of soldiers", "cut off by fighting") only refers to it, unless the sentence states a date.
+preposition ("after the riots"). A demonstration that only a cue of several words tells ("staged
+a sit-in against the arrest of ...") is read by the sentence's root verb, as is a sentence with
+no cue word. A verb reports that something happened; a noun alone ("the bodies of soldiers",
+"cut off by fighting") only refers to it, unless the sentence states a date.
 
 Without a parse, no hedge is read: a sentence reports what its words classify as. A sentence that reports nothing keeps its
 type unread (`UNREAD`) until `kind_of` asks for it: reading it first would give the same events
@@ -26,6 +28,7 @@ from pipeline.extract.events.lexicon import (
     DEMONSTRATION,
     DIPLOMACY,
     EXPLOSION,
+    FIRE_EXCHANGE,
     HEDGE,
     NEGATIONS,
     REMOTE_WEAPONS,
@@ -38,7 +41,7 @@ from pipeline.extract.events.roles import is_violent_verb, parse_roles
 
 # the words that cue an event, as a single word of the parse
 _ANY_CUE = [
-    DEMONSTRATION, RIOT, EXPLOSION, CLASH, VIOLENT, TERRITORY, DIPLOMACY,
+    DEMONSTRATION, RIOT, EXPLOSION, CLASH, VIOLENT, TERRITORY, DIPLOMACY, FIRE_EXCHANGE,
     *(rx for _, rx in REMOTE_WEAPONS), *(rx for _, rx in STRATEGIC),
 ]  # fmt: skip
 
@@ -62,7 +65,8 @@ def read_sentence(text, s, e, doc, published, memo, marks: Marks | None) -> dict
             reported = any(
                 (t.pos_ != "NOUN" or date is not None) and _reported(t, memo) for t in cue_tokens
             )
-            if not cue_tokens:  # a cue of several words ("took control of the town")
+            if not cue_tokens or (not reported and _demonstration_of_words(sentence, cue_tokens)):
+                # a cue of several words ("took control of the town", "staged a sit-in")
                 root = span.root
                 reported = root.pos_ in ("VERB", "AUX") and _reported(root, memo)
     return {
@@ -74,6 +78,14 @@ def read_sentence(text, s, e, doc, published, memo, marks: Marks | None) -> dict
         "target_spans": target_spans,
         "date": date,
     }
+
+
+def _demonstration_of_words(sentence: str, cue_tokens) -> bool:
+    """A demonstration that only a cue of several words tells ("staged a sit-in", "took out a
+    procession"), not a cue token: "against the arrest" alone does not decide."""
+    return bool(DEMONSTRATION.search(sentence)) and not any(
+        DEMONSTRATION.fullmatch(t.text) for t in cue_tokens
+    )
 
 
 UNREAD = object()  # the kind of a sentence not classified yet: see kind_of

@@ -22,6 +22,7 @@ from pipeline.extract.events.detect import Marks, kind_of, read_sentence
 from pipeline.extract.events.group import Group, group_sentences
 from pipeline.extract.events.place import locate
 from pipeline.extract.events.roles import Roles, as_crowd, name_actors
+from pipeline.extract.events.sides import as_side
 from pipeline.vocabulary import ActorKind, EventType
 
 
@@ -108,6 +109,10 @@ def _build(text, group: Group, parsed, sentences, entities, published, title, do
     location, country, precision_geo, place = locate(entities, group.sentences, text)
     actor1, actor2 = name_actors(entities, infos, text)
     actor1 = as_crowd(actor1, kind[0])  # "residents" who protest are protesters
+    # "UWL activists" who attack are a political militia (events.codebook); whom a militia
+    # attacks stays a civilian, whom it fights is one too
+    actor1 = as_side(actor1, kind[0])
+    actor2 = as_side(actor2, kind[0]) if kind[0] == EventType.BATTLES else actor2
     # who acted and who suffered; the other names of the sentence are in `entities`
     actors = [a.name for a in (actor1, actor2) if a is not None]
     return Event(

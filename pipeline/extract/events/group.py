@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.extract.events.classify import OTHER_DEVELOPMENT, VIOLENT_TYPES, Kind, classify
+from pipeline.extract.events.classify import VIOLENT_TYPES, Kind, classify
+from pipeline.extract.events.codebook import OTHER_DEVELOPMENT
 from pipeline.extract.events.detect import kind_of
 from pipeline.vocabulary import EventType
 

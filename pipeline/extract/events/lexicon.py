@@ -52,11 +52,13 @@ REMOTE_WEAPON_WORDS: dict[str, str] = {
 EXPLOSION_WORDS = r"explosions?|explosives?|exploded|blasts?|detonat\w*|bombs?"
 CLASH_WORDS = (
     r"clash\w*|fighting|fought|battles?|battled|exchanges? of (?:gun)?fire|exchang\w+ (?:gun)?fire|"
-    r"gun ?fights?|gun ?battles?|fire ?fights?|shoot-?outs?|ambush\w*|engaged|repel\w*|"
+    r"gun ?fights?|gun ?battles?|fire ?fights?|shoot-?outs?|engaged|repel\w*|"
     r"repuls\w*|counter-?attack\w*|cross-?fire|skirmish\w*|fighters? (?:from|of) both|"
     r"returned fire|responded with (?:gun)?fire|fire fight|in both directions|thwart\w*|"
     r"foiled (?:an? )?(?:\w+ )?attack|responded to (?:\w+ )?fire"
 )
+# an ambush: a clash when its target is armed, an attack when it is not ("ambushed a bus")
+AMBUSH_WORDS = r"ambush\w*"
 # a clash as what the sentence reports (not only its setting)
 CLASH_VERB_WORDS = (
     r"clashed|clashing|fought|battled|exchang\w* (?:gun)?fire|ambushed|repelled|repulsed|engaged|"
@@ -109,30 +111,47 @@ DEMONSTRATION_WORDS = (
     r"(?:on|staged|launched|called) (?:a )?(?:\w+ )?strike|strikes? (?:by|over|for|against)|"
     r"striking (?:\w+ )?(?:workers|teachers|doctors|nurses|drivers|employees|staff)|"
     r"hunger strike|boycott\w*|chant\w*|slogans?|placards?|banners|vigils?|"
+    r"dharnas?|hartals?|bandhs?|gherao\w*|human chains?|shutter-?down|effig(?:y|ies)|"
+    r"motorcades?|walk-?outs?|memorand(?:um|a)|sloganeering|"
+    r"took out (?:a |an )?(?:\w+ )?(?:procession|rally|march)|"
+    r"observed (?:a |an )?(?:\w+ )?(?:shutdown|strike|hartal|bandh)|"
     r"gathered (?:to|in front|outside|at)|blocked (?:the |a |some |several )?(?:\w+ )?"
     r"(?:roads?|streets?|highways?|entrances?|traffic|bridges?)|blockad\w*|"
     r"rioters|riots?|rioting"
 )
-RIOT_WORDS = r"riots?|rioted|rioting|rioters|violent (?:protests?|demonstrations?|clash\w*)"
+RIOT_WORDS = (
+    r"riots?|rioted|rioting|rioters|violent (?:protests?|demonstrations?|clash\w*)|"
+    r"turned (?:violent|unruly)|went on (?:a|the) rampage|rampag\w*"
+)
 # the police intervening in a protest
 INTERVENTION_WORDS = (
-    r"dispers\w*|tear ?gas|teargas|water cannons?|rubber bullets|batons?|lathi\w*|arrested|"
-    r"detained|cracked down|broke up|crackdown|fired (?:in the air|warning shots)"
+    r"dispers\w*|tear ?gas|teargas|tear-gassed|water cannons?|rubber bullets|batons?|lathi\w*|"
+    r"baton-charg\w*|intervened|cracked down|broke up|crackdown|fired (?:in the air|warning shots)"
+)
+# an arrest is an intervention when the protesters are the ones arrested (not "against the
+# arrest of a leader"): "detained 11 protesters", "arrested 14 of them", "were arrested by police"
+DETAINED_WORDS = r"arrested|detained|rounded up|picked up|took into custody"
+DETAINED_PEOPLE_WORDS = (
+    r"protesters|protestors|demonstrators|participants|marchers|them|people|activists|students|"
+    r"workers|organi[sz]ers|strikers"
 )
 # protesters shot or killed: excessive force
-SHOT_OR_DEAD_WORDS = r"killed|shot dead|shot|died|dead"
+SHOT_OR_DEAD_WORDS = r"killed|killing|shot dead|shot|died|dead"
 # a crowd's own violence: its subject, then its act, or a phrase that says it alone
 CROWD_SUBJECT_WORDS = (
     r"protesters?|protestors?|demonstrators?|they|crowds?|mobs?|youths?|villagers|locals|"
     r"residents|students|workers|supporters|people|rioters|group|groups|relatives|prisoners|"
-    r"inmates|members|fans|neighbou?rs"
+    r"inmates|members|fans|neighbou?rs|cadres|traders|farmers|teachers|nurses|"
+    r"doctors|lawyers|drivers|employees|staff|women|men|demonstrating|protesting|marching"
 )
 CROWD_ACT_WORDS = (
     r"threw|throwing|hurl\w*|pelt\w*|torch\w*|set|setting|burn\w*|vandali[sz]\w*|loot\w*|"
-    r"stormed|ransack\w*|clash\w*|attack\w*|assault\w*|beat|damag\w*|smash\w*|block\w* and"
+    r"stormed|ransack\w*|clash\w*|attack\w*|assault\w*|beat|damag\w*|smash\w*|block\w* and|"
+    r"firebomb\w*"
 )
 CROWD_VIOLENCE_PHRASES = (
     r"clash\w* (?:between|with)|stone-?pelting|pelted|hurled|threw stones|ablaze|on fire|"
+    r"vandalism|arson|stone-?throwing|"
     r"street-?fights?|brawl"
 )
 MOB_ACT_WORDS = r"attack\w*|beat\w*|lynch\w*|assault\w*|mobs?|stoned|hacked|chased"
@@ -170,7 +189,7 @@ STRATEGIC_WORDS: dict[str, str] = {
     "Disrupted weapons use": DISRUPTED_WEAPON_WORDS,
     "Arrests": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|rounded up|nabbed",
     "Looting/property destruction":
-        r"loot\w*|ransack\w*|set (?:on )?fire|set (?:\w+ ){1,4}(?:on fire|ablaze|alight)|torched|"
+        r"loot\w*|ransack\w*|set (?:on )?fire|firebomb\w*|set (?:\w+ ){1,4}(?:on fire|ablaze|alight)|torched|"
         r"burn(?:ed|t)|destroy\w*|demolish\w*|vandali[sz]\w*|stole|stolen|steal\w*|robb?\w*|"
         r"seized (?:\w+ )?(?:cattle|livestock|goods|property|crops|vehicles?|land)|"
         r"razed|bulldoz\w*|extort\w*|damag\w*|pillag\w*",
@@ -205,7 +224,9 @@ STATE_FORCE_WORDS = (
 # ... or an armed group's ...
 ARMED_GROUP_WORDS = (
     r"militants?|insurgents?|rebels?|fighters?|jihadists?|terrorists?|militias?|militiam[ae]n|"
-    r"combatants?|guerrill?as?|paramilitar\w*|gang members?|cartels?|gangs?|bandits?|vigilantes?"
+    r"combatants?|guerrill?as?|paramilitar\w*|gang members?|cartels?|gangs?|bandits?|vigilantes?|"
+    # the names of armed groups: "the X Liberation Front", "the Y People's Army"
+    r"(?:liberation|resistance|salvation|revolutionary|patriotic|people's) (?:front|army|movement)"
 )
 # ... or either
 ARMED_PEOPLE_WORDS = rf"{STATE_FORCE_WORDS}|{ARMED_GROUP_WORDS}|forces|pro-\w+ elements"
@@ -222,6 +243,8 @@ GUNMEN_WORDS = (
     r"gunm[ae]n|armed group)|hitm[ae]n|kidnappers?|abductors?"
 )
 PROTESTER_WORDS = r"protesters?|protestors?|demonstrators?|marchers|participants|strikers"
+# people named by what they were doing: "police fired on traders protesting ..."
+PROTESTING_WORDS = r"protesting|demonstrating|marching|rallying"
 CROWD_WORDS = (
     r"mobs?|crowds?|angry (?:\w+ )?(?:people|residents|villagers|youths?|locals|men)|"
     r"group of (?:\w+ )?(?:people|locals|residents|villagers|youths?|men|citizens|persons|women|"
@@ -276,6 +299,39 @@ STATE_WORDS = (
     r"police\w*|policem[ae]n|officers?|authorities|officials?|government|security forces|"
     r"soldiers?|troops|army|gendarm\w*|station|office|offices|headquarters"
 )
+# the sides of the codebook (events.sides): a group named by a political party ...
+PARTY_WORDS = r"party|parties|league|congress|ruling|opposition"
+# ... and the words that make its people a group that acts ("supporters of the X party",
+# "X cadres"); after a short form in capitals too ("UWL supporters")
+PARTY_SUPPORTER_WORDS = r"supporters|workers|activists|cadres|loyalists|followers"
+PARTY_MEMBER_WORDS = rf"{PARTY_SUPPORTER_WORDS}|members|youth wing"
+# a group named by its community, clan, tribe or people, or one that guards it
+IDENTITY_WORDS = (
+    r"clans?|sub-?clans?|tribal|tribes?|tribesm[ae]n|communal|ethnic|vigilantes?|"
+    r"self-defen[cs]e|hunters|armed (?:herders|youths|villagers|farmers|residents|civilians)|"
+    r"(?:community|village) (?:militias?|militiam[ae]n|guards|defen[cs]e)"
+)
+# people who fight as a group of their own: "two families", "rival groups"
+RIVAL_GROUP_WORDS = r"(?:two|rival|both|the two) (?:\w+ )?(?:groups|families|factions|sides)"
+# the people of a named community: "youths of the Bobo community", "the Ayoka clan"
+COMMUNITY_WORDS = r"community|communities|clan|tribe|ethnic group"
+# a thing, not a person: what a target is when only property suffers
+PROPERTY_WORDS = (
+    r"offices?|houses?|homes?|shops?|stores?|vehicles?|cars?|bus|buses|trucks?|propert(?:y|ies)|"
+    r"buildings?|stalls?|kiosks?|businesses|premises|market|crops|motorcycles?|statues?"
+)
+# an exchange of fire: both sides shoot, so both are armed
+FIRE_EXCHANGE_WORDS = (
+    r"exchang\w* (?:gun)?fire|exchanges? of (?:gun)?fire|gun ?fights?|gun ?battles?|"
+    r"shoot-?outs?|fire ?fights?|traded (?:gun)?fire|fired at each other|armed clash\w*|"
+    r"opened fire on each other|encounters?"
+)
+# direct fire and the weapons of a fight hand to hand: violence against a person
+FIREARM_WORDS = (
+    r"shot|shoot\w*|gun\w*|fired|firing|opened fire|rifles?|pistols?|bullets?|"
+    r"exchang\w* (?:gun)?fire"
+)
+
 # ACLED counts security forces who are not on duty as civilians
 OFF_DUTY_WORDS = r"off-?duty|former|retired|ex-\w+|demobili[sz]ed"
 # a suspect is not an armed side
@@ -307,6 +363,7 @@ VIOLENT_VERB_WORDS = (
     r"rap(?:e|ed)|assault\w*|ambush\w*|fired|fire|clash\w*|fought|target\w*|struck|hit|raid\w*|"
     r"gunned|slain|bomb\w*|shell\w*|seiz\w*|captur\w*|arrest\w*|abduct\w*|loot\w*|torch\w*|"
     r"burn\w*|destroy\w*|battl\w*|claim\w*|pelt\w*|hurl\w*|threw|vandali[sz]\w*|set|"
+    r"ransack\w*|recaptur\w*|retook|overr[au]n|"
     r"met|meet\w*|protest\w*|demonstrat\w*|rall\w*|marched|"
     r"talk\w*|negotiat\w*|visit\w*|hosted|strike|strikes"
 )
@@ -407,6 +464,12 @@ DEMONSTRATION = re.compile(
 )
 RIOT = whole_words(RIOT_WORDS)
 INTERVENTION = whole_words(INTERVENTION_WORDS)
+PROTESTERS_DETAINED = re.compile(
+    rf"\b{one_of(DETAINED_WORDS)} (?:\w+ ){{0,3}}{one_of(DETAINED_PEOPLE_WORDS)}\b"
+    rf"|\b{one_of(DETAINED_PEOPLE_WORDS)}\b[^.;]{{0,40}}? (?:were|was) {one_of(DETAINED_WORDS)}\b"
+    rf"|\b(?:were|was) {one_of(DETAINED_WORDS)} by (?:the )?(?:\w+ )?police\b",
+    re.I,
+)
 SHOT_OR_DEAD = whole_words(SHOT_OR_DEAD_WORDS)
 CROWD_ACT = re.compile(
     rf"\b{one_of(CROWD_SUBJECT_WORDS)}\b[^.;]{{0,60}}?\b{one_of(CROWD_ACT_WORDS)}"
@@ -417,7 +480,7 @@ MOB_ACT = whole_words(MOB_ACT_WORDS)
 DISPUTE = whole_words(DISPUTE_WORDS)
 GRIEVANCE = whole_words(GRIEVANCE_WORDS)
 TERRITORY = re.compile(
-    rf"\b(?:{one_of(TERRITORY_VERBS)} (?:full |complete )?(?:control (?:of|over) )?(?:the )?"
+    rf"\b(?:{one_of(TERRITORY_VERBS)} (?:full |complete )?(?:control (?:of|over) )?(?:the |an? )?"
     rf"(?:\w+ )?{one_of(TERRITORY_PLACES)})\b",
     re.I,
 )
@@ -425,6 +488,24 @@ DISRUPTED_WEAPONS = whole_words(DISRUPTED_WEAPON_WORDS)
 # a bomb that went off in its makers' hands, and a drone or a plane shot down: no killing
 PREMATURE = re.compile(r"prematurely|while (?:planting|assembling|making)", re.I)
 SHOT_DOWN = re.compile(r"\bshot down\b", re.I)
+# an air or drone strike is no strike of workers ("a drone strike by the army"): read as one word
+REMOTE_STRIKE = re.compile(r"\b(?:air|drone|missile|aerial) ?(strikes?)\b", re.I)
+# a petrol bomb or a Molotov cocktail sets fire; it is no explosive (ACLED codes its use by who
+# threw it at what): read as one word that no explosion pattern matches
+INCENDIARY = re.compile(
+    r"\b(?:petrol|fire|gasoline|molotov)[ -]?bomb(s?)\b|\bmolotov cocktail(s?)\b", re.I
+)
+# riot police are police, not a riot: read as police
+RIOT_POLICE = re.compile(
+    r"\b(?:anti-?)?riot (?:police\w*|gear|squads?|units?|control|officers|troops|forces)\b", re.I
+)
+# an effigy burnt in a protest harms no one and nothing of anyone's: read as the protest's act
+# (tyres burnt on a road are not: ACLED codes them as a violent demonstration)
+PROTEST_BURNING = re.compile(
+    r"\b(?:burn\w*|torch\w*|set fire to|set ablaze) (?:an? |the |their |some )?(?:\w+ )?"
+    r"effig(?:y|ies)\b",
+    re.I,
+)
 # shots into the air hurt no one: read as warning shots
 AIR_SHOTS = re.compile(
     r"\bfir(?:ed|ing) (?:\w+ ){0,5}(?:in|into) the air\b|\bopened fire in the air\b", re.I
@@ -432,10 +513,29 @@ AIR_SHOTS = re.compile(
 STRATEGIC = [(sub, whole_words(words)) for sub, words in STRATEGIC_WORDS.items()]
 DIPLOMACY = whole_words(DIPLOMACY_WORDS)
 
+PARTY = whole_words(PARTY_WORDS)
+# in lower case only: "Workers" in a party's name ("United Workers' League") names no members
+PARTY_MEMBER = re.compile(rf"\b{one_of(PARTY_MEMBER_WORDS)}\b")
+# a short form in capitals before the party's people: "UWL supporters" (case-sensitive; not
+# "members", which an armed group has too: "ADF members")
+PARTY_SHORT = re.compile(
+    rf"\b[A-Z]{{2,6}}(?:-[A-Z]+)? {one_of(PARTY_SUPPORTER_WORDS)}\b"
+    rf"|\b{one_of(PARTY_SUPPORTER_WORDS)} of (?:the )?[A-Z]{{2,6}}\b"
+)
+# a party's own name ("the Harmony Party"): its people, when the phrase names no one of them
+PARTY_NAME = re.compile(r"\b[A-Z][\w'-]* (?:Party|League|Congress)\b")
+IDENTITY = whole_words(IDENTITY_WORDS)
+COMMUNITY = re.compile(rf"\b[A-Z][\w'-]+ {one_of(COMMUNITY_WORDS)}\b")  # a name before
+RIVAL_GROUP = whole_words(RIVAL_GROUP_WORDS)
+AMBUSH = whole_words(AMBUSH_WORDS)
+PROPERTY = whole_words(PROPERTY_WORDS)
+FIRE_EXCHANGE = whole_words(FIRE_EXCHANGE_WORDS)
+FIREARM = whole_words(FIREARM_WORDS)
 ARMED = whole_words(ARMED_WORDS)
 ARMED_PEOPLE = whole_words(ARMED_PEOPLE_WORDS)
 GUNMEN = whole_words(GUNMEN_WORDS)
 PROTESTER = whole_words(PROTESTER_WORDS)
+PROTESTING = whole_words(PROTESTING_WORDS)
 CROWD = whole_words(CROWD_WORDS)
 CIVILIAN = whole_words(CIVILIAN_WORDS)
 CIVILIAN_PEOPLE = whole_words(CIVILIAN_PEOPLE_WORDS)
@@ -454,7 +554,8 @@ LIGHT_VERB = whole_words(LIGHT_VERB_WORDS)
 ACT_ALONE = whole_words(ACT_ALONE_WORDS)
 VICTIM_AFTER = re.compile(
     rf"\b{one_of(VICTIM_AFTER_VERBS)}\s+"
-    r"(?!by\b|in\b|at\b|on\b|near\b|during\b|when\b|as\b|after\b|while\b|and\b|or\b)"
+    r"(?!by\b|in\b|at\b|on\b|near\b|during\b|when\b|as\b|after\b|while\b|and\b|or\b|"
+    r"dead\b)"  # "shot dead by soldiers": the soldiers are no victims
     r"((?:\S+\s+){0,5})",
     re.I,
 )

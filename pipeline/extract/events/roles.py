@@ -3,7 +3,9 @@
 Roles come from the dependency parse: the subject of an active violent verb (or the "by" agent
 of a passive one) is an agent, its object (or passive subject) a target; of a noun cue ("an
 attack on a checkpoint by militants"), the possessor, the "by" phrase and the subject of a verb
-that does the act ("gunmen opened fire") act and the "on", "against", "with" or "between" phrase
+that does the act ("gunmen opened fire") act, as does the "from" phrase of "under attack from"
+(whose subject suffers: "a patrol came under attack from militants");
+the "on", "against", "with" or "between" phrase
 suffers. A victim's verb that never goes without its object, with a subject and no auxiliary or
 object, is a headline's passive ("Two soldiers killed in ambush"): its subject suffers, as does
 the noun a passive participle modifies ("the man killed in the attack"). Each role is a
@@ -291,6 +293,10 @@ def _noun_roles(noun, add) -> None:
             elif c.dep_ == "agent":  # "an attack carried out by militants"
                 for p in _pobjs(c):
                     add("agent", p)
+    if _under(noun):  # "a patrol came under attack": the subject suffers
+        for c in noun.head.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                add("target", c)
     for c in noun.children:
         if c.dep_ == "poss":
             add("agent", c)
@@ -299,11 +305,16 @@ def _noun_roles(noun, add) -> None:
                 add("target", p)
                 for r in _hung_on(p, ("by",)):
                     add("agent", r)
-        elif c.dep_ == "prep" and c.lower_ == "by":
+        elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and _under(noun)):
             for p in _pobjs(c):
                 add("agent", p)
                 for r in _hung_on(p, ("on", "against")):
                     add("target", r)
+
+
+def _under(noun) -> bool:
+    """ "came under attack from militants": the "from" phrase of a noun under "under" acts."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under"
 
 
 def _hung_on(tok, preps: tuple[str, ...]) -> list:

@@ -78,7 +78,7 @@ STRONG_VIOLENCE_VERBS = inflected(
 # armed actor, a place or building as target; an armed actor or a weapon as agent)
 WEAK_VIOLENCE_VERBS = inflected(
     "attack assault storm fire shoot beat clash fight battle explode destroy raid overrun "
-    "burn damage besiege invade bombard execute vandalize vandalise occupy blow raze"
+    "burn damage besiege invade bombard execute vandalize vandalise occupy blow raze hack"
 )
 THROW_VERBS = inflected("throw hurl pelt lob")
 # harm that the clause may tell without its doer ("were killed", "homes were damaged"): without
@@ -95,7 +95,7 @@ FIRE_VERBS = inflected("exchange open return trade")
 FIRE_NOUNS = plain("exchange exchanges burst bursts hail volley volleys")
 SAY_VERBS = inflected("say tell speak announce declare address")
 PROTEST_VERBS = inflected(
-    "protest demonstrate picket riot march rally block blockade barricade gather"
+    "protest demonstrate picket riot march rally block blockade barricade gather gherao"
 )
 DISASTER_VERBS = inflected(
     "flood inundate collapse crash derail capsize sink overturn collide erupt drown bury"
@@ -103,7 +103,7 @@ DISASTER_VERBS = inflected(
 ARREST_VERBS = inflected("arrest detain apprehend")
 STEAL_VERBS = inflected("steal rustle loot")
 RELEASE_VERBS = inflected("release free exchange swap")  # prisoners, hostages
-SEIZE_VERBS = inflected("seize capture confiscate recapture retake dismantle")
+SEIZE_VERBS = inflected("seize capture confiscate recapture retake dismantle defuse")
 # what armed forces build: news of a base or a position ("established a military post")
 BUILD_VERBS = inflected("establish build erect construct fortify")
 MILITARY_SITES = plain(
@@ -146,7 +146,8 @@ VIOLENCE_NOUNS = plain(
 PROTEST_NOUNS = plain(
     "protest protests demonstration demonstrations rally rallies march marches riot riots "
     "motorcade motorcades vigil vigils "
-    "sit-in strike strikes walkout walkouts blockade blockades unrest"
+    "sit-in strike strikes walkout walkouts blockade blockades unrest dharna dharnas hartal "
+    "hartals bandh bandhs gherao procession processions"
 )
 DISASTER_NOUNS = plain(
     "flood floods flooding earthquake earthquakes quake quakes tremor landslide landslides "
