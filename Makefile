@@ -8,7 +8,7 @@ DATA_DIR ?= data/demo
 # the shared evaluation sets beside the clone (make eval only; make test never reads them)
 SHARED ?= $(dir $(CURDIR))shared
 EVAL_OUT ?= eval-out
-# a subset of the eval sets, e.g. EVAL_ONLY=figprobes (the only one that needs no ../shared)
+# a subset of the eval sets, e.g. EVAL_ONLY=figprobes,typeprobes (the ones that need no ../shared)
 EVAL_ONLY ?=
 
 # compiled bytecode makes Airflow's import three times faster; some shells forbid writing it

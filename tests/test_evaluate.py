@@ -71,3 +71,22 @@ def test_the_figure_probes_are_scored_per_family_without_a_shared_directory(tmp_
     failed = (out / "figprobes-failures.jsonl").read_text().splitlines()
     assert len(failed) == scores["cases"] - scores["passed"]
     assert evaluate.main(["--shared", missing, "--out", str(out)]) == 2  # the dev sets need it
+
+
+def test_the_type_probes_are_scored_per_family_without_a_shared_directory(tmp_path, monkeypatch):
+    def no_event(inputs, output):  # every probe read as reporting no event
+        with output.open("w", encoding="utf-8") as fh:
+            for line in inputs.read_text(encoding="utf-8").splitlines():
+                record = {"id": json.loads(line)["id"], "status": "ok", "events": []}
+                fh.write(json.dumps(record | {"relevance": "none"}) + "\n")
+        return {"docs": 1, "seconds": 1.0, "docs_per_s": 1.0}
+
+    monkeypatch.setattr(evaluate, "run_extract", no_event)
+    out, missing = tmp_path / "out", str(tmp_path / "no-shared")
+    assert evaluate.main(["--only", "typeprobes", "--shared", missing, "--out", str(out)]) == 0
+    scores = json.loads((out / "summary.json").read_text())["sets"]["typeprobes"]["scores"]
+    families = scores["families"]
+    assert families["no_event"]["pass_rate"] == 1.0  # nothing reported: no event is right
+    assert families["battles"]["passed"] == 0 and families["protests"]["passed"] == 0
+    failed = (out / "typeprobes-failures.jsonl").read_text().splitlines()
+    assert len(failed) == scores["cases"] - scores["passed"] > 0

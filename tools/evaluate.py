@@ -3,8 +3,8 @@
     python -m tools.evaluate [--shared ../shared] [--out eval-out] [--only SET,...]
 
 SETS are acled, html, figures, relevance (the dev sets), example (the seed article) and
-figprobes (the behavioural figure probes of `tools.figure_probes`, generated here: the one set
-that needs no shared directory); default all.
+figprobes and typeprobes (the behavioural probes of `tools.figure_probes` and
+`tools.type_probes`, generated here: the sets that need no shared directory); default all.
 
 For each dev set in SHARED/eval/ (see its README) this runs the production command
 `python -m pipeline extract` on the set's input as a subprocess, times it, and scores the output
@@ -17,13 +17,14 @@ the checks below are written as data, and the article's text is read at run time
 For figprobes it writes the generated cases to OUT/figprobes-input.jsonl, runs the same command
 on them and scores each case by the suite's own rule (`tools/figure_probes/__init__.py`): the
 pass rate overall and per template family, the consistency of the invariance groups, and every
-failing case in OUT/figprobes-failures.jsonl.
+failing case in OUT/figprobes-failures.jsonl. typeprobes likewise: the first event's type against
+the codebook's per family, the sub-type rate, failures in OUT/typeprobes-failures.jsonl.
 
 Predictions, scorer output and the example's input go to OUT/; every number to OUT/summary.json.
 The run ends with one table: set, metric, value.
 
 Exit status: 0 when every extract run and scorer completed, 1 when one of them failed, 2 when the
-shared directory is missing and a set other than figprobes was asked for.
+shared directory is missing and a set other than the probes was asked for.
 """
 
 from __future__ import annotations
@@ -99,8 +100,8 @@ DEV_SETS = (
         reuses="html",
     ),
 )
-SET_NAMES = tuple(s.name for s in DEV_SETS) + ("example", "figprobes")
-LOCAL_SETS = ("figprobes",)  # generated here: no shared directory needed
+SET_NAMES = tuple(s.name for s in DEV_SETS) + ("example", "figprobes", "typeprobes")
+LOCAL_SETS = ("figprobes", "typeprobes")  # generated here: no shared directory needed
 
 # --- The seed example: our reading of SHARED/examples/ukraine-peacekeeping.expected.md ---------
 
@@ -353,15 +354,12 @@ def evaluate_example(shared: Path, out: Path) -> dict[str, Any]:
 # --- The behavioural figure probes ---------------------------------------------------------------
 
 
-def evaluate_figprobes(out: Path) -> dict[str, Any]:
-    """Every generated probe through `python -m pipeline extract`, scored by the suite's rule."""
-    from tools import figure_probes
-
-    print("\n== figprobes", flush=True)
-    probes = figure_probes.all_probes()
-    inputs, pred = out / "figprobes-input.jsonl", out / "figprobes-pred.jsonl"
+def probe_outputs(name: str, records: list[dict], out: Path) -> tuple[dict[str, Any], list[dict]]:
+    """Generated probe records through `python -m pipeline extract` as a subprocess: the run's
+    timing and each record's output, in the records' order (a record with none: `missing`)."""
+    inputs, pred = out / f"{name}-input.jsonl", out / f"{name}-pred.jsonl"
     with inputs.open("w", encoding="utf-8") as fh:
-        for record in figure_probes.records(probes):
+        for record in records:
             fh.write(json.dumps(record) + "\n")
     result = run_extract(inputs, pred)
     by_id = {}
@@ -369,7 +367,16 @@ def evaluate_figprobes(out: Path) -> dict[str, Any]:
         if line.strip():
             record = json.loads(line)
             by_id[record.get("id")] = record
-    outputs = [by_id.get(r["id"], {"status": "missing"}) for r in figure_probes.records(probes)]
+    return result, [by_id.get(r["id"], {"status": "missing"}) for r in records]
+
+
+def evaluate_figprobes(out: Path) -> dict[str, Any]:
+    """Every generated probe through `python -m pipeline extract`, scored by the suite's rule."""
+    from tools import figure_probes
+
+    print("\n== figprobes", flush=True)
+    probes = figure_probes.all_probes()
+    result, outputs = probe_outputs("figprobes", figure_probes.records(probes), out)
     res = figure_probes.results(probes, outputs)
     with (out / "figprobes-failures.jsonl").open("w", encoding="utf-8") as fh:
         for r in res:
@@ -380,6 +387,36 @@ def evaluate_figprobes(out: Path) -> dict[str, Any]:
                 fh.write(json.dumps(row) + "\n")
     result["scores"] = figure_probes.summary(res)
     print(figure_probes.report(res, failures=0))
+    return result
+
+
+def evaluate_typeprobes(out: Path) -> dict[str, Any]:
+    """Every generated type probe through `python -m pipeline extract`: the first event's type
+    (and sub-type) against the codebook's, per family; failures in typeprobes-failures.jsonl."""
+    from tools import type_probes
+    from tools.type_probes.score import results
+
+    print("\n== typeprobes", flush=True)
+    probes = type_probes.all_probes()
+    result, outputs = probe_outputs("typeprobes", type_probes.records(probes), out)
+    res = results(probes, outputs)
+    with (out / "typeprobes-failures.jsonl").open("w", encoding="utf-8") as fh:
+        for r in res:
+            if not r.passed:
+                row = {"family": r.probe.family, "text": r.probe.text, "type": r.probe.type,
+                       "got": r.type, "sub_type": r.probe.sub_type, "got_sub": r.sub_type}  # fmt: skip
+                fh.write(json.dumps(row) + "\n")
+    families = {}
+    for family, (passed, cases) in type_probes.rates(res).items():
+        families[family] = {"passed": passed, "cases": cases, "pass_rate": passed / cases}
+    named = [r for r in res if r.probe.sub_type]
+    passed = sum(r.passed for r in res)
+    result["scores"] = {
+        "cases": len(res), "passed": passed, "pass_rate": passed / max(1, len(res)),
+        "sub_type_rate": sum(r.sub_passed for r in named) / max(1, len(named)),
+        "families": families,
+    }  # fmt: skip
+    print(type_probes.report(res, failures=0))
     return result
 
 
@@ -394,6 +431,17 @@ def figprobes_rows(result: dict[str, Any]) -> list[tuple[str, str, str]]:
             ("figprobes", f"{family} consistent", f"{c['consistent_groups']}/{c['groups']}")
         )
     rows.append(("figprobes", "docs/s", f"{result['docs_per_s']:.1f}"))
+    return rows
+
+
+def typeprobes_rows(result: dict[str, Any]) -> list[tuple[str, str, str]]:
+    scores = result["scores"]
+    rows = [("typeprobes", "pass_rate", f"{scores['pass_rate']:.4f} "
+             f"({scores['passed']}/{scores['cases']})"),
+            ("typeprobes", "sub_type_rate", f"{scores['sub_type_rate']:.4f}")]  # fmt: skip
+    for family, f in scores["families"].items():
+        rows.append(("typeprobes", family, f"{f['pass_rate']:.4f} ({f['passed']}/{f['cases']})"))
+    rows.append(("typeprobes", "docs/s", f"{result['docs_per_s']:.1f}"))
     return rows
 
 
@@ -430,12 +478,10 @@ def summary_rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str, str
         else:
             rows.append(("example", "checks passed", f"{result['passed']} / {result['total']}"))
             rows.append(("example", "docs/s", f"{result['docs_per_s']:.1f}"))
-    if "figprobes" in results:
-        result = results["figprobes"]
-        if "error" in result:
-            rows.append(("figprobes", "error", result["error"]))
-        else:
-            rows += figprobes_rows(result)
+    for name, probe_rows in (("figprobes", figprobes_rows), ("typeprobes", typeprobes_rows)):
+        if name in results:
+            result = results[name]
+            rows += [(name, "error", result["error"])] if "error" in result else probe_rows(result)
     return rows
 
 
@@ -501,6 +547,8 @@ def main(argv: list[str] | None = None) -> int:
                 results[name] = evaluate_example(shared, out)
             elif name == "figprobes":
                 results[name] = evaluate_figprobes(out)
+            elif name == "typeprobes":
+                results[name] = evaluate_typeprobes(out)
             else:
                 dev = next(d for d in DEV_SETS if d.name == name)
                 results[name] = evaluate_set(dev, shared / "eval", out, results)
