@@ -206,7 +206,7 @@ def analyse(prepared: Prepared, doc, screened: bool = False) -> dict:
     sentences = sentence_spans(doc)
     excluded = not_count_spans(doc)
     persons = [tuple(m) for e in entities if e.type == "PERSON" for m in e.mentions]
-    figures = find_figures(text, sentences, excluded, prepared.published, persons)
+    figures = find_figures(text, sentences, excluded, prepared.published, persons, doc)
     events = find_events(text, sentences, entities, prepared.published, art.title, doc)
     judgement = judge(doc, sentences, entities, prepared.published, figures)
     events = keep_events(judgement, events, sentences)
