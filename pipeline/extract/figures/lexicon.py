@@ -107,19 +107,25 @@ SINGULAR_NOUNS = (
 # participle modifies: "the army gunned down two militants", "two militants were gunned down",
 # "20 people abducted in the raid".
 VICTIM_OF: dict[C, str] = {
-    C.KILLED: "kill, murder, slay, execute, assassinate, behead, decapitate, lynch, massacre, "
+    C.KILLED: "kill, murder, slay, shoot dead, claim lives|life, cost lives|life, take lives|life, execute, assassinate, behead, decapitate, lynch, massacre, "
     "slaughter, strangle, gun down, mow down, cut down, shoot to death, stab to death, "
     "beat to death, hack to death, burn to death, club to death, bludgeon to death, "
     "torture to death, stone to death, burn alive, bury alive",
     C.INJURED: "injure, wound, hurt, maim, hospitalise, hospitalize",
     C.CAPTURED: "abduct, kidnap, capture, take hostage, hold hostage, take captive, "
-    "carry off, seize",
+    "carry off, whisk away, seize",
     C.ARRESTED: "arrest, detain, apprehend, take into custody, round up",
     C.DISPLACED: "displace, uproot, evacuate, relocate, force from homes|home|villages, "
     "drive from homes|home|villages",
 }
 # hit by gunfire, the fate unstated ("two men were shot": see reconcile.resolve_shot)
 HIT_VERBS = "shoot"
+# hit by gunfire, told of the victim: "two men sustained gunshot wounds"
+HIT_SUBJECT_OF = (
+    "sustain gunshot wound|wounds, suffer gunshot wound|wounds, receive gunshot wound|wounds"
+)
+# a hit told fatal: "fatally shot" is a killing
+FATALLY = "fatally mortally"
 # an intransitive predicate's victims are its subject: "two soldiers died"
 SUBJECT_OF: dict[C, str] = {
     C.KILLED: "die, perish, drown, lose lives|life, succumb to injuries|injury|wounds|wound|burns",
@@ -134,6 +140,9 @@ STATE_OF: dict[C, str] = {
     C.MISSING: "missing unaccounted",
     C.DISPLACED: "displaced homeless",
 }
+# categories a noun can name as the status of whom it counts ("refugees", "hostages"): a
+# count of them that is the patient of another predicate counts that predicate's victims
+STATUS_CATEGORIES = (C.DISPLACED, C.CAPTURED, C.MISSING)
 # when one group of victims is the patient of several predicates ("were shot and killed",
 # "abducted and killed"), the figure is the first category of this order; a hit comes last
 VICTIM_PRIORITY = (C.KILLED, C.INJURED, C.MISSING, C.CAPTURED, C.ARRESTED, C.DISPLACED)

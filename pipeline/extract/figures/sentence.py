@@ -173,11 +173,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _as_parsed(c: Candidate, v: Victims) -> Candidate:
-    """A figure of the passes whose count the parse reads too: the parse's category, and its
-    words to the end of the coordinated phrase, so that the groups of one predicate stay one
-    unit (`reconcile.resolve_totals`)."""
+    """A figure of the passes whose count the parse reads too: its words to the end of the
+    coordinated phrase, so that the groups of one predicate stay one unit
+    (`reconcile.resolve_totals`); the parse's category when the passes read a status the
+    victims' noun names ("nine refugees were killed" is a killing) or a hit the parse shows
+    fatal ("were shot and killed")."""
     span = (min(c.span[0], v.span[0]), max(c.span[1], v.span[1]))
-    if c.update or (c.category, c.hit) == (v.category, v.hit):
+    status = c.category in L.STATUS_CATEGORIES and v.category not in L.STATUS_CATEGORIES
+    fatal = c.hit and v.category == C.KILLED and not v.hit
+    if c.update or not (status or fatal):
         return replace(c, span=span)
     return replace(c, category=v.category, hit=v.hit, span=span, who=v.who or c.who)
 

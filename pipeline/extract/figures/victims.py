@@ -42,8 +42,12 @@ _RELATIVES = frozenset({"who", "that", "which", "whom"})
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _SINGLE_DETS = frozenset({"a", "an", "the", "another", "this", "that"})
 _NOBODY = RL.plain(L.NOBODY_DETS)
+_ALTERNATIVE = frozenset({"or"})
 _GROUP_NOUNS = RL.plain(L.GROUP_NOUNS)
 _PART_MARKS = RL.plain(L.PART_MARKS)
+_FATALLY = RL.plain(L.FATALLY)
+# the dependents of a noun that hold its count: "at least 12", "two" of "two cattle thieves"
+_NUMBER_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "advmod"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ def predicates() -> dict[str, tuple[Predicate, ...]]:
     entries = [e for c, p in L.VICTIM_OF.items() for e in _entries(p, c, OBJECT)]
     entries += _entries(L.HIT_VERBS, C.INJURED, OBJECT, hit=True)
     entries += [e for c, p in L.SUBJECT_OF.items() for e in _entries(p, c, SUBJECT)]
+    entries += _entries(L.HIT_SUBJECT_OF, C.INJURED, SUBJECT, hit=True)
     entries += [(w, Predicate(c, STATE)) for c, p in L.STATE_OF.items() for w in p.split()]
     for form, pred in entries:
         table.setdefault(form, []).append(pred)
@@ -137,8 +142,11 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
         match = _predicate(tok, preds)
         if match is None:
             continue
-        pred, end = match
+        pred, last = match
+        end = last.idx + len(last)
         patients, doers = _arguments(tok, pred.kind)
+        if last is not tok and (whose := _of_phrase(last)):
+            patients = whose  # "claimed the lives of five traders"
         verb = tok.head if pred.kind == STATE and tok.dep_ != "ROOT" else tok
         if _not_done(tok) or _not_done(verb):  # "five were not hurt", "tried to kill two"
             unstated |= _counts_of(patients, counts)
@@ -156,27 +164,45 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
                    frozenset(unstated - patients))  # fmt: skip
 
 
+def _of_phrase(noun) -> list:
+    """The objects of the "of" that hangs on a predicate's noun ("the lives of five traders")."""
+    return [o for p in noun.children if p.lower_ == "of" for o in _own(p, {"pobj"})]
+
+
 def _rank(v: Victims) -> int:
     return len(L.VICTIM_PRIORITY) if v.hit else L.VICTIM_PRIORITY.index(v.category)
 
 
-def _predicate(tok, preds: tuple[Predicate, ...]) -> tuple[Predicate, int] | None:
-    """The predicate `tok` heads, the one with the most words found hanging on it, and where its
-    last word ends; None when every one of them needs words that are not there."""
-    best: tuple[Predicate, int] | None = None
-    near = sorted([*tok.children, *(g for c in tok.children for g in c.children)],
-                  key=lambda t: t.i)  # fmt: skip
+def _predicate(tok, preds: tuple[Predicate, ...]) -> tuple[Predicate, object] | None:
+    """The predicate `tok` heads, the one with the most words found hanging on it in its clause
+    ("hacked five men and a boy to death"), and its last word; None when every one of them
+    needs words that are not there. A hit told fatal ("fatally shot") is a killing."""
+    best: tuple[Predicate, object] | None = None
+    near = sorted(_clause_words(tok), key=lambda t: t.i) if any(p.needs for p in preds) else []
     for pred in preds:
-        end, pos = tok.idx + len(tok), tok.i
+        last = tok
         for words in pred.needs:
-            nxt = next((t for t in near if t.i > pos and t.lower_ in words), None)
+            nxt = next((t for t in near if t.i > last.i and t.lower_ in words), None)
             if nxt is None:
                 break
-            end, pos = nxt.idx + len(nxt), nxt.i
+            last = nxt
         else:
             if best is None or len(pred.needs) > len(best[0].needs):
-                best = (pred, end)
+                best = (pred, last)
+    if best and best[0].hit and any(c.lower_ in _FATALLY for c in tok.children):
+        best = (Predicate(C.KILLED, best[0].kind), best[1])
     return best
+
+
+def _clause_words(tok) -> list:
+    """The words that hang on `tok`, directly or through others, short of another verb's."""
+    out, todo = [], list(tok.children)
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        if t.pos_ not in ("VERB", "AUX"):
+            todo.extend(t.children)
+    return out
 
 
 def _not_done(tok) -> bool:
@@ -198,7 +224,7 @@ def _arguments(tok, kind: str) -> tuple[list, list]:
     """The heads of the patients and of the agents of the predicate `tok`."""
     if kind == STATE:
         return _state_patients(tok), []
-    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.tag_ in _NOUN_TAGS:
+    if tok.dep_ in ("acl", "relcl", "amod") and (tok.head.tag_ in _NOUN_TAGS or _numeral(tok.head)):
         return _modified(tok, kind)
     if kind == SUBJECT:
         return (_own(tok, _SUBJECTS) or _shared_subjects(tok)), []
@@ -210,7 +236,7 @@ def _arguments(tok, kind: str) -> tuple[list, list]:
     subjects = _own(tok, {"nsubj"}) or _shared_subjects(tok)
     if patients:
         return patients, agents + subjects
-    if tok.tag_ in ("VBN", "VBD") and not agents:
+    if tok.tag_ in ("VBN", "VBD") and not agents and not _conj_verbs(tok):
         return _own(tok, {"nsubj"}), []  # a headline's passive: "Two soldiers killed in raid"
     return [], []
 
@@ -236,6 +262,10 @@ def _listed_before(tok, patients: list) -> list:
     ]  # fmt: skip
 
 
+def _conj_verbs(tok) -> list:
+    return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+
+
 def _state_patients(tok) -> list:
     """Whom a state is told of: "three are dead" (its subject), "two injured soldiers" (its
     noun), "left three soldiers dead" (the object of the verb it completes), "were shot dead"."""
@@ -244,7 +274,7 @@ def _state_patients(tok) -> list:
         return own
     if tok.dep_ == "amod" and tok.head.tag_ in _NOUN_TAGS:
         return [tok.head]
-    if tok.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "attr"):
+    if tok.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "attr", "advcl"):
         head = tok.head
         return _own(head, _OBJECTS) or _own(head, _SUBJECTS) or _shared_subjects(head)
     return []
@@ -256,7 +286,7 @@ def _modified(tok, kind: str) -> tuple[list, list]:
     are doers, and the clause's object the victims."""
     subjects = _own(tok, {"nsubj"})
     relative = [s for s in subjects if s.lower_ in _RELATIVES]
-    noun = _phrase_head(tok.head)
+    noun = _phrase_head(tok.head) if tok.head.tag_ in _NOUN_TAGS else tok.head
     if kind == SUBJECT:
         return ([noun] if not subjects or relative else subjects), []
     if tok.tag_ == "VBG" or relative:
@@ -272,7 +302,7 @@ def _phrase_head(noun):
     heads."""
     while noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from"):
         outer = noun.head.head
-        if outer.tag_ not in _NOUN_TAGS and not outer.like_num:
+        if outer.tag_ not in _NOUN_TAGS or not _own(outer, {"nummod"}):
             break
         noun = outer
     return noun
@@ -296,13 +326,15 @@ def _stranded_subject(tok) -> list:
     "...said five guards manning a gate lost their lives" as the subject of "manning"."""
     before = [
         c for c in tok.head.children
-        if c.i < tok.i and c.dep_ not in ("punct", "cc", "mark", "advmod", "prep", "npadvmod")
+        if c.i < tok.i and c.dep_ not in ("punct", "cc", "mark", "advmod", "npadvmod")
     ]  # fmt: skip
     if not before:
         return []
     prev = max(before, key=lambda c: c.i)
     if prev.dep_ == "dobj" and prev.tag_ in _NOUN_TAGS:
         return [prev]
+    if prev.dep_ == "prep":  # "said between 20 and 30 pupils were killed"
+        return _own(prev, {"pobj"})
     if prev.tag_ == "VBG" and prev.dep_ in ("ccomp", "advcl"):
         return _own(prev, {"nsubj"})
     return []
@@ -310,25 +342,42 @@ def _stranded_subject(tok) -> list:
 
 def _shared_objects(tok) -> list:
     """The object of the verb coordinated with `tok`: "shot and killed two farmers"."""
-    if _own(tok, _SUBJECTS):
-        return []
     for c in tok.children:
         if c.dep_ == "conj" and not _own(c, _SUBJECTS):
             found = _own(c, _OBJECTS)
             if found:
                 return found
-    if tok.dep_ == "conj":
+    if tok.dep_ == "conj" and not _own(tok, _SUBJECTS):
         return _own(tok.head, _OBJECTS)
     return []
 
 
 def _conjuncts(tok) -> list:
-    """A noun and the nouns coordinated with it: "a soldier and two militants"."""
+    """A noun and the nouns coordinated with it: "a soldier and two militants", and a counted
+    noun the parser coordinated with the object inside its modifier: in "two guards manning a
+    gate and three drivers", "three drivers" (never a group's own count: "a gate" has none)."""
     out = [tok]
+    if any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVE for c in tok.children):
+        return out  # "583 families or 2,900 people": the same victims counted twice
     for c in tok.children:
-        if c.dep_ == "conj" and (c.tag_ in _NOUN_TAGS or c.like_num or c.pos_ == "NUM"):
+        if c.dep_ == "conj" and (c.tag_ in _NOUN_TAGS or _numeral(c)) and not _told_apart(c):
             out += _conjuncts(c)
+        elif c.dep_ in ("acl", "prep") and c.i > tok.i:
+            for obj in _own(c, {"dobj", "pobj"}):
+                if not _own(obj, {"nummod"}):
+                    out += [d for g in _own(obj, {"conj"}) if _own(g, {"nummod"})
+                            for d in _conjuncts(g)]  # fmt: skip
     return out
+
+
+def _told_apart(noun, pred_tok=None) -> bool:
+    """Whether a noun carries a casualty predicate of its own: "3 wounded" in "one dead, 3
+    wounded" is no victim of "dead"."""
+    table = predicates()
+    return any(
+        c.dep_ in ("acl", "relcl") and c.lower_ in table and c is not pred_tok
+        for c in noun.children
+    )
 
 
 def _counts_of(heads: list, counts: list[Count]) -> set[int]:
@@ -344,11 +393,19 @@ def _counts_within(heads: list, counts: list[Count]) -> set[int]:
 
 
 def _count_of(tok, counts: list[Count]) -> Count | None:
-    """The count among the words before a noun and the noun itself ("at least 12 people",
-    "dozens of villagers", "12"), the last when several."""
-    start, end = tok.left_edge.idx, tok.idx + len(tok)
-    inside = [c for c in counts if start <= c.start < end]
+    """The count of a noun: its own numeral with what qualifies it ("at least 12 people", "two
+    cattle thieves") or the noun itself ("12", "dozens of villagers"), the last when several;
+    never a number of another phrase before it ("a 911 call", "the 1100 block of a street")."""
+    spans = [(tok.left_edge.idx if _numeral(tok) else tok.idx, tok.idx + len(tok))]
+    for c in tok.lefts:
+        if c.dep_ in _NUMBER_DEPS:
+            spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
+    inside = [c for c in counts if any(a <= c.start < b for a, b in spans)]
     return inside[-1] if inside else None
+
+
+def _numeral(tok) -> bool:
+    return tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL"
 
 
 def _nobody(tok) -> bool:
@@ -364,16 +421,21 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
     if head.pos_ == "PRON" or head.lower_ in _RELATIVES or _nobody(head):
         return
     conj = _conjuncts(head)
-    if _count_of(head, counts) is None and _single(head, persons) == 0:
-        appos = [c for c in head.children if c.dep_ == "appos"]
+    own = _count_of(head, counts)
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    if own is None and _single(head, persons) == 0:
         if appos:  # "the victims, two women and a child, ..."
             conj = [c for a in appos for c in _conjuncts(a)]
+    elif own is not None and _listed(appos, own, counts):
+        conj += [c for a in appos for c in _conjuncts(a)]
     last = conj[-1]
     coord_end = last.idx + len(last)
     singles: list = []
     for h in conj:
         noun = _counted_noun(h)
         if noun.lower_ in not_victims() or R.NOT_PEOPLE.fullmatch(noun.text):
+            continue
+        if _told_apart(h, tok):
             continue
         count = _count_of(h, counts)
         if count is None:
@@ -383,7 +445,8 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
             continue
         if count.low == 0:
             continue
-        parts |= _parts(h, tok, counts)
+        if not (h is head and _listed(appos, count, counts)):
+            parts |= _parts(h, tok, counts)
         span = (min(count.qual_start, tok.idx), max(end, coord_end))
         yield Victims(pred.category, pred.hit, count, count.low, _who(h, count.end), span,
                       (count.start,))  # fmt: skip
@@ -395,11 +458,18 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
                       (start, max(end, coord_end)), tuple(h.idx for h, _ in singles))  # fmt: skip
 
 
+def _listed(appos: list, own: Count, counts: list[Count]) -> bool:
+    """Whether the counted phrases in apposition to a count continue a list rather than break
+    it down: "five guards, three drivers and two cooks" (more than five) vs "five people, three
+    guards and two cooks" (its parts)."""
+    listed = [n.low for a in appos for h in _conjuncts(a) if (n := _count_of(h, counts))]
+    return bool(listed) and sum(listed) > own.low
+
+
 def _counted_noun(tok):
     """What a count counts: "dozens of villagers" and "a total of 26 people" count villagers
     and people; "two cattle thieves" counts thieves."""
-    numeral = tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL"
-    if numeral or tok.lower_ in _GROUP_NOUNS:
+    if _numeral(tok) or tok.lower_ in _GROUP_NOUNS:
         for prep in _own(tok, {"prep"}):
             if prep.lower_ == "of":
                 for obj in _own(prep, {"pobj"}):
