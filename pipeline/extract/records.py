@@ -25,6 +25,7 @@ from pipeline.extract.dates import date_from_url, parse_iso
 from pipeline.extract.entities.resolve import find_entities
 from pipeline.extract.events.find import find_events
 from pipeline.extract.figures.find import find_figures, link_events
+from pipeline.extract.figures.victims import counts_people
 from pipeline.extract.relevance.judge import judge, keep_events, keep_figures
 from pipeline.extract.relevance.screen import may_report, pre_read
 from pipeline.settings import CleanOptions, ExtractOptions
@@ -50,6 +51,7 @@ def not_count_spans(doc) -> list[tuple[int, int]]:
         for e in doc.ents
         if e.label_ in _NOT_COUNTS
         and (e.label_ not in ("DATE", "TIME") or _TEMPORAL.search(e.text))
+        and not (e.label_ == "QUANTITY" and counts_people(e))
     ]
 
 

@@ -142,8 +142,9 @@ def with_parse(s: Sentence, found: list[Candidate], reading: Reading) -> list[Ca
     counted group or a doer's is no figure; a count the parse reads as the patient of a
     predicate takes that predicate's category and the whole coordinated phrase as its words
     ("nine refugees were killed" is a killing, not a count of the displaced); a group of
-    victims the passes missed is added, replacing a victim told without a count inside it; and
-    people named one by one replace a figure of the passes that counts fewer of them."""
+    victims the passes missed is added (unless a number alone names it), replacing a victim
+    told without a count inside it; and people named one by one replace a figure of the
+    passes that counts fewer of them."""
     refuted = reading.refuted
     if not reading.victims and not refuted:
         return found
@@ -155,7 +156,7 @@ def with_parse(s: Sentence, found: list[Candidate], reading: Reading) -> list[Ca
             kept = [c for c in kept if c not in same]
             if same:
                 added += [_as_parsed(c, v) for c in same]
-            else:
+            elif not v.bare:  # "one was burnt alive" may be one of a group counted before
                 kept = [c for c in kept if c.at is not None or not _overlaps(c.span, v.span)]
                 added.append(_from_parse(s, v))
             continue
@@ -187,8 +188,8 @@ def _as_parsed(c: Candidate, v: Victims) -> Candidate:
 
 
 def _from_parse(s: Sentence, v: Victims) -> Candidate:
-    if v.count is None:
-        return Candidate.one(v.category, v.n, v.who, v.span, hit=v.hit)
+    if v.count is None:  # told one by one, perhaps some of a group counted elsewhere
+        return replace(Candidate.one(v.category, v.n, v.who, v.span, hit=v.hit), part=True)
     n = v.count
     best, low, high = n.bounds()
     part = bool(R.PART_OF.match(s.text, n.end - s.offset))

@@ -25,6 +25,7 @@ people, including two policemen", "five people - three soldiers and two civilian
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -43,11 +44,16 @@ _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _SINGLE_DETS = frozenset({"a", "an", "the", "another", "this", "that"})
 _NOBODY = RL.plain(L.NOBODY_DETS)
 _ALTERNATIVE = frozenset({"or"})
+# the dependents inside a noun phrase
+_INNER = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "nummod"})
+# between a count and its noun, what shows the count is another phrase's ("Around 7 May 2020
+# (as reported), a former councillor")
+_BROKEN = re.compile(r"[,;:()\[\]]")
 _GROUP_NOUNS = RL.plain(L.GROUP_NOUNS)
 _PART_MARKS = RL.plain(L.PART_MARKS)
 _FATALLY = RL.plain(L.FATALLY)
 # the dependents of a noun that hold its count: "at least 12", "two" of "two cattle thieves"
-_NUMBER_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "advmod"}
+_NUMBER_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "advmod", "det"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class Victims:
     who: str | None
     span: tuple[int, int]  # offsets in the text: the phrase and the predicate
     members: tuple[int, ...]  # the count's start, or each named victim's offset
+    bare: bool = False  # a number without a noun ("one was burnt alive"): maybe a part
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,16 @@ def person_nouns() -> frozenset[str]:
     return frozenset(words) | RL.PERSON_NOUNS
 
 
+def counts_people(span) -> bool:
+    """Whether a span the small model tags as a quantity counts people: "9 migrants" (its last
+    word names people), "ninety-five night watchmen" (it ends inside a longer noun)."""
+    last = span[-1]
+    if last.lower_ in person_nouns():
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.tag_ in _NOUN_TAGS and last.head.i == after.i
+
+
 def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int, int]]) -> Reading:
     """The victims of every casualty predicate among `tokens` (a sentence of a parsed Doc),
     counted from `counts` (the sentence's counts), with the counts that are no victims'."""
@@ -145,7 +162,7 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
         pred, last = match
         end = last.idx + len(last)
         patients, doers = _arguments(tok, pred.kind)
-        if last is not tok and (whose := _of_phrase(last)):
+        if last.i != tok.i and (whose := _of_phrase(last)):
             patients = whose  # "claimed the lives of five traders"
         verb = tok.head if pred.kind == STATE and tok.dep_ != "ROOT" else tok
         if _not_done(tok) or _not_done(verb):  # "five were not hurt", "tried to kill two"
@@ -157,7 +174,7 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
         for v in groups:
             if v.members not in found or _rank(v) < _rank(found[v.members]):
                 found[v.members] = v
-        agents |= _counts_within(doers, counts)
+        agents |= _counts_within(doers, counts, tok)
     patients = {v.count.start for v in found.values() if v.count is not None}
     victims = tuple(v for v in found.values() if not (v.count and v.count.start in parts))
     return Reading(victims, frozenset(parts), frozenset(agents - patients),
@@ -179,10 +196,16 @@ def _predicate(tok, preds: tuple[Predicate, ...]) -> tuple[Predicate, object] | 
     needs words that are not there. A hit told fatal ("fatally shot") is a killing."""
     best: tuple[Predicate, object] | None = None
     near = sorted(_clause_words(tok), key=lambda t: t.i) if any(p.needs for p in preds) else []
+    # a word deep in a noun phrase is none of the predicate's ("with non-life threatening
+    # injuries"); near the verb it may be ("took four rulers captive")
+    near = [t for t in near if t.dep_ not in _INNER or tok.i in (t.head.i, t.head.head.i)]
     for pred in preds:
         last = tok
         for words in pred.needs:
-            nxt = next((t for t in near if t.i > last.i and t.lower_ in words), None)
+            nxt = next(
+                (t for t in near if t.i > last.i and t.lower_ in words),
+                None,
+            )
             if nxt is None:
                 break
             last = nxt
@@ -206,14 +229,25 @@ def _clause_words(tok) -> list:
 
 
 def _not_done(tok) -> bool:
-    """Denied ("were not killed"), under a modal or a condition, or only intended ("tried to
-    kill", "threatened to displace"): no victims."""
+    """Denied ("were not killed"), under a modal or a condition, only intended ("tried to
+    kill", "threatened to displace"), or one of alternatives ("killing or injuring three"): no
+    victims."""
+    table = predicates()
+    if _alternative(tok) and any(c.dep_ == "conj" and c.lower_ in table for c in tok.children):
+        return True
+    before = tok.doc[tok.i - 1] if tok.i > 0 else tok
+    if tok.dep_ == "conj" and tok.head.lower_ in table and before.lower_ in _ALTERNATIVE:
+        return True
     for c in tok.children:
         if c.dep_ == "neg" or (c.lower_ in RL.MODALS and c.dep_ == "aux"):
             return True
         if c.dep_ == "mark" and c.lower_ in RL.CONDITION_MARKS:
             return True
     return tok.dep_ == "xcomp" and tok.head.lower_ in RL.INTENT_VERBS
+
+
+def _alternative(tok) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVE for c in tok.children)
 
 
 def _own(tok, deps: set[str]) -> list:
@@ -257,7 +291,8 @@ def _listed_before(tok, patients: list) -> list:
     first = min(p.left_edge.i for p in patients)
     return [
         c for c in tok.children
-        if c.dep_ in ("npadvmod", "dep") and c.tag_ in _NOUN_TAGS and c.right_edge.i < first
+        if c.dep_ in ("npadvmod", "dep") and c.tag_ in ("NN", "NNS") and not c.ent_type_
+        and c.right_edge.i < first
         and c.doc[c.right_edge.i + 1].text == ","
     ]  # fmt: skip
 
@@ -357,7 +392,7 @@ def _conjuncts(tok) -> list:
     noun the parser coordinated with the object inside its modifier: in "two guards manning a
     gate and three drivers", "three drivers" (never a group's own count: "a gate" has none)."""
     out = [tok]
-    if any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVE for c in tok.children):
+    if _alternative(tok):
         return out  # "583 families or 2,900 people": the same victims counted twice
     for c in tok.children:
         if c.dep_ == "conj" and (c.tag_ in _NOUN_TAGS or _numeral(c)) and not _told_apart(c):
@@ -375,7 +410,7 @@ def _told_apart(noun, pred_tok=None) -> bool:
     wounded" is no victim of "dead"."""
     table = predicates()
     return any(
-        c.dep_ in ("acl", "relcl") and c.lower_ in table and c is not pred_tok
+        c.dep_ in ("acl", "relcl") and c.lower_ in table and (pred_tok is None or c.i != pred_tok.i)
         for c in noun.children
     )
 
@@ -385,11 +420,20 @@ def _counts_of(heads: list, counts: list[Count]) -> set[int]:
     return {c.start for h in heads for d in _conjuncts(h) if (c := _count_of(d, counts))}
 
 
-def _counts_within(heads: list, counts: list[Count]) -> set[int]:
-    """The starts of the counts anywhere in the phrases of `heads`: "the attackers, numbering
-    about 50", "a mob of 40 youths" (those of victims inside them are taken out by the caller)."""
-    spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in heads]
-    return {c.start for c in counts if any(a <= c.start < b for a, b in spans)}
+def _counts_within(heads: list, counts: list[Count], pred) -> set[int]:
+    """The starts of the counts anywhere in the phrases of `heads` outside the predicate's own
+    clause: "the attackers, numbering about 50", "a mob of 40 youths", not "five" of "the
+    attack that left five injured" (those of victims are taken out by the caller)."""
+    clause = (pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+    out: set[int] = set()
+    for h in heads:
+        start, end = h.left_edge.idx, h.right_edge.idx + len(h.right_edge)
+        modifies = start <= pred.idx < end  # the predicate is a clause on the doer
+        out |= {
+            c.start for c in counts
+            if start <= c.start < end and not (modifies and clause[0] <= c.start < clause[1])
+        }  # fmt: skip
+    return out
 
 
 def _count_of(tok, counts: list[Count]) -> Count | None:
@@ -400,7 +444,11 @@ def _count_of(tok, counts: list[Count]) -> Count | None:
     for c in tok.lefts:
         if c.dep_ in _NUMBER_DEPS:
             spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
-    inside = [c for c in counts if any(a <= c.start < b for a, b in spans)]
+    text = tok.doc.text
+    inside = [
+        c for c in counts
+        if any(a <= c.start < b for a, b in spans) and not _BROKEN.search(text, c.end, tok.idx)
+    ]  # fmt: skip
     return inside[-1] if inside else None
 
 
@@ -435,8 +483,8 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
         noun = _counted_noun(h)
         if noun.lower_ in not_victims() or R.NOT_PEOPLE.fullmatch(noun.text):
             continue
-        if _told_apart(h, tok):
-            continue
+        if _told_apart(h, tok) or (pred.hit and not _person(noun, persons)):
+            continue  # "fired a dozen bullets", "shot a video": a hit is of people
         count = _count_of(h, counts)
         if count is None:
             n = _single(h, persons)
@@ -445,11 +493,11 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
             continue
         if count.low == 0:
             continue
-        if not (h is head and _listed(appos, count, counts)):
+        if not (h.i == head.i and _listed(appos, count, counts)):
             parts |= _parts(h, tok, counts)
         span = (min(count.qual_start, tok.idx), max(end, coord_end))
         yield Victims(pred.category, pred.hit, count, count.low, _who(h, count.end), span,
-                      (count.start,))  # fmt: skip
+                      (count.start,), bare=_numeral(h))  # fmt: skip
     if singles:
         first = singles[0][0]
         start = min(first.left_edge.idx, tok.idx)
@@ -462,6 +510,8 @@ def _listed(appos: list, own: Count, counts: list[Count]) -> bool:
     """Whether the counted phrases in apposition to a count continue a list rather than break
     it down: "five guards, three drivers and two cooks" (more than five) vs "five people, three
     guards and two cooks" (its parts)."""
+    if not any(_own(a, {"conj"}) for a in appos):
+        return False  # "100 families (about 400 people)" restates the count
     listed = [n.low for a in appos for h in _conjuncts(a) if (n := _count_of(h, counts))]
     return bool(listed) and sum(listed) > own.low
 
@@ -475,6 +525,13 @@ def _counted_noun(tok):
                 for obj in _own(prep, {"pobj"}):
                     return obj
     return tok
+
+
+def _person(noun, persons: list[tuple[int, int]]) -> bool:
+    """Whether a noun names people by the lexicons or a name: what a hit needs."""
+    if noun.tag_ == "NNP":
+        return noun.ent_type_ == "PERSON" or any(s <= noun.idx < e for s, e in persons)
+    return noun.lower_ in person_nouns() or _numeral(noun)
 
 
 def _single(tok, persons: list[tuple[int, int]]) -> int:
@@ -514,7 +571,7 @@ def _who(tok, count_end: int | None) -> str | None:
         begin = count_end
     end = tok.idx + len(tok)
     noun = _counted_noun(tok)
-    if noun is not tok:
+    if noun.i != tok.i:
         end = noun.idx + len(noun)
         tok = noun
     for c in tok.rights:
