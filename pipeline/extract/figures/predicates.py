@@ -63,7 +63,11 @@ def match_predicate(tok, preds: tuple[Predicate, ...]) -> tuple[Predicate, objec
     near = sorted(_clause_words(tok), key=lambda t: t.i) if any(p.needs for p in preds) else []
     # a word deep in a noun phrase is none of the predicate's ("with non-life threatening
     # injuries"); near the verb it may be ("took four rulers captive")
-    near = [t for t in near if t.dep_ not in _INNER or tok.i in (t.head.i, t.head.head.i)]
+    needed = {w for p in preds for words in p.needs for w in words}
+    near = [
+        t for t in near
+        if t.dep_ not in _INNER or tok.i in (t.head.i, t.head.head.i) or t.head.lower_ in needed
+    ]  # fmt: skip
     for pred in preds:
         last = tok
         for words in pred.needs:

@@ -192,7 +192,8 @@ def _from_parse(s: Sentence, v: Victims) -> Candidate:
         return replace(Candidate.one(v.category, v.n, v.who, v.span, hit=v.hit), part=True)
     n = v.count
     best, low, high = n.bounds()
-    part = bool(R.PART_OF.match(s.text, n.end - s.offset))
+    # "one victim sustained critical injuries": one of a group, like a victim told alone
+    part = bool(R.PART_OF.match(s.text, n.end - s.offset)) or high == 1
     return Candidate(v.category, best, low, high, n.qualifier, v.who, v.span, hit=v.hit,
                      part=part, at=n.start)  # fmt: skip
 

@@ -53,6 +53,8 @@ _NOBODY = RL.plain(L.NOBODY_DETS)
 # (as reported), a former councillor")
 _BROKEN = re.compile(r"[,;:()\[\]]")
 _GROUP_NOUNS = RL.plain(L.GROUP_NOUNS)
+# the names the entity stage gives to no people: "6 May", "three provinces"
+_NOT_PEOPLE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "LOC", "FAC"})
 _PART_MARKS = RL.plain(L.PART_MARKS)
 # the dependents of a noun that hold its count: "at least 12", "two" of "two cattle thieves"
 _NUMBER_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "advmod", "det"}
@@ -227,7 +229,7 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
             if n:
                 singles.append((h, n))
             continue
-        if count.low == 0:
+        if count.low == 0 or noun.ent_type_ in _NOT_PEOPLE_ENTS:
             continue
         if not (h.i == head.i and _listed(appos, count, counts)):
             parts |= _parts(h, tok, counts)
