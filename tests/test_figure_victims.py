@@ -118,3 +118,69 @@ def test_the_doers_of_a_predicate_are_never_victims(nlp, text):
 )  # fmt: skip
 def test_what_did_not_happen_or_is_no_person_is_no_figure(nlp, text):
     assert totals(nlp, text) == {}
+
+
+# --- a person's status names who was hurt, not a second category ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "status", ["refugees", "displaced villagers", "asylum seekers", "hostages"]
+)
+@pytest.mark.parametrize(
+    "template,category",
+    [("Seven {status} were shot dead at the camp gate.", "killed"),
+     ("Shelling wounded seven {status} near the border.", "injured"),
+     ("Seven {status} died when the boat capsized.", "killed")],
+)  # fmt: skip
+def test_a_status_noun_names_the_victims_of_the_predicate(nlp, status, template, category):
+    assert totals(nlp, template.format(status=status)) == {category: 7}
+
+
+def test_a_status_noun_alone_still_counts_its_status(nlp):
+    assert totals(nlp, "Fighting forced 300 villagers to flee their homes.") == {"displaced": 300}
+
+
+# --- one victim told without a count ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["a wedding guest", "an inhabitant of the town", "a tax collector",
+                                 "the shopkeeper", "his nephew"])  # fmt: skip
+@pytest.mark.parametrize(
+    "template,category",
+    [("Raiders abducted {who} overnight.", "captured"),
+     ("{Who} was stabbed to death outside the mosque.", "killed")],
+)  # fmt: skip
+def test_any_person_named_alone_is_one(nlp, who, template, category):
+    text = template.format(who=who, Who=who[0].upper() + who[1:])
+    assert totals(nlp, text) == {category: 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A number of traders were killed in the raid.", "The engine died on the highway.",
+     "The gunman fired a dozen bullets into the house."],
+)  # fmt: skip
+def test_a_thing_or_an_uncounted_group_is_no_single_victim(nlp, text):
+    assert totals(nlp, text) == {}
+
+
+# --- restatements, alternatives, lists -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("About 120 families (some 600 people) were displaced by the clashes.", {"displaced": 120}),
+     ("Some 120 families, or 600 people, were displaced by the clashes.", {"displaced": 120}),
+     ("The airstrike killed or injured 9 fighters.", {}),
+     ("Five guards, three drivers and a cook were abducted at the depot.", {"captured": 9}),
+     ("Officials told reporters two guards and a cook were abducted at the depot.",
+      {"captured": 3}),
+     ("Raiders killed two guards manning a gate and three drivers at the depot.", {"killed": 5})],
+)  # fmt: skip
+def test_restatements_alternatives_and_lists(nlp, text, expected):
+    assert totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize("n,words", [(19, "19 night watchmen"), (9, "9 migrants")])
+def test_a_count_the_tagger_calls_a_time_or_quantity_still_counts_people(nlp, n, words):
+    assert totals(nlp, f"Gunmen killed {words} near the border post.") == {"killed": n}

@@ -51,7 +51,7 @@ def not_count_spans(doc) -> list[tuple[int, int]]:
         for e in doc.ents
         if e.label_ in _NOT_COUNTS
         and (e.label_ not in ("DATE", "TIME") or _TEMPORAL.search(e.text))
-        and not (e.label_ == "QUANTITY" and counts_people(e))
+        and not (e.label_ in ("QUANTITY", "DATE", "TIME") and counts_people(e))
     ]
 
 

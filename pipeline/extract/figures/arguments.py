@@ -29,6 +29,23 @@ def of_phrase(noun) -> list:
 
 def arguments(tok, kind: str) -> tuple[list, list]:
     """The heads of the patients and of the agents of the predicate `tok`."""
+    patients, doers = _arguments(tok, kind)
+    return [*(d for p in patients for d in _split_before(p)), *patients], doers
+
+
+def _split_before(noun) -> list:
+    """The first half of a coordination the parser split at "and": in "officials told
+    reporters two men and a woman were killed", "two men" is read as the object of "told"."""
+    if noun.left_edge.i == 0:
+        return []
+    before = noun.doc[noun.left_edge.i - 1]
+    first = before.head
+    if before.dep_ != "cc" or first.tag_ not in NOUN_TAGS or own(first, {"conj"}):
+        return []
+    return [first]
+
+
+def _arguments(tok, kind: str) -> tuple[list, list]:
     if kind == STATE:
         return _state_patients(tok), []
     if tok.dep_ in ("acl", "relcl", "amod") and (tok.head.tag_ in NOUN_TAGS or numeral(tok.head)):
@@ -170,11 +187,11 @@ def conjuncts(tok) -> list:
     for c in tok.children:
         if c.dep_ == "conj" and (c.tag_ in NOUN_TAGS or numeral(c)) and not told_apart(c):
             out += conjuncts(c)
-        elif c.dep_ in ("acl", "prep") and c.i > tok.i:
-            for obj in own(c, {"dobj", "pobj"}):
-                if not own(obj, {"nummod"}):
-                    out += [d for g in own(obj, {"conj"}) if own(g, {"nummod"})
-                            for d in conjuncts(g)]  # fmt: skip
+        elif c.dep_ in ("acl", "prep", "relcl") and c.i > tok.i:
+            for d in c.subtree:
+                stray = d.dep_ == "conj" and d.head.dep_ in ("dobj", "pobj")
+                if stray and own(d, {"nummod"}) and not own(d.head, {"nummod"}):
+                    out += conjuncts(d)
     return out
 
 

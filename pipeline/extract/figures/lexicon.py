@@ -163,6 +163,9 @@ NOT_VICTIMS = (
 PEOPLE_OF_OTHER_SENSES = (
     "critics lawmakers senators rivals investors investor player players actor actress"
 )
+# nouns for victims of any kind: a list after a count of them breaks it down ("five people,
+# three guards and two cooks"), after a count of one kind it goes on ("five guards, three cooks")
+ANYONE = "people persons victims casualties individuals others"
 # a phrase that names some of a counted group: "four people, including two policemen"
 PART_MARKS = "including include includes among incl mostly mainly notably"
 

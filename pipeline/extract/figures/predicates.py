@@ -67,6 +67,7 @@ def match_predicate(tok, preds: tuple[Predicate, ...]) -> tuple[Predicate, objec
     near = [
         t for t in near
         if t.dep_ not in _INNER or tok.i in (t.head.i, t.head.head.i) or t.head.lower_ in needed
+        or (t.dep_ == "amod" and t.head.dep_ in ("dobj", "conj", "nsubjpass"))
     ]  # fmt: skip
     for pred in preds:
         last = tok

@@ -18,7 +18,11 @@ def resolve_updates(figures: list[Figure]) -> list[Figure]:
     for f in figures:
         if f.scope == Scope.INCIDENT:
             same = [k for k in kept if k.scope == Scope.INCIDENT and k.category == f.category]
-            told = [k for k in same if k.best == f.best and k.qualifier == f.qualifier]
+            told = [
+                k
+                for k in same
+                if k.best == f.best and k.qualifier == f.qualifier and k.span[1] != f.span[1]
+            ]  # one predicate's groups are never each other ("four men and four women")
             if not is_more(f) and told:
                 if f.hit or not all(k.hit for k in told):
                     continue  # the same number restated ("... 2 fatalities.")

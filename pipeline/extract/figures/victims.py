@@ -43,7 +43,14 @@ from pipeline.extract.figures.arguments import (
     told_apart,
 )  # fmt: skip
 from pipeline.extract.figures.counts import Count
-from pipeline.extract.figures.predicates import STATE, match_predicate, not_done, predicates
+from pipeline.extract.figures.predicates import (
+    OBJECT,
+    STATE,
+    alternative,
+    match_predicate,
+    not_done,
+    predicates,
+)  # fmt: skip
 from pipeline.extract.relevance import lexicon as RL
 from pipeline.vocabulary import FigureCategory as C
 
@@ -56,6 +63,7 @@ _GROUP_NOUNS = RL.plain(L.GROUP_NOUNS)
 # the names the entity stage gives to no people: "6 May", "three provinces"
 _NOT_PEOPLE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "LOC", "FAC"})
 _PART_MARKS = RL.plain(L.PART_MARKS)
+_ANYONE = RL.plain(L.ANYONE)
 # the dependents of a noun that hold its count: "at least 12", "two" of "two cattle thieves"
 _NUMBER_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "advmod", "det"}
 
@@ -107,8 +115,8 @@ def person_nouns() -> frozenset[str]:
 
 
 def counts_people(span) -> bool:
-    """Whether a span the small model tags as a quantity counts people: "9 migrants" (its last
-    word names people), "ninety-five night watchmen" (it ends inside a longer noun)."""
+    """Whether a span the small model tags as a quantity or a time counts people: "9 migrants"
+    (its last word names people), "19 night watchmen" (it ends inside a longer noun)."""
     last = span[-1]
     if last.lower_ in person_nouns():
         return True
@@ -207,12 +215,14 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
     if head.pos_ == "PRON" or head.lower_ in RELATIVES or _nobody(head):
         return
     conj = conjuncts(head)
+    if alternative(head):  # "120 families, or 600 people": the same victims counted again
+        parts |= {n.start for c in own(head, {"conj"}) if (n := _count_of(c, counts))}
     total = _count_of(head, counts)
     appos = [c for c in head.children if c.dep_ == "appos"]
     if total is None and _single(head, persons) == 0:
         if appos:  # "the victims, two women and a child, ..."
             conj = [c for a in appos for c in conjuncts(a)]
-    elif total is not None and _listed(appos, total, counts):
+    elif total is not None and _listed(head, appos, total, counts):
         conj += [c for a in appos for c in conjuncts(a)]
     last = conj[-1]
     coord_end = last.idx + len(last)
@@ -225,13 +235,13 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
             continue  # "fired a dozen bullets", "shot a video": a hit is of people
         count = _count_of(h, counts)
         if count is None:
-            n = _single(h, persons)
+            n = _single(h, persons, anyone=pred.kind == OBJECT and not pred.hit)
             if n:
                 singles.append((h, n))
             continue
         if count.low == 0 or noun.ent_type_ in _NOT_PEOPLE_ENTS:
             continue
-        if not (h.i == head.i and _listed(appos, count, counts)):
+        if not (h.i == head.i and _listed(head, appos, count, counts)):
             parts |= _parts(h, tok, counts)
         span = (min(count.qual_start, tok.idx), max(end, coord_end))
         yield Victims(pred.category, pred.hit, count, count.low, _who(h, count.end), span,
@@ -244,14 +254,22 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
                       (start, max(end, coord_end)), tuple(h.idx for h, _ in singles))  # fmt: skip
 
 
-def _listed(appos: list, total: Count, counts: list[Count]) -> bool:
+def _listed(head, appos: list, total: Count, counts: list[Count]) -> bool:
     """Whether the counted phrases in apposition to a count continue a list rather than break
-    it down: "five guards, three drivers and two cooks" (more than five) vs "five people, three
-    guards and two cooks" (its parts)."""
+    it down: "five guards, three drivers and two cooks" (more than five, or other than five of
+    a kind) vs "five people, three guards and two cooks" (its parts)."""
     if not any(own(a, {"conj"}) for a in appos):
         return False  # "100 families (about 400 people)" restates the count
-    listed = [n.low for a in appos for h in conjuncts(a) if (n := _count_of(h, counts))]
-    return bool(listed) and sum(listed) > total.low
+    listed = [
+        n.low if (n := _count_of(h, counts)) else _single(h, [])
+        for a in appos
+        for h in conjuncts(a)
+    ]
+    if not any(listed):
+        return False
+    if _counted_noun(head).lower_ in _ANYONE:
+        return sum(listed) > total.low
+    return sum(listed) != total.low
 
 
 def _counted_noun(tok):
@@ -272,9 +290,12 @@ def _person(noun, persons: list[tuple[int, int]]) -> bool:
     return noun.lower_ in person_nouns() or numeral(noun)
 
 
-def _single(tok, persons: list[tuple[int, int]]) -> int:
+def _single(tok, persons: list[tuple[int, int]], anyone: bool = False) -> int:
     """How many people a phrase without a count names: one for "a policeman", "his son", a name
-    the text names; two for "both men"; none for a plural or a thing."""
+    the text names; two for "both men"; none for a plural or a thing. `anyone`: the predicate
+    is done to people (killed, wounded, abducted), so any noun but a thing's names one ("a
+    wedding guest"); else the noun must be one the lexicons know for a person ("a farmer
+    died", not "the engine died")."""
     words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")}
     if tok.tag_ == "NNS" and "both" in words:
         return 2
@@ -282,7 +303,9 @@ def _single(tok, persons: list[tuple[int, int]]) -> int:
         tok.ent_type_ == "PERSON" or any(s <= tok.idx < e for s, e in persons)
     ):
         return 1  # a name the text or the tagger calls a person's
-    if tok.tag_ != "NN" or tok.lower_ not in person_nouns():
+    if tok.tag_ != "NN" or tok.ent_type_ in _NOT_PEOPLE_ENTS or tok.lower_ in _GROUP_NOUNS:
+        return 0  # "a number of worshippers" states no count
+    if tok.lower_ not in person_nouns() and not (anyone and tok.lower_ not in not_victims()):
         return 0
     poss = any(c.dep_ == "poss" for c in tok.children)
     return 1 if poss or words & _SINGLE_DETS else 0
