@@ -184,3 +184,15 @@ def test_restatements_alternatives_and_lists(nlp, text, expected):
 @pytest.mark.parametrize("n,words", [(19, "19 night watchmen"), (9, "9 migrants")])
 def test_a_count_the_tagger_calls_a_time_or_quantity_still_counts_people(nlp, n, words):
     assert totals(nlp, f"Gunmen killed {words} near the border post.") == {"killed": n}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("Rebels made an attempt to assassinate the governor.", {}),
+     ("A farmer and also the chairman of the village council was killed.", {"killed": 1}),
+     ("A farmer and the chairman of the village council were killed.", {"killed": 2}),
+     ("A trader from Kano died of his wounds. The trader from Kano died on Friday.",
+      {"killed": 1})],
+)  # fmt: skip
+def test_intentions_one_person_told_twice_and_restatements(nlp, text, expected):
+    assert totals(nlp, text) == expected

@@ -67,7 +67,7 @@ def match_predicate(tok, preds: tuple[Predicate, ...]) -> tuple[Predicate, objec
     near = [
         t for t in near
         if t.dep_ not in _INNER or tok.i in (t.head.i, t.head.head.i) or t.head.lower_ in needed
-        or (t.dep_ == "amod" and t.head.dep_ in ("dobj", "conj", "nsubjpass"))
+        or (t.dep_ == "amod" and _in_patient(t, tok))
     ]  # fmt: skip
     for pred in preds:
         last = tok
@@ -85,6 +85,15 @@ def match_predicate(tok, preds: tuple[Predicate, ...]) -> tuple[Predicate, objec
     if best and best[0].hit and any(c.lower_ in _FATALLY for c in tok.children):
         best = (Predicate(C.KILLED, best[0].kind), best[1])
     return best
+
+
+def _in_patient(word, tok) -> bool:
+    """Whether `word` sits in the object or passive subject of `tok`: "dead" in "shot twelve
+    fighters of a faction dead" may be its own, not "life" in "taken to hospital with non-life
+    threatening injuries"."""
+    while word.head.i != tok.i and word.head.i != word.i:
+        word = word.head
+    return word.dep_ in ("dobj", "nsubjpass", "oprd")
 
 
 def _clause_words(tok) -> list:
@@ -113,7 +122,8 @@ def not_done(tok) -> bool:
             return True
         if c.dep_ == "mark" and c.lower_ in RL.CONDITION_MARKS:
             return True
-    return tok.dep_ == "xcomp" and tok.head.lower_ in RL.INTENT_VERBS
+    # "tried to kill", "an attempt to assassinate"
+    return tok.dep_ in ("xcomp", "acl") and tok.head.lower_ in RL.INTENT_VERBS
 
 
 def alternative(tok) -> bool:

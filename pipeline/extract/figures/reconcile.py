@@ -21,8 +21,8 @@ def resolve_updates(figures: list[Figure]) -> list[Figure]:
             told = [
                 k
                 for k in same
-                if k.best == f.best and k.qualifier == f.qualifier and k.span[1] != f.span[1]
-            ]  # one predicate's groups are never each other ("four men and four women")
+                if k.best == f.best and k.qualifier == f.qualifier and not _coordinated(k, f)
+            ]
             if not is_more(f) and told:
                 if f.hit or not all(k.hit for k in told):
                     continue  # the same number restated ("... 2 fatalities.")
@@ -69,6 +69,12 @@ def resolve_totals(text: str, figures: list[Figure]) -> list[Figure]:
         ):
             dropped |= {id(f) for u in parts for f in u}
     return [f for f in figures if id(f) not in dropped]
+
+
+def _coordinated(a: Figure, b: Figure) -> bool:
+    """Two counts of one predicate ("four men and four women were hurt"): never each other."""
+    counted = a.counted_at is not None and b.counted_at is not None
+    return counted and a.counted_at != b.counted_at and a.span[1] == b.span[1]
 
 
 def is_more(f: Figure) -> bool:

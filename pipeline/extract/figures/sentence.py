@@ -93,7 +93,8 @@ class Sentence:
         ctx = self.context
         scope = Scope.INCIDENT if c.incident else ctx.scope
         return Figure(c.category, c.best, c.low, c.high, c.qualifier, c.who, scope, ctx.as_of,
-                      ctx.source, c.span, update=c.update, hit=c.hit, part=c.part)  # fmt: skip
+                      ctx.source, c.span, update=c.update, hit=c.hit, part=c.part,
+                      counted_at=c.at)  # fmt: skip
 
 
 def sentence_figures(
@@ -180,7 +181,7 @@ def _as_parsed(c: Candidate, v: Victims) -> Candidate:
     victims' noun names ("nine refugees were killed" is a killing) or a hit the parse shows
     fatal ("were shot and killed")."""
     span = (min(c.span[0], v.span[0]), max(c.span[1], v.span[1]))
-    status = c.category in L.STATUS_CATEGORIES and v.category not in L.STATUS_CATEGORIES
+    status = c.category in L.STATUS_CATEGORIES and v.category != c.category
     fatal = c.hit and v.category == C.KILLED and not v.hit
     if c.update or not (status or fatal):
         return replace(c, span=span)

@@ -63,6 +63,7 @@ _GROUP_NOUNS = RL.plain(L.GROUP_NOUNS)
 # the names the entity stage gives to no people: "6 May", "three provinces"
 _NOT_PEOPLE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "LOC", "FAC"})
 _PART_MARKS = RL.plain(L.PART_MARKS)
+_SINGULAR_AUX = frozenset({"was", "is", "has"})
 _ANYONE = RL.plain(L.ANYONE)
 # the dependents of a noun that hold its count: "at least 12", "two" of "two cattle thieves"
 _NUMBER_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "advmod", "det"}
@@ -246,12 +247,19 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
         span = (min(count.qual_start, tok.idx), max(end, coord_end))
         yield Victims(pred.category, pred.hit, count, count.low, _who(h, count.end), span,
                       (count.start,), bare=numeral(h))  # fmt: skip
+    if len(singles) > 1 and _singular_verb(tok):
+        singles = singles[:1]  # "a leader and also the vice-president of the group was killed"
     if singles:
         first = singles[0][0]
         start = min(first.left_edge.idx, tok.idx)
         who = " and ".join(_who(h, None) or h.text for h, _ in singles)
         yield Victims(pred.category, pred.hit, None, sum(n for _, n in singles), who,
                       (start, max(end, coord_end)), tuple(h.idx for h, _ in singles))  # fmt: skip
+
+
+def _singular_verb(tok) -> bool:
+    """Whether the predicate's auxiliary is singular: its coordinated subject is one person."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _SINGULAR_AUX for c in tok.children)
 
 
 def _listed(head, appos: list, total: Count, counts: list[Count]) -> bool:
