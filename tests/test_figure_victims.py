@@ -196,3 +196,13 @@ def test_a_count_the_tagger_calls_a_time_or_quantity_still_counts_people(nlp, n,
 )  # fmt: skip
 def test_intentions_one_person_told_twice_and_restatements(nlp, text, expected):
     assert totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("Mr Okafor, a veteran of the civil war, died at his home on Sunday.", {}),
+     ("A herder died in an ambush near the river on Sunday.", {"killed": 1}),
+     ("Two herders died at the market on Sunday.", {"killed": 2})],
+)  # fmt: skip
+def test_one_who_died_is_a_victim_when_a_violent_cause_is_told(nlp, text, expected):
+    assert totals(nlp, text) == expected

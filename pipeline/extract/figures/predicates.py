@@ -60,7 +60,7 @@ def match_predicate(tok, preds: tuple[Predicate, ...]) -> tuple[Predicate, objec
     ("hacked five men and a boy to death"), and its last word; None when every one of them
     needs words that are not there. A hit told fatal ("fatally shot") is a killing."""
     best: tuple[Predicate, object] | None = None
-    near = sorted(_clause_words(tok), key=lambda t: t.i) if any(p.needs for p in preds) else []
+    near = sorted(clause_words(tok), key=lambda t: t.i) if any(p.needs for p in preds) else []
     # a word deep in a noun phrase is none of the predicate's ("with non-life threatening
     # injuries"); near the verb it may be ("took four rulers captive")
     needed = {w for p in preds for words in p.needs for w in words}
@@ -96,7 +96,7 @@ def _in_patient(word, tok) -> bool:
     return word.dep_ in ("dobj", "nsubjpass", "oprd")
 
 
-def _clause_words(tok) -> list:
+def clause_words(tok) -> list:
     """The words that hang on `tok`, directly or through others, short of another verb's."""
     out, todo = [], list(tok.children)
     while todo:

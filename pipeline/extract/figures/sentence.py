@@ -162,6 +162,8 @@ def with_parse(s: Sentence, found: list[Candidate], reading: Reading) -> list[Ca
                 added.append(_from_parse(s, v))
             continue
         covering = [c for c in kept if any(c.span[0] <= m < c.span[1] for m in v.members)]
+        if v.bare and not covering:
+            continue
         if any(c.at is not None or c.best == 0 for c in covering):
             continue  # counted there, or said to be nobody ("neither the driver nor ...")
         if sum(c.best for c in covering) < v.n:

@@ -46,6 +46,7 @@ from pipeline.extract.figures.counts import Count
 from pipeline.extract.figures.predicates import (
     OBJECT,
     STATE,
+    SUBJECT,
     alternative,
     match_predicate,
     not_done,
@@ -64,6 +65,11 @@ _GROUP_NOUNS = RL.plain(L.GROUP_NOUNS)
 _NOT_PEOPLE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "LOC", "FAC"})
 _PART_MARKS = RL.plain(L.PART_MARKS)
 _SINGULAR_AUX = frozenset({"was", "is", "has"})
+_CAUSE_DEPS = frozenset({"prep", "agent", "advcl", "advmod", "npadvmod", "conj"})
+# the words of a violent or sudden death
+_CAUSES = (
+    RL.VIOLENCE_NOUNS | RL.DISASTER_NOUNS | RL.WEAPON_NOUNS | RL.CONFLICT_NOUNS | RL.CASUALTY_NOUNS
+)
 _ANYONE = RL.plain(L.ANYONE)
 # the dependents of a noun that hold its count: "at least 12", "two" of "two cattle thieves"
 _NUMBER_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "advmod", "det"}
@@ -80,7 +86,7 @@ class Victims:
     who: str | None
     span: tuple[int, int]  # offsets in the text: the phrase and the predicate
     members: tuple[int, ...]  # the count's start, or each named victim's offset
-    bare: bool = False  # a number without a noun ("one was burnt alive"): maybe a part
+    bare: bool = False  # only confirms the passes: "one was burnt alive", "a veteran died"
 
 
 @dataclass(frozen=True)
@@ -253,8 +259,19 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
         first = singles[0][0]
         start = min(first.left_edge.idx, tok.idx)
         who = " and ".join(_who(h, None) or h.text for h, _ in singles)
+        # "a veteran of the war died at his home": one who died is news when the passes say so,
+        # or the words of the verb tell a violent or sudden cause ("died in an ambush")
+        bare = pred.kind == SUBJECT and not pred.needs and len(singles) == 1 and not _cause(tok)
         yield Victims(pred.category, pred.hit, None, sum(n for _, n in singles), who,
-                      (start, max(end, coord_end)), tuple(h.idx for h, _ in singles))  # fmt: skip
+                      (start, max(end, coord_end)), tuple(h.idx for h, _ in singles),
+                      bare=bare)  # fmt: skip
+
+
+def _cause(tok) -> bool:
+    """Whether a death is told with a violent or sudden cause ("died in an ambush", "died of
+    gunshot wounds"), in the words of the verb, not of its subject ("a veteran of the war")."""
+    told = [w for c in tok.children if c.dep_ in _CAUSE_DEPS for w in c.subtree]
+    return any(w.lower_ in _CAUSES for w in told)
 
 
 def _singular_verb(tok) -> bool:
