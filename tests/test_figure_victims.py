@@ -114,7 +114,8 @@ def test_the_doers_of_a_predicate_are_never_victims(nlp, text):
     "text",
     ["Four miners were not hurt in the blast.", "The rebels threatened to kill five hostages.",
      "The militia tried to abduct three nurses.", "No passengers were injured in the crash.",
-     "Lawmakers killed the bill on Tuesday.", "Farmers said 300 goats were killed by wolves."],
+     "Lawmakers killed the bill on Tuesday.", "Farmers said 300 goats were killed by wolves.",
+     "Adebayo shot past the keeper to give the visitors a 2-1 win."],
 )  # fmt: skip
 def test_what_did_not_happen_or_is_no_person_is_no_figure(nlp, text):
     assert totals(nlp, text) == {}

@@ -61,7 +61,9 @@ def _arguments(tok, kind: str) -> tuple[list, list]:
     if patients:
         return patients, agents + subjects
     if tok.tag_ in ("VBN", "VBD") and not agents and not _conj_verbs(tok):
-        return own(tok, {"nsubj"}), []  # a headline's passive: "Two soldiers killed in raid"
+        # a headline's passive: "Two soldiers killed in raid", never "Okafor shot past the keeper"
+        counted = [n for n in own(tok, {"nsubj"}) if numeral(n) or own(n, {"nummod"})]
+        return (own(tok, {"nsubj"}) if tok.tag_ == "VBN" else counted), []
     return [], []
 
 
