@@ -207,3 +207,17 @@ def test_intentions_one_person_told_twice_and_restatements(nlp, text, expected):
 )  # fmt: skip
 def test_one_who_died_is_a_victim_when_a_violent_cause_is_told(nlp, text, expected):
     assert totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("No fewer than 14 porters were killed on the road.", {"killed": 14}),
+     ("About 700 herders abandoned their homes after the raid.", {"displaced": 700}),
+     ("Some 700 herders sought refuge in the town after the raid.", {"displaced": 700}),
+     ("Twelve porters, aged between 20 and 30, were killed on the road.", {"killed": 12}),
+     ("Raiders left nine members of one clan dead near the well.", {"killed": 9}),
+     ("Eleven porters died and 3 were wounded on the road.", {"killed": 11, "injured": 3}),
+     ("Police killed two gunmen who had wounded three guards.", {"killed": 2, "injured": 3})],
+)  # fmt: skip
+def test_qualifiers_displacement_ages_and_the_nearest_predicate(nlp, text, expected):
+    assert totals(nlp, text) == expected

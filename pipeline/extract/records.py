@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 # spaCy entity labels whose numbers are never casualty counts; the small model also tags bare
 # ranges ("between 30 and 40") as DATE, so a DATE/TIME must name a time to exclude its numbers
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+# the small model tags "no fewer than 17" as a percentage: only a percent sign or word is one
+_PERCENT = re.compile(r"%|\bper\s?cent", re.I)
 _TEMPORAL = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"years?|days?|weeks?|months?|hours?|minutes?|decades?|centur|ago|today|yesterday|tomorrow|"
@@ -52,6 +54,7 @@ def not_count_spans(doc) -> list[tuple[int, int]]:
         if e.label_ in _NOT_COUNTS
         and (e.label_ not in ("DATE", "TIME") or _TEMPORAL.search(e.text))
         and not (e.label_ in ("QUANTITY", "DATE", "TIME") and counts_people(e))
+        and (e.label_ != "PERCENT" or _PERCENT.search(e.text))
     ]
 
 

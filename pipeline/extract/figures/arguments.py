@@ -100,7 +100,7 @@ def _state_patients(tok) -> list:
     if subjects:
         return subjects
     if tok.dep_ == "amod" and tok.head.tag_ in NOUN_TAGS:
-        return [tok.head]
+        return [_phrase_head(tok.head)]  # "left seventeen members of a family dead"
     if tok.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "attr", "advcl"):
         head = tok.head
         return own(head, OBJECTS) or own(head, SUBJECTS) or _shared_subjects(head)
@@ -198,11 +198,12 @@ def conjuncts(tok) -> list:
 
 
 def told_apart(noun, pred_tok=None) -> bool:
-    """Whether a noun carries a casualty predicate of its own: "3 wounded" in "one dead, 3
-    wounded" is no victim of "dead"."""
+    """Whether a noun carries a casualty participle of its own: "3 wounded" in "one dead, 3
+    wounded" is no victim of "dead" (a relative clause is told of it: "two gunmen who had
+    wounded three guards were killed")."""
     table = predicates()
     return any(
-        c.dep_ in ("acl", "relcl") and c.lower_ in table and (pred_tok is None or c.i != pred_tok.i)
+        c.dep_ == "acl" and c.lower_ in table and (pred_tok is None or c.i != pred_tok.i)
         for c in noun.children
     )
 

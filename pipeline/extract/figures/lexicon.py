@@ -130,7 +130,8 @@ FATALLY = "fatally mortally"
 SUBJECT_OF: dict[C, str] = {
     C.KILLED: "die, perish, drown, lose lives|life, succumb to injuries|injury|wounds|wound|burns",
     C.INJURED: "sustain injuries|injury|wounds|wound|burns, suffer injuries|injury|wounds|wound|burns",
-    C.DISPLACED: "flee homes|home|houses|villages|fighting|violence|clashes|attacks|conflict",
+    C.DISPLACED: "flee homes|home|houses|villages|fighting|violence|clashes|attacks|conflict, "
+    "abandon homes|houses|villages, seek refuge|shelter|safety",
 }
 # a state the victims are told to be in, as an adjective: "two are dead", "left three dead",
 # "were shot dead", "five remain missing", "two injured soldiers"

@@ -180,12 +180,15 @@ def _as_parsed(c: Candidate, v: Victims) -> Candidate:
     """A figure of the passes whose count the parse reads too: its words to the end of the
     coordinated phrase, so that the groups of one predicate stay one unit
     (`reconcile.resolve_totals`); the parse's category when the passes read a status the
-    victims' noun names ("nine refugees were killed" is a killing) or a hit the parse shows
-    fatal ("were shot and killed")."""
+    victims' noun names ("nine refugees were killed" is a killing), a hit the parse shows
+    fatal ("were shot and killed"), or the cue of a predicate beyond the count's own ("19
+    chiefs died and 2 were wounded": 19 died)."""
     span = (min(c.span[0], v.span[0]), max(c.span[1], v.span[1]))
     status = c.category in L.STATUS_CATEGORIES and v.category != c.category
+    # the passes took the cue of a later predicate: "19 chiefs died and 2 were wounded"
+    nearer = c.span[0] <= v.span[0] and v.span[1] < c.span[1] and v.category != c.category
     fatal = c.hit and v.category == C.KILLED and not v.hit
-    if c.update or not (status or fatal):
+    if c.update or not (status or fatal or nearer):
         return replace(c, span=span)
     return replace(c, category=v.category, hit=v.hit, span=span, who=v.who or c.who)
 

@@ -95,11 +95,12 @@ class Reading:
     parts: frozenset[int]  # starts of counts that are parts of a counted group
     agents: frozenset[int]  # starts of counts of the doers of a predicate with victims
     unstated: frozenset[int]  # starts of counts of those a predicate denies or only intends
+    inner: frozenset[int] = frozenset()  # starts of counts in a group's modifiers ("aged 18")
 
     @property
     def refuted(self) -> frozenset[int]:
         """The starts of the counts that are no victims' count."""
-        return self.parts | self.agents | self.unstated
+        return self.parts | self.agents | self.unstated | self.inner
 
 
 NOTHING = Reading((), frozenset(), frozenset(), frozenset())
@@ -139,6 +140,7 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
     parts: set[int] = set()
     agents: set[int] = set()
     unstated: set[int] = set()
+    inner: set[int] = set()
     for tok in tokens:
         preds = table.get(tok.lower_)
         if not preds or tok.tag_ in NOUN_TAGS:
@@ -155,7 +157,9 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
         if not_done(tok) or not_done(verb):  # "five were not hurt", "tried to kill two"
             unstated |= _counts_of(patients, counts)
             continue
-        groups = [g for h in patients for g in _victims(h, pred, tok, end, counts, persons, parts)]
+        groups = [
+            g for h in patients for g in _victims(h, pred, tok, end, counts, persons, parts, inner)
+        ]
         if not groups:
             continue
         for v in groups:
@@ -165,7 +169,7 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
     patients = {v.count.start for v in found.values() if v.count is not None}
     victims = tuple(v for v in found.values() if not (v.count and v.count.start in parts))
     return Reading(victims, frozenset(parts), frozenset(agents - patients),
-                   frozenset(unstated - patients))  # fmt: skip
+                   frozenset(unstated - patients), frozenset(inner - patients))  # fmt: skip
 
 
 def _rank(v: Victims) -> int:
@@ -215,10 +219,10 @@ def _nobody(tok) -> bool:
     )
 
 
-def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator[Victims]:
+def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Victims]:
     """The victims of the patient `head` and the phrases coordinated with it (each counted
     phrase a group, the people named one by one together), or of its apposition when it has no
-    count; the counts of its parts go to `parts`."""
+    count; the counts of its parts go to `parts`, those of what its modifiers count to `inner`."""
     if head.pos_ == "PRON" or head.lower_ in RELATIVES or _nobody(head):
         return
     conj = conjuncts(head)
@@ -233,6 +237,7 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
         conj += [c for a in appos for c in conjuncts(a)]
     last = conj[-1]
     coord_end = last.idx + len(last)
+    groups = {n.start for h in conj if (n := _count_of(h, counts))}
     singles: list = []
     for h in conj:
         noun = _counted_noun(h)
@@ -250,6 +255,7 @@ def _victims(head, pred, tok, end, counts, persons, parts: set[int]) -> Iterator
             continue
         if not (h.i == head.i and _listed(head, appos, count, counts)):
             parts |= _parts(h, tok, counts)
+        inner |= _inner(h, counts) - groups
         span = (min(count.qual_start, tok.idx), max(end, coord_end))
         yield Victims(pred.category, pred.hit, count, count.low, _who(h, count.end), span,
                       (count.start,), bare=numeral(h))  # fmt: skip
@@ -344,6 +350,28 @@ def _parts(head, tok, counts: list[Count]) -> set[int]:
         if c.dep_ in ("prep", "advmod", "advcl", "acl") and c.lower_ in _PART_MARKS:
             phrases += [g for g in c.children if g.dep_ in ("pobj", "dobj", "appos", "nsubj")]
     return {n.start for p in phrases for h in conjuncts(p) if (n := _count_of(h, counts))}
+
+
+def _inner(head, counts: list[Count]) -> set[int]:
+    """The counts inside the modifiers of a counted group that count something else: "nineteen
+    labourers, aged between 18 and 25", "five members of a family of eight"; never those of a
+    clause that is a predicate of its own ("two gunmen wounding three guards")."""
+    table = predicates()
+    mods = [
+        c for c in head.children
+        if c.dep_ in ("acl", "prep", "amod") and c.i > head.i and c.lower_ not in table
+    ]  # fmt: skip
+    # a noun coordinated inside them may be a group of its own the parser hung there
+    others = [_extent(d) for c in mods for d in c.subtree if d.dep_ == "conj" and d.i != c.i]
+    return {
+        n.start for n in counts
+        if any(a <= n.start < b for a, b in map(_extent, mods))
+        and not any(a <= n.start < b for a, b in others)
+    }  # fmt: skip
+
+
+def _extent(tok) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
 def _who(tok, count_end: int | None) -> str | None:
