@@ -25,8 +25,8 @@ SAMPLE = sample(SUITE, PER_FAMILY)
 # when victims came to be read over the parse)
 FLOORS = {
     "victim_phrases": 1.00,
-    "predicates_passive": 0.96,
-    "predicates_bare": 0.76,
+    "predicates_passive": 1.00,
+    "predicates_bare": 0.80,
     "predicates_active": 0.96,
     "predicates_gerund": 1.00,
     "single_victim": 1.00,
