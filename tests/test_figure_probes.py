@@ -21,30 +21,31 @@ SUITE = all_probes()
 PER_FAMILY = 30
 SAMPLE = sample(SUITE, PER_FAMILY)
 
-# the pass rate of each family on SAMPLE when the suite was written (rounded down)
+# the pass rate of each family on SAMPLE as last reached (rounded down; issue 19 raised them
+# when victims came to be read over the parse)
 FLOORS = {
-    "victim_phrases": 0.70,
-    "predicates_passive": 0.83,
-    "predicates_bare": 0.53,
-    "predicates_active": 0.66,
-    "predicates_gerund": 0.66,
-    "single_victim": 0.56,
-    "numbers_digits": 0.90,
-    "numbers_words": 0.83,
-    "numbers_ranges": 0.73,
-    "numbers_approx": 0.90,
-    "numbers_vague": 0.83,
-    "intervening": 0.40,
-    "coordination": 0.03,
-    "parts": 0.43,
-    "agents": 0.50,
-    "negation": 0.96,
-    "two_categories": 0.80,
-    "two_sentences": 0.96,
-    "near_misses": 0.70,
-    "inv_names": 0.50,
-    "inv_places": 0.33,
-    "inv_numbers": 0.83,
+    "victim_phrases": 1.00,
+    "predicates_passive": 1.00,
+    "predicates_bare": 0.80,
+    "predicates_active": 0.96,
+    "predicates_gerund": 1.00,
+    "single_victim": 1.00,
+    "numbers_digits": 1.00,
+    "numbers_words": 1.00,
+    "numbers_ranges": 0.96,
+    "numbers_approx": 0.96,
+    "numbers_vague": 1.00,
+    "intervening": 0.96,
+    "coordination": 0.93,
+    "parts": 1.00,
+    "agents": 1.00,
+    "negation": 1.00,
+    "two_categories": 0.96,
+    "two_sentences": 1.00,
+    "near_misses": 1.00,
+    "inv_names": 1.00,
+    "inv_places": 1.00,
+    "inv_numbers": 1.00,
 }
 # every family but predicates_bare gives its text an attack, an ambush or a raid, so that
 # relevance is not what the suite measures; at most this many of the sample's cases that state

@@ -43,7 +43,9 @@ _VAGUE_WORDS = (
 _VAGUE = rf"{one_of(_VAGUE_WORDS)}(?:\s+of)?(?!\w)"
 _NUMBER_WORDS = sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True)
 _WORD = one_of(_NUMBER_WORDS)
-_WORDNUM = rf"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)"
+# "and" joins number words only after a scale: "one hundred and five", never "six and eight"
+_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
+_WORDNUM = rf"(?:(?:a|an)\s+(?:dozen|hundred|thousand|million)|(?:{_WORD})(?:(?:{_AND}|[\s-]+)(?:{_WORD}))*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u202f|\u00a0| )\d{3}(?!\d)|\d+(?:\.\d+)?)"
 _DIGITNUM = rf"{_DIGITS}(?:\s*(?:{'|'.join(SCALES)}|mn|bn|m|k)\b)?"
 # a number glued to the word before it by lost spacing ("between159,000", "Around1.6 million")

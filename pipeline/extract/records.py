@@ -25,6 +25,7 @@ from pipeline.extract.dates import date_from_url, parse_iso
 from pipeline.extract.entities.resolve import find_entities
 from pipeline.extract.events.find import find_events
 from pipeline.extract.figures.find import find_figures, link_events
+from pipeline.extract.figures.victims import counts_people
 from pipeline.extract.relevance.judge import judge, keep_events, keep_figures
 from pipeline.extract.relevance.screen import may_report, pre_read
 from pipeline.settings import CleanOptions, ExtractOptions
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 # spaCy entity labels whose numbers are never casualty counts; the small model also tags bare
 # ranges ("between 30 and 40") as DATE, so a DATE/TIME must name a time to exclude its numbers
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+# the small model tags "no fewer than 17" as a percentage: only a percent sign or word is one
+_PERCENT = re.compile(r"%|\bper\s?cent", re.I)
 _TEMPORAL = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"years?|days?|weeks?|months?|hours?|minutes?|decades?|centur|ago|today|yesterday|tomorrow|"
@@ -50,6 +53,8 @@ def not_count_spans(doc) -> list[tuple[int, int]]:
         for e in doc.ents
         if e.label_ in _NOT_COUNTS
         and (e.label_ not in ("DATE", "TIME") or _TEMPORAL.search(e.text))
+        and not (e.label_ in ("QUANTITY", "DATE", "TIME") and counts_people(e))
+        and (e.label_ != "PERCENT" or _PERCENT.search(e.text))
     ]
 
 
@@ -206,7 +211,7 @@ def analyse(prepared: Prepared, doc, screened: bool = False) -> dict:
     sentences = sentence_spans(doc)
     excluded = not_count_spans(doc)
     persons = [tuple(m) for e in entities if e.type == "PERSON" for m in e.mentions]
-    figures = find_figures(text, sentences, excluded, prepared.published, persons)
+    figures = find_figures(text, sentences, excluded, prepared.published, persons, doc)
     events = find_events(text, sentences, entities, prepared.published, art.title, doc)
     judgement = judge(doc, sentences, entities, prepared.published, figures)
     events = keep_events(judgement, events, sentences)

@@ -23,6 +23,7 @@ class Figure:
     update: bool = False
     hit: bool = False  # "were shot": hit by gunfire, fate unstated (see reconcile.resolve_shot)
     part: bool = False  # "two of the victims died": part of a group counted elsewhere
+    counted_at: int | None = None  # where its count starts, when it was read from one
     event: int | None = None
 
     def as_contract(self) -> dict:

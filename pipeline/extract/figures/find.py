@@ -30,15 +30,18 @@ def find_figures(
     excluded: list[tuple[int, int]] | None = None,
     published: str | None = None,
     persons: list[tuple[int, int]] | None = None,
+    doc=None,
 ) -> list[Figure]:
     """All casualty figures in `text`, sentence by sentence, in text order. `persons` are the
-    spans of people the text names (a named victim is a count of one)."""
+    spans of people the text names (a named victim is a count of one); `doc` is the text's
+    parse, when there is one (victims are then read over it too)."""
     excluded = excluded or []
     persons = persons or []
     figures: list[Figure] = []
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
-        figures.extend(sentence_figures(sentence, s_start, excluded, published, persons))
+        tokens = None if doc is None else doc.char_span(s_start, s_end, alignment_mode="expand")
+        figures.extend(sentence_figures(sentence, s_start, excluded, published, persons, tokens))
     return resolve_shot(resolve_totals(text, resolve_updates(figures)))
 
 

@@ -98,6 +98,78 @@ SINGULAR_NOUNS = (
     r"driver|guard|deputy|trooper|resident|worker|civilian"
 )
 
+# --- casualty predicates, read over the parse (`victims`) ------------------------------------
+
+# Each entry is a verb's base form and the words that must hang on it in the parse, in order
+# ("gun down", "succumb to injuries"; "a|b" for either word); `relevance.lexicon.forms` spells
+# its inflections. What its victims suffered is the category it is listed under.
+# A transitive predicate's victims are its object, its passive subject, or the noun its
+# participle modifies: "the army gunned down two militants", "two militants were gunned down",
+# "20 people abducted in the raid".
+VICTIM_OF: dict[C, str] = {
+    C.KILLED: "kill, murder, slay, shoot dead, claim lives|life, cost lives|life, take lives|life, execute, assassinate, behead, decapitate, lynch, massacre, "
+    "slaughter, strangle, gun down, mow down, cut down, shoot to death, stab to death, "
+    "beat to death, hack to death, burn to death, club to death, bludgeon to death, "
+    "torture to death, stone to death, burn alive, bury alive",
+    C.INJURED: "injure, wound, hurt, maim, hospitalise, hospitalize",
+    C.CAPTURED: "abduct, kidnap, capture, take hostage, hold hostage, take captive, "
+    "carry off, whisk away, seize",
+    C.ARRESTED: "arrest, detain, apprehend, take into custody, round up",
+    C.DISPLACED: "displace, uproot, evacuate, relocate, force from homes|home|villages, "
+    "drive from homes|home|villages",
+}
+# hit by gunfire, the fate unstated ("two men were shot": see reconcile.resolve_shot)
+HIT_VERBS = "shoot"
+# hit by gunfire, told of the victim: "two men sustained gunshot wounds"
+HIT_SUBJECT_OF = (
+    "sustain gunshot wound|wounds, suffer gunshot wound|wounds, receive gunshot wound|wounds"
+)
+# a hit told fatal: "fatally shot" is a killing
+FATALLY = "fatally mortally"
+# an intransitive predicate's victims are its subject: "two soldiers died"
+SUBJECT_OF: dict[C, str] = {
+    C.KILLED: "die, perish, drown, lose lives|life, succumb to injuries|injury|wounds|wound|burns",
+    C.INJURED: "sustain injuries|injury|wounds|wound|burns, suffer injuries|injury|wounds|wound|burns",
+    C.DISPLACED: "flee homes|home|houses|villages|fighting|violence|clashes|attacks|conflict, "
+    "abandon homes|houses|villages, seek refuge|shelter|safety",
+}
+# a state the victims are told to be in, as an adjective: "two are dead", "left three dead",
+# "were shot dead", "five remain missing", "two injured soldiers"
+STATE_OF: dict[C, str] = {
+    C.KILLED: "dead",
+    C.INJURED: "injured wounded hurt",
+    C.MISSING: "missing unaccounted",
+    C.DISPLACED: "displaced homeless",
+}
+# categories a noun can name as the status of whom it counts ("refugees", "hostages"): a
+# count of them that is the patient of another predicate counts that predicate's victims
+STATUS_CATEGORIES = (C.DISPLACED, C.CAPTURED, C.MISSING)
+# when one group of victims is the patient of several predicates ("were shot and killed",
+# "abducted and killed"), the figure is the first category of this order; a hit comes last
+VICTIM_PRIORITY = (C.KILLED, C.INJURED, C.MISSING, C.CAPTURED, C.ARRESTED, C.DISPLACED)
+# heads of a phrase that counts what another noun names: "a total of 26 people", "a group of
+# five men" (a number of people states no count: `numbers`)
+GROUP_NOUNS = "total group groups number batch"
+# before a group of victims, what makes it nobody: "no civilians were hurt", "none of them"
+NOBODY_DETS = "no neither none nobody"
+# the nouns a victim is not, beside the relevance lexicon's places, vehicles, animals and
+# other senses ("killed the bill"): a count of these is no count of people
+NOT_VICTIMS = (
+    "livestock cattle cow cows goat goats sheep camel camels animal animals dog dogs "
+    "chicken chickens poultry donkey donkeys horse horses pig pigs bird birds fish elephant "
+    "elephants rhino rhinos province provinces hectare hectares acre acres crop crops state "
+    "states country countries time engine lights mood buzz chance chances birds"
+)
+# people among the words the relevance lexicon gives other senses ("critics slammed the bill")
+PEOPLE_OF_OTHER_SENSES = (
+    "critics lawmakers senators rivals investors investor player players actor actress"
+)
+# nouns for victims of any kind: a list after a count of them breaks it down ("five people,
+# three guards and two cooks"), after a count of one kind it goes on ("five guards, three cooks")
+ANYONE = "people persons victims casualties individuals others"
+# a phrase that names some of a counted group: "four people, including two policemen"
+PART_MARKS = "including include includes among incl mostly mainly notably"
+
 # --- how a number is qualified ----------------------------------------------------------------
 
 # the words before a number, in the order they are tried

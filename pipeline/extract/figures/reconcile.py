@@ -18,10 +18,15 @@ def resolve_updates(figures: list[Figure]) -> list[Figure]:
     for f in figures:
         if f.scope == Scope.INCIDENT:
             same = [k for k in kept if k.scope == Scope.INCIDENT and k.category == f.category]
-            if not is_more(f) and any(
-                k.best == f.best and k.qualifier == f.qualifier for k in same
-            ):
-                continue  # the same number restated ("... 2 fatalities.")
+            told = [
+                k
+                for k in same
+                if k.best == f.best and k.qualifier == f.qualifier and not _coordinated(k, f)
+            ]
+            if not is_more(f) and told:
+                if f.hit or not all(k.hit for k in told):
+                    continue  # the same number restated ("... 2 fatalities.")
+                kept = [k for k in kept if k not in told]  # "shot", then told "hurt": hurt
             if f.update and same:
                 kept = [k for k in kept if k not in same]
         kept.append(f)
@@ -49,7 +54,8 @@ def resolve_totals(text: str, figures: list[Figure]) -> list[Figure]:
         totals = [u for u in units.values() if not any(is_more(f) for f in u)]
         if not totals:
             continue
-        total = max(totals, key=lambda u: (value(u), max(f.span[0] for f in u)))
+        # of units of one value, one count is the total and several counts its parts
+        total = max(totals, key=lambda u: (value(u), len(u) == 1, max(f.span[0] for f in u)))
         # "one of the men who died" is one of a group the article counts elsewhere
         dropped |= {id(f) for f in incident if f.part and f not in total and f.best < value(total)}
         parts = [u for u in units.values() if u is not total and value(u) > 0]
@@ -63,6 +69,12 @@ def resolve_totals(text: str, figures: list[Figure]) -> list[Figure]:
         ):
             dropped |= {id(f) for u in parts for f in u}
     return [f for f in figures if id(f) not in dropped]
+
+
+def _coordinated(a: Figure, b: Figure) -> bool:
+    """Two counts of one predicate ("four men and four women were hurt"): never each other."""
+    counted = a.counted_at is not None and b.counted_at is not None
+    return counted and a.counted_at != b.counted_at and a.span[1] == b.span[1]
 
 
 def is_more(f: Figure) -> bool:

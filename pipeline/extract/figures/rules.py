@@ -63,7 +63,8 @@ PART_OF = re.compile(r"\s+of\s+(?:the|those|these|them|which|whom)\b", re.I)
 FROM_UPDATE = re.compile(rf"\b(?:{L.UPDATED_FROM})(?:\s+\w+)?\s+from\s+$", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|or|and)\s*$", re.I)
 NOT_A_COUNT_AFTER = re.compile(rf"^(?:\s*|-)(?:{L.NOT_A_COUNT_AFTER})", re.I)
-NOT_A_COUNT_BEFORE = re.compile(rf"(?:[$€£¥]|\b{one_of(L.NOT_A_COUNT_BEFORE)})\s*$", re.I)
+# "11/24/2013", "3/4": a number after a slash is part of a date or a fraction
+NOT_A_COUNT_BEFORE = re.compile(rf"(?:[$€£¥]|\d/|\b{one_of(L.NOT_A_COUNT_BEFORE)})\s*$", re.I)
 # a list of numbers that are not counts: "ages 4, 5 and 7"
 LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)\s*")
 AGES_BEFORE = re.compile(r"\b(?:ages|aged)\s*$", re.I)

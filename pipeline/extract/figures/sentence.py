@@ -23,6 +23,7 @@ from pipeline.extract.figures import rules as R
 from pipeline.extract.figures.counts import Count, counts_in, search_before
 from pipeline.extract.figures.figure import Figure
 from pipeline.extract.figures.scope import Context, context_of
+from pipeline.extract.figures.victims import NOTHING, Reading, Victims, read_victims
 from pipeline.extract.patterns import folded
 from pipeline.vocabulary import FigureCategory as C
 from pipeline.vocabulary import Qualifier, Scope
@@ -53,6 +54,7 @@ class Candidate:
     hit: bool = False
     part: bool = False
     incident: bool = False  # a report of nobody is about the incident, whatever the sentence says
+    at: int | None = None  # where its count starts, for a figure read from a count
 
     @staticmethod
     def one(category: C, n: int, who: str | None, span: tuple[int, int], hit=False) -> Candidate:
@@ -91,7 +93,8 @@ class Sentence:
         ctx = self.context
         scope = Scope.INCIDENT if c.incident else ctx.scope
         return Figure(c.category, c.best, c.low, c.high, c.qualifier, c.who, scope, ctx.as_of,
-                      ctx.source, c.span, update=c.update, hit=c.hit, part=c.part)  # fmt: skip
+                      ctx.source, c.span, update=c.update, hit=c.hit, part=c.part,
+                      counted_at=c.at)  # fmt: skip
 
 
 def sentence_figures(
@@ -100,13 +103,17 @@ def sentence_figures(
     excluded: list[tuple[int, int]],
     published: str | None,
     persons: list[tuple[int, int]],
+    tokens=None,
 ) -> list[Figure]:
-    """The figures of the sentence `text`, which starts at `offset`, in the order of their spans."""
+    """The figures of the sentence `text`, which starts at `offset`, in the order of their spans.
+    `tokens` are its words in the parsed Doc, when there is one: the victims read over the
+    parse (`victims`) join those of the passes."""
     s = Sentence(text, offset, published)
     counts = counts_in(text, offset, excluded)
-    if not counts and not prefilter.may_match_any(_UNCOUNTED, s.lowered):
+    reading = read_victims(tokens, counts, persons) if tokens is not None else NOTHING
+    if not counts and not reading.victims and not prefilter.may_match_any(_UNCOUNTED, s.lowered):
         return []  # most sentences hold no number and none of the victims' words
-    out = [s.figure(c) for c in counted(s, counts)]
+    out = list(counted(s, counts))
     for candidates in (
         named_victims(s, persons),
         named_hurt(s, persons),
@@ -114,18 +121,87 @@ def sentence_figures(
         hurt_one(s),
     ):
         for c in candidates:
-            add_unless_overlapping(out, c, s)
-    out.extend(s.figure(c) for c in zeros(s))
-    out.sort(key=lambda f: f.span)
-    return out
+            add_unless_overlapping(out, c)
+    out = with_parse(s, out, reading)
+    out.extend(zeros(s))
+    return sorted((s.figure(c) for c in out), key=lambda f: f.span)
 
 
-def add_unless_overlapping(out: list[Figure], c: Candidate, s: Sentence) -> None:
+def add_unless_overlapping(out: list[Candidate], c: Candidate) -> None:
     """Add `c` unless its words overlap those of a figure already found: a victim told without a
     count next to a count or another telling is the same victim."""
     start, end = c.span
     if not any(f.span[0] < end and start < f.span[1] for f in out):
-        out.append(s.figure(c))
+        out.append(c)
+
+
+# --- the victims read over the parse ------------------------------------------------------------
+
+
+def with_parse(s: Sentence, found: list[Candidate], reading: Reading) -> list[Candidate]:
+    """The passes' figures and the parse's, as one: a count the parse shows to be a part of a
+    counted group or a doer's is no figure; a count the parse reads as the patient of a
+    predicate takes that predicate's category and the whole coordinated phrase as its words
+    ("nine refugees were killed" is a killing, not a count of the displaced); a group of
+    victims the passes missed is added (unless a number alone names it), replacing a victim
+    told without a count inside it; and people named one by one replace a figure of the
+    passes that counts fewer of them."""
+    refuted = reading.refuted
+    if not reading.victims and not refuted:
+        return found
+    kept = [c for c in found if c.at is None or c.at not in refuted]
+    added: list[Candidate] = []
+    for v in reading.victims:
+        if v.count is not None:
+            same = [c for c in kept if c.at == v.count.start]
+            kept = [c for c in kept if c not in same]
+            if same:
+                added += [_as_parsed(c, v) for c in same]
+            elif not v.bare:  # "one was burnt alive" may be one of a group counted before
+                kept = [c for c in kept if c.at is not None or not _overlaps(c.span, v.span)]
+                added.append(_from_parse(s, v))
+            continue
+        covering = [c for c in kept if any(c.span[0] <= m < c.span[1] for m in v.members)]
+        if v.bare and not covering:
+            continue
+        if any(c.at is not None or c.best == 0 for c in covering):
+            continue  # counted there, or said to be nobody ("neither the driver nor ...")
+        if sum(c.best for c in covering) < v.n:
+            kept = [c for c in kept if c not in covering]
+            added.append(_from_parse(s, v))
+    return kept + added
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _as_parsed(c: Candidate, v: Victims) -> Candidate:
+    """A figure of the passes whose count the parse reads too: its words to the end of the
+    coordinated phrase, so that the groups of one predicate stay one unit
+    (`reconcile.resolve_totals`); the parse's category when the passes read a status the
+    victims' noun names ("nine refugees were killed" is a killing), a hit the parse shows
+    fatal ("were shot and killed"), or the cue of a predicate beyond the count's own ("19
+    chiefs died and 2 were wounded": 19 died)."""
+    span = (min(c.span[0], v.span[0]), max(c.span[1], v.span[1]))
+    status = c.category in L.STATUS_CATEGORIES and v.category != c.category
+    # the passes took the cue of a later predicate: "19 chiefs died and 2 were wounded"
+    nearer = c.span[0] <= v.span[0] and v.span[1] < c.span[1] and v.category != c.category
+    fatal = c.hit and v.category == C.KILLED and not v.hit
+    if c.update or not (status or fatal or nearer):
+        return replace(c, span=span)
+    return replace(c, category=v.category, hit=v.hit, span=span, who=v.who or c.who)
+
+
+def _from_parse(s: Sentence, v: Victims) -> Candidate:
+    if v.count is None:  # told one by one, perhaps some of a group counted elsewhere
+        return replace(Candidate.one(v.category, v.n, v.who, v.span, hit=v.hit), part=True)
+    n = v.count
+    best, low, high = n.bounds()
+    # "one victim sustained critical injuries": one of a group, like a victim told alone
+    part = bool(R.PART_OF.match(s.text, n.end - s.offset)) or high == 1
+    return Candidate(v.category, best, low, high, n.qualifier, v.who, v.span, hit=v.hit,
+                     part=part, at=n.start)  # fmt: skip
 
 
 # --- the passes over the counts -------------------------------------------------------------------
@@ -221,7 +297,7 @@ def _counted(s: Sentence, n: Count, cue: Cue) -> Candidate | None:
     best, low, high = n.bounds()
     part = bool(R.PART_OF.match(s.text, n.end - s.offset))
     return Candidate(cue.category, best, low, high, n.qualifier, clean_who(cue.who),
-                     (start, end), update=update, hit=cue.hit, part=part)  # fmt: skip
+                     (start, end), update=update, hit=cue.hit, part=part, at=n.start)  # fmt: skip
 
 
 def clean_who(who: str | None) -> str | None:

@@ -27,9 +27,11 @@ _IRREGULAR = {
     "do": ("did", "done"), "find": ("found", "found"), "leave": ("left", "left"), "send": ("sent", "sent"),
     "tell": ("told", "told"), "say": ("said", "said"), "speak": ("spoke", "spoken"),
     "begin": ("began", "begun"), "rise": ("rose", "risen"), "go": ("went", "gone"),
+    "lose": ("lost", "lost"), "hurt": ("hurt", "hurt"), "cut": ("cut", "cut"),
+    "drive": ("drove", "driven"),
 }  # fmt: skip
 _DOUBLED = {"stab", "kidnap", "rob", "ban", "grab", "trap", "mob", "club", "drop", "plan", "sit",
-            "shut", "hit", "set", "step", "lob"}  # fmt: skip
+            "shut", "hit", "set", "step", "lob", "gun"}  # fmt: skip
 
 
 def forms(base: str) -> frozenset[str]:
