@@ -217,3 +217,22 @@ def test_the_pre_read_never_changes_what_the_full_path_decides(monkeypatch):
         return o["relevance"], [e["type"] for e in o["events"]], [f["best"] for f in o["figures"]]
 
     assert [key(o) for o in with_pre_read] == [key(o) for o in whole]
+
+
+@pytest.mark.parametrize("place", ["Tumaco", "Ayod", "Kenieba", "Tal Afar"])
+def test_an_event_name_without_a_war_word_is_no_named_war(place):
+    """The recognizer may take a place for an event; a killing "in" it is still news, while one
+    "in the Korean War" is history."""
+    from spacy.tokens import Span
+
+    from pipeline.extract.records import nlp
+    from pipeline.extract.relevance.arguments import Classes
+    from pipeline.extract.relevance.frames import in_named_war
+
+    for name, is_war in ((place, False), ("the Korean War", True)):
+        doc = nlp()(f"On Monday, six soldiers were killed in {name}, the army said.")
+        start = next(t.i for t in doc if t.text == name.split()[-2 if is_war else 0])
+        end = start + (2 if is_war else len(name.split()))
+        doc.ents = [Span(doc, start, end, label="EVENT")]
+        killed = next(t for t in doc if t.lower_ == "killed")
+        assert in_named_war(killed, Classes({})) is is_war, name

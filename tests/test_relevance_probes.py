@@ -66,6 +66,13 @@ NAMED_WARS = ["Korean War", "Gulf War", "Winter War", "Chaco War", "Second World
 HAZARDS = ["A fire", "An earthquake", "A storm", "A landslide", "Flash flooding"]
 DISEASES = ["malaria", "tuberculosis", "measles", "cholera"]
 MONTHS_GONE = ["1 July", "14 August", "3 September", "22 October"]  # long before March
+STAFF = ["teachers", "nurses", "transport workers", "university staff", "dock workers", "doctors"]
+FRONTS = ["the Ardan Liberation Front", "the Koro Valley Movement", "the Sahel Patriotic Front"]
+FANS = [
+    "football fans",
+    "supporters of a local football club",
+    "players of a village football team",
+]
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,9 @@ def _fill(
             disease=rng.choice(DISEASES),
             gone=rng.choice(MONTHS_GONE),
             score=f"{rng.randint(1, 4)}-{rng.randint(0, 3)}",
+            staff=rng.choice(STAFF),
+            front=rng.choice(FRONTS),
+            fans=rng.choice(FANS),
         )
         text = text[0].upper() + text[1:]
         out.append(Probe(family, text, quiet, tuple(types), relevance))
@@ -405,6 +415,95 @@ FAMILIES: list[Probe] = [
         ],
         quiet=False,
         types=("Disaster",),
+    ),
+]
+
+
+# --- incidents told with phrasal predicates, and the other senses of their words ---
+# relevance decides that these report a conflict incident; which type the events stage gives a
+# capture or a "mowed down" is its own codebook's matter (tests/test_type_probes.py)
+ANY_CONFLICT = (*VIOLENT, "Protests", "Strategic developments")
+FAMILIES += [
+    *_fill(
+        "incident_captivity",  # take/hold + hostage|captive|prisoner; whisk/spirit/carry + off
+        [
+            "{n} {victims} were taken hostage near {town} {day}, police said.",
+            "{armed} took {n} {victims} hostage near {town} {day}, residents said.",
+            "{n} {victims} were taken captive in {town} {day}, officials said.",
+            "{armed} took {n} {victims} captive on the outskirts of {town} {day}.",
+            "{armed} held {n} {victims} hostage for hours in {town} {day}, the army said.",
+            "{n} {victims} were whisked away by {armed} in {town} {day}, witnesses said.",
+            "{armed} carried off {n} {victims} near {town} {day}, local leaders said.",
+        ],
+        quiet=False,
+        types=ANY_CONFLICT,
+        n=28,
+        relevance="conflict",
+    ),
+    *_fill(
+        "incident_phrasal_killing",  # a kill verb told with its particle: "mowed down"
+        [
+            "{armed} mowed down {n} {victims} near {town} {day}, officials said.",
+            "{n} {victims} were mowed down by {armed} in {town} {day}, police said.",
+            "{armed} on motorbikes mowed down {n} {victims} at a market in {town} {day}.",
+        ],
+        quiet=False,
+        types=ANY_CONFLICT,
+        relevance="conflict",
+    ),
+    *_fill(
+        "incident_sport_victims",  # sport words that name the victims, not a match
+        [
+            "{n} {fans} were abducted near {town} {day}, the interior ministry said.",
+            "{armed} kidnapped {n} {fans} near {town} {day}, police said.",
+            "{n} {fans} were killed by {armed} in {town} {day}, officials said.",
+        ],
+        quiet=False,
+        types=ANY_CONFLICT,
+        relevance="conflict",
+    ),
+    *_fill(
+        "incident_stoppage",  # a strike, a shutdown, a human chain as people's act
+        [
+            "{staff} went on strike in {city} {day} against rising fuel prices.",
+            "{staff} observed a shutdown in {city} {day} to denounce the arrest of a leader.",
+            "{staff} formed a human chain in {city} {day} demanding unpaid salaries.",
+            # a labour strike is read as a protest, as "a general strike" already is
+            "{staff} at the main hospital in {city} went on strike over pay {day}.",
+        ],
+        quiet=False,
+        types=("Protests", "Riots"),
+        relevance="conflict",
+    ),
+    *_fill(
+        "incident_territory",  # a base set up by armed men, a town given up without a fight
+        [
+            "{armed} set up a new base near {town} {day}, residents said.",
+            "Members of {front} withdrew from the town of {town} without a fight {day}.",
+            "Rebels of {front} pulled out of {town} {day} and set up a base in the hills.",
+        ],
+        quiet=False,
+        types=("Strategic developments",),
+        relevance="conflict",
+    ),
+    *_fill(
+        "other_sense_phrasal",  # the same words in sport, business, politics and culture news
+        [
+            "{player} went on to score twice as {team} beat {team2} {score} {day}.",
+            "{company} set up a base in {city} {day} to serve its West African customers.",
+            "{team} withdrew from the tournament {day}, citing travel costs.",
+            "A new film about hostages, {film}, opened in cinemas in {city} {day}.",
+            "{team} mowed down the opposition in the final {day}, winning {score}.",
+            "{person} was whisked away by bodyguards after a speech in {city} {day}.",
+            "{player} carried off the trophy after the final in {city} {day}.",
+            "{person} accused rivals of holding the budget hostage in a speech {day}.",
+            "The old prison in {city} holds {n} hundred prisoners, a report said {day}.",
+            "The federal government shutdown entered its third week {day}.",
+            "Volunteers formed a human chain to pass sandbags along the river in {town} {day}.",
+            "Unions in {city} threatened {day} to go on strike next month.",
+        ],
+        quiet=True,
+        n=36,
     ),
 ]
 

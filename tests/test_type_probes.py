@@ -30,9 +30,9 @@ FLOORS = {
     "party_violence": 0.95,
     "mob": 0.95,
     "violent_demonstration": 1.0,
-    "protests": 0.95,
+    "protests": 1.0,  # strikes, shutdowns, human chains read as protests (l-rel)
     "remote": 1.0,
-    "strategic": 0.85,
+    "strategic": 0.95,  # "set up a base", "withdrew without a fight" (l-rel)
     "news": 0.80,
     "passive": 1.0,
     "no_event": 0.95,

@@ -154,4 +154,36 @@ def arguments(pred, classes) -> Args:
     return Args(a, p, pronoun_only, len(words))
 
 
+def captivity(tok) -> bool:
+    """ "were taken hostage", "took eight villagers captive", "held them prisoner": a capture told
+    as a verb of taking or holding and a captive noun as its complement, or taken as an object
+    ("took 40 prisoners"); not what a place holds ("the jail holds 300 prisoners") nor captives
+    taken somewhere ("took the hostages to hospital")."""
+    if tok.lower_ not in L.CAPTIVITY_VERBS:
+        return False
+    # the parse may hang the complement on the object: "took 16 nationals captive"
+    trailing = [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.i > c.i]
+    for c in [*tok.children, *trailing]:
+        if c.lower_ not in L.CAPTIVE_NOUNS or c.dep_ in ("nsubj", "nsubjpass", "pobj"):
+            continue
+        if c.dep_ != "dobj":
+            return True  # "were taken hostage", "held them captive"
+        determined = any(g.dep_ in ("det", "poss") for g in c.children)
+        singular = c.lower_ in ("hostage", "captive", "prisoner")  # "took 8 villagers hostage"
+        if not determined and (singular or tok.lower_ in L.forms("take")):
+            return True
+    return False
+
+
+def with_hung_objects(tok, args: Args, classes) -> Args:
+    """The parse may hang a phrasal verb's object on its particle ("mowed down nine
+    worshippers" read as "down nine worshippers"): those are patients too."""
+    hung = [g for c in tok.children if c.dep_ in ("prt", "advmod") for g in c.children
+            if g.dep_ in ("npadvmod", "dobj", "pobj")]  # fmt: skip
+    found = set().union(*(classes(g) for g in hung)) if hung else set()
+    if any(c.like_num for g in hung for c in g.children):
+        found.add("number")
+    return Args(args.agents, args.patients | found, args.pronoun_only, args.words + len(hung))
+
+
 SENSES = frozenset(L.OTHER_SENSE)

@@ -217,11 +217,25 @@ def in_named_war(tok, classes) -> bool:
     related = [c for c in tok.children if c.dep_ in ("nsubj", "agent", "prep")]
     related += [g for c in related for g in c.children if g.dep_ == "pobj"]
     return any(
-        t.ent_type_ == "EVENT"
-        or classes.labels.get(t.i) == "EVENT"
+        ((t.ent_type_ == "EVENT" or classes.labels.get(t.i) == "EVENT") and _war_name(t))
         or (t.lower_ in ("war", "wars") and t.dep_ in ("nsubj", "pobj"))
         for t in related
     )
+
+
+def _war_name(tok) -> bool:
+    """Whether an event name is a war's: built on "war", "battle", "uprising" and the like, not a
+    place the recognizer took for an event."""
+    words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    words |= {t.lower_ for e in tok.doc.ents if e.start <= tok.i < e.end for t in e}
+    return bool(words & L.WAR_NAME_WORDS)
+
+
+def sport_outside(sent, inside: set[int]) -> bool:
+    """Whether the sentence is in a sport frame by its words outside the tokens `inside` (the
+    victims of a violent verb: "ten football fans were abducted" names who, not a match)."""
+    words = sum(t.lower_ in L.SPORT_WORDS for t in sent if t.i not in inside)
+    return words + len(_SCORES.findall(sent.text)) >= 2
 
 
 def told_in_past(tok, published: dt.date | None) -> bool:

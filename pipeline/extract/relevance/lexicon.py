@@ -29,6 +29,7 @@ _IRREGULAR = {
     "begin": ("began", "begun"), "rise": ("rose", "risen"), "go": ("went", "gone"),
     "lose": ("lost", "lost"), "hurt": ("hurt", "hurt"), "cut": ("cut", "cut"),
     "drive": ("drove", "driven"),
+    "mow": ("mowed", "mown"),
 }  # fmt: skip
 _DOUBLED = {"stab", "kidnap", "rob", "ban", "grab", "trap", "mob", "club", "drop", "plan", "sit",
             "shut", "hit", "set", "step", "lob", "gun"}  # fmt: skip
@@ -86,10 +87,20 @@ THROW_VERBS = inflected("throw hurl pelt lob")
 # harm that the clause may tell without its doer ("were killed", "homes were damaged"): without
 # an armed actor, a weapon or a person as agent its cause is what the rest of the text says
 HARM_VERBS = inflected("kill wound injure damage destroy")
-# what people do with a protest: "took part in a march", "joined the rally", "staged a sit-in"
+# what people do with a protest: "took part in a march", "joined the rally", "staged a sit-in",
+# "observed a hartal", "enforced a shutdown"
 JOIN_VERBS = inflected(
-    "participate join take stage hold organise organize perform do lead attend call mount"
+    "participate join take stage hold organise organize perform do lead attend call mount "
+    "observe enforce"
 )
+# a stoppage is a protest only as people's act ("observed a shutdown"), never as a state
+# ("the government shutdown"); a line of people is one only with a demand ("formed a human chain
+# against ...")
+STOPPAGE_NOUNS = plain("shutdown shutdowns")
+FORMATION_NOUNS = plain("chain chains cordon")
+FORMATION_VERBS = inflected("form make create hold join")
+# a strike told as a state people go into: "went on strike", "remain on strike"
+ON_STRIKE_VERBS = inflected("go be remain stay come continue")
 # violent verbs whose other senses are the common ones: only a weapon or an armed actor as agent
 # ("a missile struck a school", "militants targeted a convoy") makes them violent
 AGENT_VIOLENCE_VERBS = inflected("hit strike target")
@@ -112,6 +123,24 @@ MILITARY_SITES = plain(
     "post posts outpost outposts base bases checkpoint checkpoints position positions camp "
     "camps trench trenches barracks headquarters fortification fortifications"
 )
+# a capture told as a verb and a predicative noun: "were taken hostage", "took eight villagers
+# captive", "held them prisoner"
+CAPTIVITY_VERBS = inflected("take hold keep")
+CAPTIVE_NOUNS = plain("hostage hostages captive captives prisoner prisoners")
+# a killing or an abduction told as a verb and a particle ("mowed down", "whisked away"): the
+# verb alone has a harmless sense ("mowed the lawn", "whisked the eggs")
+PHRASAL_VIOLENCE = {
+    **dict.fromkeys(inflected("mow"), plain("down")),
+    **dict.fromkeys(inflected("whisk spirit"), plain("away off")),
+    **dict.fromkeys(inflected("carry"), plain("off")),
+}
+# who whisks a person away to safety, not into captivity: "whisked away by his bodyguards"
+ESCORT_NOUNS = plain(
+    "bodyguard bodyguards escort escorts aide aides handlers staff detail entourage "
+    "organisers organizers stewards security"
+)
+# a movement that a fight did not contest is news of territory: "withdrew without a fight"
+UNCONTESTED = plain("fight resistance shot shots battle struggle")
 DEPLOY_VERBS = inflected("deploy")
 MOVE_VERBS = inflected(
     "deploy arrive enter withdraw advance reposition redeploy station mobilize "
@@ -350,6 +379,12 @@ INTENT_VERBS = (
 MODALS = plain("will would could may might should shall can must 'll wo ca")
 CONDITION_MARKS = plain("if unless whether")
 NOBODY = plain("nobody none")
+# what the name of a war or of a massacre of the past is built on ("the Korean War", "the Battle
+# of the Somme"): a name of an event without one ("in Tumaco" misread as an event) is no war
+WAR_NAME_WORDS = plain(
+    "war wars battle battles revolution uprising genocide holocaust intifada rebellion revolt "
+    "crusade crusades insurgency conflict massacre siege offensive emergency troubles"
+)
 HISTORY_WORDS = plain(
     "anniversary anniversaries commemorate commemorates commemorated commemorating "
     "commemoration memorial remembrance historian historians centuries century decades"

@@ -16,6 +16,12 @@
   flood of orders"), or it is the background of other news ("stocks fell amid protests"); a
   few need what makes them an occurrence ("violence erupted", "conducted a patrol", "a protest
   by teachers", "held a sit-in"); a body is news when it is found.
+- A capture or a killing told with a complement or a particle ("were taken hostage", "took
+  eight villagers captive", "mowed down", "whisked away") is violence against the people it
+  names, not what escorts or vehicles do; a strike people go on, a shutdown they observe, a
+  human chain with a demand are protests; a base set up by armed men, a town left without a
+  fight strategic; sport words that name the victims ("football fans were abducted") leave the
+  sentence literal.
 - Beside people killed, hurt or displaced, a violence or disaster noun is their cause
   (`cause_of`: "displaced by fighting", "fled the floods"); a killing in a sentence of a crash
   or a flood, with no armed agent, is its victims' (`victims_only`).
@@ -32,9 +38,11 @@ from pipeline.extract.relevance.arguments import (
     SENSES,
     Args,
     arguments,
+    captivity,
     expand,
+    with_hung_objects,
 )
-from pipeline.extract.relevance.frames import DATES, Frame, infinitive
+from pipeline.extract.relevance.frames import DATES, Frame, infinitive, sport_outside
 
 _WEAPON_COMPOUNDS = L.plain(
     "bomb suicide car gun knife drone rocket mortar grenade machete militant rebel jihadist "
@@ -92,6 +100,8 @@ def _verb_kind(tok, classes, fr: Frame) -> str | None:
         )  # fmt: skip  "killed 12": a count of people
     p = args.patients
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+    if captivity(tok) or particles & L.PHRASAL_VIOLENCE.get(w, frozenset()):
+        return _phrasal_violence(tok, with_hung_objects(tok, args, classes), particles, fr)
     if w in L.HARM_VERBS and not args.agents & {"armed", "weapon", "person"}:
         return _harm_unsaid(w, tok, args, fr)
     if w in L.STRONG_VIOLENCE_VERBS | L.WEAK_VIOLENCE_VERBS:
@@ -114,6 +124,22 @@ def _verb_kind(tok, classes, fr: Frame) -> str | None:
     if w in L.DIPLOMACY_VERBS and _diplomatic(tok):
         return "diplomacy"
     return _development(w, tok, args, particles, fr)
+
+
+def _phrasal_violence(tok, args: Args, particles: set[str], fr: Frame) -> str | None:
+    """A capture or a killing told with a verb and its complement ("were taken hostage",
+    "mowed down 19 passengers", "were whisked away"): violence against people, unless a vehicle
+    did it ("mowed down by a truck"), escorts took someone to safety ("whisked away by his
+    bodyguards") or the victims are of another sense ("held the economy hostage")."""
+    agents = {t.lower_ for c in tok.children if c.dep_ == "agent" for t in c.subtree}
+    if agents & L.ESCORT_NOUNS:
+        return None
+    if args.agents & {"hazard"} and not args.agents & {"armed", "weapon"}:
+        killed = tok.lower_ in L.forms("mow")  # "mowed down by a truck": as "killed by a truck"
+        return _harm_unsaid("kill", tok, args, fr) if killed else None
+    if not args.patients & {"person", "armed", "pronoun", "number"}:
+        return None  # "carried off the trophy": the victims are people
+    return "violence" if _violent_sense(tok.lower_, tok, args, particles, fr, True) else None
 
 
 def _harm_unsaid(w: str, tok, args: Args, fr: Frame) -> str | None:
@@ -185,14 +211,26 @@ def _development(w: str, tok, args: Args, particles: set[str], fr: Frame) -> str
         g.lower_ in L.PROTESTER_NOUNS for c in tok.children if c.dep_ == "nsubj" for g in expand(c)
     ):
         return "protest"  # "protesters rejected the proposal", "demonstrators chanted"
-    if w in L.BUILD_VERBS and (a & {"armed"} or fr.armed) and {
+    built = w in L.BUILD_VERBS or (w in L.forms("set") and "up" in particles)  # "set up a base"
+    if built and (a & {"armed"} or fr.armed) and {
         c.lower_ for c in tok.children if c.dep_ in OBJECTS} & L.MILITARY_SITES:  # fmt: skip
         return "strategic"  # "forces continued work to establish a military post"
     if w in L.MOVE_VERBS and (a | p) & {"armed"}:
         return "strategic"  # "troops deployed", "reinforcements arrived", "forces withdrew"
+    if w in L.MOVE_VERBS and _uncontested(tok) and args.any & {"target"} and not args.any & SENSES:
+        return "strategic"  # "withdrew from the town without a fight": territory changes hands
     if w in L.forms("take") and "over" in particles and (a & {"armed", "person"}) and p:
         return "strategic" if a & {"armed"} else "protest"  # "demonstrators took over a hall"
     return None
+
+
+def _uncontested(tok) -> bool:
+    """ "without a fight", "without resistance": a movement no fight contested."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "without" and any(
+            g.lower_ in L.UNCONTESTED for g in c.children)
+        for c in tok.children
+    )  # fmt: skip
 
 
 def _violent_sense(w: str, tok, args: Args, particles: set[str], fr: Frame, strong: bool) -> bool:
@@ -205,7 +243,7 @@ def _violent_sense(w: str, tok, args: Args, particles: set[str], fr: Frame, stro
         return False  # "killed the bill", "attacked the proposal", "battles rising costs"
     if not p and a & SENSES and not a & {"person", "armed", "weapon"}:
         return False  # "the film bombed", "sales exploded"
-    if fr.sport and not fr.armed:
+    if fr.sport and not fr.armed and not (strong and _victims_named_by_sport(tok, p)):
         return False
     if any(c.lower_ == "you" for c in tok.children if c.dep_ in OBJECTS):
         return False  # "bombarding you with suggestions": a report's victims are not "you"
@@ -244,6 +282,13 @@ def _violent_sense(w: str, tok, args: Args, particles: set[str], fr: Frame, stro
     if w in L.forms("fight") | L.forms("battle") | L.forms("clash"):
         return not args.any & SENSES and not args.pronoun_only
     return True
+
+
+def _victims_named_by_sport(tok, patients) -> bool:
+    """ "ten football fans were abducted": the sport words say who the victims are; the rest of
+    the sentence tells no match."""
+    victims = {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    return bool(victims and patients & {"person"}) and not sport_outside(tok.sent, victims)
 
 
 def _disaster(w: str, tok, args: Args) -> bool:
@@ -322,10 +367,12 @@ def _noun_kind(tok, classes, fr: Frame) -> str | None:
     if w in L.STRATEGIC_NOUNS:  # "conducted a joint patrol", "reinforcements arrived"
         armed = {c.lower_ for c in tok.children} & {"military", "joint", "army", "police"}
         return "strategic" if n.occurs and (armed or fr.armed) and not fr.sport else None
+    if w in L.STOPPAGE_NOUNS | L.FORMATION_NOUNS:
+        return None if fr.sport else _stoppage(n)
     if w not in _EVENT_NOUNS:
         return None
-    if w in ("strike", "strikes") and n.modifiers & L.LABOUR_STRIKE:
-        return None if fr.sport else "protest"
+    if w in ("strike", "strikes") and (n.modifiers & L.LABOUR_STRIKE or _on_strike(tok)):
+        return None if fr.sport else "protest"  # "a general strike", "teachers went on strike"
     if n.modifiers & L.NOT_VIOLENT_COMPOUNDS or n.modifiers & L.OTHER_SENSE["nature"]:
         return None  # "heart attack", "price war", "trade talks", "supernova explosions"
     victims = {"person", "armed", "target", "weapon", "hazard"}
@@ -348,6 +395,32 @@ def _noun_kind(tok, classes, fr: Frame) -> str | None:
         if kind is not False:
             return kind
     return "diplomacy" if w in L.DIPLOMACY_NOUNS and _diplomatic(tok) else None
+
+
+def _on_strike(tok) -> bool:
+    """ "went on strike", "remain on strike": a strike as a state people go into, a labour
+    strike, which the package reads as a protest as it does "a general strike"."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lower_ in L.ON_STRIKE_VERBS
+
+
+def _stoppage(n: _Noun) -> str | None:
+    """ "residents observed a shutdown", "lawyers formed a human chain demanding ...": a
+    stoppage or a line of people is a protest as people's act, not a state ("the government
+    shutdown") nor a rescue ("formed a human chain to pass sandbags")."""
+    tok = n.tok
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+    if any(c.lower_ in L.GOVERNMENT_NOUNS or n.classes(c) & (SENSES - {"debate"})
+           for c in subjects):  # fmt: skip
+        return None  # "the government called a shutdown", "the firm held a shutdown"
+    if n.word in L.STOPPAGE_NOUNS:
+        joined = governor.lower_ in L.JOIN_VERBS and tok.dep_ in ("dobj", "pobj")
+        state = n.modifiers & (L.GOVERNMENT_NOUNS | {"federal"})  # "the government shutdown"
+        return "protest" if joined and not state else None
+    context = {t.lower_ for t in governor.subtree}
+    formed = governor.lower_ in L.FORMATION_VERBS and "human" in n.modifiers
+    return "protest" if formed and context & _PROTEST_CONTEXT else None
 
 
 def _named(tok) -> bool:
