@@ -35,12 +35,13 @@ FLOORS = {
     "strategic": 0.95,  # "set up a base", "withdrew without a fight" (l-rel)
     "news": 0.80,
     "passive": 1.0,
+    "phrasal": 1.0,  # "mowed down", "took ... hostage", "whisked away"; their near misses
     "no_event": 0.95,
 }
 
 
 # the share of the sample's cases that name a sub-type whose sub-type is right (0.64 on main)
-SUB_TYPE_FLOOR = 0.91
+SUB_TYPE_FLOOR = 0.94  # 0.939 on main; the phrasal family names its sub-types right
 
 
 @pytest.fixture(scope="module")

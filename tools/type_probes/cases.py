@@ -242,6 +242,27 @@ FAMILIES: dict[str, list[tuple[str, str | None, str | None]]] = {
         ("{open} two schools were burned down by {r} {place}.", STRATEGIC,
          "Looting/property destruction"),
     ],
+    # killings and abductions told as a verb and a particle or a predicative noun ("mowed down",
+    # "took ... hostage", "whisked away"), people as the object or the passive subject
+    "phrasal": [
+        ("{open} {n} mowed down {civ} {place}.", VAC, "Attack"),
+        ("{open} {civs} were gunned down by {n} {place}.", VAC, "Attack"),
+        ("{open} {n} took {civs} hostage {place}.", VAC, "Abduction/forced disappearance"),
+        ("{open} {civs} were taken captive by {n} {place}.", VAC,
+         "Abduction/forced disappearance"),
+        ("{open} {civs} were whisked away by {n} {place}.", VAC,
+         "Abduction/forced disappearance"),
+        ("{open} {n} carried off {civ} {place}.", VAC, "Abduction/forced disappearance"),
+        ("{open} {n} held {civs} hostage for two days {place}.", VAC,
+         "Abduction/forced disappearance"),
+        # the same verbs with no people as their object, or escorts as their agent
+        ("{open} the home side mowed down the opposition in the cup final {place}.", None, None),
+        ("{open} the home side carried off the trophy at the regional games {place}.", None, None),
+        ("{open} the minister was whisked away by his bodyguards after a speech {place}.",
+         None, None),
+        ("{open} the {p1} accused the {p2} of holding the budget hostage.", None, None),
+        ("{open} loggers cut down hundreds of trees {place}, officials said.", None, None),
+    ],
     "no_event": [
         ("{open} the national football team clashed with its rivals in a friendly match "
          "{place}.", None, None),

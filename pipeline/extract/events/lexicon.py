@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.extract.events.phrasal import phrasal_words
 from pipeline.extract.patterns import one_of
 from pipeline.vocabulary import ActorKind
 
@@ -268,6 +269,13 @@ CIVILIAN_PEOPLE_WORDS = (
 # ... and their homes and gathering places: a civilian target, never an actor
 CIVILIAN_PLACE_WORDS = r"homes?|houses?|village|market|school|church|mosque|hospital"
 CIVILIAN_WORDS = f"{CIVILIAN_PEOPLE_WORDS}|{CIVILIAN_PLACE_WORDS}"
+# a killing or an abduction told as a verb and a particle ("mowed down", "took ... hostage",
+# "whisked away"), with people as its object or its passive subject (events.phrasal)
+PHRASAL_KILLING_WORDS, PHRASAL_ABDUCTION_WORDS = phrasal_words(CIVILIAN_PEOPLE_WORDS)
+# ... read with the single words
+VIOLENT_OR_PHRASAL_WORDS = f"{PHRASAL_KILLING_WORDS}|{PHRASAL_ABDUCTION_WORDS}|{VIOLENT_WORDS}"
+KILLING_OR_PHRASAL_WORDS = f"{PHRASAL_KILLING_WORDS}|{KILLING_WORDS}"
+ABDUCTION_OR_PHRASAL_WORDS = f"{PHRASAL_ABDUCTION_WORDS}|{ABDUCTION_WORDS}"
 # the kind of a generic actor: the first kind whose words its phrase has ("armed men" are an
 # unidentified armed group before they are men; "rebel positions" an armed group's) ...
 ACTOR_KIND_WORDS: dict[ActorKind, str] = {
@@ -453,9 +461,9 @@ CLASH = whole_words(CLASH_WORDS)
 CLASH_VERB = whole_words(CLASH_VERB_WORDS)
 SETTING = whole_words(SETTING_PHRASES)
 SMALL_ARMS = whole_words(SMALL_ARMS_WORDS)
-VIOLENT = whole_words(VIOLENT_WORDS)
-KILLING = whole_words(KILLING_WORDS)
-ABDUCTION = whole_words(ABDUCTION_WORDS)
+VIOLENT = whole_words(VIOLENT_OR_PHRASAL_WORDS)
+KILLING = whole_words(KILLING_OR_PHRASAL_WORDS)
+ABDUCTION = whole_words(ABDUCTION_OR_PHRASAL_WORDS)
 SEXUAL_VIOLENCE = whole_words(SEXUAL_VIOLENCE_WORDS)
 ARMED_VICTIM = whole_words(ARMED_VICTIM_PHRASES)
 # "march" is a cue as a verb of protest, before these words (not the month of March)
