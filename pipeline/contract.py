@@ -41,6 +41,17 @@ class Entity(TypedDict):
     mentions: list[Span]
 
 
+class Report(TypedDict):
+    """One account of a count that sources give differently."""
+
+    best: int
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    source: str | None
+    span: Span
+
+
 class Figure(TypedDict):
     """A number of people the text states were killed, injured, displaced..."""
 
@@ -55,6 +66,9 @@ class Figure(TypedDict):
     source: str | None  # who is quoted for the figure
     span: Span  # the words that state it
     event: int | None  # index into the record's events
+    # when accounts disagree ("other sources report 2"), each account folded into this figure:
+    # its number, qualifier, source and evidence; best is then the lowest account, high the highest
+    reports: NotRequired[list[Report]]
 
 
 class Event(TypedDict):

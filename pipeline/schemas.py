@@ -22,6 +22,17 @@ import pyarrow as pa
 from pipeline.vocabulary import render
 
 SPAN = pa.list_(pa.int32(), 2)
+# one account of a count that sources give differently (figures.reports)
+_REPORT = pa.struct(
+    [
+        ("best", pa.int64()),
+        ("low", pa.int64()),
+        ("high", pa.int64()),
+        ("qualifier", pa.string()),
+        ("source", pa.string()),
+        ("span", SPAN),
+    ]
+)
 
 # said the same way in every table extracted from an article
 _DUP_OF = (
@@ -129,6 +140,12 @@ _TABLES: dict[str, dict[str, tuple[pa.DataType, str]]] = {
         "span": (SPAN, "[start, end) offsets of the evidence in articles.text"),
         "evidence": (pa.string(), "the words of the article that state the figure"),
         "event_id": (pa.string(), "event the figure belongs to"),
+        "reports": (
+            pa.list_(_REPORT),
+            "when sources disagree on the count, each account folded into this figure (best is "
+            "then the lowest account and high the highest): its best, low, high, qualifier, "
+            "source and the span of its evidence in articles.text; empty for a single account",
+        ),
         "dup_of": (pa.string(), _DUP_OF),
     },
     "events": {

@@ -139,6 +139,42 @@ def test_partitions_written_before_a_column_was_added_read_it_as_null(tmp_path):
     assert publish.query(tmp_path, "select count(*) from events")[1][0][0] == len(world()["events"])
 
 
+def test_a_figure_keeps_every_account_it_reconciles(tmp_path):
+    # "12 killed ... other sources said 15": one figure, each account with its source and words
+    data = world()
+    text = next(a["text"] for a in data["articles"] if a["article_id"] == "h1")
+    figure = next(f for f in data["figures"] if f["figure_id"] == "h1#0")
+    start = text.index("killed 12")
+    figure.update(high=15, qualifier="range", reports=[
+        {"best": 12, "low": 12, "high": 12, "qualifier": "exact", "source": None,
+         "span": [start, start + len("killed 12")]},
+        {"best": 15, "low": 15, "high": 15, "qualifier": "exact", "source": "other sources",
+         "span": [start, start + len("killed 12")]},
+    ])  # fmt: skip
+    synthetic.write_world(tmp_path, data)
+    publish.publish(tmp_path)
+    _, rows = publish.query(
+        tmp_path,
+        "select f.best, f.high, r.best, r.source, "
+        "substr(a.text, r.span[1] + 1, r.span[2] - r.span[1]) "
+        "from figures f join articles a on a.article_id = f.article_id, unnest(f.reports) as t(r) "
+        "where f.figure_id = 'h1#0' order by r.best",
+    )
+    assert rows == [(12, 15, 12, None, "killed 12"), (12, 15, 15, "other sources", "killed 12")]
+    # a figure of a single account has none, and files written before the column read it as empty
+    _, rows = publish.query(tmp_path, "select count(*) from figures where len(reports) > 0")
+    assert rows == [(1,)]
+
+
+def test_figures_written_before_accounts_were_kept_still_publish(tmp_path):
+    synthetic.write_world(tmp_path, world())
+    for path in (tmp_path / "figures").glob("date=*/*.parquet"):
+        pq.write_table(pq.read_table(path).drop_columns(["reports"]), path)
+    publish.publish(tmp_path)
+    _, rows = publish.query(tmp_path, "select count(*), count(reports) from figures")
+    assert rows == [(len(world()["figures"]), 0)]
+
+
 # --- write-audit-publish: one failing case per check ----------------------------------------
 # A blocking check (a structural fault the code guarantees against) stops the publish; a
 # quarantine check (a content fault of some rows) holds those rows back and the rest publishes.

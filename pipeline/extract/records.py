@@ -24,6 +24,7 @@ from pipeline.clean.page import CleanArticle, Rejected, clean_html, clean_text
 from pipeline.extract.dates import date_from_url, parse_iso
 from pipeline.extract.entities.resolve import find_entities
 from pipeline.extract.events.find import find_events
+from pipeline.extract.figures.accounts import reconcile_accounts
 from pipeline.extract.figures.find import find_figures, link_events
 from pipeline.extract.figures.victims import counts_people
 from pipeline.extract.relevance.judge import judge, keep_events, keep_figures
@@ -217,6 +218,7 @@ def analyse(prepared: Prepared, doc, screened: bool = False) -> dict:
     events = keep_events(judgement, events, sentences)
     figures = keep_figures(judgement, figures, sentences)
     link_events(figures, [e.span for e in events])
+    figures = reconcile_accounts(text, figures, sentences)
     out["relevance"] = str(judgement.relevance)
     out["relevance_score"] = judgement.score
     out["relevance_evidence"] = [list(s) for s in judgement.evidence]

@@ -11,7 +11,7 @@ renamed as (
     select
         figure_id, article_id, cast("date" as date) as "date", category, best, low, high,
         qualifier, who, scope, as_of, source, evidence,
-        span[1] as span_start, span[2] as span_end, event_id, dup_of
+        span[1] as span_start, span[2] as span_end, event_id, reports, dup_of
     from source
 )
 select * from renamed;

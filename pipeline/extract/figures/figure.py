@@ -25,6 +25,8 @@ class Figure:
     part: bool = False  # "two of the victims died": part of a group counted elsewhere
     counted_at: int | None = None  # where its count starts, when it was read from one
     event: int | None = None
+    # the accounts folded into this figure when sources disagree (see `accounts`), else None
+    reports: list[dict] | None = None
 
     def as_contract(self) -> dict:
         return {
@@ -39,4 +41,5 @@ class Figure:
             "source": self.source,
             "span": list(self.span),
             "event": self.event,
+            "reports": self.reports or [],
         }

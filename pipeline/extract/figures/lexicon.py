@@ -304,3 +304,35 @@ SOURCES = (
     r"council|committee|group|commission|monitor|observatory|mission|service|services"
 )
 SAID = r"said|says|told|reported|confirmed|stated|announced"
+
+# --- accounts that disagree ---------------------------------------------------------------------
+
+# "other sources report 2 killed" after "1 soldier was killed": another account of the same count
+OTHER_ACCOUNT = (
+    r"other|another|different|differing|conflicting|contradictory|contrasting|alternative|"
+    r"independent|unconfirmed|unofficial|separate|some|rival"
+)
+ACCOUNT_NOUNS = (
+    r"sources?|reports?|accounts?|estimates?|tall(?:y|ies)|figures?|counts?|witnesses|"
+    r"residents|officials|media|outlets|monitors?|groups?|observers|activists|medics"
+)
+# "but police said", "while residents put": a second voice within the story
+CONTRAST = r"but|while|whereas|however|though|although|yet"
+ACCOUNT_VERBS = (
+    r"said|say|says|reported|report|reports|put|puts|placed|places|gave|gives|estimated|"
+    r"estimates|counted|counts|told|cited|cite|cites|claimed|claim|claims|suggested|suggest"
+)
+# "put the death toll at", "gave a toll of", "estimated the number of dead at"
+TOLL_AT = (
+    r"(?:put|puts|putting|placed|places|gave|gives|giving|estimated|estimates|estimating)\s+"
+    r"(?:the|a|its|their|his|her)\s+(?:\w+\s+){0,2}?(?:toll|number|count|tally|figure)"
+)
+# what adds to a count rather than restating it: "13 militants were also killed"
+ALSO = r"also|too|as well|in addition|additionally|besides"
+# a sentence about another incident: "in a separate attack", "elsewhere"
+OTHER_INCIDENT = (
+    r"(?:separate|second|another|earlier|later|previous|other|different|third|new)\s+"
+    r"(?:\w+\s+)?(?:attack|attacks|incident|incidents|blast|explosion|clash|clashes|raid|"
+    r"strike|ambush|shooting|bombing|operation|village|town|district|area|province|assault)|"
+    r"elsewhere|meanwhile|in a separate|the (?:next|following|previous) day"
+)

@@ -43,7 +43,8 @@ def resolve_totals(text: str, figures: list[Figure]) -> list[Figure]:
         incident = [f for f in figures if f.category == category and f.scope == Scope.INCIDENT]
         units: dict[int, list[Figure]] = {}
         for f in incident:
-            units.setdefault(f.span[1], []).append(f)
+            if not R.told_otherwise(text, f.counted_at or f.span[1]):  # accounts: not totals
+                units.setdefault(f.span[1], []).append(f)
         if len(units) < 2:
             continue
 

@@ -199,7 +199,8 @@ AS_OF = re.compile(
 )
 ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:“”\"]{3,80})", re.I)
 SAID = re.compile(
-    rf"(?P<src>\b(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{L.SOURCES}))\s+"
+    rf"(?P<src>\b(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,5}}?|(?:(?!(?:{L.CONTRAST}|and|or|that|as|so|if|when)\b)[\w'’-]+\s+){{0,2}}?)"
+    rf"(?:{L.SOURCES}))\s+"
     rf"(?:{L.SAID})\b",
     re.I,
 )
@@ -213,3 +214,26 @@ def first_group(m: re.Match, names: Iterable[str]) -> str | None:
         if m.group(name):
             return name
     return None
+
+
+# --- accounts that disagree (see `accounts`) ----------------------------------------------------
+
+OTHER_ACCOUNT = re.compile(
+    rf"\b(?:{L.OTHER_ACCOUNT})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{L.ACCOUNT_NOUNS})\b"
+    rf"|\baccording to (?:{L.OTHER_ACCOUNT})\b",
+    re.I,
+)
+# "but residents said", "while the rebels claimed": a second voice
+CONTRAST_VOICE = re.compile(
+    rf"\b(?:{L.CONTRAST})\s*,?\s+(?:[\w'’-]+\s+){{1,5}}?(?:{L.ACCOUNT_VERBS})\b", re.I
+)
+TOLL_AT = re.compile(rf"\b(?:{L.TOLL_AT})\b", re.I)
+ALSO = re.compile(rf"\b(?:{L.ALSO})\b", re.I)
+OTHER_INCIDENT = re.compile(rf"\b(?:{L.OTHER_INCIDENT})\b", re.I)
+
+
+def told_otherwise(text: str, at: int) -> bool:
+    """Do the words just before `at` give the count there as another voice's ("other sources
+    put the toll at", "while residents said")?"""
+    before = text[max(0, at - 80) : at]
+    return bool(OTHER_ACCOUNT.search(before) or CONTRAST_VOICE.search(before))

@@ -286,6 +286,8 @@ def _counted(s: Sentence, n: Count, cue: Cue) -> Candidate | None:
     "revised the toll to 0", "coded as 0" is one)."""
     qual_start = n.qual_start - s.offset
     update = bool(R.UPDATE.search(s.text[max(0, qual_start - 40) : qual_start]))
+    if update and R.told_otherwise(s.text, qual_start):
+        update = False  # "while residents put the toll at 30": another account, not a later one
     if n.low == 0 and not update:
         return None
     end = cue.end
