@@ -90,12 +90,10 @@ def test_another_voice_restating_a_count_is_one_figure_with_low_and_high():
 
 
 def test_two_named_sources_giving_different_counts_are_one_figure():
-    first = [f"{s1} said {{n1}} {{v}} were killed in an attack on {{town}} on Monday."
-             for s1, _ in SOURCE_PAIRS]  # fmt: skip
     texts = []
-    for (s1, s2), template in zip(SOURCE_PAIRS, first, strict=True):
-        second = [f"{s2} said {{n2}} {{v}} died."]
-        texts.extend(_cases([template], second))
+    for s1, s2 in SOURCE_PAIRS:
+        first = f"{s1} said {{n1}} {{v}} were killed in an attack on {{town}} on Monday."
+        texts.extend(_cases([first], [f"{s2} said {{n2}} {{v}} died."]))
     total, failed = _one_account_each(texts)
     assert not failed, f"{len(failed)}/{total} failed, e.g. {failed[:3]}"
 
