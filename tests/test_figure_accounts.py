@@ -173,3 +173,18 @@ def test_texts_that_report_no_incident_give_no_figure(text):
 def test_who_gave_the_count_is_read_with_or_without_an_article(said, source, v):
     text = f"{said} that 4 {v} were killed in Dorvale on Monday."
     assert [f["source"] for f in _killed(text)] == [source], text
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("The government", "other sources"), ("The army", "residents"), ("Police", "witnesses")],
+)
+@pytest.mark.parametrize("v", ["people", "villagers", "soldiers"])
+def test_each_count_of_a_sentence_takes_the_voice_told_before_it(first, second, v):
+    text = (
+        f"{first} said 25 {v} were killed in Dorvale on Monday, "
+        f"but {second} reported at least 37 were killed."
+    )
+    (f,) = _killed(text)
+    assert [r["source"] for r in f["reports"]] == [first, second], text
+    assert (f["best"], f["low"], f["high"]) == (25, 25, 37)

@@ -301,7 +301,7 @@ SOURCES = (
     r"official|officials|ministry|spokesman|"
     r"spokeswoman|spokesperson|police|army|military|hospital|authorities|agency|office|"
     r"governor|minister|sources?|witness(?:es)?|residents?|medics?|doctors?|department|"
-    r"council|committee|group|commission|monitor|observatory|mission|service|services"
+    r"council|committee|group|commission|monitor|observatory|mission|service|services|government"
 )
 SAID = r"said|says|told|reported|confirmed|stated|announced"
 
