@@ -10,6 +10,7 @@ the end of "X of Y", a counted noun coordinated with the object inside a modifie
 from __future__ import annotations
 
 from pipeline.extract.figures.predicates import STATE, SUBJECT, alternative, predicates
+from pipeline.extract.relevance import lexicon as RL
 
 OBJECTS = {"dobj", "obj", "dative"}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -48,6 +49,8 @@ def _split_before(noun) -> list:
 def _arguments(tok, kind: str) -> tuple[list, list]:
     if kind == STATE:
         return _state_patients(tok), []
+    if tok.dep_ == "amod" and tok.head.i > tok.i and _needs(tok, tok.head):
+        return _verb_as_modifier(tok), []
     if tok.dep_ in ("acl", "relcl", "amod") and (tok.head.tag_ in NOUN_TAGS or numeral(tok.head)):
         return _modified(tok, kind)
     if kind == SUBJECT:
@@ -65,6 +68,21 @@ def _arguments(tok, kind: str) -> tuple[list, list]:
         counted = [n for n in own(tok, {"nsubj"}) if numeral(n) or own(n, {"nummod"})]
         return (own(tok, {"nsubj"}) if tok.tag_ == "VBN" else counted), []
     return [], []
+
+
+def _needs(tok, word) -> bool:
+    """Whether `word` is one of the words a predicate `tok` may need ("wounds" of "sustained")."""
+    return any(word.lower_ in words for p in predicates()[tok.lower_] for words in p.needs)
+
+
+def _verb_as_modifier(tok) -> list:
+    """The subject of a verb the parser read as a modifier of the words it needs ("sustained"
+    of "two men sustained gunshot wounds"): its own, or a noun before it in that phrase."""
+    subjects = own(tok, {"nsubj"})
+    if subjects:
+        return subjects
+    before = [c for c in tok.head.lefts if c.i < tok.i and c.tag_ in NOUN_TAGS]
+    return before[-1:]
 
 
 def _passive(tok) -> bool:
@@ -116,7 +134,8 @@ def _modified(tok, kind: str) -> tuple[list, list]:
     noun = _phrase_head(tok.head) if tok.head.tag_ in NOUN_TAGS else tok.head
     if kind == SUBJECT:
         return ([noun] if not subjects or relative else subjects), []
-    if tok.tag_ == "VBG" or relative:
+    if tok.tag_ == "VBG" or relative or (tok.dep_ == "acl" and own(tok, {"dobj"})):
+        # "militants attacking", "gunmen who killed two", "herders injured forty people"
         return own(tok, OBJECTS), [noun]
     if subjects:  # "the two men police arrested"
         return [noun], subjects
@@ -190,10 +209,24 @@ def conjuncts(tok) -> list:
         if c.dep_ == "conj" and (c.tag_ in NOUN_TAGS or numeral(c)) and not told_apart(c):
             out += conjuncts(c)
         elif c.dep_ in ("acl", "prep", "relcl") and c.i > tok.i:
-            for d in c.subtree:
-                stray = d.dep_ == "conj" and d.head.dep_ in ("dobj", "pobj")
-                if stray and own(d, {"nummod"}) and not own(d.head, {"nummod"}):
-                    out += conjuncts(d)
+            out += _strays(c)
+    if tok.dep_ in OBJECTS and tok.right_edge.i + 1 < len(tok.doc):
+        # "killed six customers at a bar and eight labourers": the modifier hung on the verb
+        after = tok.doc[tok.right_edge.i + 1]
+        if after.dep_ == "prep" and after.head.i == tok.head.i:
+            out += _strays(after)
+    return out
+
+
+def _strays(modifier) -> list:
+    """The counted nouns the parser coordinated with an uncounted object inside `modifier`
+    ("a gate and three drivers"), never a weapon ("with a rifle and two grenades")."""
+    out = []
+    for d in modifier.subtree:
+        stray = d.dep_ == "conj" and d.head.dep_ in ("dobj", "pobj")
+        if stray and own(d, {"nummod"}) and not own(d.head, {"nummod"}):
+            if d.lower_ not in RL.WEAPON_NOUNS:
+                out += conjuncts(d)
     return out
 
 

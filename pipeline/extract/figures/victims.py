@@ -65,6 +65,8 @@ _GROUP_NOUNS = RL.plain(L.GROUP_NOUNS)
 _NOT_PEOPLE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "LOC", "FAC"})
 _PART_MARKS = RL.plain(L.PART_MARKS)
 _SINGULAR_AUX = frozenset({"was", "is", "has"})
+# the words of an apposition that tell each of the names before it a person: "both teachers"
+_EACH_DETS = frozenset({"both", "all", "each"})
 _CAUSE_DEPS = frozenset({"prep", "agent", "advcl", "advmod", "npadvmod", "conj"})
 # the words of a violent or sudden death
 _CAUSES = (
@@ -137,6 +139,7 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
     counted from `counts` (the sentence's counts), with the counts that are no victims'."""
     table = predicates()
     found: dict[tuple[int, ...], Victims] = {}
+    ranks: dict[tuple[int, ...], tuple[bool, int]] = {}
     parts: set[int] = set()
     agents: set[int] = set()
     unstated: set[int] = set()
@@ -162,9 +165,12 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
         ]
         if not groups:
             continue
+        # "three displaced people were wounded": a participle before its noun describes the
+        # victims of the clause's predicate
+        attributive = tok.dep_ == "amod" and tok.head.i > tok.i and last.i == tok.i
         for v in groups:
-            if v.members not in found or _rank(v) < _rank(found[v.members]):
-                found[v.members] = v
+            if v.members not in found or (attributive, _rank(v)) < ranks[v.members]:
+                found[v.members], ranks[v.members] = v, (attributive, _rank(v))
         agents |= _counts_within(doers, counts, tok)
     patients = {v.count.start for v in found.values() if v.count is not None}
     victims = tuple(v for v in found.values() if not (v.count and v.count.start in parts))
@@ -230,11 +236,8 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
         parts |= {n.start for c in own(head, {"conj"}) if (n := _count_of(c, counts))}
     total = _count_of(head, counts)
     appos = [c for c in head.children if c.dep_ == "appos"]
-    if total is None and _single(head, persons) == 0:
-        if appos:  # "the victims, two women and a child, ..."
-            conj = [c for a in appos for c in conjuncts(a)]
-    elif total is not None and _listed(head, appos, total, counts):
-        conj += [c for a in appos for c in conjuncts(a)]
+    conj = _coordinated(head, tok, conj, appos, total, counts, persons)
+    persons = persons + _named_by_appos(conj, counts)
     last = conj[-1]
     coord_end = last.idx + len(last)
     groups = {n.start for h in conj if (n := _count_of(h, counts))}
@@ -273,6 +276,36 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
                       bare=bare)  # fmt: skip
 
 
+def _coordinated(head, tok, conj: list, appos: list, total, counts, persons) -> list:
+    """The phrases of a patient's coordination, with those of its apposition when that is no
+    description of it: "the victims, two women and a child" (a group without a count), "five
+    guards, three drivers and two cooks" (a list the parser hung on its first item), "a student,
+    a villager and two engineers were wounded" (one person and a list: a plural verb)."""
+    listed = [c for a in appos for c in conjuncts(a)]
+    if total is None and _single(head, persons) == 0:
+        return listed or conj  # "the victims, two women and a child, ..."
+    if total is None:
+        # "a student, a teacher and a farmer was killed" names one person
+        plural = any(own(a, {"conj"}) for a in appos) and not _singular_verb(tok)
+        return conj + listed if plural else conj
+    return conj + listed if _listed(head, appos, total, counts) else conj
+
+
+def _named_by_appos(conj: list, counts) -> list[tuple[int, int]]:
+    """The spans of the names an apposition tells to be people: in "Ann Reed and Joe Kim, both
+    teachers" (or "two teachers", "all three farmers") each name is one person, whatever the
+    tagger calls it (the parser hangs the apposition on the first name or the last)."""
+    names = [h for h in conj if h.tag_ == "NNP" and h.ent_type_ not in _NOT_PEOPLE_ENTS]
+    if len(names) < 2:
+        return []
+    for a in (c for h in conj for c in h.children if c.dep_ == "appos"):
+        plural = a.tag_ == "NNS" and a.lower_ in person_nouns()
+        words = {c.lower_ for c in a.children if c.dep_ in ("det", "predet")}
+        if plural and (words & _EACH_DETS or _count_of(a, counts) is not None):
+            return [(h.left_edge.idx, h.idx + len(h)) for h in names]
+    return []
+
+
 def _cause(tok) -> bool:
     """Whether a death is told with a violent or sudden cause ("died in an ambush", "died of
     gunshot wounds"), in the words of the verb, not of its subject ("a veteran of the war")."""
@@ -300,7 +333,10 @@ def _listed(head, appos: list, total: Count, counts: list[Count]) -> bool:
         return False
     if _counted_noun(head).lower_ in _ANYONE:
         return sum(listed) > total.low
-    return sum(listed) != total.low
+    # of a kind, a comma joins a list ("eight traders, a guard and seven drivers") whatever
+    # its sum; the parts stand after a dash, a colon or a bracket
+    first = appos[0].left_edge
+    return sum(listed) != total.low or (first.i > 0 and first.nbor(-1).text == ",")
 
 
 def _counted_noun(tok):
@@ -316,7 +352,7 @@ def _counted_noun(tok):
 
 def _person(noun, persons: list[tuple[int, int]]) -> bool:
     """Whether a noun names people by the lexicons or a name: what a hit needs."""
-    if noun.tag_ == "NNP":
+    if noun.tag_ == "NNP" and noun.lower_ not in person_nouns():
         return noun.ent_type_ == "PERSON" or any(s <= noun.idx < e for s, e in persons)
     return noun.lower_ in person_nouns() or numeral(noun)
 
@@ -328,13 +364,17 @@ def _single(tok, persons: list[tuple[int, int]], anyone: bool = False) -> int:
     wedding guest"); else the noun must be one the lexicons know for a person ("a farmer
     died", not "the engine died")."""
     words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")}
+    if tok.i > 0 and tok.nbor(-1).dep_ == "det" and tok.nbor(-1).head.i > tok.i:
+        words.add(tok.nbor(-1).lower_)  # "a worshipper" of "[a worshipper sustained] wounds"
     if tok.tag_ == "NNS" and "both" in words:
         return 2
     if tok.tag_ == "NNP" and (
         tok.ent_type_ == "PERSON" or any(s <= tok.idx < e for s, e in persons)
     ):
         return 1  # a name the text or the tagger calls a person's
-    if tok.tag_ != "NN" or tok.ent_type_ in _NOT_PEOPLE_ENTS or tok.lower_ in _GROUP_NOUNS:
+    # "a Rohingya refugee": the tagger may take a person noun after a name for a name
+    common = tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.lower_ in person_nouns())
+    if not common or tok.ent_type_ in _NOT_PEOPLE_ENTS or tok.lower_ in _GROUP_NOUNS:
         return 0  # "a number of worshippers" states no count
     if tok.lower_ not in person_nouns() and not (anyone and tok.lower_ not in not_victims()):
         return 0
