@@ -210,11 +210,23 @@ def conjuncts(tok) -> list:
             out += conjuncts(c)
         elif c.dep_ in ("acl", "prep", "relcl") and c.i > tok.i:
             out += _strays(c)
-    if tok.dep_ in OBJECTS and tok.right_edge.i + 1 < len(tok.doc):
-        # "killed six customers at a bar and eight labourers": the modifier hung on the verb
-        after = tok.doc[tok.right_edge.i + 1]
-        if after.dep_ == "prep" and after.head.i == tok.head.i:
+    if tok.dep_ in OBJECTS:
+        out += _second_objects(tok)
+    return out
+
+
+def _second_objects(obj) -> list:
+    """The counted nouns after an object that the parser hung on its verb: "killed six
+    customers at a bar and eight labourers", coordinated inside a modifier of the verb that
+    follows the object, or with the verb itself."""
+    out = []
+    if obj.right_edge.i + 1 < len(obj.doc):
+        after = obj.doc[obj.right_edge.i + 1]
+        if after.dep_ == "prep" and after.head.i == obj.head.i:
             out += _strays(after)
+    for c in obj.head.children:
+        if c.dep_ == "conj" and c.i > obj.i and c.tag_ in NOUN_TAGS and own(c, {"nummod"}):
+            out += conjuncts(c)
     return out
 
 
@@ -224,9 +236,9 @@ def _strays(modifier) -> list:
     out = []
     for d in modifier.subtree:
         stray = d.dep_ == "conj" and d.head.dep_ in ("dobj", "pobj")
-        if stray and own(d, {"nummod"}) and not own(d.head, {"nummod"}):
-            if d.lower_ not in RL.WEAPON_NOUNS:
-                out += conjuncts(d)
+        counted = own(d, {"nummod"}) and not own(d.head, {"nummod"})
+        if stray and counted and d.lower_ not in RL.WEAPON_NOUNS:
+            out += conjuncts(d)
     return out
 
 

@@ -236,8 +236,11 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
         parts |= {n.start for c in own(head, {"conj"}) if (n := _count_of(c, counts))}
     total = _count_of(head, counts)
     appos = [c for c in head.children if c.dep_ == "appos"]
-    conj = _coordinated(head, tok, conj, appos, total, counts, persons)
-    persons = persons + _named_by_appos(conj, counts)
+    anyone = pred.kind == OBJECT and not pred.hit
+    conj = _coordinated(head, tok, conj, appos, total, counts, persons, anyone)
+    named, restated = _named_by_appos(conj, counts)
+    persons = persons + named
+    parts |= restated
     last = conj[-1]
     coord_end = last.idx + len(last)
     groups = {n.start for h in conj if (n := _count_of(h, counts))}
@@ -246,13 +249,14 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
         noun = _counted_noun(h)
         if noun.lower_ in not_victims() or R.NOT_PEOPLE.fullmatch(noun.text):
             continue
-        if told_apart(h, tok) or (pred.hit and not _person(noun, persons)):
+        if told_apart(h, tok) or (pred.hit and pred.kind == OBJECT and not _person(noun, persons)):
             continue  # "fired a dozen bullets", "shot a video": a hit is of people
         count = _count_of(h, counts)
         if count is None:
-            n = _single(h, persons, anyone=pred.kind == OBJECT and not pred.hit)
+            n = _single(h, persons, anyone=anyone)
             if n:
                 singles.append((h, n))
+                inner |= _kin_counts(h, counts)
             continue
         if count.low == 0 or noun.ent_type_ in _NOT_PEOPLE_ENTS:
             continue
@@ -276,34 +280,46 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
                       bare=bare)  # fmt: skip
 
 
-def _coordinated(head, tok, conj: list, appos: list, total, counts, persons) -> list:
+def _coordinated(head, tok, conj: list, appos: list, total, counts, persons, anyone) -> list:
     """The phrases of a patient's coordination, with those of its apposition when that is no
     description of it: "the victims, two women and a child" (a group without a count), "five
     guards, three drivers and two cooks" (a list the parser hung on its first item), "a student,
     a villager and two engineers were wounded" (one person and a list: a plural verb)."""
     listed = [c for a in appos for c in conjuncts(a)]
-    if total is None and _single(head, persons) == 0:
+    if total is not None:
+        return conj + listed if _listed(head, appos, total, counts) else conj
+    # "a student, a teacher and a farmer was killed" names one person
+    plural = any(own(a, {"conj"}) for a in appos) and not _singular_verb(tok)
+    # one a lexicon knows, or any one told indefinite ("a ferry pilot, a guard and two
+    # porters"), not a group ("the couple, a teacher and her husband")
+    one = _single(head, persons) or (
+        plural and anyone and _indefinite(head) and _single(head, persons, anyone=True)
+    )
+    if not one:
         return listed or conj  # "the victims, two women and a child, ..."
-    if total is None:
-        # "a student, a teacher and a farmer was killed" names one person
-        plural = any(own(a, {"conj"}) for a in appos) and not _singular_verb(tok)
-        return conj + listed if plural else conj
-    return conj + listed if _listed(head, appos, total, counts) else conj
+    return conj + listed if plural else conj
 
 
-def _named_by_appos(conj: list, counts) -> list[tuple[int, int]]:
-    """The spans of the names an apposition tells to be people: in "Ann Reed and Joe Kim, both
-    teachers" (or "two teachers", "all three farmers") each name is one person, whatever the
-    tagger calls it (the parser hangs the apposition on the first name or the last)."""
+def _indefinite(noun) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _named_by_appos(conj: list, counts) -> tuple[list[tuple[int, int]], set[int]]:
+    """The spans of the names an apposition tells to be people, and the start of its count:
+    in "Ann Reed and Joe Kim, both teachers" (or "two teachers", "all three farmers") each name
+    is one person, whatever the tagger calls it (the parser hangs the apposition on the first
+    name or the last), and "two" counts them again."""
     names = [h for h in conj if h.tag_ == "NNP" and h.ent_type_ not in _NOT_PEOPLE_ENTS]
     if len(names) < 2:
-        return []
+        return [], set()
     for a in (c for h in conj for c in h.children if c.dep_ == "appos"):
-        plural = a.tag_ == "NNS" and a.lower_ in person_nouns()
+        plural = a.tag_ == "NNS" and a.lower_ not in not_victims()
         words = {c.lower_ for c in a.children if c.dep_ in ("det", "predet")}
-        if plural and (words & _EACH_DETS or _count_of(a, counts) is not None):
-            return [(h.left_edge.idx, h.idx + len(h)) for h in names]
-    return []
+        count = _count_of(a, counts)
+        if plural and (words & _EACH_DETS or count is not None):
+            restated = {count.start} if count is not None else set()
+            return [(h.left_edge.idx, h.idx + len(h)) for h in names], restated
+    return [], set()
 
 
 def _cause(tok) -> bool:
@@ -407,6 +423,16 @@ def _inner(head, counts: list[Count]) -> set[int]:
         n.start for n in counts
         if any(a <= n.start < b for a, b in map(_extent, mods))
         and not any(a <= n.start < b for a, b in others)
+    }  # fmt: skip
+
+
+def _kin_counts(person, counts: list[Count]) -> set[int]:
+    """The counts of "of" a singular noun in the phrase of one person: "a father of two", "the
+    victim, a mother of four", "a leader of 40 fighters" count others than the victim."""
+    return {
+        n.start for d in person.subtree
+        if d.dep_ == "pobj" and d.head.lower_ == "of" and d.head.head.tag_ == "NN"
+        and (n := _count_of(d, counts))
     }  # fmt: skip
 
 
