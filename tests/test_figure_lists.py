@@ -171,3 +171,45 @@ def test_a_participle_alone_still_counts_its_category(nlp, text, expected):
 def test_a_participle_with_an_object_is_the_doers_verb(nlp, doers, verb, category):
     text = f"{doers} {verb} over forty displaced shepherds in a raid near the camp on Sunday."
     assert totals(nlp, text) == {category: 40}
+
+
+# --- restatements and what was never done ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("Both shepherds, Ruth Okoro and Daniel Mbeki, were kidnapped near the well.",
+      {"captured": 2}),
+     ("Two porters, Ruth Okoro of Kano and Daniel Mbeki of Jos, were maimed at the depot.",
+      {"injured": 2}),
+     ("All three porters, Ruth Okoro, Daniel Mbeki and Samir Haddad, were maimed at the depot.",
+      {"injured": 3})],
+)  # fmt: skip
+def test_names_that_restate_a_count_are_not_added_to_it(nlp, text, expected):
+    assert totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The raider carried enough ammunition to kill dozens of people, the officer said.",
+     "The militia gave orders to abduct twenty shepherds, the officer said.",
+     "A porter stabbed in a March 14 robbery at the depot recovered at home."],
+)  # fmt: skip
+def test_an_infinitive_on_a_noun_and_a_date_before_a_noun_count_no_victims(nlp, text):
+    assert totals(nlp, text) in ({}, {"injured": 1})
+    assert "killed" not in totals(nlp, text) and "captured" not in totals(nlp, text)
+
+
+@pytest.mark.parametrize("low,high", [("between 16 and 21", 16), ("between nine and twelve", 9)])
+@pytest.mark.parametrize("verb", ["shooting dead", "killing", "abducting"])
+def test_a_range_the_parser_reads_as_a_preposition_counts_the_object(nlp, low, high, verb):
+    category = "captured" if verb == "abducting" else "killed"
+    text = f"Raiders stormed the depot on Sunday, {verb} {low} porters, the officer said."
+    assert totals(nlp, text) == {category: high}
+
+
+@pytest.mark.parametrize("verb", ["shooting dead", "killing", "abducting"])
+def test_dozens_of_a_noun_is_a_group_of_victims(nlp, verb):
+    category = "captured" if verb == "abducting" else "killed"
+    text = f"Raiders stormed the depot on Sunday, {verb} dozens of porters, the officer said."
+    assert totals(nlp, text) == {category: 12}

@@ -16,6 +16,8 @@ OBJECTS = {"dobj", "obj", "dative"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+# the words of a phrase that names the whole of what follows it, never one of a list
+_WHOLE = frozenset({"both", "all"})
 
 
 def own(tok, deps: set[str]) -> list:
@@ -59,7 +61,7 @@ def _arguments(tok, kind: str) -> tuple[list, list]:
     if _passive(tok):
         patients = own(tok, {"nsubjpass"})
         return (_listed_before(tok, patients) + patients or _shared_subjects(tok)), agents
-    patients = own(tok, OBJECTS) or _shared_objects(tok)
+    patients = own(tok, OBJECTS) or _shared_objects(tok) or _range_objects(tok)
     subjects = own(tok, {"nsubj"}) or _shared_subjects(tok)
     if patients:
         return patients, agents + subjects
@@ -85,6 +87,15 @@ def _verb_as_modifier(tok) -> list:
     return before[-1:]
 
 
+def _range_objects(tok) -> list:
+    """An object counted by a range the parser read as a preposition of the verb: "killing
+    between 16 and 21 farmers"."""
+    return [
+        o for p in own(tok, {"prep"}) if p.lower_ == "between"
+        for o in own(p, {"pobj"}) if o.tag_ in NOUN_TAGS and own(o, {"nummod"})
+    ]  # fmt: skip
+
+
 def _passive(tok) -> bool:
     """A passive verb, or one coordinated with a passive without a subject of its own ("were
     shot and killed")."""
@@ -104,6 +115,7 @@ def _listed_before(tok, patients: list) -> list:
         if c.dep_ in ("npadvmod", "dep") and c.tag_ in ("NN", "NNS") and not c.ent_type_
         and c.right_edge.i < first
         and c.doc[c.right_edge.i + 1].text == ","
+        and not any(d.lower_ in _WHOLE for d in c.children)  # "both men, A and B"
     ]  # fmt: skip
 
 
@@ -134,8 +146,10 @@ def _modified(tok, kind: str) -> tuple[list, list]:
     noun = _phrase_head(tok.head) if tok.head.tag_ in NOUN_TAGS else tok.head
     if kind == SUBJECT:
         return ([noun] if not subjects or relative else subjects), []
-    if tok.tag_ == "VBG" or relative or (tok.dep_ == "acl" and own(tok, {"dobj"})):
-        # "militants attacking", "gunmen who killed two", "herders injured forty people"
+    active = tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and own(tok, {"dobj"})
+    if tok.tag_ in ("VBG", "VB") or relative or active:
+        # "militants attacking", "gunmen who killed two", "herders injured forty people",
+        # "enough rounds to kill two" (its object, whom `not_done` then denies)
         return own(tok, OBJECTS), [noun]
     if subjects:  # "the two men police arrested"
         return [noun], subjects

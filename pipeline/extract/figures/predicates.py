@@ -125,6 +125,9 @@ def not_done(tok) -> bool:
             return True
         if c.dep_ == "mark" and c.lower_ in RL.CONDITION_MARKS:
             return True
+    # "enough rounds to hurt several people", "orders to kill": an infinitive on a noun
+    if tok.dep_ in ("acl", "relcl") and any(c.tag_ == "TO" for c in tok.children):
+        return True
     # "tried to kill", "an attempt to assassinate"
     return tok.dep_ in ("xcomp", "acl") and tok.head.lower_ in RL.INTENT_VERBS
 

@@ -126,12 +126,17 @@ def person_nouns() -> frozenset[str]:
 
 def counts_people(span) -> bool:
     """Whether a span the small model tags as a quantity or a time counts people: "9 migrants"
-    (its last word names people), "19 night watchmen" (it ends inside a longer noun)."""
+    (its last word names people), "19 night watchmen", "between 16 and 21 farmers" (it ends
+    before the noun its count hangs on)."""
     last = span[-1]
     if last.lower_ in person_nouns():
         return True
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return after is not None and after.tag_ in NOUN_TAGS and last.head.i == after.i
+    # "between 16 and 21 farmers": the range's first number may be the one on the noun
+    return (
+        after is not None and after.tag_ in NOUN_TAGS
+        and (last.head.i == after.i or any(t.like_num and t.head.i == after.i for t in span))
+    )  # fmt: skip
 
 
 def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int, int]]) -> Reading:
@@ -265,7 +270,7 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
         inner |= _inner(h, counts) - groups
         span = (min(count.qual_start, tok.idx), max(end, coord_end))
         yield Victims(pred.category, pred.hit, count, count.low, _who(h, count.end), span,
-                      (count.start,), bare=numeral(h))  # fmt: skip
+                      (count.start,), bare=numeral(h) and _counted_noun(h).i == h.i)  # fmt: skip
     if len(singles) > 1 and _singular_verb(tok):
         singles = singles[:1]  # "a leader and also the vice-president of the group was killed"
     if singles:
@@ -297,7 +302,7 @@ def _coordinated(head, tok, conj: list, appos: list, total, counts, persons, any
     )
     if not one:
         return listed or conj  # "the victims, two women and a child, ..."
-    return conj + listed if plural else conj
+    return conj + listed if plural and one == 1 else conj  # not "both men, A and B"
 
 
 def _indefinite(noun) -> bool:
@@ -349,10 +354,13 @@ def _listed(head, appos: list, total: Count, counts: list[Count]) -> bool:
         return False
     if _counted_noun(head).lower_ in _ANYONE:
         return sum(listed) > total.low
-    # of a kind, a comma joins a list ("eight traders, a guard and seven drivers") whatever
-    # its sum; the parts stand after a dash, a colon or a bracket
+    # of a kind, a comma joins a list with a counted group ("eight traders, a guard and seven
+    # drivers") whatever its sum; the parts stand after a dash, a colon or a bracket, and names
+    # restate the count ("two men, A and B")
     first = appos[0].left_edge
-    return sum(listed) != total.low or (first.i > 0 and first.nbor(-1).text == ",")
+    comma = first.i > 0 and first.nbor(-1).text == ","
+    groups = any(_count_of(h, counts) for a in appos for h in conjuncts(a))
+    return sum(listed) != total.low or (comma and groups)
 
 
 def _counted_noun(tok):
