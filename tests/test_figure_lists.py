@@ -213,3 +213,28 @@ def test_dozens_of_a_noun_is_a_group_of_victims(nlp, verb):
     category = "captured" if verb == "abducting" else "killed"
     text = f"Raiders stormed the depot on Sunday, {verb} dozens of porters, the officer said."
     assert totals(nlp, text) == {category: 12}
+
+
+# --- a day of the month, a participle made the subject ------------------------------------------
+
+
+@pytest.mark.parametrize("day", ["On March 1,", "On Sept. 9,", "Late on October 3,"])
+@pytest.mark.parametrize("who,n", [("eleven night porters", 11), ("two choir members", 2)])
+def test_the_day_of_a_month_is_no_count(nlp, day, who, n):
+    text = f"{day} {who} were stabbed to death at the depot, the officer said."
+    assert totals(nlp, text) == {"killed": n}
+
+
+def test_a_number_after_a_month_without_a_comma_may_be_a_count(nlp):
+    assert totals(nlp, "In March 12 porters were stabbed to death at the depot.") == {"killed": 12}
+
+
+@pytest.mark.parametrize("clause", ["loading trucks at the depot", "vaccinating children",
+                                    "guarding a quarry"])  # fmt: skip
+@pytest.mark.parametrize(
+    "pred,category",
+    [("were stabbed to death", "killed"), ("were maimed", "injured"), ("died", "killed")],
+)
+def test_victims_doing_something_are_victims(nlp, clause, pred, category):
+    text = f"On Sunday, nine porters {clause} {pred} in a raid, the officer said."
+    assert totals(nlp, text) == {category: 9}

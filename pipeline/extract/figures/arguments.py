@@ -56,10 +56,10 @@ def _arguments(tok, kind: str) -> tuple[list, list]:
     if tok.dep_ in ("acl", "relcl", "amod") and (tok.head.tag_ in NOUN_TAGS or numeral(tok.head)):
         return _modified(tok, kind)
     if kind == SUBJECT:
-        return (own(tok, SUBJECTS) or _shared_subjects(tok)), []
+        return (own(tok, SUBJECTS) or _clausal_subject(tok) or _shared_subjects(tok)), []
     agents = [p for a in own(tok, {"agent"}) for p in own(a, {"pobj"})]
     if _passive(tok):
-        patients = own(tok, {"nsubjpass"})
+        patients = own(tok, {"nsubjpass"}) or _clausal_subject(tok)
         return (_listed_before(tok, patients) + patients or _shared_subjects(tok)), agents
     patients = own(tok, OBJECTS) or _shared_objects(tok) or _range_objects(tok)
     subjects = own(tok, {"nsubj"}) or _shared_subjects(tok)
@@ -85,6 +85,15 @@ def _verb_as_modifier(tok) -> list:
         return subjects
     before = [c for c in tok.head.lefts if c.i < tok.i and c.tag_ in NOUN_TAGS]
     return before[-1:]
+
+
+def _clausal_subject(tok) -> list:
+    """The noun of a participle the parser made the clause's subject: in "twelve workers
+    guarding a gate were wounded", the subject of "guarding"."""
+    return [
+        s for c in tok.children if c.dep_ in ("csubj", "csubjpass") and c.tag_ == "VBG"
+        for s in own(c, {"nsubj"}) if s.i < c.i
+    ]  # fmt: skip
 
 
 def _range_objects(tok) -> list:
