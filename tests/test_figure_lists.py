@@ -238,3 +238,35 @@ def test_a_number_after_a_month_without_a_comma_may_be_a_count(nlp):
 def test_victims_doing_something_are_victims(nlp, clause, pred, category):
     text = f"On Sunday, nine porters {clause} {pred} in a raid, the officer said."
     assert totals(nlp, text) == {category: 9}
+
+
+# --- a breakdown after a colon, an elided passive ----------------------------------------------
+
+
+@pytest.mark.parametrize("status", ["refugees", "asylum seekers", "displaced shepherds"])
+@pytest.mark.parametrize("pred,category", [("were stabbed to death", "killed"),
+                                           ("were kidnapped", "captured")])  # fmt: skip
+def test_a_list_after_a_colon_breaks_down_the_count_before_it(nlp, status, pred, category):
+    text = f"Nine people {pred} at the depot on Sunday: four porters and five {status}."
+    assert totals(nlp, text) == {category: 9}
+
+
+def test_a_list_after_a_colon_that_counts_some_of_them_is_a_breakdown(nlp):
+    text = "Nine refugees were stabbed to death at the depot: four men and three boys."
+    assert totals(nlp, text) == {"killed": 9}
+
+
+def test_a_clause_after_a_colon_is_no_breakdown(nlp):
+    text = "Two porters were stabbed to death at the depot on Sunday: the raid was the third."
+    assert totals(nlp, text) == {"killed": 2}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("Nine porters were killed, four injured and two others kidnapped at the depot.",
+      {"killed": 9, "injured": 4, "captured": 2}),
+     ("Nine porters were kidnapped, four injured and two others killed at the depot.",
+      {"captured": 9, "injured": 4, "killed": 2})],
+)  # fmt: skip
+def test_an_elided_passive_in_a_list_of_fates_counts_each(nlp, text, expected):
+    assert totals(nlp, text) == expected

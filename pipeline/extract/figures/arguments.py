@@ -153,6 +153,8 @@ def _modified(tok, kind: str) -> tuple[list, list]:
     subjects = own(tok, {"nsubj"})
     relative = [s for s in subjects if s.lower_ in RELATIVES]
     noun = _phrase_head(tok.head) if tok.head.tag_ in NOUN_TAGS else tok.head
+    if tok.dep_ == "amod" and tok.i < noun.i and subjects and not relative:
+        return subjects, []  # "twelve injured and nine others abducted": a passive, elided
     if kind == SUBJECT:
         return ([noun] if not subjects or relative else subjects), []
     active = tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and own(tok, {"dobj"})

@@ -177,10 +177,31 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
             if v.members not in found or (attributive, _rank(v)) < ranks[v.members]:
                 found[v.members], ranks[v.members] = v, (attributive, _rank(v))
         agents |= _counts_within(doers, counts, tok)
+    parts |= _broken_down(list(tokens), found.values(), counts)
     patients = {v.count.start for v in found.values() if v.count is not None}
     victims = tuple(v for v in found.values() if not (v.count and v.count.start in parts))
     return Reading(victims, frozenset(parts), frozenset(agents - patients),
                    frozenset(unstated - patients), frozenset(inner - patients))  # fmt: skip
+
+
+def _broken_down(tokens: list, found: Iterable[Victims], counts: list[Count]) -> set[int]:
+    """The counts of a list after a colon that add up to at most a group counted before it: "26
+    people were killed: 16 soldiers and 10 civilians" (parts, whatever the parser hangs them
+    on)."""
+    colons = [t for t in tokens if t.text == ":" and t.i + 1 < len(t.doc)]
+    out: set[int] = set()
+    for colon in colons:
+        heads = [t for t in tokens if t.left_edge.i == colon.i + 1 and t.tag_ in NOUN_TAGS]
+        if not heads:
+            continue
+        noun = max(heads, key=lambda t: t.right_edge.i)  # the phrase that starts there
+        listed = [n for h in conjuncts(noun) if (n := _count_of(h, counts))]
+        total = sum(n.low for n in listed)
+        if len(listed) > 1 and any(
+            v.count and v.count.low >= total and v.count.end <= colon.idx for v in found
+        ):
+            out |= {n.start for n in listed}
+    return out
 
 
 def _rank(v: Victims) -> int:
