@@ -270,3 +270,21 @@ def test_a_clause_after_a_colon_is_no_breakdown(nlp):
 )  # fmt: skip
 def test_an_elided_passive_in_a_list_of_fates_counts_each(nlp, text, expected):
     assert totals(nlp, text) == expected
+
+
+# --- a subject stranded by an aside, a state hung on the end of the phrase ---------------------
+
+
+@pytest.mark.parametrize("aside", ["by one account", "according to the elders", "witnesses say"])
+@pytest.mark.parametrize("pred,category", [("were stabbed to death", "killed"),
+                                           ("were hospitalised with gunshot wounds", "injured")])  # fmt: skip
+def test_a_subject_before_an_aside_is_the_victims(nlp, aside, pred, category):
+    text = f"The governor said nine porters, {aside}, {pred} at the depot on Sunday."
+    assert totals(nlp, text) == {category: 9}
+
+
+@pytest.mark.parametrize("doing", ["loading a truck", "manning a gate", "guarding a quarry"])
+@pytest.mark.parametrize("state,category", [("injured", "injured"), ("dead", "killed")])
+def test_a_state_after_what_the_victims_were_doing_is_theirs(nlp, doing, state, category):
+    text = f"Raiders left nine porters {doing} {state} at the depot on Sunday."
+    assert totals(nlp, text) == {category: 9}

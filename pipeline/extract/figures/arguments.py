@@ -16,6 +16,8 @@ OBJECTS = {"dobj", "obj", "dative"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+# the tags of a finite auxiliary: a clause that has one has a subject of its own
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # the words of a phrase that names the whole of what follows it, never one of a list
 _WHOLE = frozenset({"both", "all"})
 
@@ -169,10 +171,17 @@ def _modified(tok, kind: str) -> tuple[list, list]:
 
 def _phrase_head(noun):
     """The head of the phrase a participle's noun ends: the parser hangs "kidnapped" of "four
-    employees of a factory kidnapped" on "factory", the end of the phrase "four employees"
-    heads."""
-    while noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from"):
-        outer = noun.head.head
+    employees of a factory kidnapped" on "factory", and "injured" of "left five guards manning
+    a gate injured" on "gate", the end of the phrase "four employees" or "five guards" heads."""
+    while True:
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from"):
+            outer = noun.head.head
+        elif noun.dep_ == "dobj" and noun.head.dep_ == "acl" and noun.head.tag_ == "VBG":
+            if noun.lower_ in RL.PERSON_NOUNS:
+                break  # "five guards escorting a journalist kidnapped last week": his
+            outer = noun.head.head
+        else:
+            break
         if outer.tag_ not in NOUN_TAGS or not own(outer, {"nummod"}):
             break
         noun = outer
@@ -184,6 +193,13 @@ def _shared_subjects(tok) -> list:
     and killed", "were forced to flee", "stormed the village, killing ..." """
     if own(tok, SUBJECTS | {"expl"}):
         return []
+    for aside in own(tok, {"parataxis"}):  # "nine porters, witnesses say, were stabbed"
+        subjects = own(aside, {"nsubj"})
+        if len(subjects) > 1:
+            return subjects[:1]
+    finite = any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in tok.children)
+    if tok.dep_ == "advcl" and finite:  # "said 18 soldiers, by one account, were hospitalised"
+        return _stranded_subject(tok)
     if tok.dep_ in ("conj", "xcomp", "advcl"):
         return own(tok.head, SUBJECTS) or _shared_subjects(tok.head)
     if tok.dep_ == "ccomp":
