@@ -288,3 +288,17 @@ def test_a_subject_before_an_aside_is_the_victims(nlp, aside, pred, category):
 def test_a_state_after_what_the_victims_were_doing_is_theirs(nlp, doing, state, category):
     text = f"Raiders left nine porters {doing} {state} at the depot on Sunday."
     assert totals(nlp, text) == {category: 9}
+
+
+# --- a person noun the tagger takes for an adjective or a name ----------------------------------
+
+
+@pytest.mark.parametrize("who", ["a shopkeeper", "a cashier", "a Rohingya refugee", "a criminal"])
+@pytest.mark.parametrize("verb,category", [("executing", "killed"), ("abducting", "captured")])
+def test_one_person_after_a_gerund_is_one_victim(nlp, who, verb, category):
+    text = f"Raiders stormed the depot on Sunday, {verb} {who}, the officer said."
+    assert totals(nlp, text) == {category: 1}
+
+
+def test_an_adjective_before_a_thing_names_no_victim(nlp):
+    assert totals(nlp, "Raiders stormed the depot on Sunday, executing a daring plan.") == {}

@@ -417,8 +417,11 @@ def _single(tok, persons: list[tuple[int, int]], anyone: bool = False) -> int:
         tok.ent_type_ == "PERSON" or any(s <= tok.idx < e for s, e in persons)
     ):
         return 1  # a name the text or the tagger calls a person's
-    # "a Rohingya refugee": the tagger may take a person noun after a name for a name
-    common = tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.lower_ in person_nouns())
+    # "a Rohingya refugee", "executing a shopkeeper": the tagger may take a person noun after
+    # a name for a name, or one in an object's place for an adjective
+    common = tok.tag_ == "NN" or (
+        tok.tag_ in ("NNP", "JJ") and tok.dep_ != "amod" and tok.lower_ in person_nouns()
+    )
     if not common or tok.ent_type_ in _NOT_PEOPLE_ENTS or tok.lower_ in _GROUP_NOUNS:
         return 0  # "a number of worshippers" states no count
     if tok.lower_ not in person_nouns() and not (anyone and tok.lower_ not in not_victims()):
