@@ -302,3 +302,17 @@ def test_one_person_after_a_gerund_is_one_victim(nlp, who, verb, category):
 
 def test_an_adjective_before_a_thing_names_no_victim(nlp):
     assert totals(nlp, "Raiders stormed the depot on Sunday, executing a daring plan.") == {}
+
+
+# --- some of a group told elsewhere --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("Two of the porters, Carl Dover and Theo Banks, died after the raid.", {"killed": 2}),
+     ("Two porters, Carl Dover and Theo Banks, died after the raid.", {"killed": 2}),
+     ("Two porters and Carl Dover died after the raid.", {"killed": 3}),
+     ("Raiders stabbed Theo Banks and Ann Field to death at the depot.", {"killed": 2})],
+)  # fmt: skip
+def test_some_of_a_group_named_or_told_elsewhere_are_counted_once(nlp, text, expected):
+    assert totals(nlp, text) == expected

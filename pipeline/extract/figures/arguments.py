@@ -3,8 +3,12 @@
 modifies, the bearer of a state) and of its doers, and the phrases coordinated with a patient.
 
 The small model slips in a few regular ways, repaired here as patterns: a reported clause's
-subject read as the object of "said", a list's first item hung on the verb, a participle hung on
-the end of "X of Y", a counted noun coordinated with the object inside a modifier.
+subject read as the object of "said" (also before an aside), a list's first item hung on the
+verb, a participle hung on the end of "X of Y" or of what its noun was doing ("guards manning a
+gate injured"), a counted noun coordinated with the object inside a modifier or with the verb, a
+verb read as a modifier of the words it needs ("sustained gunshot wounds"), a participle made
+the clause's subject, an elided passive read as a modifier ("twelve injured and nine others
+abducted"), a range read as a preposition ("killing between 16 and 21 farmers").
 """
 
 from __future__ import annotations

@@ -13,14 +13,17 @@ an animal or another sense ("killed the bill") names no victim.
 The count comes from the phrase (`counts`: numerals, number words, ranges, vague quantities and
 their qualifiers), else from an apposition that states it ("the victims, two women and a
 child"). One person named without a count is one ("a policeman", "his son", a name the text
-names). Coordinated phrases count each ("a soldier and two militants": 1 and 2). A predicate
-denied ("were not hurt"), said of nobody ("no one", "neither ... nor"), or not done (a modal,
-"tried to kill") has no victims.
+names; names that share an apposition, "A and B, both teachers"). Coordinated phrases count
+each ("a soldier and two militants": 1 and 2), also when the parser hangs the list on the first
+item's apposition ("a student, a guard and two porters were hurt"). A predicate denied ("were
+not hurt"), said of nobody ("no one", "neither ... nor"), or not done (a modal, "tried to
+kill", "enough rounds to kill") has no victims.
 
 The reading also says which counts are no victims' at all: the doers of a predicate that has
 victims ("two gunmen killed a man", "by locals") and the parts of a counted group ("four
-people, including two policemen", "five people - three soldiers and two civilians"), so that
-`sentence` does not keep them from the regex passes either.
+people, including two policemen", "five people - three soldiers and two civilians", "five
+people were killed: three soldiers and two civilians"), so that `sentence` does not keep them
+from the regex passes either.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from pipeline.extract.relevance import lexicon as RL
 from pipeline.vocabulary import FigureCategory as C
 
 _SINGLE_DETS = frozenset({"a", "an", "the", "another", "this", "that"})
+_DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 _NOBODY = RL.plain(L.NOBODY_DETS)
 # between a count and its noun, what shows the count is another phrase's ("Around 7 May 2020
 # (as reported), a former councillor")
@@ -143,6 +147,7 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
     """The victims of every casualty predicate among `tokens` (a sentence of a parsed Doc),
     counted from `counts` (the sentence's counts), with the counts that are no victims'."""
     table = predicates()
+    tokens = list(tokens)
     found: dict[tuple[int, ...], Victims] = {}
     ranks: dict[tuple[int, ...], tuple[bool, int]] = {}
     parts: set[int] = set()
@@ -177,7 +182,7 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
             if v.members not in found or (attributive, _rank(v)) < ranks[v.members]:
                 found[v.members], ranks[v.members] = v, (attributive, _rank(v))
         agents |= _counts_within(doers, counts, tok)
-    parts |= _broken_down(list(tokens), found.values(), counts)
+    parts |= _broken_down(tokens, found.values(), counts)
     patients = {v.count.start for v in found.values() if v.count is not None}
     victims = tuple(v for v in found.values() if not (v.count and v.count.start in parts))
     return Reading(victims, frozenset(parts), frozenset(agents - patients),
@@ -267,14 +272,22 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
     named, restated = _named_by_appos(conj, counts)
     persons = persons + named
     parts |= restated
+    names = conj[1:] or [c for a in appos for c in conjuncts(a)]
+    if total and names and all(h.tag_ == "NNP" for h in names) and len(names) == total.low:
+        # "two of the men, A and B, died": the names restate the count, and are people
+        conj = [head, *names]
+        persons = persons + [(h.left_edge.idx, h.idx + len(h)) for h in names]
+        parts.add(total.start)
     last = conj[-1]
     coord_end = last.idx + len(last)
     groups = {n.start for h in conj if (n := _count_of(h, counts))}
     singles: list = []
     for h in conj:
         noun = _counted_noun(h)
-        if noun.lower_ in not_victims() or R.NOT_PEOPLE.fullmatch(noun.text):
-            continue
+        if not _named(noun, persons) and (
+            noun.lower_ in not_victims() or R.NOT_PEOPLE.fullmatch(noun.text)
+        ):
+            continue  # a thing, unless it is a person's name ("Theo Banks")
         if told_apart(h, tok) or (pred.hit and pred.kind == OBJECT and not _person(noun, persons)):
             continue  # "fired a dozen bullets", "shot a video": a hit is of people
         count = _count_of(h, counts)
@@ -291,7 +304,7 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
         inner |= _inner(h, counts) - groups
         span = (min(count.qual_start, tok.idx), max(end, coord_end))
         yield Victims(pred.category, pred.hit, count, count.low, _who(h, count.end), span,
-                      (count.start,), bare=numeral(h) and _counted_noun(h).i == h.i)  # fmt: skip
+                      (count.start,), bare=_bare(h))  # fmt: skip
     if len(singles) > 1 and _singular_verb(tok):
         singles = singles[:1]  # "a leader and also the vice-president of the group was killed"
     if singles:
@@ -348,6 +361,19 @@ def _named_by_appos(conj: list, counts) -> tuple[list[tuple[int, int]], set[int]
     return [], set()
 
 
+def _bare(h) -> bool:
+    """Whether a count names its victims by a number alone, or as some of a group told
+    elsewhere ("one was burnt alive", "two of the students died"): then it only confirms the
+    passes. "Dozens of detainees" names its own."""
+    if not numeral(h):
+        return False
+    noun = _counted_noun(h)
+    definite = noun.pos_ == "PRON" or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
+    )
+    return noun.i == h.i or definite
+
+
 def _cause(tok) -> bool:
     """Whether a death is told with a violent or sudden cause ("died in an ambush", "died of
     gunshot wounds"), in the words of the verb, not of its subject ("a veteran of the war")."""
@@ -402,6 +428,13 @@ def _person(noun, persons: list[tuple[int, int]]) -> bool:
     return noun.lower_ in person_nouns() or numeral(noun)
 
 
+def _named(noun, persons: list[tuple[int, int]]) -> bool:
+    """Whether a proper noun is a name the text or the tagger calls a person's."""
+    return noun.tag_ in ("NNP", "NNPS") and (
+        noun.ent_type_ == "PERSON" or any(s <= noun.idx < e for s, e in persons)
+    )
+
+
 def _single(tok, persons: list[tuple[int, int]], anyone: bool = False) -> int:
     """How many people a phrase without a count names: one for "a policeman", "his son", a name
     the text names; two for "both men"; none for a plural or a thing. `anyone`: the predicate
@@ -413,9 +446,7 @@ def _single(tok, persons: list[tuple[int, int]], anyone: bool = False) -> int:
         words.add(tok.nbor(-1).lower_)  # "a worshipper" of "[a worshipper sustained] wounds"
     if tok.tag_ == "NNS" and "both" in words:
         return 2
-    if tok.tag_ == "NNP" and (
-        tok.ent_type_ == "PERSON" or any(s <= tok.idx < e for s, e in persons)
-    ):
+    if _named(tok, persons):
         return 1  # a name the text or the tagger calls a person's
     # "a Rohingya refugee", "executing a shopkeeper": the tagger may take a person noun after
     # a name for a name, or one in an object's place for an adjective
