@@ -312,7 +312,9 @@ def test_an_adjective_before_a_thing_names_no_victim(nlp):
     [("Two of the porters, Carl Dover and Theo Banks, died after the raid.", {"killed": 2}),
      ("Two porters, Carl Dover and Theo Banks, died after the raid.", {"killed": 2}),
      ("Two porters and Carl Dover died after the raid.", {"killed": 3}),
-     ("Raiders stabbed Theo Banks and Ann Field to death at the depot.", {"killed": 2})],
+     ("Raiders stabbed Theo Banks and Ann Field to death at the depot.", {"killed": 2}),
+     ("Police Seek Raider Who Killed 4 Porters - Kano Daily - Jos, Plateau - News, Sport and "
+      "Weather", {"killed": 4})],
 )  # fmt: skip
 def test_some_of_a_group_named_or_told_elsewhere_are_counted_once(nlp, text, expected):
     assert totals(nlp, text) == expected

@@ -273,10 +273,8 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
     persons = persons + named
     parts |= restated
     names = conj[1:] or [c for a in appos for c in conjuncts(a)]
-    if total and names and all(h.tag_ == "NNP" for h in names) and len(names) == total.low:
-        # "two of the men, A and B, died": the names restate the count, and are people
-        conj = [head, *names]
-        persons = persons + [(h.left_edge.idx, h.idx + len(h)) for h in names]
+    if total and names and all(_named(h, persons) for h in names) and len(names) == total.low:
+        conj = [head, *names]  # "two of the men, A and B, died": the names restate the count
         parts.add(total.start)
     last = conj[-1]
     coord_end = last.idx + len(last)
