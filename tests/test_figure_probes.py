@@ -26,21 +26,21 @@ SAMPLE = sample(SUITE, PER_FAMILY)
 FLOORS = {
     "victim_phrases": 1.00,
     "predicates_passive": 1.00,
-    "predicates_bare": 0.96,  # relevance reads phrasal captures and kills (l-rel)
-    "predicates_active": 0.96,
+    "predicates_bare": 1.00,  # relevance reads phrasal captures and kills (l-rel)
+    "predicates_active": 1.00,  # a verb read as a modifier, a participle with an object
     "predicates_gerund": 1.00,
     "single_victim": 1.00,
     "numbers_digits": 1.00,
     "numbers_words": 1.00,
-    "numbers_ranges": 0.96,
-    "numbers_approx": 0.96,
+    "numbers_ranges": 1.00,  # a range tagged as a date or read as a preposition
+    "numbers_approx": 1.00,
     "numbers_vague": 1.00,
     "intervening": 0.96,
-    "coordination": 0.93,
+    "coordination": 0.96,  # lists the parser hangs on apposition, a modifier or the verb
     "parts": 1.00,
     "agents": 1.00,
     "negation": 1.00,
-    "two_categories": 0.96,
+    "two_categories": 1.00,  # an elided passive in a list of fates
     "two_sentences": 1.00,
     "near_misses": 1.00,
     "inv_names": 1.00,

@@ -3,18 +3,27 @@
 modifies, the bearer of a state) and of its doers, and the phrases coordinated with a patient.
 
 The small model slips in a few regular ways, repaired here as patterns: a reported clause's
-subject read as the object of "said", a list's first item hung on the verb, a participle hung on
-the end of "X of Y", a counted noun coordinated with the object inside a modifier.
+subject read as the object of "said" (also before an aside), a list's first item hung on the
+verb, a participle hung on the end of "X of Y" or of what its noun was doing ("guards manning a
+gate injured"), a counted noun coordinated with the object inside a modifier or with the verb, a
+verb read as a modifier of the words it needs ("sustained gunshot wounds"), a participle made
+the clause's subject, an elided passive read as a modifier ("twelve injured and nine others
+abducted"), a range read as a preposition ("killing between 16 and 21 farmers").
 """
 
 from __future__ import annotations
 
 from pipeline.extract.figures.predicates import STATE, SUBJECT, alternative, predicates
+from pipeline.extract.relevance import lexicon as RL
 
 OBJECTS = {"dobj", "obj", "dative"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+# the tags of a finite auxiliary: a clause that has one has a subject of its own
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# the words of a phrase that names the whole of what follows it, never one of a list
+_WHOLE = frozenset({"both", "all"})
 
 
 def own(tok, deps: set[str]) -> list:
@@ -48,15 +57,17 @@ def _split_before(noun) -> list:
 def _arguments(tok, kind: str) -> tuple[list, list]:
     if kind == STATE:
         return _state_patients(tok), []
+    if tok.dep_ == "amod" and tok.head.i > tok.i and _needs(tok, tok.head):
+        return _verb_as_modifier(tok), []
     if tok.dep_ in ("acl", "relcl", "amod") and (tok.head.tag_ in NOUN_TAGS or numeral(tok.head)):
         return _modified(tok, kind)
     if kind == SUBJECT:
-        return (own(tok, SUBJECTS) or _shared_subjects(tok)), []
+        return (own(tok, SUBJECTS) or _clausal_subject(tok) or _shared_subjects(tok)), []
     agents = [p for a in own(tok, {"agent"}) for p in own(a, {"pobj"})]
     if _passive(tok):
-        patients = own(tok, {"nsubjpass"})
+        patients = own(tok, {"nsubjpass"}) or _clausal_subject(tok)
         return (_listed_before(tok, patients) + patients or _shared_subjects(tok)), agents
-    patients = own(tok, OBJECTS) or _shared_objects(tok)
+    patients = own(tok, OBJECTS) or _shared_objects(tok) or _range_objects(tok)
     subjects = own(tok, {"nsubj"}) or _shared_subjects(tok)
     if patients:
         return patients, agents + subjects
@@ -65,6 +76,39 @@ def _arguments(tok, kind: str) -> tuple[list, list]:
         counted = [n for n in own(tok, {"nsubj"}) if numeral(n) or own(n, {"nummod"})]
         return (own(tok, {"nsubj"}) if tok.tag_ == "VBN" else counted), []
     return [], []
+
+
+def _needs(tok, word) -> bool:
+    """Whether `word` is one of the words a predicate `tok` may need ("wounds" of "sustained")."""
+    return any(word.lower_ in words for p in predicates()[tok.lower_] for words in p.needs)
+
+
+def _verb_as_modifier(tok) -> list:
+    """The subject of a verb the parser read as a modifier of the words it needs ("sustained"
+    of "two men sustained gunshot wounds"): its own, or a noun before it in that phrase."""
+    subjects = own(tok, {"nsubj"})
+    if subjects:
+        return subjects
+    before = [c for c in tok.head.lefts if c.i < tok.i and c.tag_ in NOUN_TAGS]
+    return before[-1:]
+
+
+def _clausal_subject(tok) -> list:
+    """The noun of a participle the parser made the clause's subject: in "twelve workers
+    guarding a gate were wounded", the subject of "guarding"."""
+    return [
+        s for c in tok.children if c.dep_ in ("csubj", "csubjpass") and c.tag_ == "VBG"
+        for s in own(c, {"nsubj"}) if s.i < c.i
+    ]  # fmt: skip
+
+
+def _range_objects(tok) -> list:
+    """An object counted by a range the parser read as a preposition of the verb: "killing
+    between 16 and 21 farmers"."""
+    return [
+        o for p in own(tok, {"prep"}) if p.lower_ == "between"
+        for o in own(p, {"pobj"}) if o.tag_ in NOUN_TAGS and own(o, {"nummod"})
+    ]  # fmt: skip
 
 
 def _passive(tok) -> bool:
@@ -86,6 +130,7 @@ def _listed_before(tok, patients: list) -> list:
         if c.dep_ in ("npadvmod", "dep") and c.tag_ in ("NN", "NNS") and not c.ent_type_
         and c.right_edge.i < first
         and c.doc[c.right_edge.i + 1].text == ","
+        and not any(d.lower_ in _WHOLE for d in c.children)  # "both men, A and B"
     ]  # fmt: skip
 
 
@@ -114,9 +159,14 @@ def _modified(tok, kind: str) -> tuple[list, list]:
     subjects = own(tok, {"nsubj"})
     relative = [s for s in subjects if s.lower_ in RELATIVES]
     noun = _phrase_head(tok.head) if tok.head.tag_ in NOUN_TAGS else tok.head
+    if tok.dep_ == "amod" and tok.i < noun.i and subjects and not relative:
+        return subjects, []  # "twelve injured and nine others abducted": a passive, elided
     if kind == SUBJECT:
         return ([noun] if not subjects or relative else subjects), []
-    if tok.tag_ == "VBG" or relative:
+    active = tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and own(tok, {"dobj"})
+    if tok.tag_ in ("VBG", "VB") or relative or active:
+        # "militants attacking", "gunmen who killed two", "herders injured forty people",
+        # "enough rounds to kill two" (its object, whom `not_done` then denies)
         return own(tok, OBJECTS), [noun]
     if subjects:  # "the two men police arrested"
         return [noun], subjects
@@ -125,10 +175,17 @@ def _modified(tok, kind: str) -> tuple[list, list]:
 
 def _phrase_head(noun):
     """The head of the phrase a participle's noun ends: the parser hangs "kidnapped" of "four
-    employees of a factory kidnapped" on "factory", the end of the phrase "four employees"
-    heads."""
-    while noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from"):
-        outer = noun.head.head
+    employees of a factory kidnapped" on "factory", and "injured" of "left five guards manning
+    a gate injured" on "gate", the end of the phrase "four employees" or "five guards" heads."""
+    while True:
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from"):
+            outer = noun.head.head
+        elif noun.dep_ == "dobj" and noun.head.dep_ == "acl" and noun.head.tag_ == "VBG":
+            if noun.lower_ in RL.PERSON_NOUNS:
+                break  # "five guards escorting a journalist kidnapped last week": his
+            outer = noun.head.head
+        else:
+            break
         if outer.tag_ not in NOUN_TAGS or not own(outer, {"nummod"}):
             break
         noun = outer
@@ -140,6 +197,13 @@ def _shared_subjects(tok) -> list:
     and killed", "were forced to flee", "stormed the village, killing ..." """
     if own(tok, SUBJECTS | {"expl"}):
         return []
+    for aside in own(tok, {"parataxis"}):  # "nine porters, witnesses say, were stabbed"
+        subjects = own(aside, {"nsubj"})
+        if len(subjects) > 1:
+            return subjects[:1]
+    finite = any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in tok.children)
+    if tok.dep_ == "advcl" and finite:  # "said 18 soldiers, by one account, were hospitalised"
+        return _stranded_subject(tok)
     if tok.dep_ in ("conj", "xcomp", "advcl"):
         return own(tok.head, SUBJECTS) or _shared_subjects(tok.head)
     if tok.dep_ == "ccomp":
@@ -190,10 +254,36 @@ def conjuncts(tok) -> list:
         if c.dep_ == "conj" and (c.tag_ in NOUN_TAGS or numeral(c)) and not told_apart(c):
             out += conjuncts(c)
         elif c.dep_ in ("acl", "prep", "relcl") and c.i > tok.i:
-            for d in c.subtree:
-                stray = d.dep_ == "conj" and d.head.dep_ in ("dobj", "pobj")
-                if stray and own(d, {"nummod"}) and not own(d.head, {"nummod"}):
-                    out += conjuncts(d)
+            out += _strays(c)
+    if tok.dep_ in OBJECTS:
+        out += _second_objects(tok)
+    return out
+
+
+def _second_objects(obj) -> list:
+    """The counted nouns after an object that the parser hung on its verb: "killed six
+    customers at a bar and eight labourers", coordinated inside a modifier of the verb that
+    follows the object, or with the verb itself."""
+    out = []
+    if obj.right_edge.i + 1 < len(obj.doc):
+        after = obj.doc[obj.right_edge.i + 1]
+        if after.dep_ == "prep" and after.head.i == obj.head.i:
+            out += _strays(after)
+    for c in obj.head.children:
+        if c.dep_ == "conj" and c.i > obj.i and c.tag_ in NOUN_TAGS and own(c, {"nummod"}):
+            out += conjuncts(c)
+    return out
+
+
+def _strays(modifier) -> list:
+    """The counted nouns the parser coordinated with an uncounted object inside `modifier`
+    ("a gate and three drivers"), never a weapon ("with a rifle and two grenades")."""
+    out = []
+    for d in modifier.subtree:
+        stray = d.dep_ == "conj" and d.head.dep_ in ("dobj", "pobj")
+        counted = own(d, {"nummod"}) and not own(d.head, {"nummod"})
+        if stray and counted and d.lower_ not in RL.WEAPON_NOUNS:
+            out += conjuncts(d)
     return out
 
 

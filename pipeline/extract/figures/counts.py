@@ -102,6 +102,8 @@ def _not_a_count(sentence: str, m: re.Match, before: str, start: int, excluded) 
         return True
     if R.APPOSITION_BEFORE.search(before) and R.COMMA_AFTER.match(after):
         return True  # "Michael Cattron, 6, was...", "the victim, 34, died": an age in apposition
+    if R.MONTH_BEFORE.search(before) and R.COMMA_AFTER.match(after):
+        return True  # "On March 1, eleven porters ...": a day the entity stage left in a count
     if R.NONE_BEFORE.search(before):
         return True  # "no one was killed" states that nobody was
     if any(xs <= start < xe for xs, xe in excluded):  # the number starts inside

@@ -193,6 +193,11 @@ NOT_A_COUNT_BEFORE = (
     r"district|sector|km|page|gate|street|ar-|ak-|m-|n-|covid-|"
     r"dial(?:l?ed)?|call(?:ed|ing)?|phone|tel\.?|vote of|by a vote of|page"
 )
+# the month names a day of the month follows ("On March 1, eleven porters were killed")
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\."
+)
 
 # --- one victim told without a count ------------------------------------------------------------
 

@@ -69,6 +69,9 @@ def match_predicate(tok, preds: tuple[Predicate, ...]) -> tuple[Predicate, objec
         if t.dep_ not in _INNER or tok.i in (t.head.i, t.head.head.i) or t.head.lower_ in needed
         or (t.dep_ == "amod" and _in_patient(t, tok))
     ]  # fmt: skip
+    if tok.dep_ == "amod" and tok.head.i > tok.i and tok.head.lower_ in needed:
+        # "two men sustained gunshot wounds" read as "[sustained gunshot] wounds"
+        near += [t for t in tok.head.lefts if t.i > tok.i] + [tok.head]
     for pred in preds:
         last = tok
         for words in pred.needs:
@@ -122,6 +125,9 @@ def not_done(tok) -> bool:
             return True
         if c.dep_ == "mark" and c.lower_ in RL.CONDITION_MARKS:
             return True
+    # "enough rounds to hurt several people", "orders to kill": an infinitive on a noun
+    if tok.dep_ in ("acl", "relcl") and any(c.tag_ == "TO" for c in tok.children):
+        return True
     # "tried to kill", "an attempt to assassinate"
     return tok.dep_ in ("xcomp", "acl") and tok.head.lower_ in RL.INTENT_VERBS
 

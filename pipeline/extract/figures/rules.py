@@ -70,6 +70,7 @@ LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)\s*")
 AGES_BEFORE = re.compile(r"\b(?:ages|aged)\s*$", re.I)
 APPOSITION_BEFORE = re.compile(r"[A-Za-z][\w'’-]*,\s*$")
 COMMA_AFTER = re.compile(r"\s*,")
+MONTH_BEFORE = re.compile(rf"\b(?:{L.MONTHS})\s*$", re.I)
 NONE_BEFORE = re.compile(r"\b(?:no|not a single|not one)\s+$", re.I)
 YEAR = re.compile(r"(19|20)\d\d")
 

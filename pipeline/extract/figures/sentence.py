@@ -196,7 +196,9 @@ def _as_parsed(c: Candidate, v: Victims) -> Candidate:
 
 def _from_parse(s: Sentence, v: Victims) -> Candidate:
     if v.count is None:  # told one by one, perhaps some of a group counted elsewhere
-        return replace(Candidate.one(v.category, v.n, v.who, v.span, hit=v.hit), part=True)
+        # where the first is named: never the same count as a group of its predicate
+        one = Candidate.one(v.category, v.n, v.who, v.span, hit=v.hit)
+        return replace(one, part=True, at=v.members[0])
     n = v.count
     best, low, high = n.bounds()
     # "one victim sustained critical injuries": one of a group, like a victim told alone

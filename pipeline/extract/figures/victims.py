@@ -13,14 +13,17 @@ an animal or another sense ("killed the bill") names no victim.
 The count comes from the phrase (`counts`: numerals, number words, ranges, vague quantities and
 their qualifiers), else from an apposition that states it ("the victims, two women and a
 child"). One person named without a count is one ("a policeman", "his son", a name the text
-names). Coordinated phrases count each ("a soldier and two militants": 1 and 2). A predicate
-denied ("were not hurt"), said of nobody ("no one", "neither ... nor"), or not done (a modal,
-"tried to kill") has no victims.
+names; names that share an apposition, "A and B, both teachers"). Coordinated phrases count
+each ("a soldier and two militants": 1 and 2), also when the parser hangs the list on the first
+item's apposition ("a student, a guard and two porters were hurt"). A predicate denied ("were
+not hurt"), said of nobody ("no one", "neither ... nor"), or not done (a modal, "tried to
+kill", "enough rounds to kill") has no victims.
 
 The reading also says which counts are no victims' at all: the doers of a predicate that has
 victims ("two gunmen killed a man", "by locals") and the parts of a counted group ("four
-people, including two policemen", "five people - three soldiers and two civilians"), so that
-`sentence` does not keep them from the regex passes either.
+people, including two policemen", "five people - three soldiers and two civilians", "five
+people were killed: three soldiers and two civilians"), so that `sentence` does not keep them
+from the regex passes either.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from pipeline.extract.relevance import lexicon as RL
 from pipeline.vocabulary import FigureCategory as C
 
 _SINGLE_DETS = frozenset({"a", "an", "the", "another", "this", "that"})
+_DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 _NOBODY = RL.plain(L.NOBODY_DETS)
 # between a count and its noun, what shows the count is another phrase's ("Around 7 May 2020
 # (as reported), a former councillor")
@@ -65,6 +69,8 @@ _GROUP_NOUNS = RL.plain(L.GROUP_NOUNS)
 _NOT_PEOPLE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "LOC", "FAC"})
 _PART_MARKS = RL.plain(L.PART_MARKS)
 _SINGULAR_AUX = frozenset({"was", "is", "has"})
+# the words of an apposition that tell each of the names before it a person: "both teachers"
+_EACH_DETS = frozenset({"both", "all", "each"})
 _CAUSE_DEPS = frozenset({"prep", "agent", "advcl", "advmod", "npadvmod", "conj"})
 # the words of a violent or sudden death
 _CAUSES = (
@@ -124,19 +130,26 @@ def person_nouns() -> frozenset[str]:
 
 def counts_people(span) -> bool:
     """Whether a span the small model tags as a quantity or a time counts people: "9 migrants"
-    (its last word names people), "19 night watchmen" (it ends inside a longer noun)."""
+    (its last word names people), "19 night watchmen", "between 16 and 21 farmers" (it ends
+    before the noun its count hangs on)."""
     last = span[-1]
     if last.lower_ in person_nouns():
         return True
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return after is not None and after.tag_ in NOUN_TAGS and last.head.i == after.i
+    # "between 16 and 21 farmers": the range's first number may be the one on the noun
+    return (
+        after is not None and after.tag_ in NOUN_TAGS
+        and (last.head.i == after.i or any(t.like_num and t.head.i == after.i for t in span))
+    )  # fmt: skip
 
 
 def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int, int]]) -> Reading:
     """The victims of every casualty predicate among `tokens` (a sentence of a parsed Doc),
     counted from `counts` (the sentence's counts), with the counts that are no victims'."""
     table = predicates()
+    tokens = list(tokens)
     found: dict[tuple[int, ...], Victims] = {}
+    ranks: dict[tuple[int, ...], tuple[bool, int]] = {}
     parts: set[int] = set()
     agents: set[int] = set()
     unstated: set[int] = set()
@@ -162,14 +175,38 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
         ]
         if not groups:
             continue
+        # "three displaced people were wounded": a participle before its noun describes the
+        # victims of the clause's predicate
+        attributive = tok.dep_ == "amod" and tok.head.i > tok.i and last.i == tok.i
         for v in groups:
-            if v.members not in found or _rank(v) < _rank(found[v.members]):
-                found[v.members] = v
+            if v.members not in found or (attributive, _rank(v)) < ranks[v.members]:
+                found[v.members], ranks[v.members] = v, (attributive, _rank(v))
         agents |= _counts_within(doers, counts, tok)
+    parts |= _broken_down(tokens, found.values(), counts)
     patients = {v.count.start for v in found.values() if v.count is not None}
     victims = tuple(v for v in found.values() if not (v.count and v.count.start in parts))
     return Reading(victims, frozenset(parts), frozenset(agents - patients),
                    frozenset(unstated - patients), frozenset(inner - patients))  # fmt: skip
+
+
+def _broken_down(tokens: list, found: Iterable[Victims], counts: list[Count]) -> set[int]:
+    """The counts of a list after a colon that add up to at most a group counted before it: "26
+    people were killed: 16 soldiers and 10 civilians" (parts, whatever the parser hangs them
+    on)."""
+    colons = [t for t in tokens if t.text == ":" and t.i + 1 < len(t.doc)]
+    out: set[int] = set()
+    for colon in colons:
+        heads = [t for t in tokens if t.left_edge.i == colon.i + 1 and t.tag_ in NOUN_TAGS]
+        if not heads:
+            continue
+        noun = max(heads, key=lambda t: t.right_edge.i)  # the phrase that starts there
+        listed = [n for h in conjuncts(noun) if (n := _count_of(h, counts))]
+        total = sum(n.low for n in listed)
+        if len(listed) > 1 and any(
+            v.count and v.count.low >= total and v.count.end <= colon.idx for v in found
+        ):
+            out |= {n.start for n in listed}
+    return out
 
 
 def _rank(v: Victims) -> int:
@@ -230,26 +267,33 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
         parts |= {n.start for c in own(head, {"conj"}) if (n := _count_of(c, counts))}
     total = _count_of(head, counts)
     appos = [c for c in head.children if c.dep_ == "appos"]
-    if total is None and _single(head, persons) == 0:
-        if appos:  # "the victims, two women and a child, ..."
-            conj = [c for a in appos for c in conjuncts(a)]
-    elif total is not None and _listed(head, appos, total, counts):
-        conj += [c for a in appos for c in conjuncts(a)]
+    anyone = pred.kind == OBJECT and not pred.hit
+    conj = _coordinated(head, tok, conj, appos, total, counts, persons, anyone)
+    named, restated = _named_by_appos(conj, counts)
+    persons = persons + named
+    parts |= restated
+    names = conj[1:] or [c for a in appos for c in conjuncts(a)]
+    if total and names and all(_named(h, persons) for h in names) and len(names) == total.low:
+        conj = [head, *names]  # "two of the men, A and B, died": the names restate the count
+        parts.add(total.start)
     last = conj[-1]
     coord_end = last.idx + len(last)
     groups = {n.start for h in conj if (n := _count_of(h, counts))}
     singles: list = []
     for h in conj:
         noun = _counted_noun(h)
-        if noun.lower_ in not_victims() or R.NOT_PEOPLE.fullmatch(noun.text):
-            continue
-        if told_apart(h, tok) or (pred.hit and not _person(noun, persons)):
+        if not _named(noun, persons) and (
+            noun.lower_ in not_victims() or R.NOT_PEOPLE.fullmatch(noun.text)
+        ):
+            continue  # a thing, unless it is a person's name ("Theo Banks")
+        if told_apart(h, tok) or (pred.hit and pred.kind == OBJECT and not _person(noun, persons)):
             continue  # "fired a dozen bullets", "shot a video": a hit is of people
         count = _count_of(h, counts)
         if count is None:
-            n = _single(h, persons, anyone=pred.kind == OBJECT and not pred.hit)
+            n = _single(h, persons, anyone=anyone)
             if n:
                 singles.append((h, n))
+                inner |= _kin_counts(h, counts)
             continue
         if count.low == 0 or noun.ent_type_ in _NOT_PEOPLE_ENTS:
             continue
@@ -258,7 +302,7 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
         inner |= _inner(h, counts) - groups
         span = (min(count.qual_start, tok.idx), max(end, coord_end))
         yield Victims(pred.category, pred.hit, count, count.low, _who(h, count.end), span,
-                      (count.start,), bare=numeral(h))  # fmt: skip
+                      (count.start,), bare=_bare(h))  # fmt: skip
     if len(singles) > 1 and _singular_verb(tok):
         singles = singles[:1]  # "a leader and also the vice-president of the group was killed"
     if singles:
@@ -271,6 +315,61 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
         yield Victims(pred.category, pred.hit, None, sum(n for _, n in singles), who,
                       (start, max(end, coord_end)), tuple(h.idx for h, _ in singles),
                       bare=bare)  # fmt: skip
+
+
+def _coordinated(head, tok, conj: list, appos: list, total, counts, persons, anyone) -> list:
+    """The phrases of a patient's coordination, with those of its apposition when that is no
+    description of it: "the victims, two women and a child" (a group without a count), "five
+    guards, three drivers and two cooks" (a list the parser hung on its first item), "a student,
+    a villager and two engineers were wounded" (one person and a list: a plural verb)."""
+    listed = [c for a in appos for c in conjuncts(a)]
+    if total is not None:
+        return conj + listed if _listed(head, appos, total, counts) else conj
+    # "a student, a teacher and a farmer was killed" names one person
+    plural = any(own(a, {"conj"}) for a in appos) and not _singular_verb(tok)
+    # one a lexicon knows, or any one told indefinite ("a ferry pilot, a guard and two
+    # porters"), not a group ("the couple, a teacher and her husband")
+    one = _single(head, persons) or (
+        plural and anyone and _indefinite(head) and _single(head, persons, anyone=True)
+    )
+    if not one:
+        return listed or conj  # "the victims, two women and a child, ..."
+    return conj + listed if plural and one == 1 else conj  # not "both men, A and B"
+
+
+def _indefinite(noun) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _named_by_appos(conj: list, counts) -> tuple[list[tuple[int, int]], set[int]]:
+    """The spans of the names an apposition tells to be people, and the start of its count:
+    in "Ann Reed and Joe Kim, both teachers" (or "two teachers", "all three farmers") each name
+    is one person, whatever the tagger calls it (the parser hangs the apposition on the first
+    name or the last), and "two" counts them again."""
+    names = [h for h in conj if h.tag_ == "NNP" and h.ent_type_ not in _NOT_PEOPLE_ENTS]
+    if len(names) < 2:
+        return [], set()
+    for a in (c for h in conj for c in h.children if c.dep_ == "appos"):
+        plural = a.tag_ == "NNS" and a.lower_ not in not_victims()
+        words = {c.lower_ for c in a.children if c.dep_ in ("det", "predet")}
+        count = _count_of(a, counts)
+        if plural and (words & _EACH_DETS or count is not None):
+            restated = {count.start} if count is not None else set()
+            return [(h.left_edge.idx, h.idx + len(h)) for h in names], restated
+    return [], set()
+
+
+def _bare(h) -> bool:
+    """Whether a count names its victims by a number alone, or as some of a group told
+    elsewhere ("one was burnt alive", "two of the students died"): then it only confirms the
+    passes. "Dozens of detainees" names its own."""
+    if not numeral(h):
+        return False
+    noun = _counted_noun(h)
+    definite = noun.pos_ == "PRON" or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
+    )
+    return noun.i == h.i or definite
 
 
 def _cause(tok) -> bool:
@@ -300,7 +399,13 @@ def _listed(head, appos: list, total: Count, counts: list[Count]) -> bool:
         return False
     if _counted_noun(head).lower_ in _ANYONE:
         return sum(listed) > total.low
-    return sum(listed) != total.low
+    # of a kind, a comma joins a list with a counted group ("eight traders, a guard and seven
+    # drivers") whatever its sum; the parts stand after a dash, a colon or a bracket, and names
+    # restate the count ("two men, A and B")
+    first = appos[0].left_edge
+    comma = first.i > 0 and first.nbor(-1).text == ","
+    groups = any(_count_of(h, counts) for a in appos for h in conjuncts(a))
+    return sum(listed) != total.low or (comma and groups)
 
 
 def _counted_noun(tok):
@@ -316,9 +421,16 @@ def _counted_noun(tok):
 
 def _person(noun, persons: list[tuple[int, int]]) -> bool:
     """Whether a noun names people by the lexicons or a name: what a hit needs."""
-    if noun.tag_ == "NNP":
+    if noun.tag_ == "NNP" and noun.lower_ not in person_nouns():
         return noun.ent_type_ == "PERSON" or any(s <= noun.idx < e for s, e in persons)
     return noun.lower_ in person_nouns() or numeral(noun)
+
+
+def _named(noun, persons: list[tuple[int, int]]) -> bool:
+    """Whether a proper noun is a name the text or the tagger calls a person's."""
+    return noun.tag_ in ("NNP", "NNPS") and (
+        noun.ent_type_ == "PERSON" or any(s <= noun.idx < e for s, e in persons)
+    )
 
 
 def _single(tok, persons: list[tuple[int, int]], anyone: bool = False) -> int:
@@ -328,13 +440,18 @@ def _single(tok, persons: list[tuple[int, int]], anyone: bool = False) -> int:
     wedding guest"); else the noun must be one the lexicons know for a person ("a farmer
     died", not "the engine died")."""
     words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")}
+    if tok.i > 0 and tok.nbor(-1).dep_ == "det" and tok.nbor(-1).head.i > tok.i:
+        words.add(tok.nbor(-1).lower_)  # "a worshipper" of "[a worshipper sustained] wounds"
     if tok.tag_ == "NNS" and "both" in words:
         return 2
-    if tok.tag_ == "NNP" and (
-        tok.ent_type_ == "PERSON" or any(s <= tok.idx < e for s, e in persons)
-    ):
+    if _named(tok, persons):
         return 1  # a name the text or the tagger calls a person's
-    if tok.tag_ != "NN" or tok.ent_type_ in _NOT_PEOPLE_ENTS or tok.lower_ in _GROUP_NOUNS:
+    # "a Rohingya refugee", "executing a shopkeeper": the tagger may take a person noun after
+    # a name for a name, or one in an object's place for an adjective
+    common = tok.tag_ == "NN" or (
+        tok.tag_ in ("NNP", "JJ") and tok.dep_ != "amod" and tok.lower_ in person_nouns()
+    )
+    if not common or tok.ent_type_ in _NOT_PEOPLE_ENTS or tok.lower_ in _GROUP_NOUNS:
         return 0  # "a number of worshippers" states no count
     if tok.lower_ not in person_nouns() and not (anyone and tok.lower_ not in not_victims()):
         return 0
@@ -367,6 +484,16 @@ def _inner(head, counts: list[Count]) -> set[int]:
         n.start for n in counts
         if any(a <= n.start < b for a, b in map(_extent, mods))
         and not any(a <= n.start < b for a, b in others)
+    }  # fmt: skip
+
+
+def _kin_counts(person, counts: list[Count]) -> set[int]:
+    """The counts of "of" a singular noun in the phrase of one person: "a father of two", "the
+    victim, a mother of four", "a leader of 40 fighters" count others than the victim."""
+    return {
+        n.start for d in person.subtree
+        if d.dep_ == "pobj" and d.head.lower_ == "of" and d.head.head.tag_ == "NN"
+        and (n := _count_of(d, counts))
     }  # fmt: skip
 
 
