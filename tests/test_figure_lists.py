@@ -318,3 +318,52 @@ def test_an_adjective_before_a_thing_names_no_victim(nlp):
 )  # fmt: skip
 def test_some_of_a_group_named_or_told_elsewhere_are_counted_once(nlp, text, expected):
     assert totals(nlp, text) == expected
+
+
+# --- a count of anyone broken down after a comma --------------------------------------------------
+
+ANYONE_WORDS = ["people", "persons", "victims", "individuals"]
+BREAKDOWNS = [(5, "five", "three guards and two cooks"),
+              (11, "eleven", "four soldiers and seven villagers"),
+              (9, "nine", "six miners, two drivers and a cook"),
+              (12, "12", "5 women and 7 men")]  # fmt: skip
+
+
+@pytest.mark.parametrize("anyone", ANYONE_WORDS)
+@pytest.mark.parametrize("total,word,parts", BREAKDOWNS)
+@pytest.mark.parametrize("pred,category", PREDICATES)
+def test_a_count_of_anyone_broken_down_after_a_comma_is_counted_once(
+    nlp, anyone, total, word, parts, pred, category
+):
+    text = f"{word.capitalize()} {anyone}, {parts}, {pred} near the river crossing on Sunday."
+    assert totals(nlp, text) == {category: total}
+
+
+@pytest.mark.parametrize("anyone", ANYONE_WORDS)
+@pytest.mark.parametrize("pred,category", PREDICATES)
+def test_a_list_that_outnumbers_the_first_count_adds_up(nlp, anyone, pred, category):
+    # near miss: "two people, three guards and two cooks" cannot be the parts of two
+    text = f"Two {anyone}, three guards and two cooks {pred} near the river crossing on Sunday."
+    assert totals(nlp, text) == {category: 7}
+
+
+# --- a casualty participle before its noun describes the victims of another predicate ---------
+
+DESCRIBING = ["injured", "wounded", "abducted", "kidnapped"]
+FATES = [("died in hospital after the ambush", "killed"), ("were shot dead in the ambush", "killed"),
+         ("were killed in the ambush", "killed")]  # fmt: skip
+
+
+@pytest.mark.parametrize("participle", DESCRIBING)
+@pytest.mark.parametrize("noun", ["soldiers", "villagers", "traders"])
+@pytest.mark.parametrize("fate,category", FATES)
+def test_a_participle_before_the_noun_yields_to_the_clause(nlp, participle, noun, fate, category):
+    text = f"Two {participle} {noun} {fate} near the river crossing on Sunday."
+    assert totals(nlp, text) == {category: 2}
+
+
+@pytest.mark.parametrize("participle,category", [("injured", "injured"), ("wounded", "injured")])
+@pytest.mark.parametrize("rest", ["were rescued by the army", "were flown to the capital"])
+def test_a_participle_with_no_other_fate_counts_its_own(nlp, participle, category, rest):
+    text = f"Four {participle} miners {rest} near the river crossing on Sunday after a blast."
+    assert totals(nlp, text) == {category: 4}

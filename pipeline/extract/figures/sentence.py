@@ -189,7 +189,9 @@ def _as_parsed(c: Candidate, v: Victims) -> Candidate:
     # the passes took the cue of a later predicate: "19 chiefs died and 2 were wounded"
     nearer = c.span[0] <= v.span[0] and v.span[1] < c.span[1] and v.category != c.category
     fatal = c.hit and v.category == C.KILLED and not v.hit
-    if c.update or not (status or fatal or nearer):
+    # the passes read the participle that describes them: "two injured soldiers died" died
+    described = v.described and v.category != c.category
+    if c.update or not (status or fatal or nearer or described):
         return replace(c, span=span)
     return replace(c, category=v.category, hit=v.hit, span=span, who=v.who or c.who)
 

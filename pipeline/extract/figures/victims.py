@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline.extract.figures import lexicon as L
@@ -93,6 +93,8 @@ class Victims:
     span: tuple[int, int]  # offsets in the text: the phrase and the predicate
     members: tuple[int, ...]  # the count's start, or each named victim's offset
     bare: bool = False  # only confirms the passes: "one was burnt alive", "a veteran died"
+    # a casualty participle before its noun only describes them ("two injured soldiers died")
+    described: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
     agents: set[int] = set()
     unstated: set[int] = set()
     inner: set[int] = set()
+    described: set[tuple[int, ...]] = set()  # members a participle before their noun describes
     for tok in tokens:
         preds = table.get(tok.lower_)
         if not preds or tok.tag_ in NOUN_TAGS:
@@ -179,9 +182,14 @@ def read_victims(tokens: Iterable, counts: list[Count], persons: list[tuple[int,
         # victims of the clause's predicate
         attributive = tok.dep_ == "amod" and tok.head.i > tok.i and last.i == tok.i
         for v in groups:
+            if attributive:
+                described.add(v.members)
             if v.members not in found or (attributive, _rank(v)) < ranks[v.members]:
                 found[v.members], ranks[v.members] = v, (attributive, _rank(v))
         agents |= _counts_within(doers, counts, tok)
+    for members, v in found.items():
+        if members in described and not ranks[members][0]:
+            found[members] = replace(v, described=True)
     parts |= _broken_down(tokens, found.values(), counts)
     patients = {v.count.start for v in found.values() if v.count is not None}
     victims = tuple(v for v in found.values() if not (v.count and v.count.start in parts))
@@ -269,6 +277,9 @@ def _victims(head, pred, tok, end, counts, persons, parts, inner) -> Iterator[Vi
     appos = [c for c in head.children if c.dep_ == "appos"]
     anyone = pred.kind == OBJECT and not pred.hit
     conj = _coordinated(head, tok, conj, appos, total, counts, persons, anyone)
+    if total and _breaks_down(head, conj[1:], total, counts):
+        parts |= {n.start for h in conj[1:] if (n := _count_of(h, counts))}
+        conj = [head]  # "five people, three guards and two cooks, were killed": 5
     named, restated = _named_by_appos(conj, counts)
     persons = persons + named
     parts |= restated
@@ -335,6 +346,19 @@ def _coordinated(head, tok, conj: list, appos: list, total, counts, persons, any
     if not one:
         return listed or conj  # "the victims, two women and a child, ..."
     return conj + listed if plural and one == 1 else conj  # not "both men, A and B"
+
+
+def _breaks_down(head, rest: list, total: Count, counts: list[Count]) -> bool:
+    """Whether the counted groups after a count of anyone and a comma are its parts, however
+    the parser hangs them: "five people, three guards and two cooks" (at most five in all),
+    not "two people, three guards and two cooks" (a list of seven)."""
+    if not rest or _counted_noun(head).lower_ not in _ANYONE:
+        return False
+    first = rest[0].left_edge
+    if first.i == 0 or first.nbor(-1).text != ",":
+        return False
+    listed = [_count_of(h, counts) for h in rest]
+    return all(listed) and sum(n.low for n in listed) <= total.low
 
 
 def _indefinite(noun) -> bool:
