@@ -367,3 +367,9 @@ def test_a_participle_before_the_noun_yields_to_the_clause(nlp, participle, noun
 def test_a_participle_with_no_other_fate_counts_its_own(nlp, participle, category, rest):
     text = f"Four {participle} miners {rest} near the river crossing on Sunday after a blast."
     assert totals(nlp, text) == {category: 4}
+
+
+@pytest.mark.parametrize("fate", ["was arrested", "was detained by the police"])
+def test_a_wounded_person_arrested_stays_wounded(nlp, fate):
+    text = f"Troops clashed with rebels near the river crossing on Sunday and one wounded rebel {fate}."
+    assert totals(nlp, text).get("injured") == 1

@@ -190,7 +190,8 @@ def _as_parsed(c: Candidate, v: Victims) -> Candidate:
     nearer = c.span[0] <= v.span[0] and v.span[1] < c.span[1] and v.category != c.category
     fatal = c.hit and v.category == C.KILLED and not v.hit
     # the passes read the participle that describes them: "two injured soldiers died" died
-    described = v.described and v.category != c.category
+    # (a death only: "one wounded fighter was arrested" stays wounded)
+    described = v.described and v.category == C.KILLED != c.category
     if c.update or not (status or fatal or nearer or described):
         return replace(c, span=span)
     return replace(c, category=v.category, hit=v.hit, span=span, who=v.who or c.who)
