@@ -215,7 +215,8 @@ def backfill_date(date: str, data_dir: str, run_id: str, workers: int = 1) -> st
 def date_done(data_dir: str, run_id: str, date: str) -> bool:
     """Whether this backfill run committed the date (on object storage: one listing)."""
     if remote.is_url(data_dir):
-        return bool(remote.list_files(data_dir, f"{_shards_rel(run_id)}/done/{date}"))
+        done = f"{_shards_rel(run_id)}/done"
+        return f"{done}/{date}" in remote.list_files(data_dir, done)
     return (shards_dir(data_dir, run_id) / "done" / date).exists()
 
 
