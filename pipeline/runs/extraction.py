@@ -5,7 +5,9 @@ staged Parquet files of articles, entities, figures and events, then the day-lev
    output becomes table rows (`rows`), appended every `stage_chunk_articles` articles to
    temporary Parquet files, so memory does not grow with the day's texts. With
    `ExtractOptions.workers` > 1 the records are split into parts of `stage_chunk_articles`
-   records, extracted side by side by a process pool, each part into files of its own.
+   records, extracted side by side by a process pool, each part into files of its own
+   (`extract_part_file`; a backfill's parts, which also clean their records, are planned and
+   run by `pipeline.runs.parts`, every date's at once).
 2. Near-duplicates (`pipeline.dedup.articles`): each article that copies an earlier one, of the
    day or of the `lookback_days` before it, gets `dup_of`; the day's MinHash signatures are
    staged for the days after.
@@ -14,6 +16,7 @@ staged Parquet files of articles, entities, figures and events, then the day-lev
    syndicated copy keeps its own); figures follow their event.
 4. The temporary files are copied, one chunk at a time and in the records' order, into the
    staged tables with `dup_of` and the event ids set. Rejected records become reject rows.
+Steps 2-4 are `finish_day`, over the parts' outputs in order, however they were extracted.
 """
 
 from __future__ import annotations
