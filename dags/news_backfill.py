@@ -11,7 +11,8 @@ over the workers). Then one mapped task per date runs that date's day-level step
 (near-duplicates, event ids) over its parts' outputs and swaps its partitions in whole, exactly as
 the nightly run does; it extracts again any part left without output, and fails, naming the part
 and why, when that part fails again (a part that failed fails only its date). A date this run
-already committed is not redone, nor a part already extracted, when the run is retried. Then the
+already committed is not redone when the run is retried, nor a part already extracted when its
+task or its date's task is retried. Then the
 `news_partitions` asset is updated, on which the `news_publish` DAG builds, audits and publishes
 `news.duckdb`. A second backfill of the same range gives the same rows. The run fails, saying
 why, when the archive has no record in the range, or has some and no date was written.
@@ -125,7 +126,7 @@ def news_backfill():
         from pipeline.runs import parts
 
         params, run_id = _run()
-        get_current_context()["parts_label"] = parts.batch_label(batch)  # type: ignore[typeddict-unknown-key]
+        get_current_context()["parts_label"] = parts.batch_label(batch)  # the map index's name
         return parts.extract_batch(params["data_dir"], run_id, batch, _workers(params))
 
     # all_done: a date whose parts were all extracted is written even when a part of another

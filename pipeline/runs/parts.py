@@ -196,7 +196,10 @@ def _pooled(data_dir: str, run_id: str, todo: list[dict], workers: int):
     with ProcessPoolExecutor(min(workers, len(todo)), mp_context=context) as pool:
         futures = [pool.submit(_tried, data_dir, run_id, p["date"], p["part"]) for p in todo]
         for future in futures:
-            yield future.result()
+            try:
+                yield future.result()
+            except Exception as exc:  # the worker itself died (killed, out of memory)
+                yield f"{type(exc).__name__}: {exc}"
 
 
 def _tried(data_dir: str, run_id: str, date: str, number: int) -> str | None:
