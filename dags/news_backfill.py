@@ -9,7 +9,9 @@ one task running a process pool over every part of every date when `extract_work
 process, `pipeline backfill`), else one mapped task per part (on a cluster: a big date spreads
 over the workers). Then one mapped task per date runs that date's day-level steps
 (near-duplicates, event ids) over its parts' outputs and swaps its partitions in whole, exactly as
-the nightly run does; it extracts again any part left without output, and fails, naming the part
+the nightly run does (in process, the pool's task has already done so for each date, in date
+order, since a date's event ids read the dates stored before it and `dag.test()` runs mapped
+tasks in no fixed order; on a cluster the dates' tasks run as the scheduler picks them); it extracts again any part left without output, and fails, naming the part
 and why, when that part fails again (a part that failed fails only its date). A date this run
 already committed is not redone when the run is retried, nor a part already extracted when its
 task or its date's task is retried. Then the
@@ -127,6 +129,8 @@ def news_backfill():
 
         params, run_id = _run()
         get_current_context()["parts_label"] = parts.batch_label(batch)  # the map index's name
+        if _workers(params) > 1:  # in process: then every date's commit, in date order
+            return parts.extract_and_commit(params["data_dir"], run_id, batch, _workers(params))
         return parts.extract_batch(params["data_dir"], run_id, batch, _workers(params))
 
     # all_done: a date whose parts were all extracted is written even when a part of another

@@ -204,3 +204,20 @@ def test_the_backfill_dag_with_one_task_per_part_writes_the_rows_of_one_process(
     # 6, 7 and 6 records kept: parts of up to four, each its own mapped task instance
     assert len(extract) == 6 and all(ti.state == "success" for ti in extract)
     assert _without_event_ids(_rows(data_dir)) == _without_event_ids(one_process)
+
+
+def test_the_backfill_dag_in_process_commits_its_dates_in_date_order(one_process, tmp_path):
+    # one pool over every date's parts, then the dates committed in date order by that task:
+    # the rows, event ids across dates included, of one process run date by date in order
+    from pipeline.runs.orchestrate import run_dag
+
+    data_dir = str(tmp_path / "data")
+    conf = {"archive": _archive(tmp_path / "a.jsonl"), "date_from": DATES[0],
+            "date_to": DATES[-1], "data_dir": data_dir, "extract_workers": 2}  # fmt: skip
+    run_dag("news_backfill", DATES[-1], conf, data_dir)
+    committed = [
+        (store.partition_dir(data_dir, "signatures", d) / "part-0.parquet").stat().st_mtime_ns
+        for d in DATES
+    ]
+    assert committed == sorted(committed)
+    assert _rows(data_dir) == one_process

@@ -184,6 +184,34 @@ def extract_batch(data_dir: str, run_id: str, batch: list[dict], workers: int = 
     return len(todo)
 
 
+def extract_and_commit(data_dir: str, run_id: str, batch: list[dict], workers: int) -> int:
+    """In process (one batch of every date's parts): extract them (`extract_batch`), then commit
+    each date whose parts are all extracted, in date order (`backfill.backfill_date`), since a
+    date's day-level steps read the dates stored before it and `dag.test()` runs the mapped
+    `write_date` tasks in no fixed order (they find these dates done). A date that fails here
+    is left to its `write_date` task, which tries again and fails saying why. Raises
+    PartFailed, after the commits, when a part failed. Returns the parts extracted."""
+    from pipeline.runs.backfill import backfill_date
+
+    failed: PartFailed | None = None
+    try:
+        extracted = extract_batch(data_dir, run_id, batch, workers)
+    except PartFailed as exc:
+        failed, extracted = exc, 0
+    for date in sorted({p["date"] for p in batch}):
+        numbers = [p["part"] for p in batch if p["date"] == date]
+        if remote.is_url(data_dir) or all(
+            is_extracted(staging_of(data_dir, date, run_id), n) for n in numbers
+        ):
+            try:
+                backfill_date(date, data_dir, run_id, workers)
+            except Exception:
+                log.exception("backfill of %s: left to its write_date task", date)
+    if failed:
+        raise failed
+    return extracted
+
+
 def _pooled(data_dir: str, run_id: str, todo: list[dict], workers: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
