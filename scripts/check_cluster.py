@@ -8,7 +8,8 @@ cluster through Airflow's REST API and check what they published on object stora
    create` does) of news_nightly over two days of 1999 read from an archive; then wait for the
    news_publish run that their `news_partitions` asset events start;
 4. download the published news.duckdb from the bucket and check its views; check that both
-   workers ran tasks and that fetch ran in its pool.
+   workers ran tasks, that fetch ran in its pool, and that the backfill's last day (three
+   records, parts of one record) was extracted by three extract_parts task instances.
 
 Prints the timings and a closing `N passed, N failed` line; exits 1 when a check failed.
 """
@@ -109,11 +110,17 @@ def write_archive(path: Path) -> Path:
         "fertiliser. Police said the march was peaceful.",
         "At least 12 people were wounded on Wednesday when a bus overturned outside Mbeya, "
         "the regional police commander said.",
+        # two more reports of the last day, with no figure: its parts of one record each
+        "Foreign ministers of the region met in Arusha on Wednesday to discuss a new trade "
+        "corridor, a spokesman for the host government said.",
+        "Heavy rain closed schools across Dodoma on Wednesday, the education office said, and "
+        "teachers were told to wait for news of the roads.",
     ]
+    days = [*BACKFILL_DAYS, BACKFILL_DAYS[-1], BACKFILL_DAYS[-1]]
     lines = [
         json.dumps({"id": f"c{i}", "url": f"http://archive.test/c{i}", "published": day,
                     "text": text})
-        for i, (day, text) in enumerate(zip(BACKFILL_DAYS, texts, strict=True))
+        for i, (day, text) in enumerate(zip(days, texts, strict=True))
     ]  # fmt: skip
     lines.insert(1, "{not json")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -201,6 +208,7 @@ def main() -> int:
         )
     check_bucket(nightly_date)
     check_workers(runs.nightly_id)
+    check_parts(runs.backfill_id)
     since_triggered = {
         "both_runs_wall_s": both_done,
         "airflow_backfill_1999_done_s": old_done,
@@ -223,6 +231,8 @@ def run_nightly_and_backfill(nightly_date: str, archive: Path) -> TriggeredRuns:
         backfill_id = trigger("news_backfill", BACKFILL_DAYS[-1], {
             "archive": str(archive), "date_from": BACKFILL_DAYS[0],
             "date_to": BACKFILL_DAYS[-1], "data_dir": DATA_URL,
+            # parts of one record: the last day's three spread over extract_parts tasks
+            "extract_part_records": 1,
         })  # fmt: skip
         # the DAGs are paused at creation, so that these runs come before the scheduled nightly
         # that unpausing creates (the latest interval, which finds nothing on the sample site)
@@ -330,6 +340,24 @@ def check_workers(nightly_id: str) -> None:
     check("fetch ran in the newsfacts_fetch pool", fetch.get("pool") == "newsfacts_fetch")
     per_worker = tasks_per_worker()
     check("both Celery workers ran tasks", all(per_worker.values()), json.dumps(per_worker))
+
+
+def check_parts(backfill_id: str) -> None:
+    """The backfill's last day ran as several extract_parts task instances (one per part), each
+    done before write_date."""
+    tis = api("GET", f"/dags/news_backfill/dagRuns/{backfill_id}/taskInstances?limit=100")
+    extract = [t for t in tis["task_instances"] if t["task_id"] == "extract_parts"]
+    labels = sorted(t.get("rendered_map_index") or "" for t in extract)
+    last_day = [
+        t for t in extract if (t.get("rendered_map_index") or "").startswith(BACKFILL_DAYS[-1])
+    ]
+    check(
+        f"{BACKFILL_DAYS[-1]}'s parts ran as several task instances",
+        len(last_day) == 3 and all(t["state"] == "success" for t in last_day),
+        json.dumps(labels),
+    )
+    check("every extract_parts task succeeded", len(extract) == 5
+          and all(t["state"] == "success" for t in extract), str(len(extract)))  # fmt: skip
 
 
 def write_timings(runs: TriggeredRuns, since_triggered: dict[str, float], started: float) -> None:

@@ -4,9 +4,12 @@ day of the nightly DAG.
 
 - `route_file` streams one archive file into per-date shards of the run (a retried file
   rewrites only its own shards); a record belongs to its publication date, else its crawl date.
-- `backfill_date` cleans, extracts and commits one date from its shards, as the nightly run
-  does (`extraction.extract_step`, `staging.commit_step`); a URL already published as an article
-  of another day stays there, and a date this run finished is not redone.
+- `parts.plan_dates` / `parts.extract_batch`: every date's records cleaned and extracted in
+  parts, side by side (see `pipeline.runs.parts`); a URL already published as an article of
+  another day stays there.
+- `backfill_date` runs one date's day-level steps over its parts and commits it, as the
+  nightly run does (`extraction.finish_day`, `staging.commit_step`); a date this run finished
+  is not redone.
 - `check_backfill` fails a backfill that wrote nothing, saying why.
 - `archive_day_step`: the nightly DAG reading a date's records from an archive, not the web.
 """
@@ -27,7 +30,6 @@ import pyarrow as pa
 from pipeline import store
 from pipeline.extract.dates import parse_iso
 from pipeline.extract.records import safe_prepare
-from pipeline.runs.extraction import extract_step
 from pipeline.runs.staging import (
     CLEAN,
     article_id_for,
@@ -39,7 +41,6 @@ from pipeline.runs.staging import (
     rejects_file,
     write_jsonl,
 )
-from pipeline.settings import ExtractOptions
 from pipeline.store import remote
 
 log = logging.getLogger(__name__)
@@ -53,9 +54,12 @@ def record_date(rec: dict) -> str | None:
     return day.isoformat() if day else None
 
 
+def _safe(run_id: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in run_id)
+
+
 def _shards_rel(run_id: str) -> str:
-    safe_run = "".join(c if c.isalnum() or c in "-_" else "_" for c in run_id)
-    return f"_staging/backfill-{safe_run}"
+    return f"_staging/backfill-{_safe(run_id)}"
 
 
 def shards_dir(data_dir: str, run_id: str) -> Path:
@@ -172,37 +176,48 @@ def check_backfill(routed: list[dict], written: list[str], date_from: str, date_
     return len(written)
 
 
-@remote.on_data_dir(
-    lambda date, run_id, **_: [
-        f"{_shards_rel(run_id)}/date={date}", f"{_shards_rel(run_id)}/done/{date}",
-        "articles", "signatures", f"rejects/date={date}",
-    ]
-)  # fmt: skip
+def _date_pull(date: str, run_id: str, **_) -> list[str]:
+    from pipeline.runs.parts import _inputs_rel
+
+    shards = _shards_rel(run_id)
+    return [
+        f"{shards}/date={date}", f"{shards}/done/{date}", _inputs_rel(run_id, date),
+        f"_staging/{date}-{_safe(run_id)}", "articles", "signatures", f"rejects/date={date}",
+    ]  # fmt: skip
+
+
+@remote.on_data_dir(_date_pull)
 def backfill_date(date: str, data_dir: str, run_id: str, workers: int = 1) -> str:
-    """Clean, extract and commit one date from its shards; a date this run finished is skipped.
-    `workers` processes extract the date's records side by side (`extraction.extract_step`)."""
+    """The day-level steps and the commit of one date (`parts.finish_date`: near-duplicates,
+    event ids, staged tables over the parts extracted before, extracting here any part that is
+    not), then the commit; a date this run finished is skipped. `workers` processes extract
+    the date's parts side by side when some are left to extract."""
+    from pipeline.runs.parts import finish_date
+
     root = shards_dir(data_dir, run_id)
     done = root / "done" / date
     if done.exists():
         log.info("backfill %s: already committed by this run", date)
         return date
-    staging = new_staging(data_dir, date, run_id)
     shards = sorted((root / f"date={date}").glob("*.jsonl"))
-    record_shards = [s for s in shards if not s.name.endswith(".rejects.jsonl")]
-    rejects = [r for s in shards if s.name.endswith(".rejects.jsonl") for r in read_jsonl(s)]
-    if not record_shards:
+    if not [s for s in shards if not s.name.endswith(".rejects.jsonl")]:
         # only refusals (a cut-off file, undated records) landed on this date: they join its
         # rejects, and its articles, from the nightly run or another archive, stay as they are
-        _merge_rejects(data_dir, date, rejects, staging)
+        rejects = [r for s in shards for r in read_jsonl(s)]
+        _merge_rejects(data_dir, date, rejects, new_staging(data_dir, date, run_id))
     else:
-        write_jsonl(rejects_file(staging, "archive"), rejects)
-        records = (r for s in record_shards for r in read_jsonl(s))
-        prepare_archive_records(staging, records, skip=_published_elsewhere(data_dir, date, shards))
-        extract_step(str(staging), ExtractOptions(workers=workers))
-        commit_step(str(staging))
+        commit_step(str(finish_date(data_dir, date, run_id, workers)))
     done.parent.mkdir(parents=True, exist_ok=True)
     done.touch()
     return date
+
+
+def date_done(data_dir: str, run_id: str, date: str) -> bool:
+    """Whether this backfill run committed the date (on object storage: one listing)."""
+    if remote.is_url(data_dir):
+        done = f"{_shards_rel(run_id)}/done"
+        return f"{done}/{date}" in remote.list_files(data_dir, done)
+    return (shards_dir(data_dir, run_id) / "done" / date).exists()
 
 
 def _merge_rejects(data_dir: str, date: str, rejects: list[dict], staging: Path) -> None:
@@ -263,41 +278,63 @@ def prepare_archive_records(
 
     def cleaned() -> Iterator[dict]:
         for rec in recs:
-            try:
-                out = one(rec)
-            except Exception as exc:  # one odd record never fails the date
-                log.exception("archive record %r", rec.get("id"))
-                source, url = rec.get("source") or "archive", rec.get("url")
-                out = reject_row(
-                    "archive", str(source), "bad_record", repr(exc),
-                    url if isinstance(url, str) else None, str(rec.get("id")),
-                )  # fmt: skip
+            out = skipped_record(rec, seen, skip)
+            if out is None:
+                out = clean_archive_record(rec)
             if "stage" in out:
                 rejects.append(out)
             else:
                 yield out
 
-    def one(rec: dict) -> dict:
-        """A clean record, or a reject row (it has a "stage")."""
-        rid = str(rec.get("id") or "")
-        source = rec.get("source") or "archive"
-        url = rec.get("url")
-        text_key = hashlib.sha1((rec.get("html") or rec.get("text") or "").encode()).hexdigest()
-        aid = article_id_for(url, f"{source}#{rid or text_key}")
-        reason, detail = None, ""
-        if aid in seen:  # the same page crawled twice (or in two archive files): keep the first
-            reason, detail = "duplicate_url", "already taken from an earlier record"
-        elif url in skip:
-            reason, detail = "already_published", f"an article of {skip[url]}"
-        if reason:
-            return reject_row("archive", source, reason, detail, url, rid)
-        seen.add(aid)
-        prepared = safe_prepare({**rec, "id": aid})
-        if isinstance(prepared, dict):
-            return reject_row(
-                "clean", source, prepared["reason"], prepared.get("detail") or "", url, rid
-            )
-        return clean_record(aid, url, source, prepared, prepared.published)
-
     write_jsonl(staging / CLEAN, cleaned())
     write_jsonl(rejects_file(staging, "clean"), rejects)
+
+
+def _bad_record(rec: dict, exc: Exception) -> dict:
+    """One odd record never fails the date: it is rejected, saying why."""
+    log.error("archive record %r: %r", rec.get("id"), exc)
+    source, url = rec.get("source") or "archive", rec.get("url")
+    return reject_row(
+        "archive", str(source), "bad_record", repr(exc),
+        url if isinstance(url, str) else None, str(rec.get("id")),
+    )  # fmt: skip
+
+
+def _archive_id(rec: dict) -> str:
+    rid = str(rec.get("id") or "")
+    text_key = hashlib.sha1((rec.get("html") or rec.get("text") or "").encode()).hexdigest()
+    return article_id_for(rec.get("url"), f"{rec.get('source') or 'archive'}#{rid or text_key}")
+
+
+def skipped_record(rec: dict, seen: set[str], skip: dict[str, str]) -> dict | None:
+    """A reject row when a date leaves the record out before cleaning: the same page crawled
+    twice (or in two archive files: the first is kept; `seen` collects the ids kept), or a URL
+    published as an article of another day (`skip`: URL -> day). Else None."""
+    try:
+        aid = _archive_id(rec)
+        source, url, rid = rec.get("source") or "archive", rec.get("url"), str(rec.get("id") or "")
+        if aid in seen:
+            detail = "already taken from an earlier record"
+            return reject_row("archive", source, "duplicate_url", detail, url, rid)
+        if url in skip:
+            return reject_row("archive", source, "already_published", f"an article of {skip[url]}",
+                              url, rid)  # fmt: skip
+        seen.add(aid)
+    except Exception as exc:
+        return _bad_record(rec, exc)
+    return None
+
+
+def clean_archive_record(rec: dict) -> dict:
+    """An archive record kept by `skipped_record` -> its clean record, or a reject row (it has a
+    "stage")."""
+    try:
+        aid = _archive_id(rec)
+        source, url = rec.get("source") or "archive", rec.get("url")
+        prepared = safe_prepare({**rec, "id": aid})
+        if isinstance(prepared, dict):
+            return reject_row("clean", source, prepared["reason"], prepared.get("detail") or "",
+                              url, str(rec.get("id") or ""))  # fmt: skip
+        return clean_record(aid, url, source, prepared, prepared.published)
+    except Exception as exc:
+        return _bad_record(rec, exc)

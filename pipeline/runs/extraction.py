@@ -5,7 +5,9 @@ staged Parquet files of articles, entities, figures and events, then the day-lev
    output becomes table rows (`rows`), appended every `stage_chunk_articles` articles to
    temporary Parquet files, so memory does not grow with the day's texts. With
    `ExtractOptions.workers` > 1 the records are split into parts of `stage_chunk_articles`
-   records, extracted side by side by a process pool, each part into files of its own.
+   records, extracted side by side by a process pool, each part into files of its own
+   (`extract_part_file`; a backfill's parts, which also clean their records, are planned and
+   run by `pipeline.runs.parts`, every date's at once).
 2. Near-duplicates (`pipeline.dedup.articles`): each article that copies an earlier one, of the
    day or of the `lookback_days` before it, gets `dup_of`; the day's MinHash signatures are
    staged for the days after.
@@ -14,6 +16,7 @@ staged Parquet files of articles, entities, figures and events, then the day-lev
    syndicated copy keeps its own); figures follow their event.
 4. The temporary files are copied, one chunk at a time and in the records' order, into the
    staged tables with `dup_of` and the event ids set. Rejected records become reject rows.
+Steps 2-4 are `finish_day`, over the parts' outputs in order, however they were extracted.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -54,8 +57,8 @@ _EVENT_FIELDS = ("event_id", "article_id", "type", "event_date", "date_precision
                  "country", "actors", "admin1")  # fmt: skip
 
 
-def _chunks_file(staging: Path, table: str, part: int) -> Path:
-    return staging / f"{table}.chunks-{part:05d}.parquet"
+def _chunks_file(where: Path, table: str, part: int) -> Path:
+    return Path(where) / f"{table}.chunks-{part:05d}.parquet"
 
 
 @remote.on_staging("signatures")
@@ -67,30 +70,47 @@ def extract_step(staging: str, options: ExtractOptions | None = None) -> str:
     lines of the clean records file and appending its rows to temporary Parquet files of its
     own. Memory does not grow with the day's texts: the day-level steps (near-duplicates, event
     clustering) keep only what they read of each article (id, text hash, MinHash, date) and
-    event, and run once, in this process, over every part in order; a last pass copies the
-    temporary files, one row group at a time and in the order of the records, into the staged
-    tables with `dup_of` and the clustered event ids set, and removes them (a crash leaves them
-    in the staging dir, which a rerun starts again). However many processes, the same rows."""
+    event, and run once, in this process, over every part in order (`finish_day`). However many
+    processes, the same rows."""
     staging = Path(staging)
     options = options or ExtractOptions()
-    meta = read_meta(staging)
     parts = _plan_parts(staging / CLEAN, options)
+    outputs = _extracted_parts(staging, parts, options)
+    finish_day(staging, outputs, [(staging, p.number) for p in parts])
+    return str(staging)
+
+
+def finish_day(staging: Path, outputs, part_files: list[tuple[Path, int]], filtered=None) -> None:
+    """The day-level steps over the extracted parts' outputs (in the records' order), then a
+    last pass that copies the parts' temporary files (`part_files`: the directory and number of
+    each part, in order), one row group at a time, into the staged tables with `dup_of` and
+    the clustered event ids set. `filtered`: (record number, reject row) pairs of records left
+    out before cleaning, merged in order with the parts' cleaning rejects into the date's
+    `clean` rejects (a backfill's parts clean their records; a nightly's are clean already)."""
+    meta = read_meta(staging)
     day = _DayIndex(meta["date"])
     counts: Counter = Counter()
     rejects: list[dict] = []
-    for part in _extracted_parts(staging, parts, options):
+    cleaned: list = list(filtered or [])
+    for part in outputs:
         day.extend(part)
         rejects += part.rejects
+        cleaned += part.clean_rejects
         counts.update(part.counts)
     dup_of, signatures = _mark_duplicates(day.candidates, meta)
     store.write_table(staging / "signatures.parquet", "signatures", signatures)
     event_ids = day.event_ids(dup_of, meta)
     for table in EXTRACT_TABLES:
-        _finish_table(staging, table, [_chunks_file(staging, table, p.number) for p in parts],
-                      dup_of, event_ids)  # fmt: skip
+        files = [_chunks_file(where, table, number) for where, number in part_files]
+        _finish_table(staging, table, files, dup_of, event_ids)
+    if filtered is not None:
+        write_jsonl(rejects_file(staging, "clean"), [row for _, row in sorted(cleaned, key=_seq)])
     write_jsonl(rejects_file(staging, "extract"), rejects)
     log.info("extract: %s", {**{t: counts[t] for t in EXTRACT_TABLES}, "signatures": len(day)})
-    return str(staging)
+
+
+def _seq(pair) -> int:
+    return pair[0]
 
 
 @dataclass(frozen=True)
@@ -105,12 +125,40 @@ class _Part:
 
 @dataclass
 class _PartOutput:
-    """What the day-level steps need of one extracted part, in the order of its records."""
+    """What the day-level steps need of one extracted part, in the order of its records
+    (`clean_rejects`: (record number, reject row) of records that cleaning refused)."""
 
     candidates: list
     events: list[dict]
     rejects: list[dict]
     counts: Counter
+    clean_rejects: list = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """A JSON form, for a part extracted by another task (the same values come back)."""
+        return {
+            "candidates": [[c.article_id, c.text_sha256, c.signature.tolist(), list(c.order)]
+                           for c in self.candidates],
+            "events": [{**e, "event_date": e["event_date"] and e["event_date"].isoformat()}
+                       for e in self.events],
+            "rejects": self.rejects, "counts": dict(self.counts),
+            "clean_rejects": self.clean_rejects,
+        }  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: dict) -> _PartOutput:
+        from pipeline.dedup.articles import Candidate
+
+        candidates = [
+            Candidate(aid, sha, np.array(sig, dtype=np.uint32), tuple(order))
+            for aid, sha, sig, order in data["candidates"]
+        ]
+        events = [
+            {**e, "event_date": e["event_date"] and dt.date.fromisoformat(e["event_date"])}
+            for e in data["events"]
+        ]
+        clean_rejects = [(n, row) for n, row in data["clean_rejects"]]
+        return cls(candidates, events, data["rejects"], Counter(data["counts"]), clean_rejects)
 
 
 def _plan_parts(clean: Path, options: ExtractOptions) -> list[_Part]:
@@ -174,25 +222,40 @@ def _part_records(clean: Path, part: _Part) -> Iterator[dict]:
 
 
 def _extract_part(staging: str, part: _Part, options: ExtractOptions) -> _PartOutput:
-    """Extract one part's records: rows appended to its temporary Parquet files every
-    `stage_chunk_articles` articles; returns what the day-level steps need of them."""
+    """Extract one part of a staging dir's clean records (the nightly's, in its pool)."""
+    staging = Path(staging)
+    return extract_part_file(staging / CLEAN, part, staging, read_meta(staging)["date"], options)
+
+
+def extract_part_file(
+    source: Path, part: _Part, out: Path, date: str, options: ExtractOptions, prepare=None
+) -> _PartOutput:
+    """Extract one part's records of the JSONL file `source`: rows appended to its temporary
+    Parquet files in `out` every `stage_chunk_articles` articles; returns what the day-level
+    steps need of them. With `prepare`, the file's lines are (number, record) pairs to clean
+    first: `prepare(record)` returns a clean record, or a reject row (it has a "stage")."""
     from collections import deque
 
-    staging = Path(staging)
     pending: deque[rows.Page] = deque()  # the pages of the records inside extraction, in order
+    output = _PartOutput([], [], [], Counter())
 
     def records() -> Iterator[dict]:
-        for rec in _part_records(staging / CLEAN, part):
+        for rec in _part_records(source, part):
+            if prepare is not None:
+                number, rec = rec
+                rec = prepare(rec)
+                if "stage" in rec:
+                    output.clean_rejects.append((number, rec))
+                    continue
             pending.append({k: rec.get(k) for k in rows.PAGE_FIELDS})
             yield rec
 
-    output = _PartOutput([], [], [], Counter())
-    index = _DayIndex(read_meta(staging)["date"])
+    index = _DayIndex(date)
     chunk: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
         append = {
-            t: stack.enter_context(store.table_writer(_chunks_file(staging, t, part.number), t))
+            t: stack.enter_context(store.table_writer(_chunks_file(out, t, part.number), t))
             for t in EXTRACT_TABLES
         }
 
@@ -204,17 +267,17 @@ def _extract_part(staging: str, part: _Part, options: ExtractOptions) -> _PartOu
                 table_rows.clear()
 
         # extraction yields one output per record, in order: each takes the oldest pending one
-        for n, out in enumerate(extract_records(records(), options), 1):
+        for n, out_rec in enumerate(extract_records(records(), options), 1):
             rec = pending.popleft()
-            if out["status"] != "ok":
+            if out_rec["status"] != "ok":
                 output.rejects.append(
                     reject_row(
-                        "extract", rec.get("source"), out["reason"], out.get("detail") or "",
-                        rec.get("url"), out["id"],
+                        "extract", rec.get("source"), out_rec["reason"],
+                        out_rec.get("detail") or "", rec.get("url"), out_rec["id"],
                     )
                 )  # fmt: skip
                 continue
-            for table, new in rows.record_rows(out, rec).items():
+            for table, new in rows.record_rows(out_rec, rec).items():
                 chunk[table] += new
             if len(chunk["articles"]) >= options.stage_chunk_articles:
                 flush()
