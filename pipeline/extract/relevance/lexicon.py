@@ -12,6 +12,8 @@ Every list is general English, written for this project: none names an evaluatio
 
 from __future__ import annotations
 
+from functools import cache
+
 # irregular verbs: base -> (past, past participle)
 _IRREGULAR = {
     "shoot": ("shot", "shot"), "fight": ("fought", "fought"), "strike": ("struck", "struck"),
@@ -35,6 +37,7 @@ _DOUBLED = {"stab", "kidnap", "rob", "ban", "grab", "trap", "mob", "club", "drop
             "shut", "hit", "set", "step", "lob", "gun"}  # fmt: skip
 
 
+@cache
 def forms(base: str) -> frozenset[str]:
     """The inflected forms of a verb: kill -> kill, kills, killed, killing; shoot -> shoots,
     shot, shooting; stab -> stabbed, stabbing; bury -> buries, buried, burying."""
@@ -450,3 +453,18 @@ GENRES = {
         "director actor actress exhibition museum poet poem story stories fiction"
     ),
 }
+
+# the words a rule of `senses` reads by the word itself: any other verb is read only by who does
+# it (protesters), any other noun not at all, so `kind_of` builds no arguments for them
+READ_VERBS = (
+    STRONG_VIOLENCE_VERBS | WEAK_VIOLENCE_VERBS | CASUALTY_VERBS | DISPLACE_VERBS
+    | CAPTIVITY_VERBS | frozenset(PHRASAL_VIOLENCE) | HARM_VERBS | THROW_VERBS
+    | AGENT_VIOLENCE_VERBS | DISASTER_VERBS | PROTEST_VERBS | DIPLOMACY_VERBS | STEAL_VERBS
+    | RELEASE_VERBS | ARREST_VERBS | SEIZE_VERBS | BUILD_VERBS | MOVE_VERBS
+    | forms("set") | forms("charge") | forms("take")
+)  # fmt: skip
+# "out(s)" and "in" are read as the last words of "shoot-outs" and "sit-in"
+READ_NOUNS = (
+    VIOLENCE_NOUNS | PROTEST_NOUNS | DISASTER_NOUNS | DIPLOMACY_NOUNS | CASUALTY_NOUNS
+    | PROTESTER_NOUNS | STRATEGIC_NOUNS | STOPPAGE_NOUNS | FORMATION_NOUNS | {"outs", "out", "in"}
+)  # fmt: skip

@@ -77,6 +77,8 @@ def kind_of(tok, classes, fr: Frame) -> str | None:
     ):
         return "casualty"  # "161,000 people remained displaced"
     if tok.pos_ in ("VERB", "AUX"):
+        if tok.lower_ not in L.READ_VERBS:  # no rule reads it: only protesters make it one
+            return "protest" if not fr.sport and _by_protesters(tok) else None
         return _verb_kind(tok, classes, fr)
     if tok.pos_ == "ADJ" and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "amod",
                                                                     "advcl", "ccomp"):  # fmt: skip
@@ -207,9 +209,7 @@ def _development(w: str, tok, args: Args, particles: set[str], fr: Frame) -> str
             return "strategic" if a & {"armed"} and not fr.sport else None
         armed_men = p & {"person", "armed"} and (a | p) & {"armed"}
         return "strategic" if p & {"target", "weapon"} or armed_men else None
-    if tok.dep_ in ("ROOT", "conj") and any(
-        g.lower_ in L.PROTESTER_NOUNS for c in tok.children if c.dep_ == "nsubj" for g in expand(c)
-    ):
+    if _by_protesters(tok):
         return "protest"  # "protesters rejected the proposal", "demonstrators chanted"
     built = w in L.BUILD_VERBS or (w in L.forms("set") and "up" in particles)  # "set up a base"
     if built and (a & {"armed"} or fr.armed) and {
@@ -222,6 +222,12 @@ def _development(w: str, tok, args: Args, particles: set[str], fr: Frame) -> str
     if w in L.forms("take") and "over" in particles and (a & {"armed", "person"}) and p:
         return "strategic" if a & {"armed"} else "protest"  # "demonstrators took over a hall"
     return None
+
+
+def _by_protesters(tok) -> bool:
+    return tok.dep_ in ("ROOT", "conj") and any(
+        g.lower_ in L.PROTESTER_NOUNS for c in tok.children if c.dep_ == "nsubj" for g in expand(c)
+    )
 
 
 def _uncontested(tok) -> bool:
@@ -360,6 +366,8 @@ _EVENT_NOUNS = (L.VIOLENCE_NOUNS | L.PROTEST_NOUNS | L.DISASTER_NOUNS | L.DIPLOM
 
 
 def _noun_kind(tok, classes, fr: Frame) -> str | None:
+    if tok.lower_ not in L.READ_NOUNS:  # no rule reads it: its phrase is not built
+        return None
     n = _noun(tok, classes, fr)
     w = n.word
     if w in L.PROTESTER_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "among":
