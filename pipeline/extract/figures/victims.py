@@ -250,12 +250,22 @@ def _count_of(tok, counts: list[Count]) -> Count | None:
     for c in tok.lefts:
         if c.dep_ in _NUMBER_DEPS:
             spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
-    text = tok.doc.text
-    inside = [
-        c for c in counts
-        if any(a <= c.start < b for a, b in spans) and not _BROKEN.search(text, c.end, tok.idx)
-    ]  # fmt: skip
+    inside = [c for c in counts if any(a <= c.start < b for a, b in spans)]
+    if inside:
+        text = doc_text(tok.doc)
+        inside = [c for c in inside if not _BROKEN.search(text, c.end, tok.idx)]
     return inside[-1] if inside else None
+
+
+def doc_text(doc) -> str:
+    """The parsed text, built once per Doc (spaCy joins its tokens anew at each `doc.text`)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "newsfacts.text"
 
 
 def _nobody(tok) -> bool:
@@ -542,7 +552,7 @@ def _who(tok, count_end: int | None) -> str | None:
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
             end = max(end, c.right_edge.idx + len(c.right_edge))
-    text = doc.text[begin:end].strip(" ,")
+    text = doc_text(doc)[begin:end].strip(" ,")
     if not text or R.ONLY_PEOPLE.fullmatch(text):
         return None
     return text
