@@ -17,14 +17,23 @@ class Context:
     scope: Scope
     as_of_match: re.Match | None  # "as of June": a count's words run on to it
     as_of: str | None
-    source: str | None
+    voices: tuple[tuple[int, str], ...]  # (offset, who) of each voice the sentence quotes
+
+    def source_at(self, at: int) -> str | None:
+        """Who gave the count at offset `at` of the sentence: the voice told last before it
+        ("the government said 25 were killed, but other sources reported 37": 25 is the
+        government's, 37 the other sources'), else the first after it."""
+        if not self.voices:
+            return None
+        before = [v for v in self.voices if v[0] <= at]
+        return max(before)[1] if before else min(self.voices)[1]
 
 
 def context_of(sentence: str, published: str | None) -> Context:
-    """The scope, the "as of" date and the source of a sentence's figures."""
+    """The scope, the "as of" date and the voices of a sentence's figures."""
     scope = Scope.CUMULATIVE if R.CUMULATIVE.search(sentence) else Scope.INCIDENT
     as_of_m = R.AS_OF.search(sentence)
-    return Context(scope, as_of_m, as_of(as_of_m, published), source_of(sentence))
+    return Context(scope, as_of_m, as_of(as_of_m, published), voices_of(sentence))
 
 
 def as_of(m: re.Match | None, published: str | None) -> str | None:
@@ -38,17 +47,7 @@ def as_of(m: re.Match | None, published: str | None) -> str | None:
     return month_as_of(when, published)
 
 
-def source_of(sentence: str, at: int | None = None) -> str | None:
-    """Who gave the count: "according to X", else "the X said". With `at`, the offset of a
-    count in the sentence, the voice told last before it ("the government said 25 were killed,
-    but other sources reported 37": 25 is the government's, 37 the other sources'), else the
-    first after it."""
-    voices = [(m.start(), m.group("src").strip()) for m in R.ACCORDING.finditer(sentence)]
-    if not voices or at is not None:
-        voices += [(m.start(), m.group("src").strip()) for m in R.SAID.finditer(sentence)]
-    if not voices:
-        return None
-    if at is None:
-        return voices[0][1]
-    before = [v for v in voices if v[0] <= at]
-    return max(before)[1] if before else min(voices)[1]
+def voices_of(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Who the sentence quotes, with where: "according to X" and "the X said"."""
+    found = [*R.ACCORDING.finditer(sentence), *R.SAID.finditer(sentence)]
+    return tuple((m.start(), m.group("src").strip()) for m in found)

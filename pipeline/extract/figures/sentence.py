@@ -22,7 +22,7 @@ from pipeline.extract.figures import lexicon as L
 from pipeline.extract.figures import rules as R
 from pipeline.extract.figures.counts import Count, counts_in, search_before
 from pipeline.extract.figures.figure import Figure
-from pipeline.extract.figures.scope import Context, context_of, source_of
+from pipeline.extract.figures.scope import Context, context_of
 from pipeline.extract.figures.victims import NOTHING, Reading, Victims, read_victims
 from pipeline.extract.patterns import folded
 from pipeline.vocabulary import FigureCategory as C
@@ -92,7 +92,7 @@ class Sentence:
     def figure(self, c: Candidate) -> Figure:
         ctx = self.context
         scope = Scope.INCIDENT if c.incident else ctx.scope
-        source = ctx.source and source_of(self.text, c.span[0] - self.offset)
+        source = ctx.source_at(c.span[0] - self.offset)
         return Figure(c.category, c.best, c.low, c.high, c.qualifier, c.who, scope, ctx.as_of,
                       source, c.span, update=c.update, hit=c.hit, part=c.part,
                       counted_at=c.at)  # fmt: skip
