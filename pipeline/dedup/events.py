@@ -10,16 +10,20 @@ Two event reports (rows of the events table, from different articles) are the sa
 - their actors overlap when both name actors ("Al Shabaab" and "Al Shabaab militants" overlap);
   a report naming no actor must then agree on a specific place (a town, not only a country).
 
-Clusters are the connected components of that relation, except that two reports of one article
-are never merged (an article that reports two events reports two events). A cluster's
+Clusters grow one new report at a time, in order of date then id: a report joins every event it
+matches among the stored reports and the new reports before it (an event matches when one of
+its reports is the same event as the new one, it shares no article with the new report's event,
+since an article that reports two events reports two events, and its towns agree: a
+country-level report may join a town's event, never chain two towns into one). A cluster's
 `event_id` is the id of its earliest report (by date, then id), so a report published days
-later takes the id its event already has, and rerunning a day gives the same ids.
+later takes the id its event already has, and rerunning a day gives the same ids. Two stored
+reports are never compared again.
 
-Only pairs that can match are compared (`candidate_pairs`): a new report against the reports of
-its date window that share its type and a word of its place or, within its country, an actor
-word; never two stored reports. The work grows with the day's reports and their neighbours, not
-with the stored days or the square of a (type, country) block, and the decisions are those of
-comparing every pair of a block with a new report, in the same order.
+Only events that can match are looked at (`_EventIndex`): the events filed under the report's
+place names, region, and, within its country, actor words, in its date window, each with the
+distinct profiles of its reports. The work grows with the events of a report's place and
+country in its window, not with the reports that tell them, the stored days, or the square of
+a (type, country) block.
 
 The thresholds were chosen on invented multi-outlet articles (`seeds/clusters/`); run
 `python -m tools.cluster_score` to measure pairwise precision and recall on them.
@@ -122,7 +126,8 @@ def places_agree(a: EventReport, b: EventReport) -> tuple[bool, bool]:
         return False, False
     if a.location and b.location:
         if _same_name(a.location, b.location):
-            return True, not _is_region(a.location)
+            # a town both name, not a region one of them names ("Texas" / "Texas City")
+            return True, not (_is_region(a.location) or _is_region(b.location))
         # a town inside the region or country that the other names
         if _inside(a, b) or _inside(b, a):
             return True, False
@@ -158,79 +163,130 @@ def same_event(a: EventReport, b: EventReport, options: ClusterOptions | None = 
     return specific or actors_overlap(a.actors, b.actors)
 
 
-def cluster(reports: list[EventReport], options: ClusterOptions | None = None) -> dict[str, str]:
+def cluster(
+    reports: list[EventReport], options: ClusterOptions | None = None, stats: dict | None = None
+) -> dict[str, str]:
     """report_id -> event_id for every report. Reports that already carry an event_id (stored
-    earlier) keep it, and a new report that matches one joins its event. Only the pairs that
-    `candidate_pairs` gives are compared: two stored reports are not compared again (they were
-    when the later of them was new), so a new report that matches one stored event takes its id
-    even where another stored event would match that one."""
+    earlier) keep it. Each new report, in order (date, then id), joins every event it matches
+    among the stored reports and the new reports before it: an event whose reports share no
+    article with its own, whose towns agree with its own, and one of whose reports is the same
+    event as it (`same_event`). Two stored reports are not compared again (they were when the
+    later of them was new), so a new report that matches one stored event takes its id even
+    where another stored event would match that one; with `recompare_stored`, stored reports
+    take their turn too. `stats`, when given, counts the events looked at and the reports
+    compared."""
     options = options or ClusterOptions()
     order = sorted(reports, key=lambda r: (r.date or dt.date.max, r.report_id))
-    parent = {r.report_id: r.report_id for r in order}
-    members = {r.report_id: {r.article_id} for r in order}
-    # the specific places (towns) of each cluster: a country-level report may join a town's
-    # cluster, but never chain two different towns into one event
-    spots = {
-        r.report_id: {places.normalize(r.location)}
-        if r.location and not _is_region(r.location) else set()
-        for r in order
-    }  # fmt: skip
+    events = _Events(order)
+    # reports already stored keep their clusters
+    by_event: dict[int, int] = {}
+    for i, r in enumerate(order):
+        if r.event_id:
+            root = by_event.setdefault(r.event_id, i)
+            events.union(events.find(root), events.find(i))
+    index = _EventIndex(order, events, options)
+    for i, r in enumerate(order):
+        if r.event_id and r.date:
+            index.add(i)
+    counts = stats if stats is not None else {}
+    for i, r in enumerate(order):
+        if r.date is None or (r.event_id and not options.recompare_stored):
+            continue
+        _take_turn(i, order, events, index, options, counts)
+        if not r.event_id:
+            index.add(i)
+    first: dict[int, EventReport] = {}
+    for i, r in enumerate(order):
+        root = events.find(i)
+        current = first.get(root)
+        # the stored id wins, else the earliest report's id
+        if current is None or (r.event_id and not current.event_id):
+            first[root] = r
+    return {r.report_id: first[events.find(i)].event_id or first[events.find(i)].report_id
+            for i, r in enumerate(order)}  # fmt: skip
 
-    def find(x: str) -> str:
+
+def _take_turn(i: int, order, events: _Events, index: _EventIndex, options, counts) -> None:
+    """Report i joins the events it matches, in the order of their first report."""
+    r = order[i]
+    candidates = index.candidates(i)
+    counts["turns"] = counts.get("turns", 0) + 1
+    counts["events_seen"] = counts.get("events_seen", 0) + len(candidates)
+    decided: dict[tuple, bool] = {}  # same_event depends on the other report's profile only
+    for root in sorted(candidates, key=events.first.__getitem__):
+        mine, theirs = events.find(i), events.find(root)
+        if mine == theirs or not events.may_join(mine, theirs):
+            continue
+        for profiles in candidates[root]:
+            if any(_decide(r, other, profile, decided, options, counts)
+                   for profile, other in profiles.items()):  # fmt: skip
+                events.union(mine, theirs)
+                break
+
+
+def _decide(r, other, profile, decided, options, counts) -> bool:
+    if profile not in decided:
+        counts["compared"] = counts.get("compared", 0) + 1
+        decided[profile] = same_event(r, other, options)
+    return decided[profile]
+
+
+class _Events:
+    """Union-find over the reports (by position in order): each event's articles, towns and
+    first report."""
+
+    def __init__(self, order: list[EventReport]) -> None:
+        self.parent = list(range(len(order)))
+        self.articles = [{r.article_id} for r in order]
+        # the specific places (towns) of each cluster: a country-level report may join a
+        # town's cluster, but never chain two different towns into one event
+        self.spots = [
+            {places.normalize(r.location)} if r.location and not _is_region(r.location) else set()
+            for r in order
+        ]
+        self.first = list(range(len(order)))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    # reports already stored keep their clusters
-    by_event: dict[str, str] = {}
-    for r in order:
-        if r.event_id:
-            root = by_event.setdefault(r.event_id, r.report_id)
-            if root != r.report_id:
-                _union(parent, members, find(root), find(r.report_id), spots)
-    for a, b in candidate_pairs(order, options):
-        ra, rb = find(a.report_id), find(b.report_id)
-        if ra == rb or members[ra] & members[rb]:
-            continue  # already one event, or would merge two events of one article
-        if spots[ra] and spots[rb] and not _spots_agree(spots[ra], spots[rb]):
-            continue
-        if same_event(a, b, options):
-            _union(parent, members, ra, rb, spots)
-    first: dict[str, EventReport] = {}
-    for r in order:
-        root = find(r.report_id)
-        current = first.get(root)
-        # the stored id wins, else the earliest report's id
-        if current is None or (r.event_id and not current.event_id):
-            first[root] = r
-    return {r.report_id: (first[find(r.report_id)].event_id or first[find(r.report_id)].report_id)
-            for r in order}  # fmt: skip
+    def may_join(self, a: int, b: int) -> bool:
+        """Two events of no common article whose towns agree."""
+        if self.articles[a] & self.articles[b]:
+            return False  # would merge two events of one article
+        spots_a, spots_b = self.spots[a], self.spots[b]
+        return not (spots_a and spots_b and not _spots_agree(spots_a, spots_b))
 
-
-def _union(parent, members, a: str, b: str, spots) -> None:
-    parent[b] = a
-    members[a] |= members.pop(b)
-    spots[a] |= spots.pop(b)
+    def union(self, a: int, b: int) -> None:
+        if a == b:
+            return
+        if len(self.articles[a]) < len(self.articles[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.articles[a] |= self.articles[b]
+        self.spots[a] |= self.spots[b]
+        self.first[a] = min(self.first[a], self.first[b])
+        self.articles[b] = self.spots[b] = set()
 
 
 def _spots_agree(a: set[str], b: set[str]) -> bool:
     return all(_same_name(x, y) for x in a for y in b)
 
 
-# --- which pairs are compared -----------------------------------------------------------------
-# A pair can only be one event when it shares a type and its dates lie within the window; its
-# places agree only through a place name both give (one name the start of the other, so both
-# start with the same word), a town inside the region the other names, or, within one country,
-# a report naming no town (a region, the country, nothing): and such a pair must then share an
-# actor word. So each new report looks up, day by day in its window, the reports that share
-# the first word of its place or region, and, in its country, those that share an actor word
-# with it: the work grows with the reports of its window that could match, not with the
-# square of a (type, country) block, and two stored reports are never compared again.
-
-
-def _first_word(name: str) -> str:
-    return places.normalize(name).split(" ", 1)[0]
+# --- which events are looked at ----------------------------------------------------------------
+# A report can only be the same event as another when they share a type and their dates lie
+# within the window (a "week" date widens it); their places agree only through a place name
+# both give (equal, or one the other's first words: "Mogadishu" / "Mogadishu Port") in countries
+# that do not differ, a town inside the region the other names, or, within one country, a
+# report naming no town (a region, the country, nothing): and such a pair must then share an
+# actor word. So the index files each report under those keys, by day and date precision, and
+# under each key keeps the events (not the reports) filed there, each with the distinct
+# profiles of its reports (same_event reads nothing else of them). A turn looks up its keys in
+# its window: the work grows with the events of its place and country in the window, not with
+# the reports that tell them, nor with the stored days.
 
 
 def _actor_keys(report: EventReport) -> set[tuple[str, str]]:
@@ -242,128 +298,86 @@ def _actor_keys(report: EventReport) -> set[tuple[str, str]]:
     return keys
 
 
-class _Windowed:
-    """Reports by key and day (an ordinal), to look up those of a key within a window of days."""
-
-    def __init__(self, window: int) -> None:
-        self.days: dict[tuple, list[int]] = {}
-        self.offsets = range(-window, window + 1)
-
-    def add(self, key: tuple, day: int, i: int) -> None:
-        self.days.setdefault((*key, day), []).append(i)
-
-    def near(self, key: tuple, day: int) -> Iterator[int]:
-        for offset in self.offsets:
-            yield from self.days.get((*key, day + offset), ())
+def _prefixes(name: str) -> list[str]:
+    """The names of which `name` is a longer form ("mogadishu" of "mogadishu port")."""
+    return [name[:k] for k, c in enumerate(name) if c == " " and k]
 
 
-def candidate_pairs(
-    order: list[EventReport], options: ClusterOptions
-) -> list[tuple[EventReport, EventReport]]:
-    """The pairs that may be one event and hold a new report (one without an event_id; with
-    `recompare_stored`, any report), in the order the exhaustive comparison of every (type,
-    country) block, each country's block joined to the type's country-less reports, would meet
-    them (clustering is greedy: the order of the pairs decides between two clusters a report
-    could join)."""
-    pools = _Pools(order)
-    index = _ReportIndex(order, options.window_days + options.undated_slack_days)
-    day = [r.date.toordinal() if r.date else None for r in order]
-    week = [r.date_precision == "week" for r in order]
-    ranked: dict[tuple[int, int], tuple] = {}
-    for i, r in enumerate(order):
-        if r.date is None or (r.event_id is not None and not options.recompare_stored):
-            continue
-        for j in index.candidates(i):
-            pair = (i, j) if i < j else (j, i)
-            if j == i or pair in ranked or order[j].article_id == r.article_id:
-                continue
-            apart = abs(day[i] - day[j])
-            if apart > options.window_days and (
-                apart > options.window_days + options.undated_slack_days or not (week[i] or week[j])
-            ):
-                continue
-            rank = pools.rank(*pair)
-            if rank is not None:
-                ranked[pair] = rank
-    return [(order[rank[-2]], order[rank[-1]]) for rank in sorted(ranked.values())]
+def _profile(r: EventReport) -> tuple:
+    return (r.date, r.date_precision, r.location, r.country, r.admin1, r.actors)
 
 
-class _Pools:
-    """Where the exhaustive loop meets a pair: the blocks of (type, country) in the order of
-    their first report, each country's block followed by its type's country-less reports."""
+class _EventIndex:
+    """Events by key (type and place name, region, or country and actor word), day and date
+    precision; under each key, each event's distinct report profiles."""
 
-    def __init__(self, order: list[EventReport]):
-        blocks: dict[tuple, list[int]] = {}
-        for i, r in enumerate(order):
-            blocks.setdefault((r.type, r.country), []).append(i)
-        self.key = [(r.type, r.country) for r in order]
-        self.block_no = {key: n for n, key in enumerate(blocks)}
-        self.size = {key: len(block) for key, block in blocks.items()}
-        self.pos = [0] * len(order)
-        for block in blocks.values():
-            for p, i in enumerate(block):
-                self.pos[i] = p
-        # the country-less reports of a type first meet each other in the first block whose
-        # pool holds them: their own, or an earlier country's of that type
-        self.pool_of_none: dict[str, tuple] = {}
-        for key in blocks:
-            if key[1] is None or key[1]:
-                self.pool_of_none.setdefault(key[0], key)
-
-    def rank(self, i: int, j: int) -> tuple | None:
-        """(pool, place, place, first report, second report) where the loop first compares the
-        reports i < j; None when it never does (two countries)."""
-        ka, kb = self.key[i], self.key[j]
-        if ka == kb:  # one block: its order is the reports' order
-            key = self.pool_of_none[ka[0]] if ka[1] is None else ka
-            offset = self.size[key] if key != ka else 0
-            return (self.block_no[key], offset + self.pos[i], offset + self.pos[j], i, j)
-        if ka[0] != kb[0] or (ka[1] is not None and kb[1] is not None):
-            return None
-        country, none = (i, j) if kb[1] is None else (j, i)
-        key = self.key[country]
-        if not key[1]:
-            return None  # a falsy country's block is not joined to the country-less reports
-        place = self.size[key] + self.pos[none]
-        return (self.block_no[key], self.pos[country], place, country, none)
-
-
-class _ReportIndex:
-    """The reports by type and the first word of their place or region, and, within a
-    country, by actor word (all of them, and those naming no town), day by day."""
-
-    def __init__(self, order: list[EventReport], window: int):
-        self.order = order
+    def __init__(self, order: list[EventReport], events: _Events, options: ClusterOptions):
+        self.order, self.events = order, events
+        self.window = options.window_days
+        self.wide = options.window_days + options.undated_slack_days
+        self.entries: dict[tuple, dict[tuple, dict[int, dict[tuple, EventReport]]]] = {}
         self.coarse = [not r.location or _is_region(r.location) for r in order]
-        self.by_place, self.by_admin1 = _Windowed(window), _Windowed(window)
-        self.by_actor, self.coarse_by_actor = _Windowed(window), _Windowed(window)
-        self.actor_keys: dict[int, set] = {}
-        for i, r in enumerate(order):
-            if r.date is None:
-                continue  # never the same event as anything
-            day = r.date.toordinal()
-            if r.location:
-                self.by_place.add((r.type, _first_word(r.location)), day, i)
-                if r.admin1:
-                    self.by_admin1.add((r.type, _first_word(r.admin1)), day, i)
-            if r.country:
-                self.actor_keys[i] = _actor_keys(r)
-                for key in self.actor_keys[i]:
-                    self.by_actor.add((r.type, r.country, key), day, i)
-                    if self.coarse[i]:
-                        self.coarse_by_actor.add((r.type, r.country, key), day, i)
 
-    def candidates(self, i: int) -> Iterator[int]:
-        """The reports that may agree with report i on place (with repeats, itself too)."""
+    # keys a report is filed under, and keys a report looks up: they meet when the places may
+    # agree (see the comment above)
+    def _filed(self, i: int) -> Iterator[tuple]:
+        r = self.order[i]
+        for kind, name in (("loc", r.location), ("adm", r.admin1)):
+            if name:
+                norm = places.normalize(name)
+                for country in (r.country, "*"):
+                    yield (r.type, kind, "=", norm, country)
+                    yield from ((r.type, kind, ">", p, country) for p in _prefixes(norm))
+        if r.country:
+            for key in _actor_keys(r):
+                yield (r.type, "act", r.country, key)
+                if self.coarse[i]:
+                    yield (r.type, "coarse", r.country, key)
+
+    def _sought(self, r: EventReport, coarse: bool) -> Iterator[tuple]:
+        countries = (r.country, None) if r.country else ("*",)
+        for name, kinds in ((r.location, ("loc", "adm")), (r.admin1, ("loc",))):
+            if not name:
+                continue
+            norm = places.normalize(name)
+            for kind, country in itertools.product(kinds, countries):
+                yield (r.type, kind, "=", norm, country)
+                yield (r.type, kind, ">", norm, country)
+                yield from ((r.type, kind, "=", p, country) for p in _prefixes(norm))
+        if r.country:
+            for key in _actor_keys(r):
+                yield (r.type, "act" if coarse else "coarse", r.country, key)
+
+    def add(self, i: int) -> None:
+        r, root = self.order[i], self.events.find(i)
+        day, week = r.date.toordinal(), r.date_precision == "week"
+        profile = _profile(r)
+        for key in set(self._filed(i)):
+            entry = self.entries.setdefault(key, {}).setdefault((day, week), {})
+            entry.setdefault(root, {}).setdefault(profile, r)
+
+    def candidates(self, i: int) -> dict[int, list[dict[tuple, EventReport]]]:
+        """The events filed under report i's keys within its window: root -> the profiles."""
         r = self.order[i]
         day = r.date.toordinal()
-        if r.location:
-            place = _first_word(r.location)
-            yield from self.by_place.near((r.type, place), day)
-            yield from self.by_admin1.near((r.type, place), day)
-            if r.admin1:
-                yield from self.by_place.near((r.type, _first_word(r.admin1)), day)
-        if r.country:
-            index = self.by_actor if self.coarse[i] else self.coarse_by_actor
-            for key in self.actor_keys[i]:
-                yield from index.near((r.type, r.country, key), day)
+        # a "week" date on either side widens the window
+        span = {False: self.wide if r.date_precision == "week" else self.window, True: self.wide}
+        found: dict[int, list] = {}
+        for key in set(self._sought(r, self.coarse[i])):
+            for (d, week), entry in self.entries.get(key, {}).items():
+                if abs(d - day) <= span[week]:
+                    for root, profiles in self._compact(entry):
+                        found.setdefault(root, []).append(profiles)
+        return found
+
+    def _compact(self, entry: dict[int, dict]) -> list[tuple[int, dict]]:
+        """The entry's events under their current roots (merged events' profiles joined)."""
+        find = self.events.find
+        for old in [root for root in entry if find(root) != root]:
+            profiles, new = entry.pop(old), find(old)
+            kept = entry.setdefault(new, profiles)
+            if kept is not profiles:
+                if len(kept) < len(profiles):
+                    entry[new], kept, profiles = profiles, profiles, kept
+                kept.update(profiles)
+        return list(entry.items())
