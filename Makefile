@@ -86,7 +86,8 @@ bench: setup
 	  $(if $(BENCH_MEMORY),--memory --memory-sizes $(BENCH_MEMORY)) \
 	  $(if $(BENCH_MEMORY_BRIEFS),--memory-briefs) \
 	  $(if $(BENCH_MEMORY_PATH),--memory-path $(BENCH_MEMORY_PATH)) \
-	  $(if $(BENCH_DAYS),--day-series $(BENCH_DAYS)) $(if $(BENCH_DAYS_BRIEFS),--day-series-briefs)
+	  $(if $(BENCH_DAYS),--day-series $(BENCH_DAYS)) $(if $(BENCH_DAYS_BRIEFS),--day-series-briefs) \
+	  $(if $(BENCH_DAYS_STORED),--day-series-stored $(BENCH_DAYS_STORED))
 
 eval: setup
 	$(PY) -m tools.evaluate --shared $(SHARED) --out $(EVAL_OUT) $(if $(EVAL_ONLY),--only $(EVAL_ONLY))

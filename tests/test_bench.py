@@ -100,3 +100,29 @@ def test_the_day_size_series_shows_each_size_and_the_growth_of_wall_time_per_doc
     assert ("day of 800 pages, 2 processes: CPU / wall ms per doc", "80.0 / 48.2") in rows
     assert rows[-1] == ("wall per doc, largest vs smallest day (goal <= 1.15)", "1.07")
     assert [v for k, v in rows if k.strip().startswith("cores used")] == ["1.78", "1.78"]
+
+
+def test_a_date_after_stored_dates_is_shown_with_how_many_were_stored():
+    from tools.bench.table import table_rows
+
+    size = {"cpu_ms_per_doc": 14.0, "wall_ms_per_doc": 8.1, "cores_used": 1.7,
+            "peak_rss_mib": 700, "worker_peak_rss_mib": 800,
+            "day_level_wall_share": 0.05, "day_level_cpu_share": 0.03}  # fmt: skip
+    stored = {"pages": "briefs", "stored_days": 7, "workers": 2, "sizes": {"2400": size}}
+    rows = table_rows({"days_stored": stored})
+    assert rows[0] == ("day of 2,400 briefs after 7 stored dates, 2 processes: CPU / wall ms per doc",
+                       "14.0 / 8.1")  # fmt: skip
+    assert not any("largest vs smallest" in label for label, _ in rows)
+
+
+def test_the_stored_days_series_splits_off_the_last_date_of_its_archive(tmp_path):
+    from tools.bench.days import _split_last_date
+
+    archive = tmp_path / "a.jsonl"
+    benchcorpus.write_archive(archive, 12, days=3, briefs=True)
+    earlier, last = tmp_path / "earlier.jsonl", tmp_path / "last.jsonl"
+    dates = _split_last_date(archive, earlier, last)
+    assert dates == ["2025-06-01", "2025-06-02", "2025-06-03"]
+    published = [json.loads(line)["published"] for line in last.read_text().splitlines()]
+    assert published == ["2025-06-03"] * 4
+    assert len(earlier.read_text().splitlines()) == 8

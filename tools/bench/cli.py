@@ -69,7 +69,13 @@ def run_parts(args: argparse.Namespace, tmp: Path) -> dict:
             sizes = [int(x) for x in args.day_series.split(",")]
             workers = args.day_series_workers or os.cpu_count() or 1
             log.info("day-size series: dates of %s documents, %d processes", sizes, workers)
-            results["days"] = days.run_day_series(sizes, tmp, workers, args.day_series_briefs)
+            if args.day_series_stored:
+                log.info("the same after %d stored dates", args.day_series_stored)
+                results["days_stored"] = days.run_stored_series(
+                    sizes, args.day_series_stored, tmp, workers, args.day_series_briefs
+                )
+            else:
+                results["days"] = days.run_day_series(sizes, tmp, workers, args.day_series_briefs)
     if args.figures:
         log.info("analyst queries on %d generated figures", args.figures)
         results["queries"] = queries.run_queries(args.figures)
@@ -135,6 +141,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--day-series-briefs", action="store_true",
         help="the day-size series on short clean texts (40-120 words) rather than whole pages",
+    )  # fmt: skip
+    parser.add_argument(
+        "--day-series-stored", type=int, default=0, metavar="K",
+        help="the day-size series on dates with K dates of the same size stored before them",
     )  # fmt: skip
     parser.add_argument("--only-queries", action="store_true", help="skip the extraction bench")
     parser.add_argument("--json", default="bench-out/bench.json", help="where the results go")

@@ -5,12 +5,18 @@ clustering) in a fresh process, the sizes one after the other so that each has t
 itself (as far as this bench is concerned: on a shared machine the wall clock also carries the
 other work, the CPU time does not). For each size: CPU and wall milliseconds per document, the
 cores used (CPU / wall), the peak RSS of the step's process and of its largest worker, and the
-share of the day-level steps in the step's wall and CPU time."""
+share of the day-level steps in the step's wall and CPU time. With `--day-series-stored K`, each
+size is measured again on a date with K dates of the same size stored before it (backfilled
+first with `pipeline backfill`), as a nightly run sees them: the day-level steps read the
+stored days' events and signatures of their windows."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -32,6 +38,47 @@ def run_day_series(sizes: list[int], tmp: Path, workers: int, briefs: bool = Fal
     walls = [m["wall_ms_per_doc"] for m in result["sizes"].values()]
     result["wall_growth"] = round(walls[-1] / walls[0], 3)
     return result
+
+
+def run_stored_series(
+    sizes: list[int], stored: int, tmp: Path, workers: int, briefs: bool = False
+) -> dict:
+    """One date of each of `sizes` documents after `stored` dates of as many, backfilled first:
+    the same measures as `run_day_series`, and the ratio of its wall ms per document to that
+    of the same size with nothing stored (`base`, when measured)."""
+    from tools import benchcorpus
+
+    result: dict = {"pages": "briefs" if briefs else "pages", "stored_days": stored,
+                    "workers": workers, "sizes": {}}  # fmt: skip
+    for n in sizes:
+        archive = tmp / f"stored-{n}.jsonl"
+        benchcorpus.write_archive(archive, n * (stored + 1), days=stored + 1, briefs=briefs)
+        earlier, last = tmp / f"stored-{n}-earlier.jsonl", tmp / f"stored-{n}-last.jsonl"
+        dates = _split_last_date(archive, earlier, last)
+        data_dir = str(tmp / f"stored-data-{n}")
+        command = [sys.executable, "-m", "pipeline", "backfill", "--archive", str(earlier),
+                   "--from", dates[0], "--to", dates[-2], "--data-dir", data_dir,
+                   "--workers", str(workers)]  # fmt: skip
+        started = time.monotonic()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        backfilled = time.monotonic() - started
+        staging = in_fresh_process(["backfill-prepare", str(last), data_dir])["staging"]
+        for path in (archive, earlier, last):
+            path.unlink()
+        measured = in_fresh_process(["day-extract", staging, str(workers)])
+        result["sizes"][str(n)] = {**measured, "stored_backfill_s": round(backfilled, 1)}
+    return result
+
+
+def _split_last_date(archive: Path, earlier: Path, last: Path) -> list[str]:
+    """Write the archive's records of its last date to `last`, the others to `earlier`; the
+    dates, in order."""
+    records = [json.loads(line) for line in archive.read_text(encoding="utf-8").splitlines()]
+    dates = sorted({r["published"][:10] for r in records})
+    with earlier.open("w", encoding="utf-8") as a, last.open("w", encoding="utf-8") as b:
+        for r in records:
+            (b if r["published"][:10] == dates[-1] else a).write(json.dumps(r) + "\n")
+    return dates
 
 
 def day_extract_in_child(staging: str, workers: str) -> dict:

@@ -29,6 +29,8 @@ def table_rows(results: dict) -> list[tuple[str, str]]:
         rows += _memory_rows(results["memory"])
     if results.get("days"):
         rows += _day_rows(results["days"])
+    if results.get("days_stored"):
+        rows += _day_rows(results["days_stored"])
     rows += results.get("queries", [])
     return rows
 
@@ -106,9 +108,11 @@ def _memory_rows(mem: dict) -> list[tuple[str, str]]:
 
 def _day_rows(days: dict) -> list[tuple[str, str]]:
     rows = []
+    after = f" after {days['stored_days']} stored dates" if days.get("stored_days") else ""
     for n, m in days["sizes"].items():
         rows += [
-            (f"day of {int(n):,} {days['pages']}, {days['workers']} processes: CPU / wall ms per doc",
+            (f"day of {int(n):,} {days['pages']}{after}, {days['workers']} processes: "
+             "CPU / wall ms per doc",
              f"{m['cpu_ms_per_doc']:.1f} / {m['wall_ms_per_doc']:.1f}"),
             ("  cores used (CPU / wall)", f"{m['cores_used']:.2f}"),
             ("  peak RSS MiB: step / largest worker",
@@ -116,7 +120,8 @@ def _day_rows(days: dict) -> list[tuple[str, str]]:
             ("  day-level steps: share of wall / CPU (goal < 10%)",
              f"{m['day_level_wall_share']:.1%} / {m['day_level_cpu_share']:.1%}"),
         ]  # fmt: skip
-    rows.append(
-        ("wall per doc, largest vs smallest day (goal <= 1.15)", f"{days['wall_growth']:.2f}")
-    )
+    if "wall_growth" in days:
+        rows.append(
+            ("wall per doc, largest vs smallest day (goal <= 1.15)", f"{days['wall_growth']:.2f}")
+        )
     return rows
