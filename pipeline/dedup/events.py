@@ -36,6 +36,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.extract.entities import places
 
@@ -79,9 +80,12 @@ _STOP = {
 }
 
 
-def _words(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _words(name: str) -> frozenset[str]:
     # a five-letter stem, so that a country and its people match ("Armenia", "Armenian")
-    return {w[:5] for w in re.findall(r"[a-z0-9]+", places.normalize(name)) if w not in _STOP}
+    return frozenset(
+        w[:5] for w in re.findall(r"[a-z0-9]+", places.normalize(name)) if w not in _STOP
+    )
 
 
 def actors_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -94,6 +98,7 @@ def actors_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def named_actors(actors: tuple[str, ...]) -> tuple[str, ...]:
     """The actors that are names (Al Shabaab, Boko Haram, Russian), not generic phrases
     (gunmen, protesters, people), which two reports of one event word differently."""
@@ -108,6 +113,7 @@ def named_actors(actors: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_region(name: str) -> bool:
     from pipeline.extract.entities import admin1
 
@@ -289,13 +295,14 @@ def _spots_agree(a: set[str], b: set[str]) -> bool:
 # the reports that tell them, nor with the stored days.
 
 
-def _actor_keys(report: EventReport) -> set[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def _actor_keys(actors: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     """Keys two reports share whenever their actors (or named actors) overlap."""
     keys = set()
-    for actor in (*report.actors, *named_actors(report.actors)):
+    for actor in (*actors, *named_actors(actors)):
         keys.add(("name", places.normalize(actor)))
         keys.update(("word", w) for w in _words(actor))
-    return keys
+    return frozenset(keys)
 
 
 def _prefixes(name: str) -> list[str]:
@@ -317,6 +324,7 @@ class _EventIndex:
         self.wide = options.window_days + options.undated_slack_days
         self.entries: dict[tuple, dict[tuple, dict[int, dict[tuple, EventReport]]]] = {}
         self.coarse = [not r.location or _is_region(r.location) for r in order]
+        self.memo: dict[tuple, frozenset[tuple]] = {}
 
     # keys a report is filed under, and keys a report looks up: they meet when the places may
     # agree (see the comment above)
@@ -329,12 +337,13 @@ class _EventIndex:
                     yield (r.type, kind, "=", norm, country)
                     yield from ((r.type, kind, ">", p, country) for p in _prefixes(norm))
         if r.country:
-            for key in _actor_keys(r):
+            for key in _actor_keys(r.actors):
                 yield (r.type, "act", r.country, key)
                 if self.coarse[i]:
                     yield (r.type, "coarse", r.country, key)
 
-    def _sought(self, r: EventReport, coarse: bool) -> Iterator[tuple]:
+    def _sought(self, i: int) -> Iterator[tuple]:
+        r, coarse = self.order[i], self.coarse[i]
         countries = (r.country, None) if r.country else ("*",)
         for name, kinds in ((r.location, ("loc", "adm")), (r.admin1, ("loc",))):
             if not name:
@@ -345,14 +354,22 @@ class _EventIndex:
                 yield (r.type, kind, ">", norm, country)
                 yield from ((r.type, kind, "=", p, country) for p in _prefixes(norm))
         if r.country:
-            for key in _actor_keys(r):
+            for key in _actor_keys(r.actors):
                 yield (r.type, "act" if coarse else "coarse", r.country, key)
+
+    def _keys(self, which, i: int) -> frozenset[tuple]:
+        """The keys a report is filed under or looks up, once for each place and actor list."""
+        r = self.order[i]
+        memo = (which.__name__, r.type, r.location, r.admin1, r.country, r.actors)
+        if memo not in self.memo:
+            self.memo[memo] = frozenset(which(i))
+        return self.memo[memo]
 
     def add(self, i: int) -> None:
         r, root = self.order[i], self.events.find(i)
         day, week = r.date.toordinal(), r.date_precision == "week"
         profile = _profile(r)
-        for key in set(self._filed(i)):
+        for key in self._keys(self._filed, i):
             entry = self.entries.setdefault(key, {}).setdefault((day, week), {})
             entry.setdefault(root, {}).setdefault(profile, r)
 
@@ -363,7 +380,7 @@ class _EventIndex:
         # a "week" date on either side widens the window
         span = {False: self.wide if r.date_precision == "week" else self.window, True: self.wide}
         found: dict[int, list] = {}
-        for key in set(self._sought(r, self.coarse[i])):
+        for key in self._keys(self._sought, i):
             for (d, week), entry in self.entries.get(key, {}).items():
                 if abs(d - day) <= span[week]:
                     for root, profiles in self._compact(entry):
