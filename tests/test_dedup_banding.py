@@ -95,3 +95,13 @@ def test_signatures_equal_on_one_band_only_are_candidates_and_others_are_not():
     index = BandIndex(rows, 0.35)
     assert sorted(set(index.sharing_a_band(0))) == [0, 1]
     assert list(index.sharing_a_band(2)) == []
+
+
+def test_the_banding_known_for_a_threshold_is_the_one_datasketch_chooses():
+    from datasketch import MinHashLSH
+
+    from pipeline.dedup.articles import KNOWN_BANDS
+
+    for (threshold, num_perm), banding in KNOWN_BANDS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert (lsh.b, lsh.r) == banding

@@ -190,16 +190,16 @@ def cluster(
         if r.event_id:
             root = by_event.setdefault(r.event_id, i)
             events.union(events.find(root), events.find(i))
-    index = _EventIndex(order, events, options)
+    turns = [i for i, r in enumerate(order)
+             if r.date and (not r.event_id or options.recompare_stored)]  # fmt: skip
+    index = _EventIndex(order, events, options, turns)
     for i, r in enumerate(order):
         if r.event_id and r.date:
             index.add(i)
     counts = stats if stats is not None else {}
-    for i, r in enumerate(order):
-        if r.date is None or (r.event_id and not options.recompare_stored):
-            continue
+    for i in turns:
         _take_turn(i, order, events, index, options, counts)
-        if not r.event_id:
+        if not order[i].event_id:
             index.add(i)
     first: dict[int, EventReport] = {}
     for i, r in enumerate(order):
@@ -318,13 +318,18 @@ class _EventIndex:
     """Events by key (type and place name, region, or country and actor word), day and date
     precision; under each key, each event's distinct report profiles."""
 
-    def __init__(self, order: list[EventReport], events: _Events, options: ClusterOptions):
+    def __init__(
+        self, order: list[EventReport], events: _Events, options: ClusterOptions, turns: list[int]
+    ):
         self.order, self.events = order, events
         self.window = options.window_days
         self.wide = options.window_days + options.undated_slack_days
         self.entries: dict[tuple, dict[tuple, dict[int, dict[tuple, EventReport]]]] = {}
         self.coarse = [not r.location or _is_region(r.location) for r in order]
         self.memo: dict[tuple, frozenset[tuple]] = {}
+        # the keys some turn looks up: a report is filed under no other (most stored reports
+        # of a small day's window are never looked up)
+        self.sought = frozenset().union(*(self._keys(self._sought, i) for i in turns))
 
     # keys a report is filed under, and keys a report looks up: they meet when the places may
     # agree (see the comment above)
@@ -369,7 +374,7 @@ class _EventIndex:
         r, root = self.order[i], self.events.find(i)
         day, week = r.date.toordinal(), r.date_precision == "week"
         profile = _profile(r)
-        for key in self._keys(self._filed, i):
+        for key in self._keys(self._filed, i) & self.sought:
             entry = self.entries.setdefault(key, {}).setdefault((day, week), {})
             entry.setdefault(root, {}).setdefault(profile, r)
 
