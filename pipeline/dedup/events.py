@@ -46,8 +46,8 @@ class ClusterOptions:
     window_days: int = 2
     undated_slack_days: int = 3
     require_actor_overlap: bool = True
-    # compare pairs of two stored reports again, as every night did before blocking: it can
-    # merge two stored events that a new report meets only one of (see `candidate_pairs`)
+    # stored reports take a turn too, as every night compared them before blocking: it can
+    # merge two stored events that a new report meets only one of (see `cluster`)
     recompare_stored: bool = False
 
 
