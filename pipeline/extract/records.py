@@ -87,6 +87,7 @@ def nlp():
 
     # these import spaCy: only when a model loads
     from pipeline.extract.attribute_rules import replace_ruler
+    from pipeline.extract.heap import keep_heap
     from pipeline.extract.transition_steps import step_transitions
 
     if "paragraph_sentences" not in Language.factories:
@@ -98,6 +99,7 @@ def nlp():
                     token.is_sent_start = True
             return doc
 
+    keep_heap()  # page after page of parses: see pipeline.extract.heap
     model = stock_model()
     model.add_pipe("paragraph_sentences", before="parser")
     replace_ruler(model)
