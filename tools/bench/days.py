@@ -73,11 +73,20 @@ def run_stored_series(
 def _split_last_date(archive: Path, earlier: Path, last: Path) -> list[str]:
     """Write the archive's records of its last date to `last`, the others to `earlier`; the
     dates, in order."""
-    records = [json.loads(line) for line in archive.read_text(encoding="utf-8").splitlines()]
-    dates = sorted({r["published"][:10] for r in records})
-    with earlier.open("w", encoding="utf-8") as a, last.open("w", encoding="utf-8") as b:
-        for r in records:
-            (b if r["published"][:10] == dates[-1] else a).write(json.dumps(r) + "\n")
+
+    def published(line: str) -> str:
+        return json.loads(line)["published"][:10]
+
+    # two passes over the file: a big archive of whole pages is not held in memory
+    with archive.open(encoding="utf-8") as lines:
+        dates = sorted({published(line) for line in lines})
+    with (
+        archive.open(encoding="utf-8") as lines,
+        earlier.open("w", encoding="utf-8") as a,
+        last.open("w", encoding="utf-8") as b,
+    ):
+        for line in lines:
+            (b if published(line) == dates[-1] else a).write(line)
     return dates
 
 
