@@ -1,19 +1,26 @@
-"""The near-duplicate banding (`BandIndex`) finds the candidates datasketch's MinHashLSH finds:
-whatever the signatures, the same duplicates and the same first copies."""
+"""The near-duplicate banding (`find_duplicates_in`, block by block with numpy) finds the
+candidates datasketch's MinHashLSH finds: whatever the signatures, and however the earlier
+days are split into blocks, the same duplicates and the same first copies."""
 
 from __future__ import annotations
+
+from unittest.mock import patch
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.dedup import articles
 from pipeline.dedup.articles import (
     NUM_PERM,
     SCHEME,
-    BandIndex,
     Candidate,
     DedupOptions,
+    Signatures,
+    _sharing_band,
+    _sorted_band_keys,
     find_duplicates,
+    find_duplicates_in,
     similarity,
 )
 
@@ -57,30 +64,40 @@ def signature_sets(draw):
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     stories = rng.integers(0, 2**32, size=(draw(st.integers(1, 6)), NUM_PERM), dtype=np.uint64)
     out = []
-    for i in range(draw(st.integers(1, 30))):
+    for _ in range(draw(st.integers(1, 30))):
         story = stories[draw(st.integers(0, len(stories) - 1))].copy()
         kept = draw(st.sampled_from([1.0, 0.8, 0.5, 0.3, 0.1, 0.0]))
         changed = rng.random(NUM_PERM) >= kept
         story[changed] = rng.integers(0, 2**32, size=int(changed.sum()), dtype=np.uint64)
+        article_id = f"a{draw(st.integers(0, 40))}"  # an id may come twice
         out.append(
             Candidate(
-                article_id=f"a{draw(st.integers(0, 40))}",  # an id may come twice
+                article_id=article_id,
                 text_sha256=f"s{draw(st.integers(0, 50))}",
                 signature=story.astype(np.uint32),
-                order=(f"2026-03-0{draw(st.integers(1, 4))}", f"a{i}"),
+                order=(f"2026-03-0{draw(st.integers(1, 4))}", article_id),
                 dup_of=draw(st.sampled_from([None, None, "a0"])),
             )
         )
     split = draw(st.integers(0, len(out)))
-    return out[:split], out[split:]
+    # the earlier days as stored dates: blocks of any size, an empty one too
+    cuts = sorted(draw(st.lists(st.integers(0, split), max_size=4)))
+    blocks = [out[a:b] for a, b in zip([0, *cuts], [*cuts, split], strict=True)]
+    return blocks, out[split:]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(signature_sets(), st.sampled_from([0.35, 0.6]))
 def test_the_banding_finds_the_duplicates_the_lsh_index_finds(sets, threshold):
-    earlier, today = sets
+    blocks, today = sets
+    earlier = [c for block in blocks for c in block]
     options = DedupOptions(threshold=threshold)
-    assert find_duplicates(today, earlier, options) == lsh_duplicates(today, earlier, options)
+    expected = lsh_duplicates(today, earlier, options)
+    assert find_duplicates(today, earlier, options) == expected
+    stored = (Signatures.of(block) for block in blocks)  # read one date at a time
+    assert find_duplicates_in(Signatures.of(today), stored, options) == expected
+    with patch.object(articles, "_SLICE", 2):  # the day's articles matched a few at a time
+        assert find_duplicates(today, earlier, options) == expected
 
 
 def test_signatures_equal_on_one_band_only_are_candidates_and_others_are_not():
@@ -90,11 +107,11 @@ def test_signatures_equal_on_one_band_only_are_candidates_and_others_are_not():
     one_band[:4] = base[:4]  # the first band of 4 values: 32 bands at threshold 0.35
     other = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64).astype(np.uint32)
     other[1:5] = base[1:5]  # as many equal values, across two bands
-    rows = [Candidate(k, k, s, ("2026-03-01", k)) for k, s in
-            (("base", base), ("one", one_band), ("other", other))]  # fmt: skip
-    index = BandIndex(rows, 0.35)
-    assert sorted(set(index.sharing_a_band(0))) == [0, 1]
-    assert list(index.sharing_a_band(2)) == []
+    sigs = np.stack([base, one_band, other])
+    bands = [_sharing_band(sigs[:, k : k + 4], _sorted_band_keys(sigs[:, k : k + 4]))
+             for k in range(0, 128, 4)]  # fmt: skip
+    pairs = {(int(a), int(b)) for day, block in bands for a, b in zip(day, block, strict=True)}
+    assert pairs == {(0, 0), (1, 1), (2, 2), (0, 1), (1, 0)}
 
 
 def test_the_banding_known_for_a_threshold_is_the_one_datasketch_chooses():

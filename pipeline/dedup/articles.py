@@ -14,7 +14,6 @@ tie the smallest id, so reruns give the same answer).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,52 +62,205 @@ class Candidate:
     dup_of: str | None = None  # for earlier days' articles: their own first copy
 
 
+@dataclass
+class Signatures:
+    """The dedup data of a block of articles (one stored date, or the day's articles) as lists
+    and one array: no Python object per article and value."""
+
+    ids: list[str]
+    shas: list[str]
+    published: list[str]  # ISO dates: (published, id) orders the copies
+    minhash: np.ndarray  # (articles, NUM_PERM) uint32
+    dup_of: list[str | None]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def of(cls, candidates: list[Candidate]) -> Signatures:
+        sigs = [c.signature for c in candidates]
+        return cls(
+            [c.article_id for c in candidates], [c.text_sha256 for c in candidates],
+            [c.order[0] for c in candidates],
+            np.stack(sigs).astype(np.uint32) if sigs else np.empty((0, NUM_PERM), np.uint32),
+            [c.dup_of for c in candidates],
+        )  # fmt: skip
+
+    @classmethod
+    def from_arrow(cls, table) -> Signatures:
+        """From a table with the `signatures` table's columns (`dup_of` may be left out)."""
+        minhash = table.column("minhash").combine_chunks()
+        values = minhash.values.to_numpy(zero_copy_only=False).astype(np.uint32, copy=False)
+        return cls(
+            table.column("article_id").to_pylist(), table.column("text_sha256").to_pylist(),
+            _shared_text(table.column("published")),
+            values.reshape(len(table), NUM_PERM) if len(table) else values.reshape(0, NUM_PERM),
+            table.column("dup_of").to_pylist() if "dup_of" in table.column_names
+            else [None] * len(table),
+        )  # fmt: skip
+
+    def take(self, rows: list[int]) -> Signatures:
+        return Signatures(
+            [self.ids[i] for i in rows], [self.shas[i] for i in rows],
+            [self.published[i] for i in rows], self.minhash[rows],
+            [self.dup_of[i] for i in rows],
+        )  # fmt: skip
+
+
+def _shared_text(column) -> list[str]:
+    """A column's values as text, one string object for each distinct value."""
+    encoded = column.combine_chunks().dictionary_encode()
+    text = [str(v) for v in encoded.dictionary.to_pylist()]
+    return [text[i] for i in encoded.indices.to_pylist()]
+
+
 def find_duplicates(
     articles: list[Candidate], earlier: list[Candidate], options: DedupOptions | None = None
 ) -> dict[str, str]:
-    """article_id -> dup_of for the duplicates among `articles` (earlier days' come first).
+    """article_id -> dup_of for the duplicates among `articles` (earlier days' come first);
+    see `find_duplicates_in`."""
+    return find_duplicates_in(Signatures.of(articles), [Signatures.of(earlier)], options)
 
-    Each article, in the order of publication, is matched against the earlier days' articles
-    and the day's before it: the first whose text has its sha256, else, among those that share a
-    band of its signature (`BandIndex`) and reach `threshold`, the earliest published."""
+
+def find_duplicates_in(
+    today: Signatures, earlier, options: DedupOptions | None = None
+) -> dict[str, str]:
+    """article_id -> dup_of for the duplicates among the day's articles `today`, against the
+    blocks `earlier` (an iterable of Signatures: the stored dates, oldest first, each read
+    when its turn comes, so that one stored date is in memory at a time).
+
+    Each of the day's articles, in the order of publication, is matched against the earlier
+    days' articles and the day's before it: the first whose text has its sha256, else, among
+    those that share a band of its signature (`bands_for`) and reach `threshold`, the earliest
+    published. An article id that came before is not matched against again. The bands are
+    compared block by block with numpy (`_near_in_block`): the work grows with the articles
+    and the pairs that share a band, the memory with the day and one stored date."""
     options = options or DedupOptions()
-    today = sorted(articles, key=lambda a: a.order)
-    index = BandIndex([*earlier, *today], options.threshold)
-    by_sha: dict[str, str] = {}
-    first_of: dict[str, str] = {}  # article -> its first copy, so chains point at the origin
-    known: dict[str, Candidate] = {}
-    inserted: list[bool] = []  # whether each row of the index is an article matched against
-
-    def add(c: Candidate) -> None:
-        known[c.article_id] = c
-        by_sha.setdefault(c.text_sha256, c.article_id)
-
-    for c in earlier:
-        inserted.append(c.article_id not in known)
-        if inserted[-1]:
-            add(c)
-            if c.dup_of:
-                first_of[c.article_id] = c.dup_of
+    rows = sorted(range(len(today)), key=lambda i: (today.published[i], today.ids[i]))
+    day = today.take(rows)
+    n = len(day)
+    sha_wanted = set(day.shas)
+    by_sha: dict[str, str] = {}  # a sha256 of the day's -> the first earlier article with it
+    first_of: dict[str, str] = {}  # an article -> its first copy, so chains point at the origin
+    best: list[tuple | None] = [None] * n  # each article's earliest near copy: (order, id)
+    seen: set[str] = set()  # the earlier days' article ids (only the first of an id is matched)
+    for block in earlier:
+        fresh = []
+        for i, (aid, sha, dup) in enumerate(zip(block.ids, block.shas, block.dup_of, strict=True)):
+            if aid in seen:
+                continue
+            seen.add(aid)
+            fresh.append(i)
+            if sha in sha_wanted and sha not in by_sha:
+                by_sha[sha] = aid
+                if dup:
+                    first_of[aid] = dup
+        if len(fresh) < len(block):
+            block = block.take(fresh)
+        _near_in_block(day, block, best, first_of, options, later_only=False)
+        del block
+    inserted = []
+    for aid in day.ids:
+        inserted.append(aid not in seen)
+        seen.add(aid)
+    _near_in_block(day, day, best, first_of, options, later_only=True, inserted=inserted)
     dup_of: dict[str, str] = {}
-    for row, c in enumerate(today, len(earlier)):
-        first = by_sha.get(c.text_sha256)
-        if first is None:
-            near = [
-                (known[k].order, k)
-                for k in {
-                    index.ids[j] for j in index.sharing_a_band(row) if j < row and inserted[j]
-                }
-                if similarity(known[k].signature, c.signature) >= options.threshold
-            ]
-            first = min(near)[1] if near else None
-        if first is not None and first != c.article_id:
+    for k in range(n):
+        aid, sha = day.ids[k], day.shas[k]
+        first = by_sha.get(sha)
+        if first is None and best[k] is not None:
+            first = best[k][1]
+        if first is not None and first != aid:
             origin = first_of.get(first, first)
-            dup_of[c.article_id] = origin
-            first_of[c.article_id] = origin
-        inserted.append(c.article_id not in known)
-        if inserted[-1]:
-            add(c)
+            dup_of[aid] = origin
+            first_of[aid] = origin
+        if inserted[k]:
+            by_sha.setdefault(sha, aid)
     return dup_of
+
+
+_SLICE = 2048  # the day's articles matched at once
+
+
+def _near_in_block(
+    day: Signatures,
+    block: Signatures,
+    best: list,
+    first_of: dict,
+    options: DedupOptions,
+    later_only: bool,
+    inserted: list[bool] | None = None,
+) -> None:
+    """Update `best` (each day's article's earliest near copy) with the articles of `block`
+    that share a band with it and reach the threshold (`later_only`: the block is the day
+    itself, and only an earlier article of it counts; `inserted`: which of the block's rows
+    may be matched). A block's article chosen as a copy leaves its own first copy in
+    `first_of`."""
+    if not len(day) or not len(block):
+        return
+    bands, rows = bands_for(options.threshold)
+    usable = np.ones(len(block), bool) if inserted is None else np.array(inserted, bool)
+    # local rank of each block row by (published, id): the smaller is the first copy
+    order = sorted(range(len(block)), key=lambda i: (block.published[i], block.ids[i]))
+    rank = np.empty(len(block), np.int64)
+    rank[order] = np.arange(len(block))
+    nearest = np.full(len(day), len(block), np.int64)
+    sorted_keys = [_sorted_band_keys(block.minhash[:, band * rows : (band + 1) * rows])
+                   for band in range(bands)]  # fmt: skip
+    # the day's rows a slice at a time: the pairs of a story told on many sites stay bounded
+    for first in range(0, len(day), _SLICE):
+        rows_a = np.arange(first, min(first + _SLICE, len(day)))
+        done = np.empty(0, np.int64)  # pairs (day row * len(block) + block row) compared
+        for band, keys in enumerate(sorted_keys):
+            cols = slice(band * rows, (band + 1) * rows)
+            a, b = _sharing_band(day.minhash[rows_a, cols], keys)
+            a = rows_a[a]
+            keep = usable[b] & (b < a if later_only else True)
+            a, b = a[keep], b[keep]
+            # the keys are hashes: the band itself must be equal
+            equal = np.all(day.minhash[a, cols] == block.minhash[b, cols], axis=1)
+            codes = np.setdiff1d(a[equal] * len(block) + b[equal], done)  # sorted, unique
+            if not len(codes):
+                continue
+            done = np.union1d(done, codes)
+            for start in range(0, len(codes), _SLICE * 16):  # bounded temporaries
+                x, y = np.divmod(codes[start : start + _SLICE * 16], len(block))
+                near = np.mean(day.minhash[x] == block.minhash[y], axis=1) >= options.threshold
+                np.minimum.at(nearest, x[near], rank[y[near]])
+    for k in np.flatnonzero(nearest < len(block)).tolist():
+        j = order[int(nearest[k])]
+        found = ((block.published[j], block.ids[j]), block.ids[j])
+        if best[k] is None or found < best[k]:
+            best[k] = found
+            if not later_only and block.dup_of[j]:
+                first_of.setdefault(block.ids[j], block.dup_of[j])
+
+
+def _band_keys(values: np.ndarray) -> np.ndarray:
+    """One 64-bit key per row of a band's values (equal values, equal keys)."""
+    key = np.zeros(len(values), np.uint64)
+    for i in range(values.shape[1]):
+        key = key * np.uint64(0x9E3779B97F4A7C15) + values[:, i].astype(np.uint64)
+    return key
+
+
+def _sorted_band_keys(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A band's keys of a block's rows, sorted, and the row of each."""
+    keys = _band_keys(values)
+    order = np.argsort(keys, kind="stable")
+    return keys[order], order
+
+
+def _sharing_band(day: np.ndarray, block: tuple[np.ndarray, np.ndarray]):
+    """The (day row, block row) pairs whose keys of one band are equal (`block`: the band's
+    sorted keys of the block, `_sorted_band_keys`)."""
+    keys, order = block
+    want = _band_keys(day)
+    lo = np.searchsorted(keys, want, "left")
+    count = np.searchsorted(keys, want, "right") - lo
+    a = np.repeat(np.arange(len(day)), count)
+    offset = np.arange(len(a)) - np.repeat(np.cumsum(count) - count, count)
+    return a, order[np.repeat(lo, count) + offset]
 
 
 # datasketch's choice for the default threshold, which it searches by numerical integration
@@ -126,42 +278,3 @@ def bands_for(threshold: float) -> tuple[int, int]:
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     return lsh.b, lsh.r
-
-
-class BandIndex:
-    """The LSH banding of a list of signatures as arrays: two signatures are candidates when
-    they are equal on every value of one band (`bands_for`), as in datasketch's MinHashLSH, but
-    the bands of all the signatures are grouped at once with numpy (no Python object per band
-    and article: ~1 KiB per article in all), and only the groups of two or more are kept."""
-
-    def __init__(self, candidates: list[Candidate], threshold: float):
-        self.ids = [c.article_id for c in candidates]
-        bands, rows = bands_for(threshold)
-        sigs = (
-            np.stack([c.signature for c in candidates]).astype(np.uint64)
-            if candidates
-            else np.empty((0, NUM_PERM), np.uint64)
-        )
-        self.group_of: list[np.ndarray] = []  # per band: each signature's group, -1 alone
-        self.members: list[dict[int, list[int]]] = []  # per band: group -> its signatures
-        for band in range(bands):
-            values = sigs[:, band * rows : (band + 1) * rows]
-            key = np.zeros(len(sigs), dtype=[(f"v{i}", np.uint64) for i in range(rows)])
-            for i in range(rows):
-                key[f"v{i}"] = values[:, i]
-            _, group, counts = np.unique(key, return_inverse=True, return_counts=True)
-            group = group.reshape(-1)
-            shared = counts[group] > 1
-            group_of = np.where(shared, group, -1)
-            members: dict[int, list[int]] = {}
-            for row in np.flatnonzero(shared).tolist():
-                members.setdefault(int(group_of[row]), []).append(row)
-            self.group_of.append(group_of)
-            self.members.append(members)
-
-    def sharing_a_band(self, row: int) -> Iterator[int]:
-        """The rows equal to `row` on at least one band (itself too, if any), with repeats."""
-        for group_of, members in zip(self.group_of, self.members, strict=True):
-            group = int(group_of[row])
-            if group >= 0:
-                yield from members[group]

@@ -51,7 +51,7 @@ class ClusterOptions:
     recompare_stored: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventReport:
     report_id: str  # article_id#vN: the row's own id before clustering
     article_id: str

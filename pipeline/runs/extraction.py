@@ -2,18 +2,21 @@
 staged Parquet files of articles, entities, figures and events, then the day-level steps.
 
 1. The date's clean records stream through extraction (`pipeline.extract.records`); each
-   output becomes table rows (`rows`), appended every `stage_chunk_articles` articles to
-   temporary Parquet files, so memory does not grow with the day's texts. With
+   output becomes table rows (`rows`) and each article its MinHash signature, appended every
+   `stage_chunk_articles` articles to temporary Parquet files, so memory does not grow with
+   the day's texts. With
    `ExtractOptions.workers` > 1 the records are split into parts of `stage_chunk_articles`
    records, extracted side by side by a process pool, each part into files of its own
    (`extract_part_file`; a backfill's parts, which also clean their records, are planned and
    run by `pipeline.runs.parts`, every date's at once).
 2. Near-duplicates (`pipeline.dedup.articles`): each article that copies an earlier one, of the
-   day or of the `lookback_days` before it, gets `dup_of`; the day's MinHash signatures are
-   staged for the days after.
+   day or of the `lookback_days` before it, gets `dup_of`. The day's signatures are read back
+   from the parts' files as arrays, the stored days' one date at a time; they are staged for
+   the days after.
 3. Event ids (`pipeline.dedup.events`): every report of one event, today's and those stored for
    the clustering window before, shares one `event_id` (a stored event keeps its id, a
-   syndicated copy keeps its own); figures follow their event.
+   syndicated copy keeps its own); figures follow their event. The day's events are read back
+   from the parts' files too, only the columns clustering reads.
 4. The temporary files are copied, one chunk at a time and in the records' order, into the
    staged tables with `dup_of` and the event ids set. Rejected records become reject rows.
 Steps 2-4 are `finish_day`, over the parts' outputs in order, however they were extracted.
@@ -52,6 +55,8 @@ from pipeline.store import remote
 log = logging.getLogger(__name__)
 
 EXTRACT_TABLES = ("articles", "entities", "figures", "events")
+# the tables of a part's temporary files: the extracted ones and the articles' signatures
+PART_TABLES = (*EXTRACT_TABLES, "signatures")
 # what event clustering reads of each of the day's events (not the evidence sentence)
 _EVENT_FIELDS = ("event_id", "article_id", "type", "event_date", "date_precision", "location",
                  "country", "actors", "admin1")  # fmt: skip
@@ -69,9 +74,9 @@ def extract_step(staging: str, options: ExtractOptions | None = None) -> str:
     or, with `options.workers` > 1, by a pool of that many processes, each reading its part's
     lines of the clean records file and appending its rows to temporary Parquet files of its
     own. Memory does not grow with the day's texts: the day-level steps (near-duplicates, event
-    clustering) keep only what they read of each article (id, text hash, MinHash, date) and
-    event, and run once, in this process, over every part in order (`finish_day`). However many
-    processes, the same rows."""
+    clustering) read back only what they need of each article (id, text hash, MinHash, date)
+    and event, and run once, in this process, over every part in order (`finish_day`). However
+    many processes, the same rows."""
     staging = Path(staging)
     options = options or ExtractOptions()
     parts = _plan_parts(staging / CLEAN, options)
@@ -88,25 +93,35 @@ def finish_day(staging: Path, outputs, part_files: list[tuple[Path, int]], filte
     out before cleaning, merged in order with the parts' cleaning rejects into the date's
     `clean` rejects (a backfill's parts clean their records; a nightly's are clean already)."""
     meta = read_meta(staging)
-    day = _DayIndex(meta["date"])
     counts: Counter = Counter()
     rejects: list[dict] = []
     cleaned: list = list(filtered or [])
     for part in outputs:
-        day.extend(part)
         rejects += part.rejects
         cleaned += part.clean_rejects
         counts.update(part.counts)
-    dup_of, signatures = _mark_duplicates(day.candidates, meta)
-    store.write_table(staging / "signatures.parquet", "signatures", signatures)
-    event_ids = day.event_ids(dup_of, meta)
-    for table in EXTRACT_TABLES:
-        files = [_chunks_file(where, table, number) for where, number in part_files]
-        _finish_table(staging, table, files, dup_of, event_ids)
+
+    def files(table: str) -> list[Path]:
+        return [_chunks_file(where, table, number) for where, number in part_files]
+
+    dup_of = _mark_duplicates(_read_chunks(files("signatures"), _SIGNATURE_FIELDS), meta)
+    event_ids = _event_ids(_read_chunks(files("events"), _EVENT_FIELDS), dup_of, meta)
+    for table in PART_TABLES:
+        _finish_table(staging, table, files(table), dup_of, event_ids)
     if filtered is not None:
         write_jsonl(rejects_file(staging, "clean"), [row for _, row in sorted(cleaned, key=_seq)])
     write_jsonl(rejects_file(staging, "extract"), rejects)
-    log.info("extract: %s", {**{t: counts[t] for t in EXTRACT_TABLES}, "signatures": len(day)})
+    log.info("extract: %s", {t: counts[t] for t in PART_TABLES})
+
+
+_SIGNATURE_FIELDS = ("article_id", "text_sha256", "published", "minhash")
+
+
+def _read_chunks(chunk_files: list[Path], columns) -> pa.Table:
+    """Some columns of a table's temporary files (the parts', in order), as one Arrow table:
+    no Python object per row."""
+    tables = [pq.read_table(f, columns=list(columns)) for f in chunk_files]
+    return pa.concat_tables(tables) if tables else pa.table({c: [] for c in columns})
 
 
 def _seq(pair) -> int:
@@ -125,40 +140,23 @@ class _Part:
 
 @dataclass
 class _PartOutput:
-    """What the day-level steps need of one extracted part, in the order of its records
-    (`clean_rejects`: (record number, reject row) of records that cleaning refused)."""
+    """What the day-level steps take of one extracted part besides its files, in the order of
+    its records: its extract rejects, its row counts, and (`clean_rejects`) the (record number,
+    reject row) of records that cleaning refused."""
 
-    candidates: list
-    events: list[dict]
-    rejects: list[dict]
-    counts: Counter
+    rejects: list[dict] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
     clean_rejects: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         """A JSON form, for a part extracted by another task (the same values come back)."""
-        return {
-            "candidates": [[c.article_id, c.text_sha256, c.signature.tolist(), list(c.order)]
-                           for c in self.candidates],
-            "events": [{**e, "event_date": e["event_date"] and e["event_date"].isoformat()}
-                       for e in self.events],
-            "rejects": self.rejects, "counts": dict(self.counts),
-            "clean_rejects": self.clean_rejects,
-        }  # fmt: skip
+        return {"rejects": self.rejects, "counts": dict(self.counts),
+                "clean_rejects": self.clean_rejects}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> _PartOutput:
-        from pipeline.dedup.articles import Candidate
-
-        candidates = [
-            Candidate(aid, sha, np.array(sig, dtype=np.uint32), tuple(order))
-            for aid, sha, sig, order in data["candidates"]
-        ]
-        events = [
-            {**e, "event_date": e["event_date"] and dt.date.fromisoformat(e["event_date"])}
-            for e in data["events"]
-        ]
         clean_rejects = [(n, row) for n, row in data["clean_rejects"]]
-        return cls(candidates, events, data["rejects"], Counter(data["counts"]), clean_rejects)
+        return cls(data["rejects"], Counter(data["counts"]), clean_rejects)
 
 
 def _plan_parts(clean: Path, options: ExtractOptions) -> list[_Part]:
@@ -232,12 +230,13 @@ def extract_part_file(
 ) -> _PartOutput:
     """Extract one part's records of the JSONL file `source`: rows appended to its temporary
     Parquet files in `out` every `stage_chunk_articles` articles; returns what the day-level
-    steps need of them. With `prepare`, the file's lines are (number, record) pairs to clean
-    first: `prepare(record)` returns a clean record, or a reject row (it has a "stage")."""
+    steps take of it besides the files. With `prepare`, the file's lines are (number, record)
+    pairs to clean first: `prepare(record)` returns a clean record, or a reject row (it has a
+    "stage")."""
     from collections import deque
 
     pending: deque[rows.Page] = deque()  # the pages of the records inside extraction, in order
-    output = _PartOutput([], [], [], Counter())
+    output = _PartOutput()
 
     def records() -> Iterator[dict]:
         for rec in _part_records(source, part):
@@ -250,17 +249,16 @@ def extract_part_file(
             pending.append({k: rec.get(k) for k in rows.PAGE_FIELDS})
             yield rec
 
-    index = _DayIndex(date)
     chunk: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
         append = {
             t: stack.enter_context(store.table_writer(_chunks_file(out, t, part.number), t))
-            for t in EXTRACT_TABLES
+            for t in PART_TABLES
         }
 
         def flush() -> None:
-            index.add(chunk)
+            append["signatures"](_signature_rows(chunk["articles"], date))
             for table, table_rows in chunk.items():
                 append[table](table_rows)
                 output.counts[table] += len(table_rows)
@@ -285,47 +283,28 @@ def extract_part_file(
                 rate = n / (time.monotonic() - started)
                 log.info("extracted %d/%d (%.1f docs/s)", n, part.records, rate)
         flush()
-    output.candidates, output.events = index.candidates, index.events
     return output
 
 
-class _DayIndex:
-    """What the day-level steps need of the day's articles and events, chunk by chunk: dedup
-    candidates (id, text hash, MinHash, date) and the events' fields that clustering reads."""
+def _signature_rows(articles: list[dict], date: str) -> pa.Table:
+    """The `signatures` rows of some articles: the MinHash of each text, and the date that
+    orders the copies (its publication day, else the date's)."""
+    from pipeline.dedup.articles import NUM_PERM, signature
 
-    def __init__(self, date: str):
-        self.date = date
-        self.candidates: list = []
-        self.events: list[dict] = []
-
-    def __len__(self) -> int:
-        return len(self.candidates)
-
-    def add(self, chunk: dict[str, list[dict]]) -> None:
-        from pipeline.dedup.articles import Candidate, signature
-
-        self.candidates += [
-            Candidate(a["article_id"], a["text_sha256"], signature(a["text"]),
-                      (str(a["published"] or self.date), a["article_id"]))
-            for a in chunk["articles"]
-        ]  # fmt: skip
-        self.events += [{k: e[k] for k in _EVENT_FIELDS} for e in chunk["events"]]
-
-    def extend(self, part: _PartOutput) -> None:
-        self.candidates += part.candidates
-        self.events += part.events
-
-    def event_ids(self, dup_of: dict[str, str], meta: dict) -> dict[str, str]:
-        """The clustered id of each of the day's events (a syndicated copy's keep their own)."""
-        for e in self.events:
-            e["dup_of"] = dup_of.get(e["article_id"])
-        own = [e["event_id"] for e in self.events]
-        _assign_event_ids({"events": self.events, "figures": []}, meta)
-        return {
-            old: e["event_id"]
-            for old, e in zip(own, self.events, strict=True)
-            if old != e["event_id"]
-        }
+    sigs = [signature(a["text"]) for a in articles]
+    minhash = np.stack(sigs) if sigs else np.empty((0, NUM_PERM), np.uint32)
+    offsets = pa.array(np.arange(len(sigs) + 1, dtype=np.int32) * NUM_PERM, pa.int32())
+    day = dt.date.fromisoformat(date)
+    return pa.Table.from_arrays(
+        [
+            pa.array([a["article_id"] for a in articles], pa.string()),
+            pa.array([a["text_sha256"] for a in articles], pa.string()),
+            pa.array([a["published"] or day for a in articles], pa.date32()),
+            pa.ListArray.from_arrays(offsets, pa.array(minhash.reshape(-1), pa.uint32())),
+            pa.nulls(len(articles), pa.string()),
+        ],
+        schema=schemas.schema("signatures"),
+    )
 
 
 def _finish_table(
@@ -358,54 +337,71 @@ def _with_day_ids(table: str, part: pa.Table, dup_of: dict[str, str], event_ids:
     return part
 
 
-def _mark_duplicates(today: list, meta: dict) -> tuple[dict[str, str], pa.Table]:
-    """The day's articles that copy an earlier one (of the day itself or of the last
-    `lookback_days` days): article_id -> dup_of, and the day's signature rows."""
-    import pyarrow.compute as pc
-
-    from pipeline.dedup.articles import Candidate, DedupOptions, find_duplicates
+def _mark_duplicates(today: pa.Table, meta: dict) -> dict[str, str]:
+    """The day's articles (`today`: the `signatures` columns of their parts' files) that copy an
+    earlier one, of the day itself or of the last `lookback_days` days: article_id -> dup_of.
+    The stored days' signatures are read one date at a time, oldest first."""
+    from pipeline.dedup.articles import DedupOptions, Signatures, find_duplicates_in
 
     options = DedupOptions()
     day = dt.date.fromisoformat(meta["date"])
-    since = (day - dt.timedelta(days=options.lookback_days)).isoformat()
-    window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
-    past = store.read_columns(
-        meta["data_dir"], "signatures", ["article_id", "text_sha256", "published", "minhash", "dup_of"],
-        filter=window,
-    )  # fmt: skip
-    # the past MinHashes as slices of one array: 128 Python ints per article would not be small
-    minhash = past.column("minhash").combine_chunks()
-    values = minhash.values.to_numpy(zero_copy_only=False).astype(np.uint32, copy=False)
-    offsets = minhash.offsets.to_numpy(zero_copy_only=False)
-    earlier = [
-        Candidate(aid, sha, values[offsets[i] : offsets[i + 1]], (str(published), aid), dup)
-        for i, (aid, sha, published, dup) in enumerate(
-            zip(*(past.column(c).to_pylist()
-                  for c in ("article_id", "text_sha256", "published", "dup_of")), strict=True)
-        )
-    ]  # fmt: skip
-    dup_of = find_duplicates(today, earlier, options)
+    dates = [(day - dt.timedelta(days=k)).isoformat() for k in range(options.lookback_days, 0, -1)]
+    stored = (_stored_signatures(meta["data_dir"], d) for d in dates)
+    dup_of = find_duplicates_in(Signatures.from_arrow(today), stored, options)
     if dup_of:
         log.info("dedup: %d of %d articles are copies of an earlier one", len(dup_of), len(today))
-    sigs = np.stack([c.signature for c in today]) if today else np.empty((0, 0), np.uint32)
-    offsets = pa.array(np.arange(len(today) + 1, dtype=np.int32) * sigs.shape[1], pa.int32())
-    signatures = pa.Table.from_arrays(
-        [
-            pa.array([c.article_id for c in today], pa.string()),
-            pa.array([c.text_sha256 for c in today], pa.string()),
-            pa.array([dt.date.fromisoformat(c.order[0]) for c in today], pa.date32()),
-            pa.ListArray.from_arrays(offsets, pa.array(sigs.reshape(-1), pa.uint32())),
-            pa.array([dup_of.get(c.article_id) for c in today], pa.string()),
-        ],
-        schema=schemas.schema("signatures"),
-    )
-    return dup_of, signatures
+    return dup_of
 
 
-def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
-    """Give every report of one event the same event_id: the day's events are clustered with
-    each other and with the events stored for the days of the clustering window before it
-    (`pipeline.dedup.events`); a stored event keeps its id. Figures follow their event."""
+def _stored_signatures(data_dir: str, date: str):
+    import pyarrow.compute as pc
+
+    from pipeline.dedup.articles import Signatures
+
+    columns = ["article_id", "text_sha256", "published", "minhash", "dup_of"]
+    stored = store.read_columns(data_dir, "signatures", columns, filter=pc.field("date") == date)
+    return Signatures.from_arrow(stored)
+
+
+def _event_ids(events: pa.Table, dup_of: dict[str, str], meta: dict) -> dict[str, str]:
+    """The clustered id of each of the day's events (`events`: the clustering's columns of
+    their parts' files) whose id changes; a syndicated copy's keep their own (marts count
+    copies). The reports are built from the columns with each repeated value (a type, a
+    place, a date, an actor list) one shared object."""
+    from pipeline.dedup.events import EventReport
+
+    columns = {c: _shared_values(events.column(c)) for c in _EVENT_FIELDS}
+    today = [
+        EventReport(eid, aid, kind, date, precision, location, country, actors, None, admin1)
+        for eid, aid, kind, date, precision, location, country, actors, admin1 in zip(
+            *(columns[c] for c in _EVENT_FIELDS), strict=True
+        )
+        if aid not in dup_of
+    ]
+    del columns
+    ids = _cluster_ids(today, meta)
+    return {r.report_id: ids[r.report_id] for r in today if ids[r.report_id] != r.report_id}
+
+
+def _shared_values(column: pa.ChunkedArray) -> list:
+    """A column's values as Python objects, one object for each distinct value (a list value
+    becomes a tuple)."""
+    if pa.types.is_list(column.type):
+        pool: dict = {}
+        return [pool.setdefault(t, t) for t in map(_as_tuple, column.to_pylist())]
+    encoded = column.combine_chunks().dictionary_encode()
+    values = encoded.dictionary.to_pylist()
+    return [None if i is None else values[i] for i in encoded.indices.to_pylist()]
+
+
+def _as_tuple(actors) -> tuple:
+    return tuple(actors or ())
+
+
+def _cluster_ids(today: list, meta: dict) -> dict[str, str]:
+    """report_id -> event_id of the day's reports (`today`, no syndicated copy among them),
+    clustered with each other and with the events stored for the days of the clustering
+    window before the date (`pipeline.dedup.events`); a stored event keeps its id."""
     import pyarrow.compute as pc
 
     from pipeline.dedup.events import ClusterOptions, EventReport, cluster
@@ -418,20 +414,32 @@ def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
                "country", "actors", "admin1", "dup_of"]  # fmt: skip
     past = store.read_columns(meta["data_dir"], "events", columns, filter=window).to_pylist()
     # a syndicated copy is not another report: its rows keep their own ids (marts count copies)
-    past = [r for r in past if r["dup_of"] is None]
-    today = [r for r in tables["events"] if r.get("dup_of") is None]
     reports = [
         EventReport(f"stored:{r['event_id']}:{r['article_id']}", r["article_id"], r["type"],
                     r["event_date"], r["date_precision"], r["location"], r["country"],
                     tuple(r["actors"] or ()), r["event_id"], r["admin1"])
         for r in past
-    ] + [
-        EventReport(r["event_id"], r["article_id"], r["type"], r["event_date"],
-                    r["date_precision"], r["location"], r["country"], tuple(r["actors"] or ()),
-                    None, r.get("admin1"))
-        for r in today
+        if r["dup_of"] is None
     ]  # fmt: skip
-    ids = cluster(reports, options)
+    del past
+    return cluster(reports + today, options)
+
+
+def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
+    """Give every report of one event among `tables`' rows the same event_id (`_cluster_ids`);
+    figures follow their event."""
+    from pipeline.dedup.events import EventReport
+
+    today = [r for r in tables["events"] if r.get("dup_of") is None]
+    ids = _cluster_ids(
+        [
+            EventReport(r["event_id"], r["article_id"], r["type"], r["event_date"],
+                        r["date_precision"], r["location"], r["country"],
+                        tuple(r["actors"] or ()), None, r.get("admin1"))
+            for r in today
+        ],
+        meta,
+    )  # fmt: skip
     for row in today:
         row["event_id"] = ids[row["event_id"]]
     for row in tables["figures"]:

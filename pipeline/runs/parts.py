@@ -63,7 +63,7 @@ def _inputs_rel(run_id: str, date: str, number: int | None = None) -> str:
 def _outputs(staging: Path, number: int) -> list[Path]:
     out = staging / "parts"
     return [out / f"output-{number:05d}.json"] + [
-        extraction._chunks_file(out, t, number) for t in extraction.EXTRACT_TABLES
+        extraction._chunks_file(out, t, number) for t in extraction.PART_TABLES
     ]
 
 

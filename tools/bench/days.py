@@ -112,7 +112,7 @@ def day_extract_in_child(staging: str, workers: str) -> dict:
 
     # the day-level steps, as extract_step calls them (bench only: the step itself is unchanged)
     extraction._mark_duplicates = timed(extraction._mark_duplicates)
-    extraction._DayIndex.event_ids = timed(extraction._DayIndex.event_ids)
+    extraction._event_ids = timed(extraction._event_ids)
     n = sum(1 for _ in stage_dir.read_jsonl(Path(staging) / stage_dir.CLEAN))
     before, started = os.times(), time.monotonic()
     extraction.extract_step(staging, ExtractOptions(workers=int(workers)))
