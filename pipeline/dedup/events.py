@@ -225,7 +225,7 @@ def _take_turn(i: int, order, events: _Events, index: _EventIndex, options, coun
             continue
         for profiles in candidates[root]:
             if any(_decide(r, other, profile, decided, options, counts)
-                   for profile, other in profiles.items()):  # fmt: skip
+                   for profile, other in _items(profiles)):  # fmt: skip
                 events.union(mine, theirs)
                 break
 
@@ -239,18 +239,17 @@ def _decide(r, other, profile, decided, options, counts) -> bool:
 
 class _Events:
     """Union-find over the reports (by position in order): each event's articles, towns and
-    first report."""
+    first report. An event of one report keeps no set of its own (its article and town are
+    its report's): most of a big day's reports are never merged with another."""
 
     def __init__(self, order: list[EventReport]) -> None:
+        self.order = order
         self.parent = list(range(len(order)))
-        self.articles = [{r.article_id} for r in order]
-        # the specific places (towns) of each cluster: a country-level report may join a
-        # town's cluster, but never chain two different towns into one event
-        self.spots = [
-            {places.normalize(r.location)} if r.location and not _is_region(r.location) else set()
-            for r in order
-        ]
-        self.first = list(range(len(order)))
+        self.first = self.parent.copy()
+        # the articles and the specific places (towns) of each merged event, by root: a
+        # country-level report may join a town's event, never chain two towns into one
+        self.articles: dict[int, set[str]] = {}
+        self.spots: dict[int, set[str]] = {}
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -259,23 +258,37 @@ class _Events:
             x = parent[x]
         return x
 
+    def articles_of(self, root: int) -> set[str]:
+        merged = self.articles.get(root)
+        return merged if merged is not None else {self.order[root].article_id}
+
+    def spots_of(self, root: int) -> set[str]:
+        merged = self.spots.get(root)
+        if merged is not None:
+            return merged
+        location = self.order[root].location
+        return {places.normalize(location)} if location and not _is_region(location) else set()
+
     def may_join(self, a: int, b: int) -> bool:
         """Two events of no common article whose towns agree."""
-        if self.articles[a] & self.articles[b]:
+        if not self.articles_of(a).isdisjoint(self.articles_of(b)):
             return False  # would merge two events of one article
-        spots_a, spots_b = self.spots[a], self.spots[b]
+        spots_a, spots_b = self.spots_of(a), self.spots_of(b)
         return not (spots_a and spots_b and not _spots_agree(spots_a, spots_b))
 
     def union(self, a: int, b: int) -> None:
         if a == b:
             return
-        if len(self.articles[a]) < len(self.articles[b]):
+        articles_a, articles_b = self.articles_of(a), self.articles_of(b)
+        if len(articles_a) < len(articles_b):
             a, b = b, a
+            articles_a, articles_b = articles_b, articles_a
         self.parent[b] = a
-        self.articles[a] |= self.articles[b]
-        self.spots[a] |= self.spots[b]
+        self.articles[a] = articles_a | articles_b
+        self.spots[a] = self.spots_of(a) | self.spots_of(b)
         self.first[a] = min(self.first[a], self.first[b])
-        self.articles[b] = self.spots[b] = set()
+        self.articles.pop(b, None)
+        self.spots.pop(b, None)
 
 
 def _spots_agree(a: set[str], b: set[str]) -> bool:
@@ -314,6 +327,19 @@ def _profile(r: EventReport) -> tuple:
     return (r.date, r.date_precision, r.location, r.country, r.admin1, r.actors)
 
 
+# An event's profiles under one key: its one report (most events of a big day), or a dict
+# profile -> report once it has two or more.
+def _items(profiles) -> Iterator[tuple[tuple, EventReport]]:
+    if isinstance(profiles, dict):
+        yield from profiles.items()
+    else:
+        yield _profile(profiles), profiles
+
+
+def _as_dict(profiles) -> dict[tuple, EventReport]:
+    return profiles if isinstance(profiles, dict) else {_profile(profiles): profiles}
+
+
 class _EventIndex:
     """Events by key (type and place name, region, or country and actor word), day and date
     precision; under each key, each event's distinct report profiles."""
@@ -324,7 +350,7 @@ class _EventIndex:
         self.order, self.events = order, events
         self.window = options.window_days
         self.wide = options.window_days + options.undated_slack_days
-        self.entries: dict[tuple, dict[tuple, dict[int, dict[tuple, EventReport]]]] = {}
+        self.entries: dict[tuple, dict[tuple, dict[int, EventReport | dict]]] = {}
         self.coarse = [not r.location or _is_region(r.location) for r in order]
         self.memo: dict[tuple, frozenset[tuple]] = {}
         # the keys some turn looks up: a report is filed under no other (most stored reports
@@ -376,9 +402,16 @@ class _EventIndex:
         profile = _profile(r)
         for key in self._keys(self._filed, i) & self.sought:
             entry = self.entries.setdefault(key, {}).setdefault((day, week), {})
-            entry.setdefault(root, {}).setdefault(profile, r)
+            current = entry.setdefault(root, r)
+            if current is r:
+                continue
+            if not isinstance(current, dict):
+                if _profile(current) == profile:
+                    continue
+                current = entry[root] = _as_dict(current)
+            current.setdefault(profile, r)
 
-    def candidates(self, i: int) -> dict[int, list[dict[tuple, EventReport]]]:
+    def candidates(self, i: int) -> dict[int, list]:
         """The events filed under report i's keys within its window: root -> the profiles."""
         r = self.order[i]
         day = r.date.toordinal()
@@ -392,14 +425,18 @@ class _EventIndex:
                         found.setdefault(root, []).append(profiles)
         return found
 
-    def _compact(self, entry: dict[int, dict]) -> list[tuple[int, dict]]:
+    def _compact(
+        self, entry: dict[int, EventReport | dict]
+    ) -> list[tuple[int, EventReport | dict]]:
         """The entry's events under their current roots (merged events' profiles joined)."""
         find = self.events.find
         for old in [root for root in entry if find(root) != root]:
             profiles, new = entry.pop(old), find(old)
             kept = entry.setdefault(new, profiles)
             if kept is not profiles:
+                kept, profiles = _as_dict(kept), _as_dict(profiles)
                 if len(kept) < len(profiles):
-                    entry[new], kept, profiles = profiles, profiles, kept
+                    kept, profiles = profiles, kept
                 kept.update(profiles)
+                entry[new] = kept
         return list(entry.items())

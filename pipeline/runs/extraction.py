@@ -366,21 +366,32 @@ def _stored_signatures(data_dir: str, date: str):
 def _event_ids(events: pa.Table, dup_of: dict[str, str], meta: dict) -> dict[str, str]:
     """The clustered id of each of the day's events (`events`: the clustering's columns of
     their parts' files) whose id changes; a syndicated copy's keep their own (marts count
-    copies). The reports are built from the columns with each repeated value (a type, a
-    place, a date, an actor list) one shared object."""
-    from pipeline.dedup.events import EventReport
-
-    columns = {c: _shared_values(events.column(c)) for c in _EVENT_FIELDS}
-    today = [
-        EventReport(eid, aid, kind, date, precision, location, country, actors, None, admin1)
-        for eid, aid, kind, date, precision, location, country, actors, admin1 in zip(
-            *(columns[c] for c in _EVENT_FIELDS), strict=True
-        )
-        if aid not in dup_of
-    ]
-    del columns
+    copies)."""
+    today = _reports(events, stored=False, left_out=dup_of)
     ids = _cluster_ids(today, meta)
     return {r.report_id: ids[r.report_id] for r in today if ids[r.report_id] != r.report_id}
+
+
+def _reports(events: pa.Table, stored: bool, left_out=()) -> list:
+    """Event reports from the clustering's columns of `events` (but those of the articles in
+    `left_out`), each repeated value (a type, a place, a date, an actor list) one shared
+    object. A stored report keeps its event's id."""
+    from pipeline.dedup.events import EventReport
+
+    columns = [_shared_values(events.column(c)) for c in _EVENT_FIELDS]
+    out = []
+    for eid, aid, kind, date, precision, location, country, actors, admin1 in zip(
+        *columns, strict=True
+    ):
+        if aid in left_out:
+            continue
+        if stored:
+            out.append(EventReport(f"stored:{eid}:{aid}", aid, kind, date, precision,
+                                   location, country, actors, eid, admin1))  # fmt: skip
+        else:
+            out.append(EventReport(eid, aid, kind, date, precision, location, country, actors,
+                                   None, admin1))  # fmt: skip
+    return out
 
 
 def _shared_values(column: pa.ChunkedArray) -> list:
@@ -404,25 +415,16 @@ def _cluster_ids(today: list, meta: dict) -> dict[str, str]:
     window before the date (`pipeline.dedup.events`); a stored event keeps its id."""
     import pyarrow.compute as pc
 
-    from pipeline.dedup.events import ClusterOptions, EventReport, cluster
+    from pipeline.dedup.events import ClusterOptions, cluster
 
     options = ClusterOptions()
     day = dt.date.fromisoformat(meta["date"])
     since = (day - dt.timedelta(days=options.window_days + options.undated_slack_days)).isoformat()
     window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
-    columns = ["event_id", "article_id", "type", "event_date", "date_precision", "location",
-               "country", "actors", "admin1", "dup_of"]  # fmt: skip
-    past = store.read_columns(meta["data_dir"], "events", columns, filter=window).to_pylist()
     # a syndicated copy is not another report: its rows keep their own ids (marts count copies)
-    reports = [
-        EventReport(f"stored:{r['event_id']}:{r['article_id']}", r["article_id"], r["type"],
-                    r["event_date"], r["date_precision"], r["location"], r["country"],
-                    tuple(r["actors"] or ()), r["event_id"], r["admin1"])
-        for r in past
-        if r["dup_of"] is None
-    ]  # fmt: skip
-    del past
-    return cluster(reports + today, options)
+    window &= pc.field("dup_of").is_null()
+    past = store.read_columns(meta["data_dir"], "events", list(_EVENT_FIELDS), filter=window)
+    return cluster(_reports(past, stored=True) + today, options)
 
 
 def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
