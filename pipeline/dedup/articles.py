@@ -210,21 +210,20 @@ def _near_in_block(
     # the day's rows a slice at a time: the pairs of a story told on many sites stay bounded
     for first in range(0, len(day), _SLICE):
         rows_a = np.arange(first, min(first + _SLICE, len(day)))
-        done = np.empty(0, np.int64)  # pairs (day row * len(block) + block row) compared
         for band, keys in enumerate(sorted_keys):
             cols = slice(band * rows, (band + 1) * rows)
             a, b = _sharing_band(day.minhash[rows_a, cols], keys)
             a = rows_a[a]
-            keep = usable[b] & (b < a if later_only else True)
+            # a pair is compared unless an earlier copy of the day's article was found already
+            keep = usable[b] & (rank[b] < nearest[a])
+            if later_only:
+                keep &= b < a
             a, b = a[keep], b[keep]
             # the keys are hashes: the band itself must be equal
             equal = np.all(day.minhash[a, cols] == block.minhash[b, cols], axis=1)
-            codes = np.setdiff1d(a[equal] * len(block) + b[equal], done)  # sorted, unique
-            if not len(codes):
-                continue
-            done = np.union1d(done, codes)
-            for start in range(0, len(codes), _SLICE * 16):  # bounded temporaries
-                x, y = np.divmod(codes[start : start + _SLICE * 16], len(block))
+            a, b = a[equal], b[equal]
+            for start in range(0, len(a), _SLICE * 16):  # bounded temporaries
+                x, y = a[start : start + _SLICE * 16], b[start : start + _SLICE * 16]
                 near = np.mean(day.minhash[x] == block.minhash[y], axis=1) >= options.threshold
                 np.minimum.at(nearest, x[near], rank[y[near]])
     for k in np.flatnonzero(nearest < len(block)).tolist():

@@ -354,13 +354,10 @@ def _mark_duplicates(today: pa.Table, meta: dict) -> dict[str, str]:
 
 
 def _stored_signatures(data_dir: str, date: str):
-    import pyarrow.compute as pc
-
     from pipeline.dedup.articles import Signatures
 
-    columns = ["article_id", "text_sha256", "published", "minhash", "dup_of"]
-    stored = store.read_columns(data_dir, "signatures", columns, filter=pc.field("date") == date)
-    return Signatures.from_arrow(stored)
+    columns = [*_SIGNATURE_FIELDS, "dup_of"]
+    return Signatures.from_arrow(store.read_partition(data_dir, "signatures", date, columns))
 
 
 def _event_ids(events: pa.Table, dup_of: dict[str, str], meta: dict) -> dict[str, str]:

@@ -161,6 +161,14 @@ def list_dates(data_dir: str | Path, table: str) -> list[str]:
     return sorted(p.name.split("=", 1)[1] for p in root.glob("date=*") if p.is_dir())
 
 
+def read_partition(data_dir: str | Path, table: str, date: str, columns: list[str]) -> pa.Table:
+    """Some columns of one date's partition of `table`; empty when there is none."""
+    path = partition_dir(data_dir, table, date) / "part-0.parquet"
+    if not path.exists():
+        return schemas.schema(table).empty_table().select(columns)
+    return pq.read_table(path, columns=columns, schema=schemas.schema(table))
+
+
 def read_columns(data_dir: str | Path, table: str, columns: list[str], filter=None) -> pa.Table:
     """Some columns of every partition of `table`, with its `date`; empty when there is none."""
     import pyarrow.dataset as ds
