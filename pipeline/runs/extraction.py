@@ -104,8 +104,10 @@ def finish_day(staging: Path, outputs, part_files: list[tuple[Path, int]], filte
     def files(table: str) -> list[Path]:
         return [_chunks_file(where, table, number) for where, number in part_files]
 
-    dup_of = _mark_duplicates(_read_chunks(files("signatures"), _SIGNATURE_FIELDS), meta)
-    event_ids = _event_ids(_read_chunks(files("events"), _EVENT_FIELDS), dup_of, meta)
+    signatures = _read_chunks(files("signatures"), "signatures", _SIGNATURE_FIELDS)
+    dup_of = _mark_duplicates(signatures, meta)
+    del signatures
+    event_ids = _event_ids(_read_chunks(files("events"), "events", _EVENT_FIELDS), dup_of, meta)
     for table in PART_TABLES:
         _finish_table(staging, table, files(table), dup_of, event_ids)
     if filtered is not None:
@@ -117,11 +119,13 @@ def finish_day(staging: Path, outputs, part_files: list[tuple[Path, int]], filte
 _SIGNATURE_FIELDS = ("article_id", "text_sha256", "published", "minhash")
 
 
-def _read_chunks(chunk_files: list[Path], columns) -> pa.Table:
-    """Some columns of a table's temporary files (the parts', in order), as one Arrow table:
+def _read_chunks(chunk_files: list[Path], table: str, columns) -> pa.Table:
+    """Some columns of `table`'s temporary files (the parts', in order), as one Arrow table:
     no Python object per row."""
-    tables = [pq.read_table(f, columns=list(columns)) for f in chunk_files]
-    return pa.concat_tables(tables) if tables else pa.table({c: [] for c in columns})
+    empty = schemas.schema(table).empty_table().select(list(columns))
+    return pa.concat_tables(
+        [empty, *(pq.read_table(f, columns=list(columns)) for f in chunk_files)]
+    )
 
 
 def _seq(pair) -> int:
@@ -259,6 +263,7 @@ def extract_part_file(
 
         def flush() -> None:
             append["signatures"](_signature_rows(chunk["articles"], date))
+            output.counts["signatures"] += len(chunk["articles"])
             for table, table_rows in chunk.items():
                 append[table](table_rows)
                 output.counts[table] += len(table_rows)
