@@ -96,7 +96,8 @@ def test_the_banding_finds_the_duplicates_the_lsh_index_finds(sets, threshold):
     assert find_duplicates(today, earlier, options) == expected
     stored = (Signatures.of(block) for block in blocks)  # read one date at a time
     assert find_duplicates_in(Signatures.of(today), stored, options) == expected
-    with patch.object(articles, "_SLICE", 2):  # the day's articles matched a few at a time
+    # the pairs sharing a band looked at a few at a time
+    with patch.object(articles, "_PAIRS", 3), patch.object(articles, "_SIMILARITIES", 2):
         assert find_duplicates(today, earlier, options) == expected
 
 
@@ -108,9 +109,12 @@ def test_signatures_equal_on_one_band_only_are_candidates_and_others_are_not():
     other = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64).astype(np.uint32)
     other[1:5] = base[1:5]  # as many equal values, across two bands
     sigs = np.stack([base, one_band, other])
-    bands = [_sharing_band(sigs[:, k : k + 4], _sorted_band_keys(sigs[:, k : k + 4]))
-             for k in range(0, 128, 4)]  # fmt: skip
-    pairs = {(int(a), int(b)) for day, block in bands for a, b in zip(day, block, strict=True)}
+    pairs = {
+        (int(a), int(b))
+        for k in range(0, 128, 4)
+        for day, block in _sharing_band(sigs[:, k : k + 4], _sorted_band_keys(sigs[:, k : k + 4]))
+        for a, b in zip(day, block, strict=True)
+    }
     assert pairs == {(0, 0), (1, 1), (2, 2), (0, 1), (1, 0)}
 
 

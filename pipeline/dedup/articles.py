@@ -99,6 +99,15 @@ class Signatures:
             else [None] * len(table),
         )  # fmt: skip
 
+    def reorder(self, rows: list[int]) -> None:
+        """Put the rows in the order `rows` (in place: the old arrays are let go)."""
+        self.ids, self.shas = [self.ids[i] for i in rows], [self.shas[i] for i in rows]
+        self.published, self.dup_of = (
+            [self.published[i] for i in rows],
+            [self.dup_of[i] for i in rows],
+        )
+        self.minhash = self.minhash[rows]
+
     def take(self, rows: list[int]) -> Signatures:
         return Signatures(
             [self.ids[i] for i in rows], [self.shas[i] for i in rows],
@@ -127,7 +136,8 @@ def find_duplicates_in(
 ) -> dict[str, str]:
     """article_id -> dup_of for the duplicates among the day's articles `today`, against the
     blocks `earlier` (an iterable of Signatures: the stored dates, oldest first, each read
-    when its turn comes, so that one stored date is in memory at a time).
+    when its turn comes, so that one stored date is in memory at a time). `today` is put in
+    the order of publication in place.
 
     Each of the day's articles, in the order of publication, is matched against the earlier
     days' articles and the day's before it: the first whose text has its sha256, else, among
@@ -137,7 +147,9 @@ def find_duplicates_in(
     and the pairs that share a band, the memory with the day and one stored date."""
     options = options or DedupOptions()
     rows = sorted(range(len(today)), key=lambda i: (today.published[i], today.ids[i]))
-    day = today.take(rows)
+    day = today
+    if rows != list(range(len(day))):
+        day.reorder(rows)
     n = len(day)
     sha_wanted = set(day.shas)
     by_sha: dict[str, str] = {}  # a sha256 of the day's -> the first earlier article with it
@@ -179,7 +191,8 @@ def find_duplicates_in(
     return dup_of
 
 
-_SLICE = 2048  # the day's articles matched at once
+_PAIRS = 1 << 16  # pairs sharing a band looked at at once (~4 MiB of temporaries)
+_SIMILARITIES = 4096  # pairs whose similarity is worked out at once (~4 MiB)
 
 
 def _near_in_block(
@@ -205,15 +218,11 @@ def _near_in_block(
     rank = np.empty(len(block), np.int64)
     rank[order] = np.arange(len(block))
     nearest = np.full(len(day), len(block), np.int64)
-    sorted_keys = [_sorted_band_keys(block.minhash[:, band * rows : (band + 1) * rows])
-                   for band in range(bands)]  # fmt: skip
-    # the day's rows a slice at a time: the pairs of a story told on many sites stay bounded
-    for first in range(0, len(day), _SLICE):
-        rows_a = np.arange(first, min(first + _SLICE, len(day)))
-        for band, keys in enumerate(sorted_keys):
-            cols = slice(band * rows, (band + 1) * rows)
-            a, b = _sharing_band(day.minhash[rows_a, cols], keys)
-            a = rows_a[a]
+    for band in range(bands):
+        cols = slice(band * rows, (band + 1) * rows)
+        keys = _sorted_band_keys(block.minhash[:, cols])
+        # the pairs a batch at a time: a story told on many sites stays bounded
+        for a, b in _sharing_band(day.minhash[:, cols], keys):
             # a pair is compared unless an earlier copy of the day's article was found already
             keep = usable[b] & (rank[b] < nearest[a])
             if later_only:
@@ -222,8 +231,8 @@ def _near_in_block(
             # the keys are hashes: the band itself must be equal
             equal = np.all(day.minhash[a, cols] == block.minhash[b, cols], axis=1)
             a, b = a[equal], b[equal]
-            for start in range(0, len(a), _SLICE * 16):  # bounded temporaries
-                x, y = a[start : start + _SLICE * 16], b[start : start + _SLICE * 16]
+            for start in range(0, len(a), _SIMILARITIES):  # temporaries of ~2 MiB
+                x, y = a[start : start + _SIMILARITIES], b[start : start + _SIMILARITIES]
                 near = np.mean(day.minhash[x] == block.minhash[y], axis=1) >= options.threshold
                 np.minimum.at(nearest, x[near], rank[y[near]])
     for k in np.flatnonzero(nearest < len(block)).tolist():
@@ -252,14 +261,22 @@ def _sorted_band_keys(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _sharing_band(day: np.ndarray, block: tuple[np.ndarray, np.ndarray]):
     """The (day row, block row) pairs whose keys of one band are equal (`block`: the band's
-    sorted keys of the block, `_sorted_band_keys`)."""
+    sorted keys of the block, `_sorted_band_keys`), in batches of about `_PAIRS` pairs (a day's
+    row of more pairs than that is a batch of its own)."""
     keys, order = block
     want = _band_keys(day)
     lo = np.searchsorted(keys, want, "left")
     count = np.searchsorted(keys, want, "right") - lo
-    a = np.repeat(np.arange(len(day)), count)
-    offset = np.arange(len(a)) - np.repeat(np.cumsum(count) - count, count)
-    return a, order[np.repeat(lo, count) + offset]
+    ends = np.cumsum(count)
+    first = 0
+    while first < len(day):
+        before = int(ends[first - 1]) if first else 0
+        stop = max(first + 1, int(np.searchsorted(ends, before + _PAIRS, "right")))
+        n = count[first:stop]
+        a = np.repeat(np.arange(first, stop), n)
+        offset = np.arange(len(a)) - np.repeat(np.cumsum(n) - n, n)
+        yield a, order[np.repeat(lo[first:stop], n) + offset]
+        first = stop
 
 
 # datasketch's choice for the default threshold, which it searches by numerical integration

@@ -8,7 +8,14 @@ that memory again at every page. Measured on 400 generated pages through `pipeli
 5.5 s (user time the same, peak RSS +15%); on 10,000 pages in one process the system time had
 been 539 s of 1,333 s of CPU. `keep_heap()` raises them once per process, before the model
 loads (forked workers inherit them); where the C library is not glibc it does nothing.
-NEWSFACTS_MALLOC_DEFAULTS=1 keeps the C library's own settings, to compare.
+
+Arrow's buffers come from that same heap too (its "system" memory pool, chosen in
+`pipeline/__init__.py` before pyarrow makes its first buffer) instead of mimalloc, which keeps
+what Arrow frees for Arrow alone: the day-level steps read and write Parquet between phases of
+Python objects and numpy arrays, and with one heap each phase reuses what the one before
+freed. The day-level steps of 2,000 generated pages, replayed: peak RSS 329 -> 235 MiB, the
+same rows. NEWSFACTS_MALLOC_DEFAULTS=1 keeps the C library's own settings and Arrow's default
+pool, to compare.
 """
 
 from __future__ import annotations

@@ -92,6 +92,9 @@ def finish_day(staging: Path, outputs, part_files: list[tuple[Path, int]], filte
     the clustered event ids set. `filtered`: (record number, reject row) pairs of records left
     out before cleaning, merged in order with the parts' cleaning rejects into the date's
     `clean` rejects (a backfill's parts clean their records; a nightly's are clean already)."""
+    from pipeline.extract.heap import keep_heap
+
+    keep_heap()  # also where no page was parsed in this process (a cluster's day-level task)
     meta = read_meta(staging)
     counts: Counter = Counter()
     rejects: list[dict] = []
@@ -104,10 +107,8 @@ def finish_day(staging: Path, outputs, part_files: list[tuple[Path, int]], filte
     def files(table: str) -> list[Path]:
         return [_chunks_file(where, table, number) for where, number in part_files]
 
-    signatures = _read_chunks(files("signatures"), "signatures", _SIGNATURE_FIELDS)
-    dup_of = _mark_duplicates(signatures, meta)
-    del signatures
-    event_ids = _event_ids(_read_chunks(files("events"), "events", _EVENT_FIELDS), dup_of, meta)
+    dup_of = _mark_duplicates(files("signatures"), meta)
+    event_ids = _event_ids(files("events"), dup_of, meta)
     for table in PART_TABLES:
         _finish_table(staging, table, files(table), dup_of, event_ids)
     if filtered is not None:
@@ -342,17 +343,18 @@ def _with_day_ids(table: str, part: pa.Table, dup_of: dict[str, str], event_ids:
     return part
 
 
-def _mark_duplicates(today: pa.Table, meta: dict) -> dict[str, str]:
-    """The day's articles (`today`: the `signatures` columns of their parts' files) that copy an
-    earlier one, of the day itself or of the last `lookback_days` days: article_id -> dup_of.
-    The stored days' signatures are read one date at a time, oldest first."""
+def _mark_duplicates(chunk_files: list[Path], meta: dict) -> dict[str, str]:
+    """The day's articles (their signatures: the parts' temporary files `chunk_files`) that
+    copy an earlier one, of the day itself or of the last `lookback_days` days: article_id ->
+    dup_of. The stored days' signatures are read one date at a time, oldest first."""
     from pipeline.dedup.articles import DedupOptions, Signatures, find_duplicates_in
 
     options = DedupOptions()
     day = dt.date.fromisoformat(meta["date"])
     dates = [(day - dt.timedelta(days=k)).isoformat() for k in range(options.lookback_days, 0, -1)]
     stored = (_stored_signatures(meta["data_dir"], d) for d in dates)
-    dup_of = find_duplicates_in(Signatures.from_arrow(today), stored, options)
+    today = Signatures.from_arrow(_read_chunks(chunk_files, "signatures", _SIGNATURE_FIELDS))
+    dup_of = find_duplicates_in(today, stored, options)
     if dup_of:
         log.info("dedup: %d of %d articles are copies of an earlier one", len(dup_of), len(today))
     return dup_of
@@ -365,11 +367,12 @@ def _stored_signatures(data_dir: str, date: str):
     return Signatures.from_arrow(store.read_partition(data_dir, "signatures", date, columns))
 
 
-def _event_ids(events: pa.Table, dup_of: dict[str, str], meta: dict) -> dict[str, str]:
-    """The clustered id of each of the day's events (`events`: the clustering's columns of
-    their parts' files) whose id changes; a syndicated copy's keep their own (marts count
-    copies)."""
+def _event_ids(chunk_files: list[Path], dup_of: dict[str, str], meta: dict) -> dict[str, str]:
+    """The clustered id of each of the day's events (the parts' temporary files `chunk_files`)
+    whose id changes; a syndicated copy's keep their own (marts count copies)."""
+    events = _read_chunks(chunk_files, "events", _EVENT_FIELDS)
     today = _reports(events, stored=False, left_out=dup_of)
+    del events
     ids = _cluster_ids(today, meta)
     return {r.report_id: ids[r.report_id] for r in today if ids[r.report_id] != r.report_id}
 
