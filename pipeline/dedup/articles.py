@@ -3,10 +3,11 @@
 Exact duplicates share the sha256 of their clean text. Near duplicates (a wire story on several
 sites, a syndicated copy with another first paragraph or a different sign-off) share most of
 their word 5-grams: their MinHash signatures (128 permutations) meet in an LSH banding
-(`BandIndex`: datasketch's bands, grouped with numpy), and a pair counts when its estimated
-Jaccard similarity reaches `threshold`. Each article is compared with
+(datasketch's bands, `bands_for`; each band's keys sorted and searched with numpy), and a pair
+counts when its estimated Jaccard similarity reaches `threshold`. Each article is compared with
 the earlier articles of its day and with the signatures of the last `lookback_days` days, read
-from the `signatures` table (128 integers per article: the past texts are never loaded).
+from the `signatures` table one date at a time (128 integers per article: the past texts are
+never loaded, and one stored date is in memory at a time: `find_duplicates_in`).
 A duplicate keeps its row, with `dup_of` = the id of the first copy (the earliest published; on a
 tie the smallest id, so reruns give the same answer).
 """
@@ -64,8 +65,9 @@ class Candidate:
 
 @dataclass
 class Signatures:
-    """The dedup data of a block of articles (one stored date, or the day's articles) as lists
-    and one array: no Python object per article and value."""
+    """The dedup data of a block of articles (one stored date, or the day's articles): lists
+    of ids, text hashes, dates and first copies, and the signatures as one array (not a numpy
+    object per article)."""
 
     ids: list[str]
     shas: list[str]
@@ -231,7 +233,7 @@ def _near_in_block(
             # the keys are hashes: the band itself must be equal
             equal = np.all(day.minhash[a, cols] == block.minhash[b, cols], axis=1)
             a, b = a[equal], b[equal]
-            for start in range(0, len(a), _SIMILARITIES):  # temporaries of ~2 MiB
+            for start in range(0, len(a), _SIMILARITIES):
                 x, y = a[start : start + _SIMILARITIES], b[start : start + _SIMILARITIES]
                 near = np.mean(day.minhash[x] == block.minhash[y], axis=1) >= options.threshold
                 np.minimum.at(nearest, x[near], rank[y[near]])
