@@ -174,6 +174,29 @@ def test_a_rerun_of_an_extracted_batch_extracts_nothing(tmp_path):
     assert parts.plan_dates(DATES, data_dir, "r1", workers=2) == []  # committed: not planned
 
 
+def test_a_part_extracted_by_the_release_before_signature_files_is_extracted_again(
+    one_process, tmp_path
+):
+    # a backfill interrupted and resumed on a newer release: the older part outputs carried the
+    # articles' signatures and events in their JSON file and wrote no signatures file
+    data_dir = _routed(tmp_path)
+    batches = parts.plan_dates(DATES, data_dir, "r1", workers=1, part_records=2)
+    for batch in batches:
+        parts.extract_batch(data_dir, "r1", batch)
+    old = batches[3][0]
+    staging = parts.staging_of(data_dir, old["date"], "r1")
+    output, *files = parts._outputs(staging, old["part"])
+    signatures = next(f for f in files if f.name.startswith("signatures."))
+    signatures.unlink()
+    output.write_text(
+        json.dumps({**json.loads(output.read_text()), "candidates": [], "events": []})
+    )
+    with pytest.raises(parts.PartFailed, match="input records.jsonl is gone"):
+        parts.extract_batch(data_dir, "r1", [p for b in batches for p in b])
+    _commit_in_date_order(data_dir)  # its date is planned again from the shards
+    assert _rows(data_dir) == one_process
+
+
 def _without_event_ids(rows: dict) -> dict:
     # event ids across dates depend on the order the DAG's write_date tasks ran in (a set in
     # dag.test()), as before; within a date they do not

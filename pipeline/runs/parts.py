@@ -13,8 +13,9 @@ Layout, all in the data directory (on object storage, in the bucket):
   records still to clean, as (record number, record) pairs; removed once the part is extracted.
 - `_staging/D-<run>/parts.json`: the date's plan (its parts and the records left out before
   cleaning, a URL seen twice or published on another day, as reject rows with their numbers).
-- `_staging/D-<run>/parts/`: each part's temporary Parquet files and `output-NNNNN.json`, what
-  the day-level steps need of it, written last: a part is extracted when both are there.
+- `_staging/D-<run>/parts/`: each part's temporary Parquet files (its table rows and its
+  articles' MinHash signatures) and `output-NNNNN.json` (its rejects and row counts), written
+  last: a part is extracted when all are there.
 
 A part that fails leaves no output: `finish_date` extracts it again in the date's own task, and
 the date fails, naming the part and its exception, when it fails again. However the parts are
@@ -265,16 +266,31 @@ def extract_part(date: str, number: int, data_dir: str, run_id: str) -> None:
     shutil.rmtree(source.parent, ignore_errors=True)
 
 
+def _has_input(data_dir: str, run_id: str, part: dict) -> bool:
+    where = Path(data_dir) / _inputs_rel(run_id, part["date"], part["part"]) / "records.jsonl"
+    return where.exists()
+
+
 def finish_date(data_dir: str, date: str, run_id: str, workers: int) -> Path:
     """The date's day-level steps over its parts, in this task: a part with no output (its
     task failed, or never ran) is extracted here first; PartFailed when it fails again. A date
-    with no plan (its staging dir is gone: a retry after a crash) is planned again."""
+    with no plan (its staging dir is gone: a retry after a crash), or with a part to extract
+    whose input is gone (extracted by an older release, whose outputs this one does not read),
+    is planned again."""
     staging = staging_of(data_dir, date, run_id)
     if not (staging / PLAN).exists():
         plan_date(date, data_dir, run_id, workers)
     plan = json.loads((staging / PLAN).read_text())
     numbers = [p["number"] for p in plan["parts"]]
     missing = [{"date": date, "part": n} for n in numbers if not is_extracted(staging, n)]
+    if any(not _has_input(data_dir, run_id, p) for p in missing):
+        # its input was removed when it was extracted, by a release whose part outputs were
+        # not these files: the date starts again from its shards
+        log.warning("%s: parts %s to extract again have no input: planning the date again",
+                    date, [p["part"] for p in missing])  # fmt: skip
+        numbers = plan_date(date, data_dir, run_id, workers)
+        plan = json.loads((staging / PLAN).read_text())
+        missing = [{"date": date, "part": n} for n in numbers]
     if missing:
         log.info("%s: extracting %d parts not extracted before", date, len(missing))
         try:
