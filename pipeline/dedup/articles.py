@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+import pyarrow as pa
+
+from pipeline import store
 
 NUM_PERM = 128
 SCHEME = "affine32"  # datasketch's hash scheme: 32-bit values, stored as they are
@@ -95,7 +98,7 @@ class Signatures:
         values = minhash.values.to_numpy(zero_copy_only=False).astype(np.uint32, copy=False)
         return cls(
             table.column("article_id").to_pylist(), table.column("text_sha256").to_pylist(),
-            _shared_text(table.column("published")),
+            store.shared_values(table.column("published").cast(pa.string())),
             values.reshape(len(table), NUM_PERM) if len(table) else values.reshape(0, NUM_PERM),
             table.column("dup_of").to_pylist() if "dup_of" in table.column_names
             else [None] * len(table),
@@ -103,12 +106,7 @@ class Signatures:
 
     def reorder(self, rows: list[int]) -> None:
         """Put the rows in the order `rows` (in place: the old arrays are let go)."""
-        self.ids, self.shas = [self.ids[i] for i in rows], [self.shas[i] for i in rows]
-        self.published, self.dup_of = (
-            [self.published[i] for i in rows],
-            [self.dup_of[i] for i in rows],
-        )
-        self.minhash = self.minhash[rows]
+        vars(self).update(vars(self.take(rows)))
 
     def take(self, rows: list[int]) -> Signatures:
         return Signatures(
@@ -116,13 +114,6 @@ class Signatures:
             [self.published[i] for i in rows], self.minhash[rows],
             [self.dup_of[i] for i in rows],
         )  # fmt: skip
-
-
-def _shared_text(column) -> list[str]:
-    """A column's values as text, one string object for each distinct value."""
-    encoded = column.combine_chunks().dictionary_encode()
-    text = [str(v) for v in encoded.dictionary.to_pylist()]
-    return [text[i] for i in encoded.indices.to_pylist()]
 
 
 def find_duplicates(

@@ -405,9 +405,7 @@ def _shared_values(column: pa.ChunkedArray) -> list:
     if pa.types.is_list(column.type):
         pool: dict = {}
         return [pool.setdefault(t, t) for t in map(_as_tuple, column.to_pylist())]
-    encoded = column.combine_chunks().dictionary_encode()
-    values = encoded.dictionary.to_pylist()
-    return [None if i is None else values[i] for i in encoded.indices.to_pylist()]
+    return store.shared_values(column)
 
 
 def _as_tuple(actors) -> tuple:

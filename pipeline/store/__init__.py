@@ -169,6 +169,16 @@ def read_partition(data_dir: str | Path, table: str, date: str, columns: list[st
     return pq.read_table(path, columns=columns, schema=schemas.schema(table))
 
 
+def shared_values(column: pa.ChunkedArray | pa.Array) -> list:
+    """A column's values as Python objects, one object for each distinct value (a big day's
+    repeated places, dates and types are not one object per row)."""
+    encoded = (
+        column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    ).dictionary_encode()
+    values = encoded.dictionary.to_pylist()
+    return [None if i is None else values[i] for i in encoded.indices.to_pylist()]
+
+
 def read_columns(data_dir: str | Path, table: str, columns: list[str], filter=None) -> pa.Table:
     """Some columns of every partition of `table`, with its `date`; empty when there is none."""
     import pyarrow.dataset as ds
