@@ -397,16 +397,31 @@ def _figure_row(article_id, best):
     }  # fmt: skip
 
 
+def _day_event_ids(tmp_path, date: str, events: list[dict], figures: list[dict], dup_of=None):
+    """The day's events and figures through the extract step's own path: clustered from a
+    part's temporary events file (`_event_ids`), the ids then set as the staged tables get
+    them (`_with_day_ids`). Returns the event ids of both tables."""
+    from pipeline import schemas, store
+    from pipeline.runs import extraction
+
+    chunk = store.write_table(tmp_path / "events.chunks.parquet", "events", events)
+    dup_of = dup_of or {}
+    ids = extraction._event_ids([chunk], dup_of, {"date": date, "data_dir": str(tmp_path)})
+    return {
+        table: extraction._with_day_ids(table, schemas.to_table(table, rows), dup_of, ids)
+        .column("event_id")
+        .to_pylist()
+        for table, rows in (("events", events), ("figures", figures))
+    }
+
+
 def test_a_report_published_days_later_takes_the_id_of_the_stored_event(tmp_path):
     from pipeline import store
-    from pipeline.runs import extraction
 
     staged = store.write_table(tmp_path / "s.parquet", "events", [_event_row("early", 3)])
     store.replace_partition(tmp_path, "events", "2026-03-03", staged)
-    tables = {"events": [_event_row("late", 3)], "figures": [_figure_row("late", 14)]}
-    extraction._assign_event_ids(tables, {"date": "2026-03-05", "data_dir": str(tmp_path)})
-    assert tables["events"][0]["event_id"] == "early#v0"
-    assert tables["figures"][0]["event_id"] == "early#v0"
+    ids = _day_event_ids(tmp_path, "2026-03-05", [_event_row("late", 3)], [_figure_row("late", 14)])
+    assert ids == {"events": ["early#v0"], "figures": ["early#v0"]}
 
 
 def test_event_casualties_reconciles_the_tolls_of_every_article_reporting_one_event(tmp_path):
@@ -436,12 +451,9 @@ def test_event_casualties_reconciles_the_tolls_of_every_article_reporting_one_ev
 
 
 def test_a_syndicated_copy_keeps_its_own_event_id(tmp_path):
-    from pipeline.runs import extraction
-
-    copy = {**_event_row("copy", 3), "dup_of": "first"}
-    tables = {"events": [_event_row("first", 3), copy], "figures": []}
-    extraction._assign_event_ids(tables, {"date": "2026-03-03", "data_dir": str(tmp_path)})
-    assert [r["event_id"] for r in tables["events"]] == ["first#v0", "copy#v0"]
+    events = [_event_row("first", 3), _event_row("copy", 3)]
+    ids = _day_event_ids(tmp_path, "2026-03-03", events, [], dup_of={"copy": "first"})
+    assert ids["events"] == ["first#v0", "copy#v0"]
 
 
 # --- shortcuts that must not change a result --------------------------------------------------

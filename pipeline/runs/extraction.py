@@ -428,25 +428,3 @@ def _cluster_ids(today: list, meta: dict) -> dict[str, str]:
     window &= pc.field("dup_of").is_null()
     past = store.read_columns(meta["data_dir"], "events", list(_EVENT_FIELDS), filter=window)
     return cluster(_reports(past, stored=True) + today, options)
-
-
-def _assign_event_ids(tables: dict[str, list[dict]], meta: dict) -> None:
-    """Give every report of one event among `tables`' rows the same event_id (`_cluster_ids`);
-    figures follow their event."""
-    from pipeline.dedup.events import EventReport
-
-    today = [r for r in tables["events"] if r.get("dup_of") is None]
-    ids = _cluster_ids(
-        [
-            EventReport(r["event_id"], r["article_id"], r["type"], r["event_date"],
-                        r["date_precision"], r["location"], r["country"],
-                        tuple(r["actors"] or ()), None, r.get("admin1"))
-            for r in today
-        ],
-        meta,
-    )  # fmt: skip
-    for row in today:
-        row["event_id"] = ids[row["event_id"]]
-    for row in tables["figures"]:
-        if row["event_id"] is not None and row.get("dup_of") is None:
-            row["event_id"] = ids.get(row["event_id"], row["event_id"])
