@@ -134,6 +134,48 @@ def test_indexed_clustering_decides_as_comparing_each_new_report_with_every_earl
     assert cluster(reports, options) == exhaustive_cluster(reports, options)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    report_sets(),
+    st.sampled_from(
+        [ClusterOptions(), ClusterOptions(window_days=0), ClusterOptions(recompare_stored=True)]
+    ),
+    st.integers(1, 6),
+)
+def test_clustering_group_by_group_gives_the_new_reports_the_ids_of_clustering_all_at_once(
+    reports, options, size
+):
+    whole = cluster(reports, options)
+    profiles = [((r.type, r.location, r.admin1, r.country, r.actors), r.event_id) for r in reports]
+    groups = events.apart(profiles, size)
+    assert len(groups) == len(reports)
+    by_groups = {r.report_id: r.report_id for r in reports if not r.event_id}
+    for number in sorted(set(groups.tolist()) - {-1}):
+        group = [r for r, g in zip(reports, groups.tolist(), strict=True) if g == number]
+        assert any(not r.event_id for r in group) and len(group) >= 2
+        ids = cluster(group, options)
+        by_groups.update((r.report_id, ids[r.report_id]) for r in group if not r.event_id)
+    assert by_groups == {r.report_id: whole[r.report_id] for r in reports if not r.event_id}
+
+
+def test_groups_are_filled_up_to_their_size_with_whole_neighbourhoods():
+    towns = ["Kismayo", "Baidoa", "Jowhar", "Marka", "Afgooye"]
+    reports = [_report(i, towns[i % 5], 0) for i in range(20)]  # five towns, four reports each
+    profiles = [((r.type, r.location, r.admin1, r.country, ()), None) for r in reports]
+    sizes = {}
+    for size in (1, 4, 8, 100):
+        groups = events.apart(profiles, size).tolist()
+        for town in towns:  # a town's reports are in one group
+            assert len({g for r, g in zip(reports, groups, strict=True) if r.location == town}) == 1
+        sizes[size] = sorted(groups.count(g) for g in set(groups))
+    assert sizes == {1: [4] * 5, 4: [4] * 5, 8: [4, 8, 8], 100: [20]}
+    # a report linked to no other, and stored reports alone, are in no group
+    alone = [_report(0, None, 0, country=None, actors=()), _report(1, "Kismayo", 0, stored=True),
+             _report(2, "Kismayo", 0, stored=True)]  # fmt: skip
+    profiles = [((r.type, r.location, r.admin1, r.country, r.actors), r.event_id) for r in alone]
+    assert events.apart(profiles, 8).tolist() == [-1, -1, -1]
+
+
 def _report(i: int, town: str, day: int, stored: bool = False, **kw) -> EventReport:
     return EventReport(
         f"r{i}", f"a{i}", kw.get("type", "Battles"), DAY0 + dt.timedelta(days=day), "day",

@@ -31,12 +31,15 @@ The thresholds were chosen on invented multi-outlet articles (`seeds/clusters/`)
 
 from __future__ import annotations
 
+import array
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 from pipeline.extract.entities import places
 
@@ -212,6 +215,76 @@ def cluster(
             for i, r in enumerate(order)}  # fmt: skip
 
 
+# reports looked at together at most (unless one neighbourhood has more): see `apart`
+GROUP_REPORTS = 1 << 14
+
+
+def apart(reports: Iterable[tuple[tuple, str | None]], size: int = GROUP_REPORTS) -> np.ndarray:
+    """For each report, the number of its group, -1 for none: groups of reports that `cluster`
+    takes apart with the result it gives on all of them at once.
+
+    `reports`: each report's profile, (type, location, admin1, country, actors), and its
+    stored event id, None for a new report. A report is looked at only with reports that
+    share a key of `_EventIndex` with it (filed or sought) and, when stored, with its stored
+    event's other reports: the reports so linked, directly or through others, form a
+    neighbourhood, and no report of one can join an event of another. A group is whole
+    neighbourhoods with a new report, filled up to `size` reports (one neighbourhood may have
+    more); a report linked to no other keeps its own id and is in none, as are neighbourhoods
+    of stored reports only. So a big day's clustering holds one group's reports at a time,
+    not the day's and its window's."""
+    parent: list[int] = []
+    nodes: dict = {}  # a key, or ("event", a stored event id) -> its node
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, item) -> int:
+        y = nodes.get(item)
+        if y is None:
+            y = nodes[item] = len(parent)
+            parent.append(y)
+        if x < 0:
+            return y
+        x, y = find(x), find(y)
+        parent[y] = x
+        return x
+
+    by_profile: dict[tuple, int] = {}  # a profile -> the node of its keys, -1 for none
+    rows, stored = array.array("q"), array.array("b")
+    for profile, event in reports:
+        x = by_profile.get(profile)
+        if x is None:
+            kind, location, admin1, country, actors = profile
+            r = EventReport("", "", kind, None, None, location, country, actors, None, admin1)
+            x = -1
+            for key in {*_filed(r, _is_coarse(location)), *_sought(r, _is_coarse(location))}:
+                x = union(x, key)
+            by_profile[profile] = x
+        if event is not None:
+            x = union(x, ("event", event))
+        rows.append(x)
+        stored.append(event is not None)
+    roots = np.array([find(x) for x in range(len(parent))] + [-1], np.int64)
+    labels = roots[np.frombuffer(rows, np.int64)]  # a row of no node: -1, the last root
+    is_new = np.frombuffer(stored, np.int8) == 0
+    del rows, stored, by_profile
+    nodes.clear()
+    # whole neighbourhoods with a new report and another report, numbered in turn, a number
+    # filled up to `size` reports
+    kinds, which, counts = np.unique(labels, return_inverse=True, return_counts=True)
+    with_new = np.zeros(len(kinds), bool)
+    np.logical_or.at(with_new, which, is_new)
+    taken = (kinds >= 0) & (counts >= 2) & with_new
+    sizes = np.where(taken, counts, 0)
+    numbers = (np.cumsum(sizes) - sizes) // size
+    numbers[taken] = np.unique(numbers[taken], return_inverse=True)[1]
+    numbers[~taken] = -1
+    return numbers[which].astype(np.int32)
+
+
 def _take_turn(i: int, order, events: _Events, index: _EventIndex, options, counts) -> None:
     """Report i joins the events it matches, in the order of their first report."""
     r = order[i]
@@ -340,6 +413,41 @@ def _as_dict(profiles) -> dict[tuple, EventReport]:
     return profiles if isinstance(profiles, dict) else {_profile(profiles): profiles}
 
 
+# keys a report is filed under, and keys a report looks up: they meet when the places may agree
+# (see the comment above); `coarse`: the report names no town (a region, a country, nothing)
+def _filed(r: EventReport, coarse: bool) -> Iterator[tuple]:
+    for kind, name in (("loc", r.location), ("adm", r.admin1)):
+        if name:
+            norm = places.normalize(name)
+            for country in (r.country, "*"):
+                yield (r.type, kind, "=", norm, country)
+                yield from ((r.type, kind, ">", p, country) for p in _prefixes(norm))
+    if r.country:
+        for key in _actor_keys(r.actors):
+            yield (r.type, "act", r.country, key)
+            if coarse:
+                yield (r.type, "coarse", r.country, key)
+
+
+def _sought(r: EventReport, coarse: bool) -> Iterator[tuple]:
+    countries = (r.country, None) if r.country else ("*",)
+    for name, kinds in ((r.location, ("loc", "adm")), (r.admin1, ("loc",))):
+        if not name:
+            continue
+        norm = places.normalize(name)
+        for kind, country in itertools.product(kinds, countries):
+            yield (r.type, kind, "=", norm, country)
+            yield (r.type, kind, ">", norm, country)
+            yield from ((r.type, kind, "=", p, country) for p in _prefixes(norm))
+    if r.country:
+        for key in _actor_keys(r.actors):
+            yield (r.type, "act" if coarse else "coarse", r.country, key)
+
+
+def _is_coarse(location: str | None) -> bool:
+    return not location or _is_region(location)
+
+
 class _EventIndex:
     """Events by key (type and place name, region, or country and actor word), day and date
     precision; under each key, each event's distinct report profiles."""
@@ -351,42 +459,18 @@ class _EventIndex:
         self.window = options.window_days
         self.wide = options.window_days + options.undated_slack_days
         self.entries: dict[tuple, dict[tuple, dict[int, EventReport | dict]]] = {}
-        self.coarse = [not r.location or _is_region(r.location) for r in order]
+        self.coarse = [_is_coarse(r.location) for r in order]
         self.memo: dict[tuple, frozenset[tuple]] = {}
         # the keys some turn looks up: a report is filed under no other (most stored reports
         # of a small day's window are never looked up)
         self.sought = frozenset().union(*(self._keys(self._sought, i) for i in turns))
 
-    # keys a report is filed under, and keys a report looks up: they meet when the places may
-    # agree (see the comment above)
+    # keys a report is filed under, and keys a report looks up (`_filed`, `_sought`)
     def _filed(self, i: int) -> Iterator[tuple]:
-        r = self.order[i]
-        for kind, name in (("loc", r.location), ("adm", r.admin1)):
-            if name:
-                norm = places.normalize(name)
-                for country in (r.country, "*"):
-                    yield (r.type, kind, "=", norm, country)
-                    yield from ((r.type, kind, ">", p, country) for p in _prefixes(norm))
-        if r.country:
-            for key in _actor_keys(r.actors):
-                yield (r.type, "act", r.country, key)
-                if self.coarse[i]:
-                    yield (r.type, "coarse", r.country, key)
+        return _filed(self.order[i], self.coarse[i])
 
     def _sought(self, i: int) -> Iterator[tuple]:
-        r, coarse = self.order[i], self.coarse[i]
-        countries = (r.country, None) if r.country else ("*",)
-        for name, kinds in ((r.location, ("loc", "adm")), (r.admin1, ("loc",))):
-            if not name:
-                continue
-            norm = places.normalize(name)
-            for kind, country in itertools.product(kinds, countries):
-                yield (r.type, kind, "=", norm, country)
-                yield (r.type, kind, ">", norm, country)
-                yield from ((r.type, kind, "=", p, country) for p in _prefixes(norm))
-        if r.country:
-            for key in _actor_keys(r.actors):
-                yield (r.type, "act" if coarse else "coarse", r.country, key)
+        return _sought(self.order[i], self.coarse[i])
 
     def _keys(self, which, i: int) -> frozenset[tuple]:
         """The keys a report is filed under or looks up, once for each place and actor list."""

@@ -28,6 +28,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -108,7 +109,7 @@ def finish_day(staging: Path, outputs, part_files: list[tuple[Path, int]], filte
         return [_chunks_file(where, table, number) for where, number in part_files]
 
     dup_of = _mark_duplicates(files("signatures"), meta)
-    event_ids = _event_ids(files("events"), dup_of, meta)
+    event_ids = _event_ids(files("events"), dup_of, meta, staging)
     for table in PART_TABLES:
         _finish_table(staging, table, files(table), dup_of, event_ids)
     if filtered is not None:
@@ -367,30 +368,126 @@ def _stored_signatures(data_dir: str, date: str):
     return Signatures.from_arrow(store.read_partition(data_dir, "signatures", date, columns))
 
 
-def _event_ids(chunk_files: list[Path], dup_of: dict[str, str], meta: dict) -> dict[str, str]:
+def _event_ids(
+    chunk_files: list[Path], dup_of: dict[str, str], meta: dict, where: Path | None = None
+) -> dict[str, str]:
     """The clustered id of each of the day's events (the parts' temporary files `chunk_files`)
-    whose id changes; a syndicated copy's keep their own (marts count copies)."""
-    events = _read_chunks(chunk_files, "events", _EVENT_FIELDS)
-    today = _reports(events, stored=False, left_out=dup_of)
-    del events
-    ids = _cluster_ids(today, meta)
-    return {r.report_id: ids[r.report_id] for r in today if ids[r.report_id] != r.report_id}
+    whose id changes; a syndicated copy's keep their own (marts count copies).
+
+    The day's events are clustered with the events stored for the days of the clustering
+    window before the date (`pipeline.dedup.events`; a stored event keeps its id), a group of
+    reports that may be clustered with each other at a time (`events.apart`): the events are
+    read a batch at a time, once to find the groups, once to write each group's rows to a
+    temporary file of its own (in `where`, by default the files' folder), and each group is
+    clustered from its file. The memory grows with a group, not with the day and its window."""
+    import pyarrow.compute as pc
+
+    from pipeline.dedup.events import ClusterOptions, apart, cluster
+
+    options = ClusterOptions()
+    copies = pa.array(list(dup_of), pa.string())
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        """The window's stored events, then the day's but syndicated copies' (`_SPILLED`)."""
+        for batch in _stored_events(meta, options):
+            yield _spilled(batch, stored=True)
+        for chunks in chunk_files:
+            with pq.ParquetFile(chunks) as part:
+                for batch in part.iter_batches(_BATCH, columns=list(_EVENT_FIELDS)):
+                    if len(copies):
+                        batch = batch.filter(
+                            pc.invert(pc.is_in(batch.column("article_id"), value_set=copies))
+                        )
+                    yield _spilled(batch, stored=False)
+
+    groups = apart(_profiles(batches()))
+    ids: dict[str, str] = {}
+    if not (groups >= 0).any():
+        return ids
+    folder = where or (chunk_files[0].parent if chunk_files else None)
+    with tempfile.TemporaryDirectory(prefix="clusters-", dir=folder) as tmp:
+        files = _write_groups(batches(), groups, Path(tmp))
+        del groups
+        for path in files:
+            with pa.memory_map(str(path)) as source:
+                group = pa.ipc.open_file(source).read_all()
+            stored = group.column("stored").to_numpy(zero_copy_only=False)
+            reports = _reports(group, stored)
+            del group
+            clustered = cluster(reports, options)
+            ids.update((r.report_id, clustered[r.report_id])
+                       for r, old in zip(reports, stored.tolist(), strict=True)
+                       if not old and clustered[r.report_id] != r.report_id)  # fmt: skip
+    return ids
 
 
-def _reports(events: pa.Table, stored: bool, left_out=()) -> list:
-    """Event reports from the clustering's columns of `events` (but those of the articles in
-    `left_out`), each repeated value (a type, a place, a date, an actor list) one shared
+_BATCH = 1 << 14  # events read at once
+_SPILLED = pa.schema(
+    [schemas.schema("events").field(c) for c in _EVENT_FIELDS] + [pa.field("stored", pa.bool_())]
+)
+
+
+def _spilled(batch: pa.RecordBatch, stored: bool) -> pa.RecordBatch:
+    columns = [batch.column(c) for c in _EVENT_FIELDS]
+    return pa.RecordBatch.from_arrays(
+        [*columns, pa.array(np.full(batch.num_rows, stored))], schema=_SPILLED
+    )
+
+
+def _write_groups(batches, groups: np.ndarray, tmp: Path) -> list[Path]:
+    """Each group's rows (`groups`: each row's group, -1 for none) to a file of its own."""
+    writers: dict[int, pa.ipc.RecordBatchFileWriter] = {}
+    start = 0
+    try:
+        for batch in batches:
+            numbers = groups[start : start + batch.num_rows]
+            start += batch.num_rows
+            for number in np.unique(numbers[numbers >= 0]).tolist():
+                if number not in writers:
+                    writers[number] = pa.ipc.new_file(str(tmp / f"group-{number}.arrow"), _SPILLED)
+                writers[number].write_batch(batch.filter(pa.array(numbers == number)))
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return [tmp / f"group-{number}.arrow" for number in sorted(writers)]
+
+
+def _stored_events(meta: dict, options) -> Iterator[pa.RecordBatch]:
+    """The clustering's columns of the events stored for the days of the clustering window
+    before the date, but syndicated copies' (their rows keep their own ids)."""
+    import pyarrow.compute as pc
+
+    day = dt.date.fromisoformat(meta["date"])
+    since = (day - dt.timedelta(days=options.window_days + options.undated_slack_days)).isoformat()
+    window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
+    window &= pc.field("dup_of").is_null()
+    yield from store.scan_columns(meta["data_dir"], "events", list(_EVENT_FIELDS), filter=window)
+
+
+def _profiles(batches) -> Iterator[tuple[tuple, str | None]]:
+    """Each report's (type, location, admin1, country, actors) and stored event id (None for
+    the day's), a batch of rows at a time."""
+    for batch in batches:
+        columns = [batch.column(c).to_pylist() for c in ("type", "location", "admin1", "country")]
+        actors = map(_as_tuple, batch.column("actors").to_pylist())
+        stored = batch.column("stored").to_pylist()
+        events = batch.column("event_id").to_pylist()
+        for *profile, old, event in zip(*columns, actors, stored, events, strict=True):
+            yield tuple(profile), event if old else None
+
+
+def _reports(events: pa.Table, stored: np.ndarray) -> list:
+    """Event reports from the clustering's columns of `events` (`stored`: which rows are
+    stored reports), each repeated value (a type, a place, a date, an actor list) one shared
     object. A stored report keeps its event's id."""
     from pipeline.dedup.events import EventReport
 
     columns = [_shared_values(events.column(c)) for c in _EVENT_FIELDS]
     out = []
-    for eid, aid, kind, date, precision, location, country, actors, admin1 in zip(
-        *columns, strict=True
+    for old, eid, aid, kind, date, precision, location, country, actors, admin1 in zip(
+        stored.tolist(), *columns, strict=True
     ):
-        if aid in left_out:
-            continue
-        if stored:
+        if old:
             out.append(EventReport(f"stored:{eid}:{aid}", aid, kind, date, precision,
                                    location, country, actors, eid, admin1))  # fmt: skip
         else:
@@ -410,21 +507,3 @@ def _shared_values(column: pa.ChunkedArray) -> list:
 
 def _as_tuple(actors) -> tuple:
     return tuple(actors or ())
-
-
-def _cluster_ids(today: list, meta: dict) -> dict[str, str]:
-    """report_id -> event_id of the day's reports (`today`, no syndicated copy among them),
-    clustered with each other and with the events stored for the days of the clustering
-    window before the date (`pipeline.dedup.events`); a stored event keeps its id."""
-    import pyarrow.compute as pc
-
-    from pipeline.dedup.events import ClusterOptions, cluster
-
-    options = ClusterOptions()
-    day = dt.date.fromisoformat(meta["date"])
-    since = (day - dt.timedelta(days=options.window_days + options.undated_slack_days)).isoformat()
-    window = (pc.field("date") >= since) & (pc.field("date") < meta["date"])
-    # a syndicated copy is not another report: its rows keep their own ids (marts count copies)
-    window &= pc.field("dup_of").is_null()
-    past = store.read_columns(meta["data_dir"], "events", list(_EVENT_FIELDS), filter=window)
-    return cluster(_reports(past, stored=True) + today, options)

@@ -181,16 +181,28 @@ def shared_values(column: pa.ChunkedArray | pa.Array) -> list:
 
 def read_columns(data_dir: str | Path, table: str, columns: list[str], filter=None) -> pa.Table:
     """Some columns of every partition of `table`, with its `date`; empty when there is none."""
-    import pyarrow.dataset as ds
-
-    root = Path(data_dir) / table
-    if not has_partitions(data_dir, table):
+    dataset = _partitions(data_dir, table)
+    if dataset is None:
         fields = [schemas.schema(table).field(c) for c in columns] + [pa.field("date", pa.string())]
         return pa.schema(fields).empty_table()
-    part = ds.partitioning(pa.schema([pa.field("date", pa.string())]), flavor="hive")
-    dataset = ds.dataset(
-        root, format="parquet", partitioning=part, schema=schemas.schema(table).append(
-            pa.field("date", pa.string())
-        ), exclude_invalid_files=True,
-    )  # fmt: skip
     return dataset.to_table(columns=[*columns, "date"], filter=filter)
+
+
+def scan_columns(data_dir: str | Path, table: str, columns: list[str], filter=None):
+    """`read_columns` a batch of rows at a time (record batches, without `date`)."""
+    dataset = _partitions(data_dir, table)
+    if dataset is not None:
+        yield from dataset.to_batches(columns=columns, filter=filter)
+
+
+def _partitions(data_dir: str | Path, table: str):
+    import pyarrow.dataset as ds
+
+    if not has_partitions(data_dir, table):
+        return None
+    part = ds.partitioning(pa.schema([pa.field("date", pa.string())]), flavor="hive")
+    return ds.dataset(
+        Path(data_dir) / table, format="parquet", partitioning=part,
+        schema=schemas.schema(table).append(pa.field("date", pa.string())),
+        exclude_invalid_files=True,
+    )  # fmt: skip
