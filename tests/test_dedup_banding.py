@@ -4,9 +4,14 @@ days are split into blocks, the same duplicates and the same first copies."""
 
 from __future__ import annotations
 
+import itertools
+import tempfile
+from pathlib import Path
 from unittest.mock import patch
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +21,7 @@ from pipeline.dedup.articles import (
     SCHEME,
     Candidate,
     DedupOptions,
+    SignatureFiles,
     Signatures,
     _sharing_band,
     _sorted_band_keys,
@@ -87,8 +93,8 @@ def signature_sets(draw):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(signature_sets(), st.sampled_from([0.35, 0.6]))
-def test_the_banding_finds_the_duplicates_the_lsh_index_finds(sets, threshold):
+@given(signature_sets(), st.sampled_from([0.35, 0.6]), st.lists(st.integers(0, 7), max_size=6))
+def test_the_banding_finds_the_duplicates_the_lsh_index_finds(sets, threshold, sizes):
     blocks, today = sets
     earlier = [c for block in blocks for c in block]
     options = DedupOptions(threshold=threshold)
@@ -96,9 +102,31 @@ def test_the_banding_finds_the_duplicates_the_lsh_index_finds(sets, threshold):
     assert find_duplicates(today, earlier, options) == expected
     stored = (Signatures.of(block) for block in blocks)  # read one date at a time
     assert find_duplicates_in(Signatures.of(today), stored, options) == expected
+    # the day's signatures a few rows at a time, in memory and from files of any size
+    for size in (2, 5):
+        stored = (Signatures.of(block) for block in blocks)
+        assert find_duplicates_in(Signatures.of(today), stored, options, chunk=size) == expected
+    with tempfile.TemporaryDirectory() as tmp:
+        files = _signature_files(Path(tmp), today, sizes)
+        day = Signatures(*vars(Signatures.of(today)).values())
+        day.minhash = SignatureFiles(files)
+        stored = (Signatures.of(block) for block in blocks)
+        assert find_duplicates_in(day, stored, options, chunk=3) == expected
     # the pairs sharing a band looked at a few at a time
     with patch.object(articles, "_PAIRS", 3), patch.object(articles, "_SIMILARITIES", 2):
         assert find_duplicates(today, earlier, options) == expected
+
+
+def _signature_files(where: Path, articles: list[Candidate], sizes: list[int]) -> list[Path]:
+    """The articles' signatures in Parquet files of the given numbers of rows (an empty file
+    too), the rest in a last one: as a day's parts write them."""
+    cuts = np.cumsum([0, *sizes]).clip(max=len(articles)).tolist() + [len(articles)]
+    files = []
+    for n, (lo, hi) in enumerate(itertools.pairwise(cuts)):
+        sigs = [c.signature.tolist() for c in articles[lo:hi]]
+        files.append(where / f"part-{n}.parquet")
+        pq.write_table(pa.table({"minhash": pa.array(sigs, pa.list_(pa.uint32()))}), files[-1])
+    return files
 
 
 def test_signatures_equal_on_one_band_only_are_candidates_and_others_are_not():

@@ -20,6 +20,7 @@ from functools import cache
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline import store
 
@@ -70,12 +71,13 @@ class Candidate:
 class Signatures:
     """The dedup data of a block of articles (one stored date, or the day's articles): lists
     of ids, text hashes, dates and first copies, and the signatures as one array (not a numpy
-    object per article)."""
+    object per article), or, for a big day, the files they are read from a chunk at a time
+    (`SignatureFiles`)."""
 
     ids: list[str]
     shas: list[str]
     published: list[str]  # ISO dates: (published, id) orders the copies
-    minhash: np.ndarray  # (articles, NUM_PERM) uint32
+    minhash: np.ndarray | SignatureFiles  # (articles, NUM_PERM) uint32
     dup_of: list[str | None]
 
     def __len__(self) -> int:
@@ -92,28 +94,80 @@ class Signatures:
         )  # fmt: skip
 
     @classmethod
-    def from_arrow(cls, table) -> Signatures:
-        """From a table with the `signatures` table's columns (`dup_of` may be left out)."""
-        minhash = table.column("minhash").combine_chunks()
-        values = minhash.values.to_numpy(zero_copy_only=False).astype(np.uint32, copy=False)
+    def from_arrow(cls, table, minhash: SignatureFiles | None = None) -> Signatures:
+        """From a table with the `signatures` table's columns (`dup_of` may be left out; so
+        may `minhash`, when the files it is read from are given)."""
+        if minhash is None:
+            minhash = _as_array(table.column("minhash"))
         return cls(
             table.column("article_id").to_pylist(), table.column("text_sha256").to_pylist(),
-            store.shared_values(table.column("published").cast(pa.string())),
-            values.reshape(len(table), NUM_PERM) if len(table) else values.reshape(0, NUM_PERM),
+            store.shared_values(table.column("published").cast(pa.string())), minhash,
             table.column("dup_of").to_pylist() if "dup_of" in table.column_names
             else [None] * len(table),
         )  # fmt: skip
 
-    def reorder(self, rows: list[int]) -> None:
-        """Put the rows in the order `rows` (in place: the old arrays are let go)."""
-        vars(self).update(vars(self.take(rows)))
-
     def take(self, rows: list[int]) -> Signatures:
         return Signatures(
             [self.ids[i] for i in rows], [self.shas[i] for i in rows],
-            [self.published[i] for i in rows], self.minhash[rows],
+            [self.published[i] for i in rows], self.rows(0, len(self))[rows],
             [self.dup_of[i] for i in rows],
         )  # fmt: skip
+
+    def chunks(self, size: int) -> list[tuple[int, int]]:
+        """Row ranges of about `size` rows (at least, of files) covering the block."""
+        if isinstance(self.minhash, SignatureFiles):
+            return self.minhash.chunks(size)
+        return [(lo, min(lo + size, len(self))) for lo in range(0, len(self), size)]
+
+    def rows(self, lo: int, hi: int) -> np.ndarray:
+        """The signatures of rows lo to hi."""
+        if isinstance(self.minhash, SignatureFiles):
+            return self.minhash.rows(lo, hi)
+        return self.minhash[lo:hi]
+
+
+def _as_array(minhash: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    if isinstance(minhash, pa.ChunkedArray):
+        minhash = minhash.combine_chunks()
+    values = minhash.flatten().to_numpy(zero_copy_only=False).astype(np.uint32, copy=False)
+    return values.reshape(len(minhash), NUM_PERM)
+
+
+class SignatureFiles:
+    """The `minhash` column of Parquet files (a day's parts', in order) read a few files at a
+    time: a big day's signatures are not all in memory at once."""
+
+    def __init__(self, files) -> None:
+        import pyarrow.parquet as pq
+
+        self.files = list(files)
+        sizes = [pq.read_metadata(f).num_rows for f in self.files]
+        self.starts = np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)]).tolist()
+
+    def chunks(self, size: int) -> list[tuple[int, int]]:
+        """Row ranges of whole files, of `size` rows or more (but the last)."""
+        out, lo = [], 0
+        for hi in self.starts[1:]:
+            if hi - lo >= size:
+                out.append((lo, hi))
+                lo = hi
+        if self.starts[-1] > lo:
+            out.append((lo, self.starts[-1]))
+        return out
+
+    def rows(self, lo: int, hi: int) -> np.ndarray:
+        import pyarrow.parquet as pq
+
+        first = max(k for k, start in enumerate(self.starts[:-1]) if start <= lo) if lo else 0
+        parts, k = [], first
+        while k < len(self.files) and self.starts[k] < hi:
+            parts.append(pq.read_table(self.files[k], columns=["minhash"]).column("minhash"))
+            k += 1
+        if not parts:
+            return np.empty((0, NUM_PERM), np.uint32)
+        column = pa.chunked_array([c for part in parts for c in part.chunks], parts[0].type)
+        start = lo - self.starts[first]
+        return _as_array(column.combine_chunks().slice(start, hi - lo))
 
 
 def find_duplicates(
@@ -125,116 +179,177 @@ def find_duplicates(
 
 
 def find_duplicates_in(
-    today: Signatures, earlier, options: DedupOptions | None = None
+    today: Signatures, earlier, options: DedupOptions | None = None, chunk: int | None = None
 ) -> dict[str, str]:
     """article_id -> dup_of for the duplicates among the day's articles `today`, against the
     blocks `earlier` (an iterable of Signatures: the stored dates, oldest first, each read
-    when its turn comes, so that one stored date is in memory at a time). `today` is put in
-    the order of publication in place.
+    when its turn comes, so that one stored date is in memory at a time).
 
     Each of the day's articles, in the order of publication, is matched against the earlier
     days' articles and the day's before it: the first whose text has its sha256, else, among
     those that share a band of its signature (`bands_for`) and reach `threshold`, the earliest
     published. An article id that came before is not matched against again. The bands are
-    compared block by block with numpy (`_near_in_block`): the work grows with the articles
-    and the pairs that share a band, the memory with the day and one stored date."""
+    compared block by block with numpy (`_nearest`), and the day's signatures `chunk` rows
+    (`DAY_ROWS`) at a time, each chunk against each stored date and each chunk of the day:
+    the work grows with the articles and the pairs that share a band, the memory with the
+    day's ids and hashes, one stored date and two chunks of the day's signatures."""
     options = options or DedupOptions()
-    rows = sorted(range(len(today)), key=lambda i: (today.published[i], today.ids[i]))
-    day = today
-    if rows != list(range(len(day))):
-        day.reorder(rows)
-    n = len(day)
-    sha_wanted = set(day.shas)
-    by_sha: dict[str, str] = {}  # a sha256 of the day's -> the first earlier article with it
+    chunks = today.chunks(chunk or DAY_ROWS)
+    n = len(today)
+    # the day's ids, hashes and dates as Arrow arrays: no Python object per article
+    ids, published = _strings(today.ids), _strings(today.published)
+    sha_codes, sha_values = _codes(_strings(today.shas))
+    # the day in the order of publication: (published, id), the smaller is the first copy
+    order = pc.sort_indices(
+        pa.table({"published": published, "id": ids}),
+        sort_keys=[("published", "ascending"), ("id", "ascending")],
+    ).to_numpy()
+    position = np.empty(n, np.int64)
+    position[order] = np.arange(n)
+    stored_first: dict[int, str] = {}  # a day's text hash -> the first stored article with it
     first_of: dict[str, str] = {}  # an article -> its first copy, so chains point at the origin
-    best: list[tuple | None] = [None] * n  # each article's earliest near copy: (order, id)
+    best: dict[int, tuple] = {}  # a day's row -> its earliest near copy: (order, id)
     seen: set[str] = set()  # the earlier days' article ids (only the first of an id is matched)
     for block in earlier:
         fresh = []
-        for i, (aid, sha, dup) in enumerate(zip(block.ids, block.shas, block.dup_of, strict=True)):
-            if aid in seen:
-                continue
-            seen.add(aid)
-            fresh.append(i)
-            if sha in sha_wanted and sha not in by_sha:
-                by_sha[sha] = aid
-                if dup:
-                    first_of[aid] = dup
+        for i, aid in enumerate(block.ids):
+            if aid not in seen:
+                seen.add(aid)
+                fresh.append(i)
         if len(fresh) < len(block):
             block = block.take(fresh)
-        _near_in_block(day, block, best, first_of, options, later_only=False)
+        hashes = pc.index_in(pa.array(block.shas, pa.string()), value_set=sha_values)
+        for i in np.flatnonzero(pc.fill_null(hashes, -1).to_numpy() >= 0).tolist():
+            code = hashes[i].as_py()
+            if code not in stored_first:
+                stored_first[code] = block.ids[i]
+                if block.dup_of[i]:
+                    first_of[block.ids[i]] = block.dup_of[i]
+        _near_stored(today, chunks, block, best, first_of, options)
         del block
-    inserted = []
-    for aid in day.ids:
-        inserted.append(aid not in seen)
-        seen.add(aid)
-    _near_in_block(day, day, best, first_of, options, later_only=True, inserted=inserted)
+    # which of the day's rows may be matched: the first of its id, in the order of
+    # publication, where no stored article has it
+    id_codes, _ = _codes(ids)
+    first = np.full(max(id_codes.max(initial=-1) + 1, 0), n, np.int64)
+    np.minimum.at(first, id_codes, position)
+    inserted = position == first[id_codes]
+    if seen:
+        inserted &= ~pc.is_in(ids, value_set=pa.array(list(seen), pa.string())).to_numpy(
+            zero_copy_only=False
+        )
+    del id_codes, first
+    for lo, hi in chunks:
+        day = today.rows(lo, hi)
+        for lo2, hi2 in chunks:
+            other = day if lo2 == lo else today.rows(lo2, hi2)
+            nearest = _nearest(day, other, position[lo2:hi2], inserted[lo2:hi2],
+                               position[lo:hi], options)  # fmt: skip
+            for k in np.flatnonzero(nearest < _NONE).tolist():
+                j = int(order[nearest[k]])
+                at = (published[j].as_py(), ids[j].as_py())
+                _better(best, lo + k, (at, at[1]))
+    # each article's first copy: a stored article with its text, else the first of the day's
+    # before it with its text, else its earliest near copy; in the order of publication, so
+    # that a chain points at its origin
+    first_text = np.full(len(sha_values), n, np.int64)
+    np.minimum.at(first_text, sha_codes[inserted], position[inserted])
+    text_before = first_text[sha_codes] < position
+    stored_text = np.zeros(len(sha_values), bool)
+    stored_text[list(stored_first)] = True
+    copied = stored_text[sha_codes] | text_before
+    copied[list(best)] = True
     dup_of: dict[str, str] = {}
-    for k in range(n):
-        aid, sha = day.ids[k], day.shas[k]
-        first = by_sha.get(sha)
-        if first is None and best[k] is not None:
-            first = best[k][1]
-        if first is not None and first != aid:
-            origin = first_of.get(first, first)
+    for k in order[copied[order]].tolist():
+        aid, code = ids[k].as_py(), int(sha_codes[k])
+        if code in stored_first:
+            found = stored_first[code]
+        elif text_before[k]:
+            found = ids[int(order[first_text[code]])].as_py()
+        else:
+            found = best[k][1]
+        if found != aid:
+            origin = first_of.get(found, found)
             dup_of[aid] = origin
             first_of[aid] = origin
-        if inserted[k]:
-            by_sha.setdefault(sha, aid)
     return dup_of
 
 
+def _strings(values) -> pa.Array:
+    if isinstance(values, pa.ChunkedArray):
+        return values.combine_chunks().cast(pa.string())
+    if isinstance(values, pa.Array):
+        return values.cast(pa.string())
+    return pa.array(values, pa.string())
+
+
+def _codes(values: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """Each value's number among the distinct values, and those values."""
+    encoded = values.dictionary_encode()
+    return encoded.indices.to_numpy().astype(np.int64), encoded.dictionary
+
+
+def _near_stored(today: Signatures, chunks, block: Signatures, best, first_of, options) -> None:
+    """Update `best` with the articles of a stored date `block` near the day's; a block's
+    article chosen as a copy leaves its own first copy in `first_of`."""
+    if not len(today) or not len(block):
+        return
+    # each block row's rank by (published, id): the smaller is the first copy
+    ranked = sorted(range(len(block)), key=lambda i: (block.published[i], block.ids[i]))
+    rank = np.empty(len(block), np.int64)
+    rank[ranked] = np.arange(len(block))
+    for lo, hi in chunks:
+        nearest = _nearest(today.rows(lo, hi), block.rows(0, len(block)), rank, None, None, options)
+        for k in np.flatnonzero(nearest < _NONE).tolist():
+            j = ranked[int(nearest[k])]
+            found = ((block.published[j], block.ids[j]), block.ids[j])
+            if _better(best, lo + k, found) and block.dup_of[j]:
+                first_of.setdefault(block.ids[j], block.dup_of[j])
+
+
+def _better(best: dict[int, tuple], k: int, found: tuple) -> bool:
+    """Keep `found` as row k's earliest near copy if it is earlier than the one kept."""
+    if k in best and best[k] <= found:
+        return False
+    best[k] = found
+    return True
+
+
+DAY_ROWS = 4096  # the day's signatures in memory at once: two chunks of 2 MiB
 _PAIRS = 1 << 16  # pairs sharing a band looked at at once (~4 MiB of temporaries)
 _SIMILARITIES = 4096  # pairs whose similarity is worked out at once (~4 MiB)
+_NONE = np.iinfo(np.int64).max
 
 
-def _near_in_block(
-    day: Signatures,
-    block: Signatures,
-    best: list,
-    first_of: dict,
-    options: DedupOptions,
-    later_only: bool,
-    inserted: list[bool] | None = None,
-) -> None:
-    """Update `best` (each day's article's earliest near copy) with the articles of `block`
-    that share a band with it and reach the threshold (`later_only`: the block is the day
-    itself, and only an earlier article of it counts; `inserted`: which of the block's rows
-    may be matched). A block's article chosen as a copy leaves its own first copy in
-    `first_of`."""
+def _nearest(day: np.ndarray, block: np.ndarray, rank: np.ndarray, usable, before, options
+             ) -> np.ndarray:  # fmt: skip
+    """For each row of the signatures `day`, the smallest `rank` of the rows of the signatures
+    `block` that share a band with it and reach the threshold, `_NONE` where none does.
+    `usable`: which block rows may be matched; `before`: the day rows' ranks, where day and
+    block are of one day (only an earlier article counts)."""
+    nearest = np.full(len(day), _NONE, np.int64)
     if not len(day) or not len(block):
-        return
+        return nearest
     bands, rows = bands_for(options.threshold)
-    usable = np.ones(len(block), bool) if inserted is None else np.array(inserted, bool)
-    # local rank of each block row by (published, id): the smaller is the first copy
-    order = sorted(range(len(block)), key=lambda i: (block.published[i], block.ids[i]))
-    rank = np.empty(len(block), np.int64)
-    rank[order] = np.arange(len(block))
-    nearest = np.full(len(day), len(block), np.int64)
     for band in range(bands):
         cols = slice(band * rows, (band + 1) * rows)
-        keys = _sorted_band_keys(block.minhash[:, cols])
+        keys = _sorted_band_keys(block[:, cols])
         # the pairs a batch at a time: a story told on many sites stays bounded
-        for a, b in _sharing_band(day.minhash[:, cols], keys):
+        for a, b in _sharing_band(day[:, cols], keys):
             # a pair is compared unless an earlier copy of the day's article was found already
-            keep = usable[b] & (rank[b] < nearest[a])
-            if later_only:
-                keep &= b < a
+            keep = rank[b] < nearest[a]
+            if usable is not None:
+                keep &= usable[b]
+            if before is not None:
+                keep &= rank[b] < before[a]
             a, b = a[keep], b[keep]
             # the keys are hashes: the band itself must be equal
-            equal = np.all(day.minhash[a, cols] == block.minhash[b, cols], axis=1)
+            equal = np.all(day[a, cols] == block[b, cols], axis=1)
             a, b = a[equal], b[equal]
             for start in range(0, len(a), _SIMILARITIES):
                 x, y = a[start : start + _SIMILARITIES], b[start : start + _SIMILARITIES]
-                near = np.mean(day.minhash[x] == block.minhash[y], axis=1) >= options.threshold
+                near = np.mean(day[x] == block[y], axis=1) >= options.threshold
                 np.minimum.at(nearest, x[near], rank[y[near]])
-    for k in np.flatnonzero(nearest < len(block)).tolist():
-        j = order[int(nearest[k])]
-        found = ((block.published[j], block.ids[j]), block.ids[j])
-        if best[k] is None or found < best[k]:
-            best[k] = found
-            if not later_only and block.dup_of[j]:
-                first_of.setdefault(block.ids[j], block.dup_of[j])
+    return nearest
 
 
 def _band_keys(values: np.ndarray) -> np.ndarray:

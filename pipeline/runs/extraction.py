@@ -348,13 +348,22 @@ def _mark_duplicates(chunk_files: list[Path], meta: dict) -> dict[str, str]:
     """The day's articles (their signatures: the parts' temporary files `chunk_files`) that
     copy an earlier one, of the day itself or of the last `lookback_days` days: article_id ->
     dup_of. The stored days' signatures are read one date at a time, oldest first."""
-    from pipeline.dedup.articles import DedupOptions, Signatures, find_duplicates_in
+    from pipeline.dedup.articles import (
+        DedupOptions,
+        SignatureFiles,
+        Signatures,
+        find_duplicates_in,
+    )
 
     options = DedupOptions()
     day = dt.date.fromisoformat(meta["date"])
     dates = [(day - dt.timedelta(days=k)).isoformat() for k in range(options.lookback_days, 0, -1)]
     stored = (_stored_signatures(meta["data_dir"], d) for d in dates)
-    today = Signatures.from_arrow(_read_chunks(chunk_files, "signatures", _SIGNATURE_FIELDS))
+    # the ids, hashes and dates in memory, the signatures read from the files a chunk at a time
+    day = _read_chunks(chunk_files, "signatures", ["article_id", "text_sha256", "published"])
+    today = Signatures(day.column("article_id"), day.column("text_sha256"),
+                       day.column("published"), SignatureFiles(chunk_files), [])  # fmt: skip
+    del day
     dup_of = find_duplicates_in(today, stored, options)
     if dup_of:
         log.info("dedup: %d of %d articles are copies of an earlier one", len(dup_of), len(today))
