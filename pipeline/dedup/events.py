@@ -216,7 +216,7 @@ def cluster(
 
 
 # reports looked at together at most (unless one neighbourhood has more): see `apart`
-GROUP_REPORTS = 1 << 14
+GROUP_REPORTS = 1 << 12
 
 
 def apart(reports: Iterable[tuple[tuple, str | None]], size: int = GROUP_REPORTS) -> np.ndarray:
