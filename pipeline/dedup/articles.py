@@ -14,9 +14,12 @@ tie the smallest id, so reruns give the same answer).
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -114,9 +117,7 @@ class Signatures:
         )  # fmt: skip
 
     def chunks(self, size: int) -> list[tuple[int, int]]:
-        """Row ranges of about `size` rows (at least, of files) covering the block."""
-        if isinstance(self.minhash, SignatureFiles):
-            return self.minhash.chunks(size)
+        """Row ranges of `size` rows (the last may have fewer) covering the block."""
         return [(lo, min(lo + size, len(self))) for lo in range(0, len(self), size)]
 
     def rows(self, lo: int, hi: int) -> np.ndarray:
@@ -134,40 +135,44 @@ def _as_array(minhash: pa.ChunkedArray | pa.Array) -> np.ndarray:
 
 
 class SignatureFiles:
-    """The `minhash` column of Parquet files (a day's parts', in order) read a few files at a
-    time: a big day's signatures are not all in memory at once."""
+    """The `minhash` column of Parquet files (a day's parts', in order), copied once, as raw
+    uint32 rows, to an unnamed temporary file in `where` (by default the first file's folder)
+    and read back a range of rows at a time: a big day's signatures are not all in memory at
+    once, and a chunk costs one read however many parts it spans."""
 
-    def __init__(self, files) -> None:
+    def __init__(self, files, where: str | None = None) -> None:
         import pyarrow.parquet as pq
 
-        self.files = list(files)
-        sizes = [pq.read_metadata(f).num_rows for f in self.files]
-        self.starts = np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)]).tolist()
+        files = list(files)
+        folder = where or (str(Path(files[0]).parent) if files else None)
+        # removed when closed (`close`, or the end of a `with` block) or collected
+        self.raw = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
+        self.n = 0
+        for path in files:
+            rows = _as_array(pq.read_table(path, columns=["minhash"]).column("minhash"))
+            self.raw.write(np.ascontiguousarray(rows, np.uint32).tobytes())
+            self.n += len(rows)
+        self.raw.flush()
+
+    def __len__(self) -> int:
+        return self.n
 
     def chunks(self, size: int) -> list[tuple[int, int]]:
-        """Row ranges of whole files, of `size` rows or more (but the last)."""
-        out, lo = [], 0
-        for hi in self.starts[1:]:
-            if hi - lo >= size:
-                out.append((lo, hi))
-                lo = hi
-        if self.starts[-1] > lo:
-            out.append((lo, self.starts[-1]))
-        return out
+        return [(lo, min(lo + size, self.n)) for lo in range(0, self.n, size)]
 
     def rows(self, lo: int, hi: int) -> np.ndarray:
-        import pyarrow.parquet as pq
+        width = NUM_PERM * 4
+        data = os.pread(self.raw.fileno(), (hi - lo) * width, lo * width)
+        return np.frombuffer(data, np.uint32).reshape(hi - lo, NUM_PERM)
 
-        first = max(k for k, start in enumerate(self.starts[:-1]) if start <= lo) if lo else 0
-        parts, k = [], first
-        while k < len(self.files) and self.starts[k] < hi:
-            parts.append(pq.read_table(self.files[k], columns=["minhash"]).column("minhash"))
-            k += 1
-        if not parts:
-            return np.empty((0, NUM_PERM), np.uint32)
-        column = pa.chunked_array([c for part in parts for c in part.chunks], parts[0].type)
-        start = lo - self.starts[first]
-        return _as_array(column.combine_chunks().slice(start, hi - lo))
+    def close(self) -> None:
+        self.raw.close()
+
+    def __enter__(self) -> SignatureFiles:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def find_duplicates(

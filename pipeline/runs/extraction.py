@@ -360,11 +360,12 @@ def _mark_duplicates(chunk_files: list[Path], meta: dict) -> dict[str, str]:
     dates = [(day - dt.timedelta(days=k)).isoformat() for k in range(options.lookback_days, 0, -1)]
     stored = (_stored_signatures(meta["data_dir"], d) for d in dates)
     # the ids, hashes and dates in memory, the signatures read from the files a chunk at a time
-    day = _read_chunks(chunk_files, "signatures", ["article_id", "text_sha256", "published"])
-    today = Signatures(day.column("article_id"), day.column("text_sha256"),
-                       day.column("published"), SignatureFiles(chunk_files), [])  # fmt: skip
-    del day
-    dup_of = find_duplicates_in(today, stored, options)
+    ids = _read_chunks(chunk_files, "signatures", ["article_id", "text_sha256", "published"])
+    with SignatureFiles(chunk_files) as signatures:
+        today = Signatures(ids.column("article_id"), ids.column("text_sha256"),
+                           ids.column("published"), signatures, [])  # fmt: skip
+        del ids
+        dup_of = find_duplicates_in(today, stored, options)
     if dup_of:
         log.info("dedup: %d of %d articles are copies of an earlier one", len(dup_of), len(today))
     return dup_of
