@@ -408,7 +408,9 @@ def _day_event_ids(tmp_path, date: str, events: list[dict], figures: list[dict],
     dup_of = dup_of or {}
     ids = extraction._event_ids([chunk], dup_of, {"date": date, "data_dir": str(tmp_path)})
     return {
-        table: extraction._with_day_ids(table, schemas.to_table(table, rows), dup_of, ids)
+        table: extraction._with_day_ids(
+            table, schemas.to_table(table, rows), dup_of, ids.of_part(0)
+        )
         .column("event_id")
         .to_pylist()
         for table, rows in (("events", events), ("figures", figures))

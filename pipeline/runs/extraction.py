@@ -315,32 +315,34 @@ def _signature_rows(articles: list[dict], date: str) -> pa.Table:
 
 
 def _finish_table(
-    staging: Path, table: str, chunk_files: list[Path], dup_of: dict[str, str], event_ids: dict
+    staging: Path, table: str, chunk_files: list[Path], dup_of: dict[str, str], event_ids: DayIds
 ) -> None:
     """The temporary chunks of `table` (the parts' files, in order) -> its staged file, with
     dup_of and event ids set."""
     with store.table_writer(staging / f"{table}.parquet", table) as append:
-        for chunks in chunk_files:
+        for number, chunks in enumerate(chunk_files):
+            ids = event_ids.of_part(number)
             with pq.ParquetFile(chunks) as parts:
                 for group in range(parts.num_row_groups):
-                    append(_with_day_ids(table, parts.read_row_group(group), dup_of, event_ids))
+                    append(_with_day_ids(table, parts.read_row_group(group), dup_of, ids))
     for chunks in chunk_files:
         chunks.unlink()
 
 
-def _with_day_ids(table: str, part: pa.Table, dup_of: dict[str, str], event_ids: dict):
-    dups = [dup_of.get(a) for a in part.column("article_id").to_pylist()]
-    part = part.set_column(
-        part.schema.get_field_index("dup_of"), "dup_of", pa.array(dups, pa.string())
-    )
-    if table in ("events", "figures") and event_ids:
-        ids = [
-            event_ids.get(e, e) if e is not None and d is None else e
-            for e, d in zip(part.column("event_id").to_pylist(), dups, strict=True)
-        ]
-        part = part.set_column(
-            part.schema.get_field_index("event_id"), "event_id", pa.array(ids, pa.string())
-        )
+def _with_day_ids(table: str, part: pa.Table, dup_of: dict[str, str], event_ids):
+    """`part` with `dup_of` set and, in events and figures, the clustered event ids
+    (`event_ids`: the old and new ids of the part's events whose id changes)."""
+    import pyarrow.compute as pc
+
+    dups = pa.array([dup_of.get(a) for a in part.column("article_id").to_pylist()], pa.string())
+    part = part.set_column(part.schema.get_field_index("dup_of"), "dup_of", dups)
+    old, new = event_ids
+    if table in ("events", "figures") and len(old):
+        current = part.column("event_id")
+        clustered = pc.coalesce(pc.take(new, pc.index_in(current, value_set=old)), current)
+        # a syndicated copy's rows keep their own ids (marts count copies)
+        ids = pc.if_else(pc.is_null(dups), clustered, current)
+        part = part.set_column(part.schema.get_field_index("event_id"), "event_id", ids)
     return part
 
 
@@ -380,9 +382,10 @@ def _stored_signatures(data_dir: str, date: str):
 
 def _event_ids(
     chunk_files: list[Path], dup_of: dict[str, str], meta: dict, where: Path | None = None
-) -> dict[str, str]:
+) -> DayIds:
     """The clustered id of each of the day's events (the parts' temporary files `chunk_files`)
-    whose id changes; a syndicated copy's keep their own (marts count copies).
+    whose id changes, by part (`DayIds`); a syndicated copy's keep their own (marts count
+    copies).
 
     The day's events are clustered with the events stored for the days of the clustering
     window before the date (`pipeline.dedup.events`; a stored event keeps its id), a group of
@@ -392,7 +395,7 @@ def _event_ids(
     clustered from its file. The memory grows with a group, not with the day and its window."""
     import pyarrow.compute as pc
 
-    from pipeline.dedup.events import ClusterOptions, apart, cluster
+    from pipeline.dedup.events import ClusterOptions, apart
 
     options = ClusterOptions()
     copies = pa.array(list(dup_of), pa.string())
@@ -400,47 +403,85 @@ def _event_ids(
     def batches() -> Iterator[pa.RecordBatch]:
         """The window's stored events, then the day's but syndicated copies' (`_SPILLED`)."""
         for batch in _stored_events(meta, options):
-            yield _spilled(batch, stored=True)
-        for chunks in chunk_files:
+            yield _spilled(batch, part=-1)
+        for number, chunks in enumerate(chunk_files):
             with pq.ParquetFile(chunks) as part:
                 for batch in part.iter_batches(_BATCH, columns=list(_EVENT_FIELDS)):
                     if len(copies):
                         batch = batch.filter(
                             pc.invert(pc.is_in(batch.column("article_id"), value_set=copies))
                         )
-                    yield _spilled(batch, stored=False)
+                    yield _spilled(batch, part=number)
 
     groups = apart(_profiles(batches()))
-    ids: dict[str, str] = {}
-    if not (groups >= 0).any():
-        return ids
-    folder = where or (chunk_files[0].parent if chunk_files else None)
-    with tempfile.TemporaryDirectory(prefix="clusters-", dir=folder) as tmp:
-        files = _write_groups(batches(), groups, Path(tmp))
-        del groups
-        for path in files:
-            with pa.memory_map(str(path)) as source:
-                group = pa.ipc.open_file(source).read_all()
-            stored = group.column("stored").to_numpy(zero_copy_only=False)
-            reports = _reports(group, stored)
-            del group
-            clustered = cluster(reports, options)
-            ids.update((r.report_id, clustered[r.report_id])
-                       for r, old in zip(reports, stored.tolist(), strict=True)
-                       if not old and clustered[r.report_id] != r.report_id)  # fmt: skip
-    return ids
+    changed: list[pa.Table] = []
+    if (groups >= 0).any():
+        folder = where or (chunk_files[0].parent if chunk_files else None)
+        with tempfile.TemporaryDirectory(prefix="clusters-", dir=folder) as tmp:
+            files = _write_groups(batches(), groups, Path(tmp))
+            del groups
+            changed = [_clustered(path, options) for path in files]
+    return DayIds(changed)
 
 
+def _clustered(path: Path, options) -> pa.Table:
+    """The part, old id and new id of the day's reports of one group's file whose id
+    changes when the group is clustered."""
+    from pipeline.dedup.events import cluster
+
+    with pa.memory_map(str(path)) as source:
+        group = pa.ipc.open_file(source).read_all()
+    stored = group.column("stored").to_numpy(zero_copy_only=False)
+    parts = group.column("part").to_numpy()
+    reports = _reports(group, stored)
+    del group
+    clustered = cluster(reports, options)
+    rows = [k for k, r in enumerate(reports)
+            if not stored[k] and clustered[r.report_id] != r.report_id]  # fmt: skip
+    return pa.table({
+        "part": pa.array(parts[rows], pa.int32()),
+        "old": pa.array([reports[k].report_id for k in rows], pa.string()),
+        "new": pa.array([clustered[reports[k].report_id] for k in rows], pa.string()),
+    })  # fmt: skip
+
+
+class DayIds:
+    """The day's events whose clustered id is not their own: for each part (its number among
+    the day's temporary files), the old ids and the new, as Arrow arrays (not a Python
+    object per event)."""
+
+    def __init__(self, changed: list[pa.Table]) -> None:
+        import pyarrow.compute as pc
+
+        table = pa.concat_tables([_CHANGED.empty_table(), *changed])
+        self.table = table.take(pc.sort_indices(table, [("part", "ascending")]))
+        self.starts = self.table.column("part").to_numpy()
+
+    def __len__(self) -> int:
+        return self.table.num_rows
+
+    def of_part(self, number: int) -> tuple[pa.Array, pa.Array]:
+        lo, hi = np.searchsorted(self.starts, [number, number + 1]).tolist()
+        rows = self.table.slice(lo, hi - lo)
+        return rows.column("old").combine_chunks(), rows.column("new").combine_chunks()
+
+
+_CHANGED = pa.schema([("part", pa.int32()), ("old", pa.string()), ("new", pa.string())])
 _BATCH = 1 << 14  # events read at once
+# the clustering's columns, whether the row is stored, and the number of the day's part file
 _SPILLED = pa.schema(
-    [schemas.schema("events").field(c) for c in _EVENT_FIELDS] + [pa.field("stored", pa.bool_())]
+    [schemas.schema("events").field(c) for c in _EVENT_FIELDS]
+    + [pa.field("stored", pa.bool_()), pa.field("part", pa.int32())]
 )
 
 
-def _spilled(batch: pa.RecordBatch, stored: bool) -> pa.RecordBatch:
+def _spilled(batch: pa.RecordBatch, part: int) -> pa.RecordBatch:
+    """`batch` with `stored` and `part` (-1: a stored event)."""
     columns = [batch.column(c) for c in _EVENT_FIELDS]
+    n = batch.num_rows
     return pa.RecordBatch.from_arrays(
-        [*columns, pa.array(np.full(batch.num_rows, stored))], schema=_SPILLED
+        [*columns, pa.array(np.full(n, part < 0)), pa.array(np.full(n, part, np.int32))],
+        schema=_SPILLED,
     )
 
 
