@@ -7,7 +7,10 @@ their word 5-grams: their MinHash signatures (128 permutations) meet in an LSH b
 counts when its estimated Jaccard similarity reaches `threshold`. Each article is compared with
 the earlier articles of its day and with the signatures of the last `lookback_days` days, read
 from the `signatures` table one date at a time (128 integers per article: the past texts are
-never loaded, and one stored date is in memory at a time: `find_duplicates_in`).
+never loaded, and one stored date is in memory at a time: `find_duplicates_in`). A big day's own
+signatures are read from a temporary file `DAY_ROWS` articles at a time (`SignatureFiles`), and
+its ids and hashes are Arrow arrays with numpy bookkeeping: the memory does not hold a Python
+object per article of the day.
 A duplicate keeps its row, with `dup_of` = the id of the first copy (the earliest published; on a
 tie the smallest id, so reruns give the same answer).
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -72,14 +76,14 @@ class Candidate:
 
 @dataclass
 class Signatures:
-    """The dedup data of a block of articles (one stored date, or the day's articles): lists
-    of ids, text hashes, dates and first copies, and the signatures as one array (not a numpy
-    object per article), or, for a big day, the files they are read from a chunk at a time
-    (`SignatureFiles`)."""
+    """The dedup data of a block of articles (one stored date, or the day's articles): ids,
+    text hashes, dates and first copies (lists; the day's may be Arrow arrays, and its first
+    copies are not read), and the signatures as one array (not a numpy object per article),
+    or, for a big day, the file they are read from a chunk at a time (`SignatureFiles`)."""
 
-    ids: list[str]
-    shas: list[str]
-    published: list[str]  # ISO dates: (published, id) orders the copies
+    ids: Sequence[str]
+    shas: Sequence[str]
+    published: Sequence[str]  # ISO dates: (published, id) orders the copies
     minhash: np.ndarray | SignatureFiles  # (articles, NUM_PERM) uint32
     dup_of: list[str | None]
 
@@ -97,14 +101,12 @@ class Signatures:
         )  # fmt: skip
 
     @classmethod
-    def from_arrow(cls, table, minhash: SignatureFiles | None = None) -> Signatures:
-        """From a table with the `signatures` table's columns (`dup_of` may be left out; so
-        may `minhash`, when the files it is read from are given)."""
-        if minhash is None:
-            minhash = _as_array(table.column("minhash"))
+    def from_arrow(cls, table) -> Signatures:
+        """From a table with the `signatures` table's columns (`dup_of` may be left out)."""
         return cls(
             table.column("article_id").to_pylist(), table.column("text_sha256").to_pylist(),
-            store.shared_values(table.column("published").cast(pa.string())), minhash,
+            store.shared_values(table.column("published").cast(pa.string())),
+            _as_array(table.column("minhash")),
             table.column("dup_of").to_pylist() if "dup_of" in table.column_names
             else [None] * len(table),
         )  # fmt: skip

@@ -23,7 +23,9 @@ Only events that can match are looked at (`_EventIndex`): the events filed under
 place names, region, and, within its country, actor words, in its date window, each with the
 distinct profiles of its reports. The work grows with the events of a report's place and
 country in its window, not with the reports that tell them, the stored days, or the square of
-a (type, country) block.
+a (type, country) block. A big day is clustered a group of reports at a time (`apart`): only
+reports that share an index key, directly or through others, can meet, so the groups give the
+ids clustering all of them at once gives, and the memory holds one group's reports.
 
 The thresholds were chosen on invented multi-outlet articles (`seeds/clusters/`); run
 `python -m tools.cluster_score` to measure pairwise precision and recall on them.

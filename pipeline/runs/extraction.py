@@ -416,6 +416,9 @@ def _event_ids(
     groups = apart(_profiles(batches()))
     changed: list[pa.Table] = []
     if (groups >= 0).any():
+        sizes = np.bincount(groups[groups >= 0])
+        log.info("clustering: %d reports, %d of them in %d groups of up to %d",
+                 len(groups), sizes.sum(), len(sizes), sizes.max())  # fmt: skip
         folder = where or (chunk_files[0].parent if chunk_files else None)
         with tempfile.TemporaryDirectory(prefix="clusters-", dir=folder) as tmp:
             files = _write_groups(batches(), groups, Path(tmp))
