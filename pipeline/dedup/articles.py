@@ -151,7 +151,8 @@ class SignatureFiles:
         self.raw = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
         self.n = 0
         for path in files:
-            rows = _as_array(pq.read_table(path, columns=["minhash"]).column("minhash"))
+            part = pq.read_table(path, columns=["minhash"], use_threads=False)
+            rows = _as_array(part.column("minhash"))
             self.raw.write(np.ascontiguousarray(rows, np.uint32).tobytes())
             self.n += len(rows)
         self.raw.flush()

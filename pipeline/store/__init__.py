@@ -162,11 +162,12 @@ def list_dates(data_dir: str | Path, table: str) -> list[str]:
 
 
 def read_partition(data_dir: str | Path, table: str, date: str, columns: list[str]) -> pa.Table:
-    """Some columns of one date's partition of `table`; empty when there is none."""
+    """Some columns of one date's partition of `table`; empty when there is none. Read in this
+    thread: the day-level steps' buffers come from one heap, which each phase reuses."""
     path = partition_dir(data_dir, table, date) / "part-0.parquet"
     if not path.exists():
         return schemas.schema(table).empty_table().select(columns)
-    return pq.read_table(path, columns=columns, schema=schemas.schema(table))
+    return pq.read_table(path, columns=columns, schema=schemas.schema(table), use_threads=False)
 
 
 def shared_values(column: pa.ChunkedArray | pa.Array) -> list:
@@ -189,10 +190,11 @@ def read_columns(data_dir: str | Path, table: str, columns: list[str], filter=No
 
 
 def scan_columns(data_dir: str | Path, table: str, columns: list[str], filter=None):
-    """`read_columns` a batch of rows at a time (record batches, without `date`)."""
+    """`read_columns` a batch of rows at a time (record batches, without `date`), read in this
+    thread (see `read_partition`)."""
     dataset = _partitions(data_dir, table)
     if dataset is not None:
-        yield from dataset.to_batches(columns=columns, filter=filter)
+        yield from dataset.to_batches(columns=columns, filter=filter, use_threads=False)
 
 
 def _partitions(data_dir: str | Path, table: str):
