@@ -112,6 +112,9 @@ def finish_day(staging: Path, outputs, part_files: list[tuple[Path, int]], filte
     event_ids = _event_ids(files("events"), dup_of, meta, staging)
     for table in PART_TABLES:
         _finish_table(staging, table, files(table), dup_of, event_ids)
+    for table in PART_TABLES:  # the events' files are read by the figures' and their own
+        for chunks in files(table):
+            chunks.unlink()
     if filtered is not None:
         write_jsonl(rejects_file(staging, "clean"), [row for _, row in sorted(cleaned, key=_seq)])
     write_jsonl(rejects_file(staging, "extract"), rejects)
@@ -126,7 +129,7 @@ def _read_chunks(chunk_files: list[Path], table: str, columns) -> pa.Table:
     no Python object per row."""
     empty = schemas.schema(table).empty_table().select(list(columns))
     return pa.concat_tables(
-        [empty, *(pq.read_table(f, columns=list(columns)) for f in chunk_files)]
+        [empty, *(pq.read_table(f, columns=list(columns), use_threads=False) for f in chunk_files)]
     )
 
 
@@ -318,15 +321,17 @@ def _finish_table(
     staging: Path, table: str, chunk_files: list[Path], dup_of: dict[str, str], event_ids: DayIds
 ) -> None:
     """The temporary chunks of `table` (the parts' files, in order) -> its staged file, with
-    dup_of and event ids set."""
+    dup_of and event ids set (`finish_day` removes the chunks once every table is done)."""
     with store.table_writer(staging / f"{table}.parquet", table) as append:
         for number, chunks in enumerate(chunk_files):
-            ids = event_ids.of_part(number)
+            ids = event_ids.of_part(number) if table in ("events", "figures") else _NO_IDS
             with pq.ParquetFile(chunks) as parts:
                 for group in range(parts.num_row_groups):
-                    append(_with_day_ids(table, parts.read_row_group(group), dup_of, ids))
-    for chunks in chunk_files:
-        chunks.unlink()
+                    rows = parts.read_row_group(group, use_threads=False)
+                    append(_with_day_ids(table, rows, dup_of, ids))
+
+
+_NO_IDS = (pa.array([], pa.string()), pa.array([], pa.string()))
 
 
 def _with_day_ids(table: str, part: pa.Table, dup_of: dict[str, str], event_ids):
@@ -403,15 +408,19 @@ def _event_ids(
     def batches() -> Iterator[pa.RecordBatch]:
         """The window's stored events, then the day's but syndicated copies' (`_SPILLED`)."""
         for batch in _stored_events(meta, options):
-            yield _spilled(batch, part=-1)
+            yield _spilled(batch, part=-1, first=0)
         for number, chunks in enumerate(chunk_files):
             with pq.ParquetFile(chunks) as part:
-                for batch in part.iter_batches(_BATCH, columns=list(_EVENT_FIELDS)):
+                read = part.iter_batches(_BATCH, columns=list(_EVENT_FIELDS), use_threads=False)
+                first = 0
+                for batch in read:
+                    rows = _spilled(batch, part=number, first=first)
+                    first += batch.num_rows
                     if len(copies):
-                        batch = batch.filter(
-                            pc.invert(pc.is_in(batch.column("article_id"), value_set=copies))
+                        rows = rows.filter(
+                            pc.invert(pc.is_in(rows.column("article_id"), value_set=copies))
                         )
-                    yield _spilled(batch, part=number)
+                    yield rows
 
     groups = apart(_profiles(batches()))
     changed: list[pa.Table] = []
@@ -424,68 +433,82 @@ def _event_ids(
             files = _write_groups(batches(), groups, Path(tmp))
             del groups
             changed = [_clustered(path, options) for path in files]
-    return DayIds(changed)
+    return DayIds(changed, chunk_files)
 
 
 def _clustered(path: Path, options) -> pa.Table:
-    """The part, old id and new id of the day's reports of one group's file whose id
-    changes when the group is clustered."""
+    """The part, row (in the part's file) and new id of the day's reports of one group's file
+    whose id changes when the group is clustered, in the order of the parts."""
     from pipeline.dedup.events import cluster
 
     with pa.memory_map(str(path)) as source:
         group = pa.ipc.open_file(source).read_all()
     stored = group.column("stored").to_numpy(zero_copy_only=False)
-    parts = group.column("part").to_numpy()
+    parts, positions = group.column("part").to_numpy(), group.column("row").to_numpy()
     reports = _reports(group, stored)
     del group
     clustered = cluster(reports, options)
     rows = [k for k, r in enumerate(reports)
             if not stored[k] and clustered[r.report_id] != r.report_id]  # fmt: skip
+    new = pa.array([clustered[reports[k].report_id] for k in rows], pa.string())
+    # a group's file has its rows in the order of the parts: so has this table
     return pa.table({
-        "part": pa.array(parts[rows], pa.int32()),
-        "old": pa.array([reports[k].report_id for k in rows], pa.string()),
-        "new": pa.array([clustered[reports[k].report_id] for k in rows], pa.string()),
+        "part": pa.array(parts[rows], pa.int32()), "row": pa.array(positions[rows], pa.int32()),
+        "new": new.dictionary_encode(),
     })  # fmt: skip
 
 
 class DayIds:
-    """The day's events whose clustered id is not their own: for each part (its number among
-    the day's temporary files), the old ids and the new, as Arrow arrays (not a Python
-    object per event)."""
+    """The day's events whose clustered id is not their own, kept as each group's part, row
+    and new id (an index into the group's distinct ids): no Python object, and no id string,
+    per event. `of_part` gives one part's old and new ids, the old read from the part's
+    events file (`event_files`, in order)."""
 
-    def __init__(self, changed: list[pa.Table]) -> None:
-        import pyarrow.compute as pc
-
-        table = pa.concat_tables([_CHANGED.empty_table(), *changed])
-        self.table = table.take(pc.sort_indices(table, [("part", "ascending")]))
-        self.starts = self.table.column("part").to_numpy()
+    def __init__(self, changed: list[pa.Table], event_files: list[Path]) -> None:
+        self.changed = [t for t in changed if t.num_rows]
+        self.parts = [t.column("part").to_numpy() for t in self.changed]
+        self.event_files = list(event_files)
 
     def __len__(self) -> int:
-        return self.table.num_rows
+        return sum(t.num_rows for t in self.changed)
 
     def of_part(self, number: int) -> tuple[pa.Array, pa.Array]:
-        lo, hi = np.searchsorted(self.starts, [number, number + 1]).tolist()
-        rows = self.table.slice(lo, hi - lo)
-        return rows.column("old").combine_chunks(), rows.column("new").combine_chunks()
+        rows, new = [], []
+        for table, parts in zip(self.changed, self.parts, strict=True):
+            lo, hi = np.searchsorted(parts, [number, number + 1]).tolist()
+            if hi > lo:
+                rows.append(table.column("row").slice(lo, hi - lo))
+                new.append(table.column("new").slice(lo, hi - lo).cast(pa.string()))
+        if not rows:
+            return pa.array([], pa.string()), pa.array([], pa.string())
+        with pq.ParquetFile(self.event_files[number]) as part:
+            own = part.read(columns=["event_id"], use_threads=False).column("event_id")
+        positions = pa.chunked_array([c for r in rows for c in r.chunks], pa.int32())
+        return (
+            own.take(positions).combine_chunks(),
+            pa.chunked_array([c for n in new for c in n.chunks], pa.string()).combine_chunks(),
+        )
 
 
-_CHANGED = pa.schema([("part", pa.int32()), ("old", pa.string()), ("new", pa.string())])
 _BATCH = 1 << 14  # events read at once
 # the clustering's columns, whether the row is stored, and the number of the day's part file
+# and the row's in it
 _SPILLED = pa.schema(
     [schemas.schema("events").field(c) for c in _EVENT_FIELDS]
-    + [pa.field("stored", pa.bool_()), pa.field("part", pa.int32())]
+    + [pa.field("stored", pa.bool_()), pa.field("part", pa.int32()), pa.field("row", pa.int32())]
 )
 
 
-def _spilled(batch: pa.RecordBatch, part: int) -> pa.RecordBatch:
-    """`batch` with `stored` and `part` (-1: a stored event)."""
+def _spilled(batch: pa.RecordBatch, part: int, first: int) -> pa.RecordBatch:
+    """`batch` with `stored`, `part` (-1: a stored event) and `row` (from `first` on)."""
     columns = [batch.column(c) for c in _EVENT_FIELDS]
     n = batch.num_rows
-    return pa.RecordBatch.from_arrays(
-        [*columns, pa.array(np.full(n, part < 0)), pa.array(np.full(n, part, np.int32))],
-        schema=_SPILLED,
-    )
+    where = [
+        np.full(n, part < 0),
+        np.full(n, part, np.int32),
+        np.arange(first, first + n, dtype=np.int32),
+    ]
+    return pa.RecordBatch.from_arrays([*columns, *map(pa.array, where)], schema=_SPILLED)
 
 
 def _write_groups(batches, groups: np.ndarray, tmp: Path) -> list[Path]:
@@ -520,14 +543,17 @@ def _stored_events(meta: dict, options) -> Iterator[pa.RecordBatch]:
 
 def _profiles(batches) -> Iterator[tuple[tuple, str | None]]:
     """Each report's (type, location, admin1, country, actors) and stored event id (None for
-    the day's), a batch of rows at a time."""
+    the day's), a batch of rows at a time (each repeated value of a batch one object)."""
     for batch in batches:
-        columns = [batch.column(c).to_pylist() for c in ("type", "location", "admin1", "country")]
-        actors = map(_as_tuple, batch.column("actors").to_pylist())
+        columns = [_shared_values(batch.column(c))
+                   for c in ("type", "location", "admin1", "country", "actors")]  # fmt: skip
         stored = batch.column("stored").to_pylist()
-        events = batch.column("event_id").to_pylist()
-        for *profile, old, event in zip(*columns, actors, stored, events, strict=True):
-            yield tuple(profile), event if old else None
+        if any(stored):  # only a stored report's event id is read
+            ids = batch.column("event_id").to_pylist()
+            events = [e if old else None for e, old in zip(ids, stored, strict=True)]
+        else:
+            events = [None] * batch.num_rows
+        yield from zip(zip(*columns, strict=True), events, strict=True)
 
 
 def _reports(events: pa.Table, stored: np.ndarray) -> list:
