@@ -417,6 +417,44 @@ def _day_event_ids(tmp_path, date: str, events: list[dict], figures: list[dict],
     }
 
 
+def test_a_day_clustered_group_by_group_from_several_parts_gets_the_ids_of_one_clustering(
+    tmp_path, monkeypatch
+):
+    """Parts written as a day's workers write them, clustered a group of one neighbourhood at
+    a time: each part's old and new ids are those of clustering every report at once."""
+    from pipeline import store
+    from pipeline.dedup import events
+    from pipeline.runs import extraction
+
+    towns = ["Mogadishu", "Kismayo", "Baidoa", "Beledweyne"]
+    rows = [
+        {**_event_row(f"a{k}", 3, event_id=f"a{k}#v{v}"), "location": towns[(k + v) % 4]}
+        for k in range(12)
+        for v in range(2)
+    ]  # fmt: skip
+    parts = [rows[:10], rows[10:17], rows[17:]]  # an article's events may span two parts
+    files = [
+        store.write_table(tmp_path / f"events.chunks-{n:05d}.parquet", "events", part)
+        for n, part in enumerate(parts)
+    ]
+    monkeypatch.setattr(events, "GROUP_REPORTS", 1)  # a group for each town
+    monkeypatch.setattr(extraction, "_BATCH", 3)  # a part's file read in batches
+    dup_of = {"a5": "a1"}  # a syndicated copy keeps its own ids
+    ids = extraction._event_ids(files, dup_of, {"date": "2026-03-03", "data_dir": str(tmp_path)})
+    expected = events.cluster([
+        events.EventReport(r["event_id"], r["article_id"], r["type"], r["event_date"], "day",
+                           r["location"], r["country"], tuple(r["actors"]))
+        for r in rows if r["article_id"] not in dup_of
+    ])  # fmt: skip
+    got = {}
+    for n in range(len(parts)):
+        old, new = ids.of_part(n)
+        assert set(old.to_pylist()) <= {r["event_id"] for r in parts[n]}
+        got.update(zip(old.to_pylist(), new.to_pylist(), strict=True))
+    assert got == {k: v for k, v in expected.items() if k != v}
+    assert len(set(got.values())) == 4 and len(ids) == len(got)
+
+
 def test_a_report_published_days_later_takes_the_id_of_the_stored_event(tmp_path):
     from pipeline import store
 

@@ -221,7 +221,7 @@ def cluster(
 GROUP_REPORTS = 1 << 12
 
 
-def apart(reports: Iterable[tuple[tuple, str | None]], size: int = GROUP_REPORTS) -> np.ndarray:
+def apart(reports: Iterable[tuple[tuple, str | None]], size: int | None = None) -> np.ndarray:
     """For each report, the number of its group, -1 for none: groups of reports that `cluster`
     takes apart with the result it gives on all of them at once.
 
@@ -230,10 +230,11 @@ def apart(reports: Iterable[tuple[tuple, str | None]], size: int = GROUP_REPORTS
     share a key of `_EventIndex` with it (filed or sought) and, when stored, with its stored
     event's other reports: the reports so linked, directly or through others, form a
     neighbourhood, and no report of one can join an event of another. A group is whole
-    neighbourhoods with a new report, filled up to `size` reports (one neighbourhood may have
-    more); a report linked to no other keeps its own id and is in none, as are neighbourhoods
+    neighbourhoods with a new report, filled up to `size` reports (`GROUP_REPORTS`; one
+    neighbourhood may have more); a report linked to no other keeps its own id and is in none, as are neighbourhoods
     of stored reports only. So a big day's clustering holds one group's reports at a time,
     not the day's and its window's."""
+    size = size or GROUP_REPORTS
     parent: list[int] = []
     nodes: dict = {}  # a key, or ("event", a stored event id) -> its node
 
