@@ -207,11 +207,7 @@ def find_duplicates_in(
     # the day's ids, hashes and dates as Arrow arrays: no Python object per article
     ids, published = _strings(today.ids), _strings(today.published)
     sha_codes, sha_values = _codes(_strings(today.shas))
-    # the day in the order of publication: (published, id), the smaller is the first copy
-    order = pc.sort_indices(
-        pa.table({"published": published, "id": ids}),
-        sort_keys=[("published", "ascending"), ("id", "ascending")],
-    ).to_numpy()
+    order = _publication_order(published, ids)
     position = np.empty(n, np.int64)
     position[order] = np.arange(n)
     stored_first: dict[int, str] = {}  # a day's text hash -> the first stored article with it
@@ -282,6 +278,15 @@ def find_duplicates_in(
     return dup_of
 
 
+def _publication_order(published, ids) -> np.ndarray:
+    """The rows in the order of publication, (published, id), the smaller the first copy (a
+    stable sort: rows of one date and id keep their order)."""
+    return pc.sort_indices(
+        pa.table({"published": _strings(published), "id": _strings(ids)}),
+        sort_keys=[("published", "ascending"), ("id", "ascending")],
+    ).to_numpy()
+
+
 def _strings(values) -> pa.Array:
     if isinstance(values, pa.ChunkedArray):
         return values.combine_chunks().cast(pa.string())
@@ -302,13 +307,13 @@ def _near_stored(today: Signatures, chunks, block: Signatures, best, first_of, o
     if not len(today) or not len(block):
         return
     # each block row's rank by (published, id): the smaller is the first copy
-    ranked = sorted(range(len(block)), key=lambda i: (block.published[i], block.ids[i]))
+    ranked = _publication_order(block.published, block.ids)
     rank = np.empty(len(block), np.int64)
     rank[ranked] = np.arange(len(block))
     for lo, hi in chunks:
         nearest = _nearest(today.rows(lo, hi), block.rows(0, len(block)), rank, None, None, options)
         for k in np.flatnonzero(nearest < _NONE).tolist():
-            j = ranked[int(nearest[k])]
+            j = int(ranked[nearest[k]])
             found = ((block.published[j], block.ids[j]), block.ids[j])
             if _better(best, lo + k, found) and block.dup_of[j]:
                 first_of.setdefault(block.ids[j], block.dup_of[j])

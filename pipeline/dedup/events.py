@@ -231,18 +231,15 @@ def apart(reports: Iterable[tuple[tuple, str | None]], size: int | None = None) 
     event's other reports: the reports so linked, directly or through others, form a
     neighbourhood, and no report of one can join an event of another. A group is whole
     neighbourhoods with a new report, filled up to `size` reports (`GROUP_REPORTS`; one
-    neighbourhood may have more); a report linked to no other keeps its own id and is in none, as are neighbourhoods
-    of stored reports only. So a big day's clustering holds one group's reports at a time,
+    neighbourhood may have more); a report linked to no other keeps its own id and is in
+    none, as are neighbourhoods of stored reports only. So a big day's clustering holds one group's reports at a time,
     not the day's and its window's."""
     size = size or GROUP_REPORTS
     parent: list[int] = []
     nodes: dict = {}  # a key, or ("event", a stored event id) -> its node
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return _root(parent, x)
 
     def union(x: int, item) -> int:
         y = nodes.get(item)
@@ -262,8 +259,8 @@ def apart(reports: Iterable[tuple[tuple, str | None]], size: int | None = None) 
         if x is None:
             kind, location, admin1, country, actors = profile
             r = EventReport("", "", kind, None, None, location, country, actors, None, admin1)
-            x = -1
-            for key in {*_filed(r, _is_coarse(location)), *_sought(r, _is_coarse(location))}:
+            x, coarse = -1, _is_coarse(location)
+            for key in {*_filed(r, coarse), *_sought(r, coarse)}:
                 x = union(x, key)
             by_profile[profile] = x
         if event is not None:
@@ -328,11 +325,7 @@ class _Events:
         self.spots: dict[int, set[str]] = {}
 
     def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return _root(self.parent, x)
 
     def articles_of(self, root: int) -> set[str]:
         merged = self.articles.get(root)
@@ -365,6 +358,14 @@ class _Events:
         self.first[a] = min(self.first[a], self.first[b])
         self.articles.pop(b, None)
         self.spots.pop(b, None)
+
+
+def _root(parent: list[int], x: int) -> int:
+    """x's root in the union-find `parent` (halving the path on the way)."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
 
 
 def _spots_agree(a: set[str], b: set[str]) -> bool:

@@ -480,7 +480,7 @@ class DayIds:
                 rows.append(table.column("row").slice(lo, hi - lo))
                 new.append(table.column("new").slice(lo, hi - lo).cast(pa.string()))
         if not rows:
-            return pa.array([], pa.string()), pa.array([], pa.string())
+            return _NO_IDS
         with pq.ParquetFile(self.event_files[number]) as part:
             own = part.read(columns=["event_id"], use_threads=False).column("event_id")
         positions = pa.chunked_array([c for r in rows for c in r.chunks], pa.int32())
